@@ -1,0 +1,536 @@
+//! Normalisers: printed cell text → typed values.
+//!
+//! Everything here is a pure function of its input, so each is covered by
+//! property tests. Matching is done on a folded copy of the text (NFKC,
+//! whitespace removed, CJK radicals unified); the output keeps the original
+//! characters.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Op, Target};
+
+/// The bare units SCHEMA.md recognises after a number, longest first so that
+/// `人次` wins over `人`.
+pub const BARE_UNITS: &[&str] = &[
+    "万人次", "平方米", "人次", "小时", "万元", "%", "‰", "次", "场", "人", "个", "项", "家", "篇",
+    "份", "年", "月", "天", "日", "元", "台", "套", "辆", "位", "度", "期", "件", "户",
+];
+
+/// Comparatives and symbols, longest first within each shared prefix.
+const OPS: &[(&str, Op)] = &[
+    ("大于等于", Op::Ge),
+    ("小于等于", Op::Le),
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("不高于", Op::Le),
+    ("不超过", Op::Le),
+    ("不多于", Op::Le),
+    ("不大于", Op::Le),
+    ("至少", Op::Ge),
+    ("至多", Op::Le),
+    ("大于", Op::Gt),
+    ("高于", Op::Gt),
+    ("超过", Op::Gt),
+    ("多于", Op::Gt),
+    ("小于", Op::Lt),
+    ("低于", Op::Lt),
+    ("少于", Op::Lt),
+    ("等于", Op::Eq),
+    (">=", Op::Ge),
+    ("=>", Op::Ge),
+    ("<=", Op::Le),
+    ("=<", Op::Le),
+    ("==", Op::Eq),
+    ("≥", Op::Ge),
+    ("≧", Op::Ge),
+    ("⩾", Op::Ge),
+    ("≤", Op::Le),
+    ("≦", Op::Le),
+    ("⩽", Op::Le),
+    ("=", Op::Eq),
+    (">", Op::Gt),
+    ("<", Op::Lt),
+];
+
+fn target_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let ops: Vec<String> = OPS.iter().map(|(s, _)| regex::escape(s)).collect();
+        let units: Vec<String> = BARE_UNITS.iter().map(|s| regex::escape(s)).collect();
+        // subject: a short phrase without digits, separators or operator signs.
+        let pattern = format!(
+            r"^(?P<subject>[^\d\s,;:、。<>=≥≤≧≦⩾⩽()]{{0,24}}?)\s*(?P<op>{})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:\((?P<punit>[^()]*)\)|(?P<bunit>{}))?$",
+            ops.join("|"),
+            units.join("|")
+        );
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("target pattern is a constant: {e}"))
+    })
+}
+
+/// NFKC plus the CJK radical folding NFKC does not do, for matching only.
+pub fn fold(text: &str) -> String {
+    text.nfkc().map(fold_radical).collect()
+}
+
+/// Like [`fold`] but also removes all whitespace: two texts that differ only
+/// in wrapping or spacing fold to the same string.
+pub fn fold_compact(text: &str) -> String {
+    fold(text).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Maps CJK Radicals Supplement code points (U+2E80–U+2EFF), which some PDF
+/// producers emit for ordinary ideographs and NFKC leaves alone, to their
+/// unified ideographs (Unicode's EquivalentUnifiedIdeograph data, the
+/// radicals that occur in running text).
+pub fn fold_radical(c: char) -> char {
+    match c {
+        '\u{2E80}'..='\u{2EFF}' => match c {
+            '⺀' => '冫',
+            '⺁' => '厂',
+            '⺃' => '乚',
+            '⺅' => '亻',
+            '⺇' => '⺇',
+            '⺈' => '𠂊',
+            '⺉' => '刂',
+            '⺋' => '㔾',
+            '⺌' => '⺌',
+            '⺍' => '⺍',
+            '⺎' => '兀',
+            '⺏' => '尣',
+            '⺐' => '尢',
+            '⺑' => '𡯂',
+            '⺒' => '巳',
+            '⺓' => '幺',
+            '⺔' => '彑',
+            '⺖' => '忄',
+            '⺗' => '㣺',
+            '⺘' => '扌',
+            '⺙' => '攵',
+            '⺛' => '旡',
+            '⺝' => '月',
+            '⺟' => '母',
+            '⺠' => '民',
+            '⺡' => '氵',
+            '⺢' => '氺',
+            '⺣' => '灬',
+            '⺤' => '爫',
+            '⺥' => '爫',
+            '⺦' => '丬',
+            '⺧' => '牜',
+            '⺨' => '犭',
+            '⺩' => '王',
+            '⺪' => '疋',
+            '⺫' => '罒',
+            '⺬' => '示',
+            '⺭' => '礻',
+            '⺮' => '𥫗',
+            '⺯' => '糹',
+            '⺰' => '纟',
+            '⺱' => '罓',
+            '⺲' => '罒',
+            '⺳' => '网',
+            '⺴' => '𦉫',
+            '⺵' => '𦉪',
+            '⺶' => '𦍌',
+            '⺷' => '𦍋',
+            '⺸' => '𦍋',
+            '⺹' => '耂',
+            '⺺' => '肀',
+            '⺻' => '聿',
+            '⺼' => '肉',
+            '⺽' => '臼',
+            '⺾' => '艹',
+            '⺿' => '艹',
+            '⻀' => '艹',
+            '⻁' => '虎',
+            '⻂' => '衤',
+            '⻃' => '覀',
+            '⻄' => '西',
+            '⻅' => '见',
+            '⻆' => '角',
+            '⻇' => '𧢲',
+            '⻈' => '讠',
+            '⻉' => '贝',
+            '⻊' => '⻊',
+            '⻋' => '车',
+            '⻌' => '辶',
+            '⻍' => '辶',
+            '⻎' => '辶',
+            '⻏' => '阝',
+            '⻐' => '钅',
+            '⻑' => '長',
+            '⻒' => '镸',
+            '⻓' => '长',
+            '⻔' => '门',
+            '⻕' => '𨸏',
+            '⻖' => '阝',
+            '⻗' => '雨',
+            '⻘' => '青',
+            '⻙' => '韦',
+            '⻚' => '页',
+            '⻛' => '风',
+            '⻜' => '飞',
+            '⻝' => '食',
+            '⻞' => '𩙿',
+            '⻟' => '飠',
+            '⻠' => '饣',
+            '⻡' => '𩠐',
+            '⻢' => '马',
+            '⻣' => '骨',
+            '⻤' => '鬼',
+            '⻥' => '鱼',
+            '⻦' => '鸟',
+            '⻧' => '卤',
+            '⻨' => '麦',
+            '⻩' => '黄',
+            '⻪' => '黾',
+            '⻫' => '斉',
+            '⻬' => '齐',
+            '⻭' => '歯',
+            '⻮' => '齿',
+            '⻯' => '竜',
+            '⻰' => '龙',
+            '⻱' => '龜',
+            '⻲' => '亀',
+            '⻳' => '龟',
+            _ => c,
+        },
+        _ => c,
+    }
+}
+
+/// Parses a target as SCHEMA.md states it: `op`, `value` and `unit` are set
+/// only when the whole text has the shape `[subject] [op] NUMBER [unit]`.
+pub fn parse_target(text: &str) -> Target {
+    let text = text.trim().to_string();
+    let folded = fold(&text);
+    let mut target = Target {
+        text,
+        op: None,
+        value: None,
+        unit: None,
+    };
+    let Some(caps) = target_regex().captures(folded.trim()) else {
+        return target;
+    };
+    let Some(value) = caps
+        .name("num")
+        .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
+    else {
+        return target;
+    };
+    target.value = Some(value);
+    target.op = caps
+        .name("op")
+        .and_then(|m| OPS.iter().find(|(s, _)| *s == m.as_str()).map(|(_, op)| *op));
+    target.unit = caps
+        .name("punit")
+        .or_else(|| caps.name("bunit"))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|u| !u.is_empty());
+    target
+}
+
+/// True when `text` is a numeric target on its own (`≥13.00(场)`, `90%`):
+/// such a line can close a wrapped indicator name.
+pub fn is_numeric_target(text: &str) -> bool {
+    parse_target(text).value.is_some()
+}
+
+fn amount_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<neg>-)?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:元)?$")
+            .unwrap_or_else(|e| panic!("amount pattern is a constant: {e}"))
+    })
+}
+
+/// Parses a money amount (`31,487,510.00`, `7595500.00`, `0`) into yuan,
+/// multiplying by `scale` (1 for 元, 10000 for 万元) exactly, in decimal.
+pub fn parse_amount(text: &str, scale: u32) -> Option<f64> {
+    let folded = fold_compact(text);
+    let caps = amount_regex().captures(&folded)?;
+    let int: String = caps.name("int")?.as_str().replace(',', "");
+    let frac = caps.name("frac").map(|m| m.as_str()).unwrap_or("");
+    // Shift the decimal point in the string so that 12.345 万元 becomes
+    // 123450 exactly rather than 123450.00000000001.
+    let shift = match scale {
+        1 => 0,
+        10 => 1,
+        100 => 2,
+        1000 => 3,
+        10000 => 4,
+        _ => return None,
+    };
+    let mut digits = format!("{int}{frac}");
+    let mut point = int.len() + shift;
+    while digits.len() < point {
+        digits.push('0');
+    }
+    if point == 0 {
+        digits.insert(0, '0');
+        point = 1;
+    }
+    let (whole, fraction) = digits.split_at(point);
+    let sign = if caps.name("neg").is_some() { "-" } else { "" };
+    format!("{sign}{whole}.{fraction}0").parse::<f64>().ok()
+}
+
+/// True when the text is an amount as [`parse_amount`] reads it.
+pub fn is_amount(text: &str) -> bool {
+    amount_regex().is_match(&fold_compact(text))
+}
+
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))$")
+            .unwrap_or_else(|e| panic!("date pattern is a constant: {e}"))
+    })
+}
+
+/// Parses a date (`2024-01-01`, `2024年1月1日`, `2024/1/1`, `2024.1.1`,
+/// `20240101`) into ISO `YYYY-MM-DD`; `None` for anything else, including
+/// impossible dates.
+pub fn parse_date(text: &str) -> Option<String> {
+    let folded = fold_compact(text);
+    let caps = date_regex().captures(&folded)?;
+    let year: u32 = caps.name("y")?.as_str().parse().ok()?;
+    let month: u32 = caps.name("m").or(caps.name("m2"))?.as_str().parse().ok()?;
+    let day: u32 = caps.name("d").or(caps.name("d2"))?.as_str().parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// True for characters that take two columns in a CJK table cell:
+/// ideographs, CJK and full-width punctuation, curly quotes.
+pub fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// The width of a line in half-width columns (a CJK character counts 2).
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Joins the lines of one wrapped cell: nothing between CJK text, one space
+/// where two Latin letters or digits would otherwise touch.
+pub fn dewrap<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.as_ref().trim();
+        if line.is_empty() {
+            continue;
+        }
+        push_wrapped(&mut out, line);
+    }
+    out
+}
+
+fn push_wrapped(out: &mut String, line: &str) {
+    let touching = matches!(
+        (out.chars().last(), line.chars().next()),
+        (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+    );
+    if touching {
+        out.push(' ');
+    }
+    out.push_str(line);
+}
+
+fn item_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            r"\d{1,2}\s*\.(?:\D|\d{4}年)",     // 1.  2.2024年…  (not 2.5万元)
+            r"|\d{1,2}\s*[、)]",               // 1、 1)
+            r"|\(\s*\d{1,2}\s*\)",             // (1)
+            r"|\(?[一二三四五六七八九十]{1,3}[)、.]", // 一、 (三)
+            r"|第[一二三四五六七八九十\d]{1,3}[，,、：:是]", // 第一，
+            r"|[•·●▪■◆★☆◇○]",                // bullets
+            r")"
+        ))
+        .unwrap_or_else(|e| panic!("item pattern is a constant: {e}"))
+    })
+}
+
+/// True when a line opens a new item of a list (`1.`, `2)`, `（三）`, `①`…).
+pub fn starts_item(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) {
+        return true; // ①…⑳, which NFKC would turn into plain digits
+    }
+    item_regex().is_match(&fold(line))
+}
+
+/// True for characters that cannot begin a line of running Chinese text, so a
+/// line starting with one continues the previous line.
+pub fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '”' | '’' | '》' | '〉'
+            | '】' | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '%' | '％'
+    )
+}
+
+fn ends_sentence(line: &str) -> bool {
+    matches!(
+        line.trim_end().chars().last(),
+        Some('。' | '！' | '？' | '!' | '?')
+    )
+}
+
+/// De-wraps a block of running text (a goal cell): lines are joined as by
+/// [`dewrap`], but a line break is kept where a new item starts, or where the
+/// previous line ended a sentence short of the column's `full_width` (its
+/// paragraph ended).
+pub fn dewrap_paragraphs<S: AsRef<str>>(lines: &[S], full_width: usize) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&str> = None;
+    for line in lines {
+        let line = line.as_ref().trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(prev) = previous {
+            let continues = line.starts_with(is_closing_punct);
+            let paragraph_ended = ends_sentence(prev) && display_width(prev) + 4 <= full_width;
+            if !continues && (starts_item(line) || paragraph_ended) {
+                out.push('\n');
+                out.push_str(line);
+            } else {
+                push_wrapped(&mut out, line);
+            }
+        } else {
+            out.push_str(line);
+        }
+        previous = Some(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> (Option<Op>, Option<f64>, Option<String>) {
+        let t = parse_target(text);
+        (t.op, t.value, t.unit)
+    }
+
+    #[test]
+    fn targets_from_schema() {
+        assert_eq!(t("≥2.00(次)"), (Some(Op::Ge), Some(2.0), Some("次".into())));
+        assert_eq!(t("=365(天)"), (Some(Op::Eq), Some(365.0), Some("天".into())));
+        assert_eq!(t("不低于50%"), (Some(Op::Ge), Some(50.0), Some("%".into())));
+        assert_eq!(t("90%"), (None, Some(90.0), Some("%".into())));
+        assert_eq!(t("<12.00(小时)"), (Some(Op::Lt), Some(12.0), Some("小时".into())));
+        assert_eq!(t("≥5(场)"), (Some(Op::Ge), Some(5.0), Some("场".into())));
+        assert_eq!(t("90.00(度)"), (None, Some(90.0), Some("度".into())));
+        assert_eq!(t("满意率100%"), (None, Some(100.0), Some("%".into())));
+        assert_eq!(t("可控性100%"), (None, Some(100.0), Some("%".into())));
+        assert_eq!(
+            t("补贴对象生活改善度不低于80%"),
+            (Some(Op::Ge), Some(80.0), Some("%".into()))
+        );
+        assert_eq!(t("≥2.00(L)"), (Some(Op::Ge), Some(2.0), Some("L".into())));
+        assert_eq!(t("＞＝1,000（万人次）"), (Some(Op::Ge), Some(1000.0), Some("万人次".into())));
+        assert_eq!(t("≥80000.00(人次)"), (Some(Op::Ge), Some(80000.0), Some("人次".into())));
+        assert_eq!(t("100"), (None, Some(100.0), None));
+        for none in [
+            "2024年11月前完成",
+            "有效保障",
+            "开展至少1次团体心理治疗",
+            "慰问人数不少于100人,宣传用品不少于20000份",
+            "",
+            "≥",
+        ] {
+            assert_eq!(t(none), (None, None, None), "{none}");
+        }
+    }
+
+    #[test]
+    fn target_keeps_printed_text() {
+        assert_eq!(parse_target(" ＞70.00（%） ").text, "＞70.00（%）");
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount("31,487,510.00", 1), Some(31487510.0));
+        assert_eq!(parse_amount("7595500.00", 1), Some(7595500.0));
+        assert_eq!(parse_amount("0.00", 1), Some(0.0));
+        assert_eq!(parse_amount("12.345", 10000), Some(123450.0));
+        assert_eq!(parse_amount("0.5", 10000), Some(5000.0));
+        assert_eq!(parse_amount("1,2", 1), None);
+        assert_eq!(parse_amount("abc", 1), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2024-01-01").as_deref(), Some("2024-01-01"));
+        assert_eq!(parse_date("2024年1月1日").as_deref(), Some("2024-01-01"));
+        assert_eq!(parse_date("2024/12/31").as_deref(), Some("2024-12-31"));
+        assert_eq!(parse_date("20240229").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("明年"), None);
+    }
+
+    #[test]
+    fn dewrap_rules() {
+        assert_eq!(dewrap(&["提供完善", "、安全的"]), "提供完善、安全的");
+        assert_eq!(dewrap(&["服务对象满意度", "指标"]), "服务对象满意度指标");
+        assert_eq!(dewrap(&["OA", "system"]), "OA system");
+        assert_eq!(dewrap(&["活动2-", "3次"]), "活动2-3次");
+        assert_eq!(dewrap(&["10", "00"]), "10 00");
+    }
+
+    #[test]
+    fn paragraphs() {
+        let lines = [
+            "1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己",
+            "庚辛。",
+            "2.2024年甲乙丙丁戊己庚辛壬癸甲乙丙",
+            "丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸。",
+            "新的段落。",
+        ];
+        assert_eq!(
+            dewrap_paragraphs(&lines, display_width(lines[0])),
+            "1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛。\n2.2024年甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸。新的段落。"
+        );
+        assert!(starts_item("（三）工作"));
+        assert!(starts_item("①工作"));
+        assert!(starts_item("2)、“上海"));
+        assert!(!starts_item("2.5万元"));
+        assert!(!starts_item("3次。"));
+        assert!(!starts_item("2024年"));
+    }
+}
