@@ -1,1 +1,49 @@
-//! stub
+//! Layout: an input file becomes the rows of cells the parser reads.
+//!
+//! The parser does not care whether a cell came from a PDF grid or from a
+//! line of a text dump; this crate hides the difference. A [`Row`] is one
+//! printed line: its [`Location`], the whole line as printed and the cells on
+//! it. For a text dump ([`text`]) the cells are the runs of text separated by
+//! whitespace (pseudo-cells); the bytes are decoded first, whatever the
+//! encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK).
+//!
+//! ```
+//! let rows = jixiao_layout::text::rows_from_bytes(b"\xef\xbb\xbfA  B\r\n\r\nC").unwrap();
+//! assert_eq!(rows.len(), 2);
+//! assert_eq!(rows[0].cells, ["A", "B"]);
+//! assert_eq!(rows[1].loc, jixiao_model::Location::Line(3));
+//! ```
+
+pub mod text;
+
+use jixiao_model::Location;
+
+/// One printed line of the input, split into cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Where the line is (a text line, or a PDF page).
+    pub loc: Location,
+    /// The line as printed, trimmed at both ends; inner spacing kept.
+    pub text: String,
+    /// The cells (never empty strings), left to right.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// A row from one printed line; cells are split at whitespace.
+    pub fn from_line(loc: Location, line: &str) -> Row {
+        let text = line.trim_matches(is_space).to_string();
+        let cells = text
+            .split(is_space)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect();
+        Row { loc, text, cells }
+    }
+}
+
+/// Spaces that separate cells: ASCII whitespace, tabs, the ideographic space
+/// U+3000 and no-break spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+}

@@ -1,0 +1,262 @@
+//! Text dumps: bytes → decoded text → [`Row`]s.
+//!
+//! Encoding is decided, never guessed into mojibake: a BOM wins; then bytes
+//! that are valid UTF-8 are UTF-8; then UTF-16 without BOM is recognised by
+//! its NUL bytes; then GB18030 (a superset of GBK and GB2312) is accepted
+//! only when it decodes without error and reads like Chinese. Anything else
+//! is an [`Error`].
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use jixiao_model::Location;
+
+use crate::Row;
+
+/// Why a text input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file looks binary, not text (control byte 0x{byte:02x} at offset {offset})")]
+    Binary { offset: usize, byte: u8 },
+    #[error("the text encoding cannot be determined: {reason}")]
+    UnknownEncoding { reason: String },
+}
+
+/// The text of a decoded dump and the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `gb18030`.
+    pub encoding: &'static str,
+}
+
+/// Decodes the bytes of a text dump (see the module docs for the rules).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom_len..).unwrap_or_default();
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(Error::UnknownEncoding {
+                reason: format!("it starts with a {} BOM but is not valid {}", encoding.name(), encoding.name()),
+            });
+        }
+        return finish(text.into_owned(), encoding.name());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(text.to_string(), "UTF-8");
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return finish(text.into_owned(), encoding.name());
+        }
+    }
+    if let Some(offset) = bytes.iter().position(|&b| is_binary_byte(b)) {
+        return Err(Error::Binary {
+            offset,
+            byte: bytes.get(offset).copied().unwrap_or_default(),
+        });
+    }
+    let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(Error::UnknownEncoding {
+            reason: "neither UTF-8, UTF-16 nor GB18030".to_string(),
+        });
+    }
+    if !reads_like_gb(bytes) {
+        return Err(Error::UnknownEncoding {
+            reason: "not UTF-8, and as GB18030 it does not read like Chinese text".to_string(),
+        });
+    }
+    finish(text.into_owned(), "gb18030")
+}
+
+fn finish(text: String, encoding: &'static str) -> Result<Decoded, Error> {
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_binary_char(c)) {
+        return Err(Error::Binary {
+            offset,
+            byte: u8::try_from(u32::from(c)).unwrap_or(0xff),
+        });
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn is_binary_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+fn is_binary_char(c: char) -> bool {
+    u32::from(c) < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')
+}
+
+/// UTF-16 without a BOM shows itself by NUL bytes on one side of each pair
+/// (ASCII line ends and digits are always present in these dumps).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let (mut even_nul, mut odd_nul) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        if pair.first() == Some(&0) {
+            even_nul += 1;
+        }
+        if pair.get(1) == Some(&0) {
+            odd_nul += 1;
+        }
+    }
+    if odd_nul * 10 >= pairs && even_nul * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= pairs && odd_nul * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Real Chinese text in GBK uses mostly the GB2312 level-1 ideographs and
+/// symbols (lead bytes 0xA1–0xA9, 0xB0–0xD7); Latin-1 or other legacy text
+/// misread as GBK scatters over the whole code space.
+fn reads_like_gb(bytes: &[u8]) -> bool {
+    let (mut double, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if (0x30..=0x39).contains(&next) {
+            i += 4; // four-byte GB18030 sequence
+            double += 1;
+            continue;
+        }
+        double += 1;
+        if (0xa1..=0xa9).contains(&b) || (0xb0..=0xd7).contains(&b) {
+            common += 1;
+        }
+        i += 2;
+    }
+    double > 0 && common * 10 >= double * 7
+}
+
+/// Splits decoded text into rows: CRLF, CR and LF end lines; a form feed
+/// (a page break in `pdftotext` output) ends a line too. Blank lines are
+/// dropped; every row keeps its 1-based line number.
+pub fn rows(text: &str) -> Vec<Row> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    for (index, line) in lines(text).enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let row = Row::from_line(Location::Line(number), line);
+        if !row.cells.is_empty() {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The lines of `text`, whatever the line ends.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\r', '\n', '\u{c}']) {
+            Some(at) => {
+                let line = current.get(..at).unwrap_or_default();
+                let tail = current.get(at..).unwrap_or_default();
+                let skip = if tail.starts_with("\r\n") { 2 } else { 1 };
+                rest = tail.get(skip..);
+                Some(line)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// [`decode`] then [`rows`].
+pub fn rows_from_bytes(bytes: &[u8]) -> Result<Vec<Row>, Error> {
+    Ok(rows(&decode(bytes)?.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SAMPLE: &str = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 科技服务 ≥2.00(次)\n";
+
+    #[test]
+    fn encodings_agree() {
+        let (gb, _, _) = GB18030.encode(SAMPLE);
+        let mut utf16le = vec![0xff, 0xfe];
+        let mut utf16be = vec![0xfe, 0xff];
+        for unit in SAMPLE.encode_utf16() {
+            utf16le.extend(unit.to_le_bytes());
+            utf16be.extend(unit.to_be_bytes());
+        }
+        let mut bom8 = vec![0xef, 0xbb, 0xbf];
+        bom8.extend(SAMPLE.as_bytes());
+        for (bytes, name) in [
+            (SAMPLE.as_bytes().to_vec(), "UTF-8"),
+            (bom8, "UTF-8"),
+            (gb.into_owned(), "gb18030"),
+            (utf16le.clone(), "UTF-16LE"),
+            (utf16be.clone(), "UTF-16BE"),
+            (utf16le.get(2..).unwrap_or_default().to_vec(), "UTF-16LE"),
+        ] {
+            let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(decoded.text, SAMPLE, "{name}");
+            assert_eq!(decoded.encoding, name);
+        }
+    }
+
+    #[test]
+    fn undeterminable_encodings_are_errors() {
+        assert_eq!(decode(b""), Err(Error::Empty));
+        // Latin-1 text is not valid UTF-8 and does not read like GBK.
+        let latin1 = b"Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise, tr\xe8s \xe9l\xe9gant";
+        assert!(matches!(decode(latin1), Err(Error::UnknownEncoding { .. })));
+        assert!(matches!(decode(b"ab\x00\x01\x02c\xff"), Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn line_ends_and_spaces() {
+        let rows = rows("a\r\nb\rc\n\n d\u{3000}\te \u{c}f");
+        let got: Vec<(Location, Vec<String>)> = rows.into_iter().map(|r| (r.loc, r.cells)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Location::Line(1), vec!["a".to_string()]),
+                (Location::Line(2), vec!["b".to_string()]),
+                (Location::Line(3), vec!["c".to_string()]),
+                (Location::Line(5), vec!["d".to_string(), "e".to_string()]),
+                (Location::Line(6), vec!["f".to_string()]),
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_utf8_text_decodes_to_itself(s in "\\PC{0,200}") {
+            prop_assume!(!s.is_empty() && !s.chars().any(is_binary_char));
+            prop_assert_eq!(decode(s.as_bytes()).map(|d| d.text), Ok(s.clone()));
+        }
+
+        #[test]
+        fn line_ends_do_not_change_cells(lines in proptest::collection::vec("[a-z甲乙丙 ]{0,12}", 0..20)) {
+            let lf = lines.join("\n");
+            let crlf = lines.join("\r\n");
+            let cr = lines.join("\r");
+            let cells = |t: &str| rows(t).into_iter().map(|r| (r.loc, r.cells)).collect::<Vec<_>>();
+            prop_assert_eq!(cells(&lf), cells(&crlf));
+            prop_assert_eq!(cells(&lf), cells(&cr));
+        }
+    }
+}
