@@ -1,1 +1,186 @@
-fn main() {}
+//! The `jixiao` command line: `convert`, `check`, `text`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use jixiao_cli::{convert_path, inputs, output_path, write_atomic, Input};
+use jixiao_model::Document;
+use rayon::prelude::*;
+
+/// Turns Chinese government performance-target sheets (绩效目标申报表 /
+/// 填报表, as PDFs or text dumps) into typed JSON, CSV and XLSX.
+#[derive(Parser)]
+#[command(name = "jixiao", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert files and folders (recursed: *.pdf, *.txt) to one JSON per input.
+    ///
+    /// Every input gets its JSON, even one that cannot be read (then with an
+    /// `error` diagnostic and no projects). Exit status: 0 when all inputs
+    /// converted, 1 when some failed (each named on stderr), 2 on usage errors.
+    Convert(ConvertArgs),
+    /// Convert a corpus folder and compare with golden JSON field by field.
+    ///
+    /// Prints each difference as `file: path: golden ≠ actual`; exit 1 on any
+    /// difference, missing or orphaned golden file. `--bless` rewrites the
+    /// golden files instead.
+    Check(CheckArgs),
+    /// Print the text the parser sees, line by line (or page by page).
+    Text(TextArgs),
+}
+
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// Input files or folders.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output folder: <DIR>/<input name>.json (folders mirror their
+    /// sub-paths). `-o -` with one input writes the JSON to stdout. Without
+    /// it, one input file is written to stdout.
+    #[arg(short, long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Also write <DIR>/projects.csv and <DIR>/indicators.csv over all inputs.
+    #[arg(long)]
+    csv: bool,
+    /// Put a UTF-8 BOM on the CSV files (for Excel).
+    #[arg(long)]
+    bom: bool,
+    /// Files converted in parallel (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Folder of inputs.
+    corpus: PathBuf,
+    /// Folder of golden JSON files (<input name>.json).
+    golden: PathBuf,
+    /// Rewrite the golden files from the current output.
+    #[arg(long)]
+    bless: bool,
+}
+
+#[derive(clap::Args)]
+struct TextArgs {
+    /// The input file.
+    file: PathBuf,
+    /// First page to print (PDF).
+    #[arg(long, value_name = "N")]
+    first_page: Option<u32>,
+    /// Last page to print (PDF).
+    #[arg(long, value_name = "N")]
+    last_page: Option<u32>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(args) => convert(args),
+        Command::Check(args) => check(args),
+        Command::Text(args) => text(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("jixiao: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn convert(args: ConvertArgs) -> Result<ExitCode> {
+    let inputs = inputs(&args.inputs);
+    let to_stdout = match &args.out {
+        Some(dir) => dir.as_os_str() == "-",
+        None => true,
+    };
+    if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
+        bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
+    }
+    if to_stdout && args.csv {
+        bail!("--csv writes files: pass -o DIR");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let docs: Vec<(Input, Document)> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| (input.clone(), convert_path(&input.name, &input.path)))
+            .collect()
+    });
+    let mut failed = 0usize;
+    for (input, doc) in &docs {
+        for d in doc.diagnostics.iter().filter(|d| d.level == jixiao_model::Level::Error) {
+            eprintln!("jixiao: {}: {}", input.path.display(), d.message);
+        }
+        if doc.has_error() {
+            failed += 1;
+        }
+    }
+    if to_stdout {
+        let stdout = std::io::stdout();
+        let mut lock = stdout.lock();
+        for (_, doc) in &docs {
+            lock.write_all(jixiao_emit::json::to_string(doc)?.as_bytes())?;
+        }
+    } else if let Some(dir) = &args.out {
+        for (input, doc) in &docs {
+            let path = output_path(dir, input);
+            let json = jixiao_emit::json::to_string(doc)?;
+            if let Err(e) = write_atomic(&path, json.as_bytes()) {
+                eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display());
+                failed += 1;
+            }
+        }
+        if args.csv {
+            let mut tables = jixiao_emit::csv::Tables::new(args.bom);
+            for (_, doc) in &docs {
+                tables.add(doc);
+            }
+            let (projects, indicators) = tables.finish()?;
+            write_atomic(&dir.join("projects.csv"), projects.as_bytes())
+                .with_context(|| format!("cannot write {}", dir.join("projects.csv").display()))?;
+            write_atomic(&dir.join("indicators.csv"), indicators.as_bytes())
+                .with_context(|| format!("cannot write {}", dir.join("indicators.csv").display()))?;
+        }
+    }
+    let forms: usize = docs.iter().map(|(_, d)| d.projects.len()).sum();
+    let indicators: usize = docs.iter().map(|(_, d)| d.indicator_count()).sum();
+    eprintln!(
+        "jixiao: {} converted, {failed} failed; {forms} forms, {indicators} indicators",
+        docs.len() - failed
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let _ = args;
+    bail!("check is not implemented yet")
+}
+
+fn text(args: TextArgs) -> Result<ExitCode> {
+    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let _ = (args.first_page, args.last_page);
+    let decoded = jixiao_layout::text::decode(&bytes).with_context(|| format!("{}", args.file.display()))?;
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    for row in jixiao_layout::text::rows(&decoded.text) {
+        let loc = match row.loc {
+            jixiao_model::Location::Line(l) => format!("{l}"),
+            jixiao_model::Location::Page(p) => format!("p{p}"),
+        };
+        writeln!(lock, "{loc}\t{}", row.cells.join(" | "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,1 +1,49 @@
-//! stub
+//! The parser: rows of cells → events → a [`Document`].
+//!
+//! Three small stages, each usable on its own:
+//! 1. [`lexer::lex`] turns rows into tokens (headings, year lines, merged
+//!    block labels, indicator labels split over lines, other rows);
+//! 2. [`Parser`] is a state machine over the tokens and an iterator of
+//!    [`Event`]s (title, form start, header field, money cell, goal,
+//!    indicator, dropped fragment, unplaced text);
+//! 3. [`build::build`] folds the events into a [`Document`] and adds the
+//!    findings of validation (funds that do not reconcile, forms without
+//!    indicators, …) as diagnostics.
+//!
+//! The parser does not know where rows came from: a text dump's lines and a
+//! PDF's table rows look the same to it.
+//!
+//! ```
+//! use jixiao_model::{Document, Format, Source};
+//!
+//! let text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 示例项目\n\
+//!             一级指标 二级指标 三级指标 年度指标值\n产出指标\n数量指标 完成数 ≥2(次)\n";
+//! let rows = jixiao_layout::text::rows(text);
+//! let source = Source { file: "x.txt".into(), format: Format::Text, sha256: String::new(), pages: None };
+//! let doc: Document = jixiao_parse::parse(rows, source);
+//! assert_eq!(doc.projects[0].name.as_deref(), Some("示例项目"));
+//! assert_eq!(doc.projects[0].indicators[0].target.value, Some(2.0));
+//! ```
+
+pub mod build;
+pub mod event;
+pub mod lexer;
+mod machine;
+pub mod runs;
+pub mod vocab;
+
+pub use event::Event;
+pub use machine::Parser;
+
+use jixiao_layout::Row;
+use jixiao_model::{Document, Source};
+
+/// The events of a document's rows.
+pub fn events(rows: Vec<Row>) -> Parser {
+    Parser::new(lexer::lex(rows))
+}
+
+/// Parses a document's rows into a [`Document`] for `source`.
+pub fn parse(rows: Vec<Row>, source: Source) -> Document {
+    build::build(events(rows), source)
+}

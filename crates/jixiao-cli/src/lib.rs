@@ -1,0 +1,153 @@
+//! The conversion pipeline behind the `jixiao` command: one input file →
+//! one [`Document`], whatever goes wrong.
+//!
+//! [`convert_bytes`] sniffs the input (PDF or text), runs the stages and
+//! never fails: an input that cannot be read becomes a document with an
+//! `error` diagnostic and no projects, so a batch's output accounts for every
+//! input. [`inputs`] expands files and folders into the list of inputs with
+//! the names their outputs get.
+//!
+//! ```
+//! let doc = jixiao_cli::convert_bytes("empty.txt", b"");
+//! assert!(doc.has_error());
+//! assert_eq!(doc.diagnostics[0].message, "empty.txt: the file is empty");
+//! ```
+
+pub mod check;
+
+use std::path::{Path, PathBuf};
+
+use jixiao_model::{Diagnostic, Document, Format, Level, Source};
+use sha2::{Digest, Sha256};
+
+/// What the bytes of an input are.
+pub fn sniff(bytes: &[u8]) -> Format {
+    // `%PDF-` may follow some junk; readers accept it within the first KiB.
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        Format::Pdf
+    } else {
+        Format::Text
+    }
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Converts one input's bytes; `name` is what the document calls the file.
+pub fn convert_bytes(name: &str, bytes: &[u8]) -> Document {
+    let format = sniff(bytes);
+    let source = Source {
+        file: name.to_string(),
+        format,
+        sha256: sha256_hex(bytes),
+        pages: None,
+    };
+    match format {
+        Format::Text => match jixiao_layout::text::rows_from_bytes(bytes) {
+            Ok(rows) => jixiao_parse::parse(rows, source),
+            Err(e) => failed(source, "unreadable-text", format!("{name}: {e}")),
+        },
+        Format::Pdf => failed(
+            source,
+            "unsupported-input",
+            format!("{name}: PDF input is not supported by this build yet; convert a text dump (pdftotext) instead"),
+        ),
+    }
+}
+
+/// Converts the file at `path`; an unreadable path becomes an error document.
+pub fn convert_path(name: &str, path: &Path) -> Document {
+    match std::fs::read(path) {
+        Ok(bytes) => convert_bytes(name, &bytes),
+        Err(e) => {
+            let format = if has_extension(path, "pdf") { Format::Pdf } else { Format::Text };
+            let source = Source { file: name.to_string(), format, sha256: String::new(), pages: None };
+            failed(source, "unreadable-file", format!("{}: cannot read: {e}", path.display()))
+        }
+    }
+}
+
+fn failed(source: Source, code: &str, message: String) -> Document {
+    let mut doc = Document::new(source);
+    doc.diagnostics.push(Diagnostic::new(Level::Error, code, message));
+    doc
+}
+
+/// One input file and the name its output and its `source.file` get
+/// (its path below the folder given on the command line, or its file name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+/// True when the file name ends in `.ext` (any case).
+pub fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Expands files and folders (recursed, `*.pdf` and `*.txt`, sorted by
+/// path) into inputs. A path that does not exist is kept, so that it is
+/// reported and still gets its output.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files);
+            files.sort();
+            for file in files {
+                let relative = file.strip_prefix(path).unwrap_or(&file);
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push(Input { path: file, name });
+            }
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            out.push(Input { path: path.clone(), name });
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, out);
+        } else if has_extension(&path, "pdf") || has_extension(&path, "txt") {
+            out.push(path);
+        }
+    }
+}
+
+/// Where the JSON of `input` goes below `out_dir`: `<name>.json`.
+pub fn output_path(out_dir: &Path, input: &Input) -> PathBuf {
+    out_dir.join(format!("{}.json", input.name))
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it, then
+/// a rename, so that an interrupted run never leaves a half-written file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".{}.tmp", std::process::id()));
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, contents)?;
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}

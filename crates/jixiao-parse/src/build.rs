@@ -1,0 +1,327 @@
+//! Events → [`Document`], then validation.
+
+use std::collections::HashSet;
+
+use jixiao_model::normalize::{dewrap_paragraphs, display_width, parse_date, parse_target};
+use jixiao_model::{Diagnostic, Document, FundItem, Funds, Indicator, Level, Location, Project, Source, Span};
+
+use crate::event::Event;
+use crate::vocab::{Field, GoalSlot};
+
+/// A project being built and the goal lines it still has to de-wrap.
+struct Draft {
+    project: Project,
+    goals: Vec<(GoalSlot, Vec<String>)>,
+    has_content: bool,
+}
+
+/// Folds events into a document and validates it.
+pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Document {
+    let mut doc = Document::new(source);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for event in events {
+        apply(&mut doc, &mut drafts, event);
+    }
+    // Goal cells share one column width over the document: the widest line.
+    let width = drafts
+        .iter()
+        .flat_map(|d| d.goals.iter().flat_map(|(_, lines)| lines.iter()))
+        .map(|l| display_width(l.trim()))
+        .max()
+        .unwrap_or(0);
+    for draft in drafts {
+        let mut project = draft.project;
+        for (slot, lines) in &draft.goals {
+            let text = dewrap_paragraphs(lines, width);
+            if text.is_empty() {
+                continue;
+            }
+            if matches!(slot, GoalSlot::Project | GoalSlot::Both) {
+                append(&mut project.goal_project, &text);
+            }
+            if matches!(slot, GoalSlot::Annual | GoalSlot::Both) {
+                append(&mut project.goal_annual, &text);
+            }
+        }
+        doc.projects.push(project);
+    }
+    for (index, project) in doc.projects.iter().enumerate() {
+        validate(index, project, &mut doc.diagnostics);
+    }
+    doc
+}
+
+fn append(field: &mut Option<String>, text: &str) {
+    match field {
+        Some(existing) => {
+            existing.push('\n');
+            existing.push_str(text);
+        }
+        None => *field = Some(text.to_string()),
+    }
+}
+
+fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
+    let project_index = drafts.len().checked_sub(1);
+    let diag = |level: Level, code: &str, message: String, loc: Location| {
+        Diagnostic::new(level, code, message).at(Some(loc)).in_project(project_index)
+    };
+    match event {
+        Event::Title { text, .. } => {
+            if doc.title.is_none() {
+                doc.title = Some(text);
+            }
+        }
+        Event::NoForm { first, last, rows } => doc.diagnostics.push(
+            Diagnostic::new(
+                Level::Info,
+                "no-form",
+                format!("{} to {} hold no form ({rows} lines of other content)", describe(first), describe(last)),
+            )
+            .at(Some(first)),
+        ),
+        Event::FormStart { form, year, loc } => {
+            // A heading with nothing under it before the next heading was a
+            // title printed in the heading's words, or a repeated heading.
+            if drafts.last().is_some_and(|d| !d.has_content) {
+                if let Some(empty) = drafts.pop() {
+                    if drafts.is_empty() && doc.title.is_none() {
+                        doc.title = Some(empty.project.form);
+                    } else {
+                        doc.diagnostics.push(
+                            diag(Level::Info, "duplicate-fragment", "dropped a form heading with no form under it".into(), loc)
+                                .with_text(empty.project.form),
+                        );
+                    }
+                }
+            }
+            let span = match loc {
+                Location::Page(p) => Span::Pages([p, p]),
+                Location::Line(l) => Span::Lines([l, l]),
+            };
+            let mut project = Project::new(form, span);
+            project.year = year;
+            drafts.push(Draft { project, goals: Vec::new(), has_content: false });
+        }
+        Event::FormEnd { last } => {
+            if let Some(d) = drafts.last_mut() {
+                d.project.span = match (d.project.span, last) {
+                    (Span::Pages([first, _]), Location::Page(p)) => Span::Pages([first, p.max(first)]),
+                    (Span::Lines([first, _]), Location::Line(l)) => Span::Lines([first, l.max(first)]),
+                    (span, _) => span,
+                };
+            }
+        }
+        Event::Fragment { what, text, loc } => doc.diagnostics.push(
+            diag(Level::Info, "duplicate-fragment", format!("dropped {what}"), loc).with_text(text),
+        ),
+        Event::Unplaced { reason, text, loc } => doc.diagnostics.push(
+            diag(Level::Warning, "unplaced-text", format!("text could not be placed: {reason}"), loc).with_text(text),
+        ),
+        other => {
+            let Some(draft) = drafts.last_mut() else {
+                return;
+            };
+            draft.has_content = true;
+            let found = apply_to_project(draft, other);
+            doc.diagnostics.extend(found.into_iter().map(|d| d.in_project(project_index)));
+        }
+    }
+}
+
+/// Applies a content event to the current project; returns diagnostics.
+fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
+    let project = &mut draft.project;
+    let mut found = Vec::new();
+    match event {
+        Event::Year { year, loc } => match project.year {
+            None => project.year = Some(year),
+            Some(y) if y == year => {}
+            Some(y) => found.push(
+                Diagnostic::new(Level::Warning, "conflicting-field", format!("year {year} printed under a form of {y}"))
+                    .at(Some(loc)),
+            ),
+        },
+        Event::Field { field, value, loc } => {
+            let (slot, label, parsed) = match &field {
+                Field::Name => (&mut project.name, "项目名称", Some(value.clone())),
+                Field::Nature => (&mut project.nature, "项目性质", Some(value.clone())),
+                Field::Category => (&mut project.category, "项目类别", Some(value.clone())),
+                Field::Department => (&mut project.department, "主管部门", Some(value.clone())),
+                Field::Implementer => (&mut project.implementer, "实施单位", Some(value.clone())),
+                Field::StartDate => (&mut project.start_date, "计划开始日期", parse_date(&value)),
+                Field::EndDate => (&mut project.end_date, "计划完成日期", parse_date(&value)),
+                Field::Other(name) => {
+                    found.push(
+                        Diagnostic::new(Level::Info, "extra-field", format!("header cell {name} has no field in the schema"))
+                            .at(Some(loc))
+                            .with_text(format!("{name} {value}")),
+                    );
+                    return found;
+                }
+            };
+            if value.is_empty() {
+                return found;
+            }
+            let Some(parsed) = parsed else {
+                found.push(
+                    Diagnostic::new(Level::Warning, "bad-date", format!("{label} is not a date"))
+                        .at(Some(loc))
+                        .with_text(value),
+                );
+                return found;
+            };
+            match slot {
+                None => *slot = Some(parsed),
+                Some(existing) if *existing == parsed => found.push(
+                    Diagnostic::new(Level::Info, "duplicate-fragment", format!("dropped {label} printed again"))
+                        .at(Some(loc))
+                        .with_text(value),
+                ),
+                Some(existing) => found.push(
+                    Diagnostic::new(
+                        Level::Warning,
+                        "conflicting-field",
+                        format!("{label} printed twice with different values; kept {existing}"),
+                    )
+                    .at(Some(loc))
+                    .with_text(value),
+                ),
+            }
+        }
+        Event::Fund { item, amount, text, loc } => {
+            if let Some(text) = text {
+                found.push(
+                    Diagnostic::new(Level::Warning, "bad-amount", format!("{} is not an amount", item.label()))
+                        .at(Some(loc))
+                        .with_text(text),
+                );
+            }
+            let slot = project.funds.slot(item);
+            match (*slot, amount) {
+                (_, None) => {}
+                (None, Some(a)) => *slot = Some(a),
+                (Some(old), Some(a)) if cents(old) == cents(a) => {}
+                (Some(old), Some(a)) => found.push(
+                    Diagnostic::new(
+                        Level::Warning,
+                        "conflicting-field",
+                        format!("{} printed twice: kept {old:.2}, dropped {a:.2}", item.label()),
+                    )
+                    .at(Some(loc)),
+                ),
+            }
+        }
+        Event::Goal { slot, lines, .. } => draft.goals.push((slot, lines)),
+        Event::Indicator { level1, level2, name, target, .. } => project.indicators.push(Indicator {
+            level1,
+            level2,
+            name,
+            target: parse_target(&target),
+        }),
+        _ => {}
+    }
+    found
+}
+
+fn describe(loc: Location) -> String {
+    match loc {
+        Location::Page(p) => format!("page {p}"),
+        Location::Line(l) => format!("line {l}"),
+    }
+}
+
+fn cents(amount: f64) -> i64 {
+    // Amounts are printed with two decimals; compare them in cents.
+    (amount * 100.0).round() as i64
+}
+
+fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
+    let at = |level: Level, code: &str, message: String| {
+        let page = match project.span {
+            Span::Pages([first, _]) => Some(Location::Page(first)),
+            Span::Lines([first, _]) => Some(Location::Line(first)),
+        };
+        Diagnostic::new(level, code, message).at(page).in_project(Some(index))
+    };
+    for message in funds_mismatches(&project.funds) {
+        out.push(at(Level::Warning, "funds-mismatch", message));
+    }
+    if project.name.is_none() {
+        out.push(at(Level::Warning, "missing-field", "the form has no 项目名称".into()));
+    }
+    if project.indicators.is_empty() {
+        out.push(at(Level::Warning, "no-indicators", "the form has no indicator rows".into()));
+    }
+    let mut seen = HashSet::new();
+    for (i, indicator) in project.indicators.iter().enumerate() {
+        if indicator.name.trim().is_empty() {
+            out.push(at(Level::Warning, "empty-indicator", format!("indicator {i} has no name (三级指标)")));
+        }
+        if indicator.target.text.trim().is_empty() {
+            out.push(at(
+                Level::Warning,
+                "empty-indicator",
+                format!("indicator {i} ({}) has no target (指标值)", indicator.name),
+            ));
+        }
+        if !seen.insert((indicator.level1.clone(), indicator.level2.clone(), indicator.name.clone())) {
+            out.push(at(
+                Level::Warning,
+                "duplicate-indicator",
+                format!(
+                    "indicator {i} ({}) appears twice under {}",
+                    indicator.name,
+                    indicator.level2.as_deref().or(indicator.level1.as_deref()).unwrap_or("the same label")
+                ),
+            ));
+        }
+    }
+    if let Some(year) = project.year {
+        let first = format!("{year:04}-01-01");
+        let last = format!("{year:04}-12-31");
+        let ends_before = project.end_date.as_deref().is_some_and(|d| d < first.as_str());
+        let starts_after = project.start_date.as_deref().is_some_and(|d| d > last.as_str());
+        if ends_before || starts_after {
+            out.push(at(
+                Level::Warning,
+                "date-outside-year",
+                format!(
+                    "planned dates {} to {} lie outside the form's year {year}",
+                    project.start_date.as_deref().unwrap_or("?"),
+                    project.end_date.as_deref().unwrap_or("?")
+                ),
+            ));
+        }
+    }
+    if let (Some(start), Some(end)) = (&project.start_date, &project.end_date) {
+        if start > end {
+            out.push(at(Level::Warning, "date-order", format!("计划开始日期 {start} is after 计划完成日期 {end}")));
+        }
+    }
+}
+
+/// The reconciliation messages of SCHEMA.md for both money columns.
+pub fn funds_mismatches(funds: &Funds) -> Vec<String> {
+    let mut out = Vec::new();
+    let check = |total: FundItem, parts: &[FundItem], out: &mut Vec<String>| {
+        let Some(total_value) = funds.get(total) else { return };
+        if parts.iter().all(|p| funds.get(*p).is_none()) {
+            return;
+        }
+        let sum: i64 = parts.iter().filter_map(|p| funds.get(*p)).map(cents).sum();
+        if sum != cents(total_value) {
+            let names: Vec<&str> = parts.iter().map(|p| p.label().trim_start_matches("其中：")).collect();
+            out.push(format!(
+                "{} {:.2} ≠ {} = {:.2}",
+                total.label(),
+                total_value,
+                names.join(" + "),
+                sum as f64 / 100.0
+            ));
+        }
+    };
+    check(FundItem::AnnualTotal, &[FundItem::AnnualFiscalCurrent, FundItem::AnnualFiscalCarryover, FundItem::AnnualOther], &mut out);
+    check(FundItem::ProjectTotal, &[FundItem::ProjectFiscal, FundItem::ProjectOther], &mut out);
+    out
+}

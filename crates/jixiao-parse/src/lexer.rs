@@ -1,0 +1,191 @@
+//! Lexer: rows → tokens. Recognises what is the same in every part of a form
+//! (headings, year lines, the merged labels printed down a block's left edge,
+//! indicator labels split over lines) so that the state machine only decides
+//! what a row means where it stands.
+
+use jixiao_layout::Row;
+use jixiao_model::normalize::fold_compact;
+
+use crate::vocab::{self, LabelLevel, Marker};
+
+/// What a row (or a few rows joined) is, independent of context.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenKind {
+    /// A form heading and the year printed on the same line, if any.
+    Heading { form: String, year: Option<i32> },
+    /// `（2024年度）`.
+    Year(i32),
+    /// A merged block label (`项目资金（元）`, `项目绩效目标`, `绩效指标`).
+    Marker(Marker),
+    /// `一级指标 二级指标 三级指标 年度指标值`.
+    IndicatorHeader,
+    /// An indicator label on a line of its own (possibly joined from
+    /// pieces: `服务对象满意度` + `指标`).
+    Label { text: String, level: LabelLevel },
+    /// Page furniture (`第 1 页`).
+    PageNumber,
+    /// Any other row; its meaning depends on where it stands.
+    Row,
+}
+
+/// A token and the source rows it was made of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// For [`TokenKind::Row`]: the row (with leading marker cells removed).
+    /// For the others: the rows that spelled it.
+    pub rows: Vec<Row>,
+}
+
+impl Token {
+    /// The row of a [`TokenKind::Row`] token, or the first source row.
+    pub fn row(&self) -> Option<&Row> {
+        self.rows.first()
+    }
+
+    /// The source text of all rows, joined by spaces.
+    pub fn text(&self) -> String {
+        self.rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The longest run of short one-cell lines that spells one label.
+const MAX_PIECES: usize = 4;
+/// Longest piece of a label printed down a narrow column, in characters.
+const MAX_PIECE_CHARS: usize = 9;
+
+/// Splits rows into tokens.
+pub fn lex(rows: Vec<Row>) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while let Some(row) = rows.get(i) {
+        if let Some((kind, taken)) = joined_label(&rows, i) {
+            tokens.push(Token {
+                kind,
+                rows: rows.get(i..i + taken).map(<[Row]>::to_vec).unwrap_or_default(),
+            });
+            i += taken;
+            continue;
+        }
+        lex_row(row.clone(), &mut tokens);
+        i += 1;
+    }
+    resolve_cost_labels(&mut tokens);
+    tokens
+}
+
+fn is_piece(row: &Row) -> bool {
+    row.cells.len() == 1 && row.text.chars().count() <= MAX_PIECE_CHARS
+}
+
+/// A label or marker spelled by the short one-cell rows starting at `start`
+/// (at least two of them), and how many rows it took.
+fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
+    for count in (2..=MAX_PIECES).rev() {
+        let Some(pieces) = rows.get(start..start + count) else {
+            continue;
+        };
+        if !pieces.iter().all(is_piece) {
+            continue;
+        }
+        let joined: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        let Some(kind) = single_label(&joined) else {
+            continue;
+        };
+        // Markers are specific enough (`项目资金` + `（元）`); an indicator
+        // label is not joined from pieces that are labels themselves
+        // (`产出指标` + `数量指标`).
+        let leading_whole = pieces
+            .iter()
+            .take(count - 1)
+            .any(|p| single_label(&p.text).is_some());
+        if matches!(kind, TokenKind::Marker(_)) || !leading_whole {
+            return Some((kind, count));
+        }
+    }
+    None
+}
+
+fn single_label(text: &str) -> Option<TokenKind> {
+    let folded = fold_compact(text);
+    if let Some(m) = vocab::marker(&folded) {
+        return Some(TokenKind::Marker(m));
+    }
+    vocab::indicator_label(text).map(|level| TokenKind::Label { text: text.to_string(), level })
+}
+
+fn lex_row(row: Row, tokens: &mut Vec<Token>) {
+    if let Some((form, year)) = vocab::form_heading(&row.text) {
+        tokens.push(Token { kind: TokenKind::Heading { form, year }, rows: vec![row] });
+        return;
+    }
+    if let Some(year) = vocab::year_line(&row.text) {
+        tokens.push(Token { kind: TokenKind::Year(year), rows: vec![row] });
+        return;
+    }
+    if vocab::is_page_number(&row.text) {
+        tokens.push(Token { kind: TokenKind::PageNumber, rows: vec![row] });
+        return;
+    }
+    if vocab::is_indicator_header(&fold_compact(&row.text)) {
+        tokens.push(Token { kind: TokenKind::IndicatorHeader, rows: vec![row] });
+        return;
+    }
+    if row.cells.len() == 1 {
+        if let Some(kind) = single_label(&row.text) {
+            tokens.push(Token { kind, rows: vec![row] });
+            return;
+        }
+    }
+    // Leading marker cells (`项目资金（元） 项目资金总额 …`) become tokens of
+    // their own; the rest of the row stays a row.
+    let mut row = row;
+    while row.cells.len() > 1 {
+        let Some(m) = row.cells.first().and_then(|c| vocab::marker(&fold_compact(c))) else {
+            break;
+        };
+        let marker_cell = row.cells.remove(0);
+        tokens.push(Token {
+            kind: TokenKind::Marker(m),
+            rows: vec![Row { loc: row.loc, text: marker_cell.clone(), cells: vec![marker_cell.clone()] }],
+        });
+        row.text = strip_leading_cell(&row.text, &marker_cell);
+    }
+    tokens.push(Token { kind: TokenKind::Row, rows: vec![row] });
+}
+
+/// `text` without its first cell and the spaces after it.
+pub fn strip_leading_cell(text: &str, cell: &str) -> String {
+    text.strip_prefix(cell)
+        .unwrap_or(text)
+        .trim_start_matches(jixiao_layout::is_space)
+        .to_string()
+}
+
+/// `成本指标` is a 一级指标 in newer forms (followed by 经济成本指标 …) and a
+/// 二级指标 under 产出指标 in older ones; the next label decides.
+fn resolve_cost_labels(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let next_is_cost_level2 = match tokens.get(i + 1).map(|t| &t.kind) {
+            Some(TokenKind::Label { text, .. }) => {
+                let f = fold_compact(text);
+                f.ends_with("成本指标") && f != "成本指标"
+            }
+            Some(TokenKind::Row) => tokens
+                .get(i + 1)
+                .and_then(|t| t.row())
+                .and_then(|r| r.cells.first())
+                .map(|c| {
+                    let f = fold_compact(c);
+                    f.ends_with("成本指标") && f != "成本指标"
+                })
+                .unwrap_or(false),
+            _ => false,
+        };
+        if let Some(Token { kind: TokenKind::Label { text, level }, .. }) = tokens.get_mut(i) {
+            if fold_compact(text) == "成本指标" {
+                *level = if next_is_cost_level2 { LabelLevel::One } else { LabelLevel::Two };
+            }
+        }
+    }
+}

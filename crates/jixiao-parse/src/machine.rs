@@ -1,0 +1,698 @@
+//! The state machine: tokens → [`Event`]s.
+//!
+//! [`State`] is where in a form the parser stands, with the little it must
+//! remember there (a header value still wrapping, the money cells of the
+//! funds block, the lines of the goal, the indicator context and the run of
+//! wrapped lines). [`Parser::step`] is the one transition function: it takes
+//! the current state and a token and returns the next state, pushing events.
+
+use std::collections::VecDeque;
+use std::mem;
+
+use jixiao_layout::Row;
+use jixiao_model::normalize::{dewrap, fold_compact, is_amount, is_numeric_target, parse_amount};
+use jixiao_model::{FundItem, Location};
+
+use crate::event::Event;
+use crate::lexer::{strip_leading_cell, Token, TokenKind};
+use crate::runs;
+use crate::vocab::{self, Field, FundLabel, GoalSlot, LabelLevel, Marker};
+
+/// Where the parser stands.
+#[derive(Debug)]
+enum State {
+    /// Before the first form heading.
+    Preamble { rows: Vec<Row> },
+    /// Header cells (项目名称 …); `pending` is the field whose value may
+    /// still wrap onto the next lines.
+    Header { pending: Option<PendingField> },
+    /// The money block.
+    Funds(Funds),
+    /// The goal text.
+    Goal(Goal),
+    /// The indicator table.
+    Table(Table),
+}
+
+#[derive(Debug)]
+struct PendingField {
+    field: Field,
+    parts: Vec<String>,
+    loc: Location,
+}
+
+#[derive(Debug, Default)]
+struct Funds {
+    scale: u32,
+    cells: Vec<FundCell>,
+}
+
+#[derive(Debug)]
+struct FundCell {
+    label: FundLabel,
+    amount: Option<String>,
+    loc: Location,
+}
+
+#[derive(Debug, Default)]
+struct Goal {
+    /// Goal cells in order: which heading, and the printed lines.
+    slots: Vec<(GoalSlot, Vec<String>, Location)>,
+    /// Set while the goal text is being printed a second time.
+    repeat: Option<Repeat>,
+}
+
+/// Matching a repeated goal text against the goal already read.
+#[derive(Debug)]
+struct Repeat {
+    /// Folded position reached in the goal text.
+    cursor: usize,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Default)]
+struct Table {
+    level1: Option<String>,
+    level2: Option<String>,
+    /// One-cell lines waiting to be cut into (name, target) pairs.
+    run: Vec<Row>,
+    /// Labels and markers seen since the last indicator row.
+    trailing: Vec<Row>,
+    /// The goal text, folded, to recognise it printed again.
+    goal: String,
+    repeat: Option<Repeat>,
+    seen_marker: bool,
+    seen_header: bool,
+}
+
+/// An iterator of [`Event`]s over the tokens of one document.
+pub struct Parser {
+    tokens: std::vec::IntoIter<Token>,
+    state: State,
+    events: VecDeque<Event>,
+    in_form: bool,
+    last_loc: Option<Location>,
+    finished: bool,
+}
+
+impl Parser {
+    /// A parser over lexed tokens.
+    pub fn new(tokens: Vec<Token>) -> Parser {
+        Parser {
+            tokens: tokens.into_iter(),
+            state: State::Preamble { rows: Vec::new() },
+            events: VecDeque::new(),
+            in_form: false,
+            last_loc: None,
+            finished: false,
+        }
+    }
+
+    /// Runs the transition for one token and remembers where the last
+    /// token ended (a form ends at the last row before the next heading).
+    fn step(&mut self, state: State, token: Token) -> State {
+        let next = self.transition(state, token.clone());
+        if let Some(loc) = token.rows.last().map(|r| r.loc) {
+            self.last_loc = Some(loc);
+        }
+        next
+    }
+
+    /// The transition function: the current state and one token give the
+    /// next state and events.
+    fn transition(&mut self, state: State, token: Token) -> State {
+        match (state, token.kind.clone()) {
+            (state, TokenKind::Heading { form, year }) => {
+                self.finish(state);
+                let loc = token.rows.first().map_or(Location::Line(0), |r| r.loc);
+                self.emit(Event::FormStart { form, year, loc });
+                self.in_form = true;
+                State::Header { pending: None }
+            }
+            (State::Preamble { mut rows }, _) => {
+                rows.extend(token.rows);
+                State::Preamble { rows }
+            }
+            (state, TokenKind::PageNumber) => {
+                self.fragment("page-number", &token);
+                state
+            }
+            (State::Header { pending }, kind) => self.header(pending, kind, token),
+            (State::Funds(funds), kind) => self.funds(funds, kind, token),
+            (State::Goal(goal), kind) => self.goal(goal, kind, token),
+            (State::Table(table), kind) => self.table(table, kind, token),
+        }
+    }
+
+    fn header(&mut self, pending: Option<PendingField>, kind: TokenKind, token: Token) -> State {
+        match kind {
+            TokenKind::Year(year) => {
+                self.flush_field(pending);
+                self.emit(Event::Year { year, loc: loc_of(&token) });
+                State::Header { pending: None }
+            }
+            TokenKind::Marker(_) | TokenKind::IndicatorHeader | TokenKind::Label { .. } => {
+                self.flush_field(pending);
+                self.enter_block(token, String::new())
+            }
+            TokenKind::Row => {
+                let Some(row) = token.rows.into_iter().next() else {
+                    return State::Header { pending };
+                };
+                let first = row.cells.first().map(String::as_str).unwrap_or_default();
+                if vocab::fund_label(first).is_some() {
+                    self.flush_field(pending);
+                    return self.funds(Funds { scale: 1, cells: Vec::new() }, TokenKind::Row, row_token(row));
+                }
+                if vocab::goal_heading(first).is_some() {
+                    self.flush_field(pending);
+                    return self.goal(Goal::default(), TokenKind::Row, row_token(row));
+                }
+                State::Header { pending: self.header_row(pending, row) }
+            }
+            TokenKind::Heading { .. } | TokenKind::PageNumber => State::Header { pending },
+        }
+    }
+
+    /// Reads `label value label value …` cells; a value runs until the next
+    /// label and may continue on the following rows.
+    fn header_row(&mut self, mut pending: Option<PendingField>, row: Row) -> Option<PendingField> {
+        for cell in &row.cells {
+            if let Some((field, rest)) = vocab::field_prefix(cell) {
+                self.flush_field(pending.take());
+                let parts = if rest.is_empty() { Vec::new() } else { vec![rest] };
+                pending = Some(PendingField { field, parts, loc: row.loc });
+                continue;
+            }
+            match pending.as_mut() {
+                Some(p) => {
+                    // Cells of one value on one line are joined by a space;
+                    // lines of a wrapped value are de-wrapped.
+                    if p.loc == row.loc {
+                        if let Some(last) = p.parts.last_mut() {
+                            last.push(' ');
+                            last.push_str(cell);
+                            continue;
+                        }
+                    }
+                    p.parts.push(cell.clone());
+                    p.loc = row.loc;
+                }
+                None => self.emit(Event::Unplaced {
+                    reason: "header text without a label",
+                    text: cell.clone(),
+                    loc: row.loc,
+                }),
+            }
+        }
+        pending
+    }
+
+    fn flush_field(&mut self, pending: Option<PendingField>) {
+        if let Some(p) = pending {
+            self.emit(Event::Field { field: p.field, value: dewrap(&p.parts), loc: p.loc });
+        }
+    }
+
+    /// Enters the block a marker, header or label opens.
+    fn enter_block(&mut self, token: Token, goal: String) -> State {
+        match token.kind {
+            TokenKind::Marker(Marker::Funds { scale }) => State::Funds(Funds { scale, cells: Vec::new() }),
+            TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
+            _ => {
+                let table = Table { goal, ..Table::default() };
+                self.table(table, token.kind.clone(), token)
+            }
+        }
+    }
+
+    fn funds(&mut self, mut funds: Funds, kind: TokenKind, token: Token) -> State {
+        match kind {
+            TokenKind::Row => {
+                let Some(row) = token.rows.into_iter().next() else {
+                    return State::Funds(funds);
+                };
+                if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
+                    self.finish_funds(funds);
+                    return self.goal(Goal::default(), TokenKind::Row, row_token(row));
+                }
+                self.fund_row(&mut funds, &row);
+                State::Funds(funds)
+            }
+            TokenKind::Marker(Marker::Funds { scale }) => {
+                if funds.cells.is_empty() {
+                    funds.scale = scale;
+                } else {
+                    self.fragment("repeated-label", &token);
+                }
+                State::Funds(funds)
+            }
+            TokenKind::Year(_) => {
+                self.fragment("repeated-label", &token);
+                State::Funds(funds)
+            }
+            _ => {
+                self.finish_funds(funds);
+                self.enter_block(token, String::new())
+            }
+        }
+    }
+
+    /// Labels and amounts of one row. An amount belongs to the label right
+    /// before it; when a row prints all its labels first and then as many
+    /// amounts, they pair in order.
+    fn fund_row(&mut self, funds: &mut Funds, row: &Row) {
+        let mut cells: Vec<String> = Vec::new();
+        for cell in &row.cells {
+            // `其中：` printed apart from its label.
+            match cells.last_mut() {
+                Some(last) if fold_compact(last) == "其中:" => last.push_str(cell),
+                _ => cells.push(cell.clone()),
+            }
+        }
+        let labels = cells.iter().filter(|c| vocab::fund_label(c).is_some()).count();
+        let amounts = cells.iter().filter(|c| is_amount(c)).count();
+        let labels_then_amounts = labels > 1
+            && labels == amounts
+            && cells.iter().take(labels).all(|c| vocab::fund_label(c).is_some());
+        let first_new = funds.cells.len();
+        for (index, cell) in cells.iter().enumerate() {
+            if let Some(label) = vocab::fund_label(cell) {
+                funds.cells.push(FundCell { label, amount: None, loc: row.loc });
+                continue;
+            }
+            if is_amount(cell) {
+                let target = if labels_then_amounts {
+                    funds.cells.get_mut(first_new + index - labels)
+                } else {
+                    // The label just before, or a label left blank on the row above.
+                    funds.cells.last_mut().filter(|c| c.amount.is_none())
+                };
+                if let Some(fund) = target {
+                    fund.amount = Some(cell.clone());
+                    continue;
+                }
+            }
+            self.emit(Event::Unplaced { reason: "text in the funds block", text: cell.clone(), loc: row.loc });
+        }
+    }
+
+    /// Resolves `其他资金` (left column first, then right) and emits the cells.
+    fn finish_funds(&mut self, funds: Funds) {
+        let others = funds.cells.iter().filter(|c| c.label == FundLabel::Other).count();
+        let has_annual = funds.cells.iter().any(|c| {
+            matches!(
+                c.label,
+                FundLabel::Item(
+                    FundItem::AnnualTotal | FundItem::AnnualFiscalCurrent | FundItem::AnnualFiscalCarryover
+                )
+            )
+        });
+        let mut others_seen = 0;
+        for cell in funds.cells {
+            let item = match cell.label {
+                FundLabel::Item(item) => item,
+                FundLabel::Other => {
+                    others_seen += 1;
+                    if others >= 2 && others_seen == 1 || !has_annual {
+                        FundItem::ProjectOther
+                    } else {
+                        FundItem::AnnualOther
+                    }
+                }
+            };
+            let amount = cell.amount.as_deref().and_then(|a| parse_amount(a, funds.scale));
+            let text = cell.amount.filter(|_| amount.is_none());
+            self.emit(Event::Fund { item, amount, text, loc: cell.loc });
+        }
+    }
+
+    fn goal(&mut self, mut goal: Goal, kind: TokenKind, token: Token) -> State {
+        match kind {
+            TokenKind::Row => {
+                let Some(row) = token.rows.into_iter().next() else {
+                    return State::Goal(goal);
+                };
+                if let Some(mut repeat) = goal.repeat.take() {
+                    let folded = goal_folded(&goal);
+                    if advance_repeat(&mut repeat, &folded, &row) {
+                        goal.repeat = Some(repeat);
+                        return State::Goal(goal);
+                    }
+                    self.repeat_fragment(repeat);
+                }
+                self.goal_row(&mut goal, row);
+                State::Goal(goal)
+            }
+            TokenKind::Marker(Marker::Goal) => {
+                if goal.slots.iter().any(|(_, lines, _)| !lines.is_empty()) {
+                    goal.repeat = Some(Repeat { cursor: 0, rows: token.rows });
+                }
+                State::Goal(goal)
+            }
+            TokenKind::Label { level: LabelLevel::Two, .. } if !vocab::is_known_label(&token.text()) => {
+                // A short line ending in 指标 inside the goal is goal text.
+                let row = token.rows.into_iter().next();
+                if let Some(row) = row {
+                    self.goal_row(&mut goal, row);
+                }
+                State::Goal(goal)
+            }
+            _ => {
+                let folded = goal_folded(&goal);
+                self.finish_goal(goal);
+                self.enter_block(token, folded)
+            }
+        }
+    }
+
+    fn goal_row(&mut self, goal: &mut Goal, row: Row) {
+        let mut text = row.text.clone();
+        let mut cells = row.cells.iter();
+        // Headings at the start of the row: `项目总目标 年度总体目标 …`.
+        let mut headings = Vec::new();
+        while let Some(slot) = cells.next().and_then(|c| vocab::goal_heading(c).map(|s| (s, c))) {
+            text = strip_leading_cell(&text, slot.1);
+            headings.push(slot.0);
+        }
+        if !headings.is_empty() {
+            let slot = if headings.len() > 1 { GoalSlot::Both } else { headings[0] };
+            goal.slots.push((slot, Vec::new(), row.loc));
+        }
+        if text.is_empty() {
+            return;
+        }
+        // The goal printed a second time: its first line again.
+        let folded_line = fold_compact(&text);
+        let whole = goal_folded(goal);
+        if folded_line.chars().count() >= 8 && !whole.is_empty() && whole.starts_with(&folded_line) {
+            goal.repeat = Some(Repeat { cursor: folded_line.len(), rows: vec![row] });
+            return;
+        }
+        match goal.slots.last_mut() {
+            Some((_, lines, _)) => lines.push(text),
+            None => goal.slots.push((GoalSlot::Both, vec![text], row.loc)),
+        }
+    }
+
+    fn finish_goal(&mut self, mut goal: Goal) {
+        if let Some(repeat) = goal.repeat.take() {
+            self.repeat_fragment(repeat);
+        }
+        for (slot, lines, loc) in goal.slots {
+            self.emit(Event::Goal { slot, lines, loc });
+        }
+    }
+
+    fn repeat_fragment(&mut self, repeat: Repeat) {
+        if let Some(loc) = repeat.rows.first().map(|r| r.loc) {
+            let text = repeat.rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("\n");
+            self.emit(Event::Fragment { what: "repeated goal text", text, loc });
+        }
+    }
+
+    fn table(&mut self, mut table: Table, kind: TokenKind, token: Token) -> State {
+        if let Some(mut repeat) = table.repeat.take() {
+            let row = token.rows.first();
+            let continues = kind == TokenKind::Row
+                && row.is_some_and(|row| advance_repeat(&mut repeat, &table.goal, row));
+            if continues {
+                table.repeat = Some(repeat);
+                return State::Table(table);
+            }
+            self.repeat_fragment(repeat);
+        }
+        match kind {
+            TokenKind::Row => {
+                if let Some(row) = token.rows.into_iter().next() {
+                    self.table_row(&mut table, row);
+                }
+            }
+            TokenKind::Label { text, level } => {
+                self.flush_run(&mut table, None);
+                set_label(&mut table, text, level);
+                table.trailing.extend(token.rows);
+            }
+            TokenKind::Marker(Marker::Indicators) => {
+                self.flush_run(&mut table, None);
+                if table.seen_marker {
+                    table.trailing.extend(token.rows);
+                }
+                table.seen_marker = true;
+            }
+            TokenKind::IndicatorHeader => {
+                self.flush_run(&mut table, None);
+                if table.seen_header {
+                    self.fragment("repeated table header", &token);
+                }
+                table.seen_header = true;
+            }
+            TokenKind::Marker(Marker::Goal) => {
+                self.flush_run(&mut table, None);
+                table.repeat = Some(Repeat { cursor: 0, rows: token.rows });
+            }
+            TokenKind::Marker(Marker::Funds { .. }) | TokenKind::Year(_) => {
+                self.flush_run(&mut table, None);
+                self.fragment("repeated label", &token);
+            }
+            TokenKind::Heading { .. } | TokenKind::PageNumber => {}
+        }
+        State::Table(table)
+    }
+
+    fn table_row(&mut self, table: &mut Table, row: Row) {
+        // The goal printed again without its label: its first line.
+        let folded = fold_compact(&row.text);
+        if folded.chars().count() >= 8 && table.goal.starts_with(&folded) {
+            self.flush_run(table, None);
+            table.repeat = Some(Repeat { cursor: folded.len(), rows: vec![row] });
+            return;
+        }
+        if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
+            self.flush_run(table, None);
+            self.emit(Event::Fragment { what: "repeated goal heading", text: row.text.clone(), loc: row.loc });
+            return;
+        }
+        // Leading label cells: `社会效益指标 name target`.
+        let mut cells: Vec<String> = row.cells.clone();
+        let mut labels = Vec::new();
+        while let Some(first) = cells.first() {
+            let level = vocab::indicator_label(first);
+            let known = vocab::is_known_label(first);
+            // A generic "…指标" cell is a label only with a name and target after it.
+            let Some(level) = level.filter(|_| known || cells.len() >= 3) else {
+                break;
+            };
+            let text = cells.remove(0);
+            let level = if fold_compact(&text) == "成本指标" {
+                let next_is_cost = cells.first().is_some_and(|c| {
+                    let f = fold_compact(c);
+                    f.ends_with("成本指标") && f != "成本指标"
+                });
+                if next_is_cost { LabelLevel::One } else { LabelLevel::Two }
+            } else {
+                level
+            };
+            labels.push((text, level));
+        }
+        if !labels.is_empty() {
+            self.flush_run(table, None);
+            for (text, level) in labels {
+                set_label(table, text, level);
+            }
+        }
+        match cells.len() {
+            0 => table.trailing.push(row),
+            1 => {
+                let line = cells.remove(0);
+                if is_numeric_target(&line) && !table.run.is_empty() {
+                    self.flush_run(table, Some(line));
+                } else if is_numeric_target(&line) {
+                    self.emit(Event::Unplaced { reason: "a target without a name", text: line, loc: row.loc });
+                } else {
+                    table.run.push(Row { loc: row.loc, text: line.clone(), cells: vec![line] });
+                }
+            }
+            _ => {
+                self.flush_run(table, None);
+                let (name, target) = split_name_target(&cells);
+                self.indicator(table, vec![name], vec![target], row.loc);
+            }
+        }
+    }
+
+    /// Cuts the pending run into indicators; `target` is the target line
+    /// that closed it, if any.
+    fn flush_run(&mut self, table: &mut Table, target: Option<String>) {
+        if table.run.is_empty() {
+            return;
+        }
+        let run = mem::take(&mut table.run);
+        let loc = run.first().map_or(Location::Line(0), |r| r.loc);
+        let lines: Vec<String> = run.into_iter().map(|r| r.text).collect();
+        let cells = runs::cells(&lines);
+        let pairs = match target {
+            Some(target) => runs::pair_with_target(cells, target),
+            None => runs::pair(cells),
+        };
+        for pair in pairs {
+            self.indicator(table, pair.name, pair.target, loc);
+        }
+    }
+
+    fn indicator(&mut self, table: &mut Table, name: Vec<String>, target: Vec<String>, loc: Location) {
+        table.trailing.clear();
+        self.emit(Event::Indicator {
+            level1: table.level1.clone(),
+            level2: table.level2.clone(),
+            name: dewrap(&name),
+            target: dewrap(&target),
+            loc,
+        });
+    }
+
+    fn finish_table(&mut self, mut table: Table) {
+        if let Some(repeat) = table.repeat.take() {
+            self.repeat_fragment(repeat);
+        }
+        self.flush_run(&mut table, None);
+        if let Some(loc) = table.trailing.first().map(|r| r.loc) {
+            let text = table.trailing.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+            self.emit(Event::Fragment { what: "labels repeated after the last row", text, loc });
+        }
+    }
+
+    /// Ends whatever block is open, and the form.
+    fn finish(&mut self, state: State) {
+        match state {
+            State::Preamble { rows } => self.preamble(rows),
+            State::Header { pending } => self.flush_field(pending),
+            State::Funds(funds) => self.finish_funds(funds),
+            State::Goal(goal) => self.finish_goal(goal),
+            State::Table(table) => self.finish_table(table),
+        }
+        if self.in_form {
+            if let Some(last) = self.last_loc {
+                self.emit(Event::FormEnd { last });
+            }
+        }
+    }
+
+    /// The rows before the first form: the title (the heading just before the
+    /// form) and, if more, one `NoForm` range.
+    fn preamble(&mut self, mut rows: Vec<Row>) {
+        if !self.in_form {
+            // Only the rows before the first heading are a preamble; text after
+            // the last form was handled by its table.
+            let title = title_of(&rows);
+            if let Some(index) = title {
+                let row = rows.remove(index);
+                self.emit(Event::Title { text: row.text, loc: row.loc });
+            }
+            if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+                self.emit(Event::NoForm { first: first.loc, last: last.loc, rows: rows.len() });
+            }
+        }
+    }
+
+    fn fragment(&mut self, what: &'static str, token: &Token) {
+        if let Some(loc) = token.rows.first().map(|r| r.loc) {
+            self.emit(Event::Fragment { what, text: token.text(), loc });
+        }
+    }
+
+    fn emit(&mut self, event: Event) {
+        self.events.push_back(event);
+    }
+}
+
+impl Iterator for Parser {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            if let Some(event) = self.events.pop_front() {
+                return Some(event);
+            }
+            if self.finished {
+                return None;
+            }
+            let state = mem::replace(&mut self.state, State::Header { pending: None });
+            match self.tokens.next() {
+                Some(token) => self.state = self.step(state, token),
+                None => {
+                    self.finish(state);
+                    self.finished = true;
+                }
+            }
+        }
+    }
+}
+
+fn row_token(row: Row) -> Token {
+    Token { kind: TokenKind::Row, rows: vec![row] }
+}
+
+fn loc_of(token: &Token) -> Location {
+    token.rows.first().map_or(Location::Line(0), |r| r.loc)
+}
+
+fn set_label(table: &mut Table, text: String, level: LabelLevel) {
+    match level {
+        LabelLevel::One => {
+            table.level1 = Some(dewrap(&[text]));
+            table.level2 = None;
+        }
+        LabelLevel::Two => table.level2 = Some(dewrap(&[text])),
+    }
+}
+
+fn goal_folded(goal: &Goal) -> String {
+    goal.slots.iter().flat_map(|(_, lines, _)| lines.iter()).map(|l| fold_compact(l)).collect()
+}
+
+/// Advances a repeated-goal match by one row; false when the row is not the
+/// next piece of the goal text.
+fn advance_repeat(repeat: &mut Repeat, goal: &str, row: &Row) -> bool {
+    let folded = fold_compact(&row.text);
+    let rest = goal.get(repeat.cursor..).unwrap_or_default();
+    if folded.is_empty() || !rest.starts_with(&folded) {
+        return false;
+    }
+    repeat.cursor += folded.len();
+    repeat.rows.push(row.clone());
+    true
+}
+
+/// Splits the cells of a row with two or more cells into name and target:
+/// the target starts at the first cell that opens a numeric target
+/// (`≥ 90 %` printed with spaces), else it is the last cell.
+fn split_name_target(cells: &[String]) -> (String, String) {
+    for start in 1..cells.len() {
+        let Some(head) = cells.get(start) else { break };
+        let opens = head.starts_with(|c: char| c.is_ascii_digit() || "≥≤=<>＞＜＝≧≦".contains(c));
+        let tail = cells.get(start..).unwrap_or_default().join(" ");
+        if opens && is_numeric_target(&tail) {
+            return (cells.get(..start).unwrap_or_default().join(" "), tail);
+        }
+    }
+    let split = cells.len().saturating_sub(1);
+    (
+        cells.get(..split).unwrap_or_default().join(" "),
+        cells.get(split..).unwrap_or_default().join(" "),
+    )
+}
+
+/// Index of the title among the rows before the first form: the nearest
+/// heading-like row before the form (ending in 表, or naming 绩效), or the
+/// only row there is.
+fn title_of(rows: &[Row]) -> Option<usize> {
+    let last = rows.len().checked_sub(1)?;
+    let row = rows.get(last)?;
+    let folded = fold_compact(&row.text);
+    let heading_like = row.cells.len() == 1 && folded.chars().count() <= 60;
+    if heading_like && (folded.ends_with('表') || folded.contains("绩效") || rows.len() == 1) {
+        return Some(last);
+    }
+    None
+}

@@ -1,0 +1,284 @@
+//! The printed labels of the forms, matched on folded text
+//! ([`jixiao_model::normalize::fold_compact`]).
+
+use std::sync::OnceLock;
+
+use jixiao_model::normalize::fold_compact;
+use jixiao_model::FundItem;
+use regex::Regex;
+
+/// A header cell of a form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    Nature,
+    Category,
+    Department,
+    Implementer,
+    StartDate,
+    EndDate,
+    /// A header cell the schema has no field for (项目负责人, 联系电话 …).
+    Other(&'static str),
+}
+
+const FIELDS: &[(&str, Field)] = &[
+    ("项目名称", Field::Name),
+    ("项目性质", Field::Nature),
+    ("项目属性", Field::Nature),
+    ("项目类别", Field::Category),
+    ("项目类型", Field::Category),
+    ("主管部门及代码", Field::Department),
+    ("主管部门", Field::Department),
+    ("主管单位", Field::Department),
+    ("项目实施单位", Field::Implementer),
+    ("实施单位及代码", Field::Implementer),
+    ("实施单位", Field::Implementer),
+    ("计划开始日期", Field::StartDate),
+    ("项目开始日期", Field::StartDate),
+    ("开始日期", Field::StartDate),
+    ("计划完成日期", Field::EndDate),
+    ("计划结束日期", Field::EndDate),
+    ("项目完成日期", Field::EndDate),
+    ("完成日期", Field::EndDate),
+    ("项目负责人", Field::Other("项目负责人")),
+    ("联系电话", Field::Other("联系电话")),
+    ("联系人", Field::Other("联系人")),
+    ("项目期限", Field::Other("项目期限")),
+    ("项目编码", Field::Other("项目编码")),
+    ("项目代码", Field::Other("项目代码")),
+];
+
+/// A cell that opens with a header label: the field and the rest of the cell
+/// (`项目名称：科技服务` → Name, `科技服务`).
+pub fn field_prefix(cell: &str) -> Option<(Field, String)> {
+    let folded = fold_compact(cell);
+    for (label, field) in FIELDS {
+        if let Some(rest) = folded.strip_prefix(label) {
+            let rest = rest.trim_start_matches(':');
+            // Keep the original characters of the rest: skip as many
+            // characters of the cell as the label and colon took.
+            let taken = folded.chars().count() - rest.chars().count();
+            let original: String = cell
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .skip(taken)
+                .collect();
+            return Some((field.clone(), original));
+        }
+    }
+    None
+}
+
+/// A money label of the funds block; `其他资金` is printed in both columns and
+/// is resolved by position later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundLabel {
+    Item(FundItem),
+    Other,
+}
+
+/// The money label a whole cell spells, if any.
+pub fn fund_label(cell: &str) -> Option<FundLabel> {
+    let folded = fold_compact(cell);
+    let folded = folded.trim_end_matches(':');
+    let folded = folded.strip_prefix("其中:").unwrap_or(folded);
+    let folded = folded.strip_prefix("其中").unwrap_or(folded);
+    Some(match folded {
+        "项目资金总额" | "项目总额" => FundLabel::Item(FundItem::ProjectTotal),
+        "财政资金" => FundLabel::Item(FundItem::ProjectFiscal),
+        "年度资金申请总额" | "年度资金总额" | "年度申请资金总额" | "年度预算申请总额" => {
+            FundLabel::Item(FundItem::AnnualTotal)
+        }
+        "当年财政拨款" | "财政拨款" | "本年财政拨款" => FundLabel::Item(FundItem::AnnualFiscalCurrent),
+        "上年结转资金" | "上年结转" | "上年结余结转" => FundLabel::Item(FundItem::AnnualFiscalCarryover),
+        "其他资金" => FundLabel::Other,
+        _ => return None,
+    })
+}
+
+/// A merged label printed down the left edge of a block (often one or two
+/// characters a line: `项目` `绩效` `目标`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// 项目资金（元）; `scale` converts the printed unit to yuan.
+    Funds { scale: u32 },
+    /// 项目绩效目标.
+    Goal,
+    /// 绩效指标.
+    Indicators,
+}
+
+/// The marker a folded text spells, if any.
+pub fn marker(folded: &str) -> Option<Marker> {
+    Some(match folded {
+        "项目资金(元)" | "项目资金" | "资金情况(元)" => Marker::Funds { scale: 1 },
+        "项目资金(万元)" | "资金情况(万元)" => Marker::Funds { scale: 10_000 },
+        "项目绩效目标" | "绩效目标" => Marker::Goal,
+        "绩效指标" => Marker::Indicators,
+        _ => return None,
+    })
+}
+
+/// Which goal field a goal heading cell fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalSlot {
+    Project,
+    Annual,
+    /// One text under both headings.
+    Both,
+}
+
+/// The goal heading a whole cell spells.
+pub fn goal_heading(cell: &str) -> Option<GoalSlot> {
+    match fold_compact(cell).trim_end_matches(':') {
+        "项目总目标" | "总体目标" | "项目总体目标" | "中长期目标" => Some(GoalSlot::Project),
+        "年度总体目标" | "年度目标" | "年度绩效目标" => Some(GoalSlot::Annual),
+        _ => None,
+    }
+}
+
+/// Level of an indicator label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelLevel {
+    One,
+    Two,
+}
+
+const LEVEL1: &[&str] = &["产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "管理指标"];
+const LEVEL2: &[&str] = &[
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "生态环境效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+    "社会公众或服务对象满意度指标",
+    "社会公众满意度指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+];
+
+/// An indicator label spelled by a whole cell (or by short lines joined):
+/// a known 一级/二级 label, or a short run of ideographs ending in 指标.
+pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
+    let folded = fold_compact(cell);
+    if LEVEL1.contains(&folded.as_str()) {
+        return Some(LabelLevel::One);
+    }
+    if LEVEL2.contains(&folded.as_str()) || is_generic_label(&folded) {
+        return Some(LabelLevel::Two);
+    }
+    None
+}
+
+/// True for a label of the vocabulary above (not a generic one).
+pub fn is_known_label(cell: &str) -> bool {
+    let folded = fold_compact(cell);
+    LEVEL1.contains(&folded.as_str()) || LEVEL2.contains(&folded.as_str())
+}
+
+fn is_generic_label(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\p{Han}{2,12}指标$").unwrap_or_else(|e| panic!("label pattern is a constant: {e}"))
+    })
+    .is_match(folded)
+        && !folded.trim_end_matches("指标").contains("指标")
+        && folded != "一级指标"
+        && folded != "二级指标"
+        && folded != "三级指标"
+        && folded != "绩效指标"
+}
+
+/// True for the header row of the indicator table
+/// (`一级指标 二级指标 三级指标 年度(/项目)指标值`).
+pub fn is_indicator_header(folded_row: &str) -> bool {
+    folded_row.contains("一级指标") && folded_row.contains("二级指标")
+}
+
+fn heading_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<form>.{0,24}?项目(?:支出)?绩效目标(?:申报|填报|申请)?表)(?:\((?P<year>\d{4})年度?\))?$")
+            .unwrap_or_else(|e| panic!("heading pattern is a constant: {e}"))
+    })
+}
+
+/// A form heading (`财政项目支出绩效目标申报表`, `…填报表`, `项目支出绩效目标表`),
+/// with the year when it is printed on the same line.
+pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
+    let folded = fold_compact(row_text);
+    if folded.contains("汇总") {
+        return None;
+    }
+    let caps = heading_regex().captures(&folded)?;
+    let form_len = caps.name("form")?.as_str().chars().count();
+    // The form text as printed (without spaces), not the folded copy.
+    let printed: String = row_text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .take(form_len)
+        .collect();
+    let year = caps.name("year").and_then(|m| m.as_str().parse().ok());
+    Some((printed, year))
+}
+
+/// The year line under a heading: `（2024年度）`, `(2024年)`, `2024年度`.
+pub fn year_line(row_text: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\(?(?P<y>\d{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
+    });
+    re.captures(&fold_compact(row_text))?.name("y")?.as_str().parse().ok()
+}
+
+/// Page furniture that is not part of any cell: `第 1 页`, `- 3 -`, `1/10`.
+pub fn is_page_number(row_text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$")
+            .unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
+    })
+    .is_match(&fold_compact(row_text).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            form_heading("财政项目支出绩效目标申报表"),
+            Some(("财政项目支出绩效目标申报表".to_string(), None))
+        );
+        assert_eq!(
+            form_heading("财政项目支出绩效目标填报表（2025年度）"),
+            Some(("财政项目支出绩效目标填报表".to_string(), Some(2025)))
+        );
+        assert_eq!(form_heading("项目支出绩效目标表").map(|h| h.0), Some("项目支出绩效目标表".into()));
+        assert_eq!(form_heading("上海市生物医药科技发展中心2024年度项目绩效目标汇总表"), None);
+        assert_eq!(year_line("（2024年度）"), Some(2024));
+        assert_eq!(year_line("(2024年度)"), Some(2024));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(indicator_label("产出指标"), Some(LabelLevel::One));
+        assert_eq!(indicator_label("服务对象满意度指标"), Some(LabelLevel::Two));
+        assert_eq!(indicator_label("项目完成率"), None);
+        assert_eq!(indicator_label("绩效指标"), None);
+        assert_eq!(fund_label("其中：当年财政拨款"), Some(FundLabel::Item(FundItem::AnnualFiscalCurrent)));
+        assert_eq!(fund_label("其他资金"), Some(FundLabel::Other));
+        assert_eq!(field_prefix("项目名称：科技服务"), Some((Field::Name, "科技服务".to_string())));
+        assert_eq!(field_prefix("项目性质"), Some((Field::Nature, String::new())));
+        assert_eq!(marker(&fold_compact("项目资金（元）")), Some(Marker::Funds { scale: 1 }));
+        assert!(is_page_number("第 1 页 共 10 页"));
+        assert!(!is_page_number("2024"));
+    }
+}
