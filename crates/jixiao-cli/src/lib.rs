@@ -13,6 +13,8 @@
 //! assert_eq!(doc.diagnostics[0].message, "empty.txt: the file is empty");
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
 pub mod check;
 
 use std::path::{Path, PathBuf};
@@ -63,9 +65,22 @@ pub fn convert_path(name: &str, path: &Path) -> Document {
     match std::fs::read(path) {
         Ok(bytes) => convert_bytes(name, &bytes),
         Err(e) => {
-            let format = if has_extension(path, "pdf") { Format::Pdf } else { Format::Text };
-            let source = Source { file: name.to_string(), format, sha256: String::new(), pages: None };
-            failed(source, "unreadable-file", format!("{}: cannot read: {e}", path.display()))
+            let format = if has_extension(path, "pdf") {
+                Format::Pdf
+            } else {
+                Format::Text
+            };
+            let source = Source {
+                file: name.to_string(),
+                format,
+                sha256: String::new(),
+                pages: None,
+            };
+            failed(
+                source,
+                "unreadable-file",
+                format!("{}: cannot read: {e}", path.display()),
+            )
         }
     }
 }
@@ -86,7 +101,9 @@ pub struct Input {
 
 /// True when the file name ends in `.ext` (any case).
 pub fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// Expands files and folders (recursed, `*.pdf` and `*.txt`, sorted by
@@ -113,7 +130,10 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
-            out.push(Input { path: path.clone(), name });
+            out.push(Input {
+                path: path.clone(),
+                name,
+            });
         }
     }
     out

@@ -161,12 +161,40 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         "jixiao: {} converted, {failed} failed; {forms} forms, {indicators} indicators",
         docs.len() - failed
     );
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let _ = args;
-    bail!("check is not implemented yet")
+    if !args.corpus.is_dir() {
+        bail!("{} is not a folder", args.corpus.display());
+    }
+    let report = jixiao_cli::check::check(&args.corpus, &args.golden, args.bless)
+        .with_context(|| format!("checking {} against {}", args.corpus.display(), args.golden.display()))?;
+    if args.bless {
+        eprintln!(
+            "jixiao: wrote {} golden files to {}",
+            report.blessed.len(),
+            args.golden.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for finding in &report.findings {
+        println!("{finding}");
+    }
+    eprintln!(
+        "jixiao: {} inputs checked, {} differences",
+        report.inputs,
+        report.findings.len()
+    );
+    Ok(if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn text(args: TextArgs) -> Result<ExitCode> {

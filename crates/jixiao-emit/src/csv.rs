@@ -54,7 +54,10 @@ pub struct Tables {
 impl Tables {
     /// Empty tables; `bom` prefixes each file with a UTF-8 BOM.
     pub fn new(bom: bool) -> Tables {
-        Tables { bom, ..Tables::default() }
+        Tables {
+            bom,
+            ..Tables::default()
+        }
     }
 
     /// Adds one document's projects and indicators.
@@ -145,7 +148,9 @@ fn write(bom: bool, header: &[&str], rows: &[Vec<String>]) -> Result<String, Err
     if bom {
         buffer.extend_from_slice("\u{feff}".as_bytes());
     }
-    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(buffer);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(buffer);
     writer.write_record(header)?;
     for row in rows {
         writer.write_record(row)?;

@@ -15,6 +15,8 @@
 //! assert_eq!(projects.lines().count(), 1); // the header row only
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
 pub mod csv;
 pub mod json;
 

@@ -14,6 +14,8 @@
 //! assert_eq!(rows[1].loc, jixiao_model::Location::Line(3));
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
 pub mod text;
 
 use jixiao_model::Location;

@@ -40,7 +40,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
         if had_errors {
             return Err(Error::UnknownEncoding {
-                reason: format!("it starts with a {} BOM but is not valid {}", encoding.name(), encoding.name()),
+                reason: format!(
+                    "it starts with a {} BOM but is not valid {}",
+                    encoding.name(),
+                    encoding.name()
+                ),
             });
         }
         return finish(text.into_owned(), encoding.name());
@@ -95,7 +99,7 @@ fn is_binary_char(c: char) -> bool {
 /// UTF-16 without a BOM shows itself by NUL bytes on one side of each pair
 /// (ASCII line ends and digits are always present in these dumps).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -21,6 +21,8 @@
 //! assert_eq!(t.unit.as_deref(), Some("次"));
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
 pub mod normalize;
 
 use serde::{Deserialize, Serialize};

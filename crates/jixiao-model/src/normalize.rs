@@ -15,8 +15,34 @@ use crate::{Op, Target};
 /// The bare units SCHEMA.md recognises after a number, longest first so that
 /// `人次` wins over `人`.
 pub const BARE_UNITS: &[&str] = &[
-    "万人次", "平方米", "人次", "小时", "万元", "%", "‰", "次", "场", "人", "个", "项", "家", "篇",
-    "份", "年", "月", "天", "日", "元", "台", "套", "辆", "位", "度", "期", "件", "户",
+    "万人次",
+    "平方米",
+    "人次",
+    "小时",
+    "万元",
+    "%",
+    "‰",
+    "次",
+    "场",
+    "人",
+    "个",
+    "项",
+    "家",
+    "篇",
+    "份",
+    "年",
+    "月",
+    "天",
+    "日",
+    "元",
+    "台",
+    "套",
+    "辆",
+    "位",
+    "度",
+    "期",
+    "件",
+    "户",
 ];
 
 /// Comparatives and symbols, longest first within each shared prefix.
@@ -302,7 +328,7 @@ pub fn parse_date(text: &str) -> Option<String> {
     let year: u32 = caps.name("y")?.as_str().parse().ok()?;
     let month: u32 = caps.name("m").or(caps.name("m2"))?.as_str().parse().ok()?;
     let day: u32 = caps.name("d").or(caps.name("d2"))?.as_str().parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -370,12 +396,12 @@ fn item_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:",
-            r"\d{1,2}\s*\.(?:\D|\d{4}年)",     // 1.  2.2024年…  (not 2.5万元)
-            r"|\d{1,2}\s*[、)]",               // 1、 1)
-            r"|\(\s*\d{1,2}\s*\)",             // (1)
-            r"|\(?[一二三四五六七八九十]{1,3}[)、.]", // 一、 (三)
+            r"\d{1,2}\s*\.(?:\D|\d{4}年)",                   // 1.  2.2024年…  (not 2.5万元)
+            r"|\d{1,2}\s*[、)]",                             // 1、 1)
+            r"|\(\s*\d{1,2}\s*\)",                           // (1)
+            r"|\(?[一二三四五六七八九十]{1,3}[)、.]",        // 一、 (三)
             r"|第[一二三四五六七八九十\d]{1,3}[，,、：:是]", // 第一，
-            r"|[•·●▪■◆★☆◇○]",                // bullets
+            r"|[•·●▪■◆★☆◇○]",                                // bullets
             r")"
         ))
         .unwrap_or_else(|e| panic!("item pattern is a constant: {e}"))
@@ -396,16 +422,35 @@ pub fn starts_item(line: &str) -> bool {
 pub fn is_closing_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '！' | '？' | '）' | '」' | '』' | '”' | '’' | '》' | '〉'
-            | '】' | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '%' | '％'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '》'
+            | '〉'
+            | '】'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '%'
+            | '％'
     )
 }
 
 fn ends_sentence(line: &str) -> bool {
-    matches!(
-        line.trim_end().chars().last(),
-        Some('。' | '！' | '？' | '!' | '?')
-    )
+    matches!(line.trim_end().chars().last(), Some('。' | '！' | '？' | '!' | '?'))
 }
 
 /// De-wraps a block of running text (a goal cell): lines are joined as by
@@ -462,7 +507,10 @@ mod tests {
             (Some(Op::Ge), Some(80.0), Some("%".into()))
         );
         assert_eq!(t("≥2.00(L)"), (Some(Op::Ge), Some(2.0), Some("L".into())));
-        assert_eq!(t("＞＝1,000（万人次）"), (Some(Op::Ge), Some(1000.0), Some("万人次".into())));
+        assert_eq!(
+            t("＞＝1,000（万人次）"),
+            (Some(Op::Ge), Some(1000.0), Some("万人次".into()))
+        );
         assert_eq!(t("≥80000.00(人次)"), (Some(Op::Ge), Some(80000.0), Some("人次".into())));
         assert_eq!(t("100"), (None, Some(100.0), None));
         for none in [

@@ -64,7 +64,9 @@ fn append(field: &mut Option<String>, text: &str) {
 fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
     let project_index = drafts.len().checked_sub(1);
     let diag = |level: Level, code: &str, message: String, loc: Location| {
-        Diagnostic::new(level, code, message).at(Some(loc)).in_project(project_index)
+        Diagnostic::new(level, code, message)
+            .at(Some(loc))
+            .in_project(project_index)
     };
     match event {
         Event::Title { text, .. } => {
@@ -76,7 +78,11 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
             Diagnostic::new(
                 Level::Info,
                 "no-form",
-                format!("{} to {} hold no form ({rows} lines of other content)", describe(first), describe(last)),
+                format!(
+                    "{} to {} hold no form ({rows} lines of other content)",
+                    describe(first),
+                    describe(last)
+                ),
             )
             .at(Some(first)),
         ),
@@ -89,8 +95,13 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
                         doc.title = Some(empty.project.form);
                     } else {
                         doc.diagnostics.push(
-                            diag(Level::Info, "duplicate-fragment", "dropped a form heading with no form under it".into(), loc)
-                                .with_text(empty.project.form),
+                            diag(
+                                Level::Info,
+                                "duplicate-fragment",
+                                "dropped a form heading with no form under it".into(),
+                                loc,
+                            )
+                            .with_text(empty.project.form),
                         );
                     }
                 }
@@ -101,7 +112,11 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
             };
             let mut project = Project::new(form, span);
             project.year = year;
-            drafts.push(Draft { project, goals: Vec::new(), has_content: false });
+            drafts.push(Draft {
+                project,
+                goals: Vec::new(),
+                has_content: false,
+            });
         }
         Event::FormEnd { last } => {
             if let Some(d) = drafts.last_mut() {
@@ -112,11 +127,17 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
                 };
             }
         }
-        Event::Fragment { what, text, loc } => doc.diagnostics.push(
-            diag(Level::Info, "duplicate-fragment", format!("dropped {what}"), loc).with_text(text),
-        ),
+        Event::Fragment { what, text, loc } => doc
+            .diagnostics
+            .push(diag(Level::Info, "duplicate-fragment", format!("dropped {what}"), loc).with_text(text)),
         Event::Unplaced { reason, text, loc } => doc.diagnostics.push(
-            diag(Level::Warning, "unplaced-text", format!("text could not be placed: {reason}"), loc).with_text(text),
+            diag(
+                Level::Warning,
+                "unplaced-text",
+                format!("text could not be placed: {reason}"),
+                loc,
+            )
+            .with_text(text),
         ),
         other => {
             let Some(draft) = drafts.last_mut() else {
@@ -124,7 +145,8 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
             };
             draft.has_content = true;
             let found = apply_to_project(draft, other);
-            doc.diagnostics.extend(found.into_iter().map(|d| d.in_project(project_index)));
+            doc.diagnostics
+                .extend(found.into_iter().map(|d| d.in_project(project_index)));
         }
     }
 }
@@ -138,8 +160,12 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             None => project.year = Some(year),
             Some(y) if y == year => {}
             Some(y) => found.push(
-                Diagnostic::new(Level::Warning, "conflicting-field", format!("year {year} printed under a form of {y}"))
-                    .at(Some(loc)),
+                Diagnostic::new(
+                    Level::Warning,
+                    "conflicting-field",
+                    format!("year {year} printed under a form of {y}"),
+                )
+                .at(Some(loc)),
             ),
         },
         Event::Field { field, value, loc } => {
@@ -153,9 +179,13 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 Field::EndDate => (&mut project.end_date, "计划完成日期", parse_date(&value)),
                 Field::Other(name) => {
                     found.push(
-                        Diagnostic::new(Level::Info, "extra-field", format!("header cell {name} has no field in the schema"))
-                            .at(Some(loc))
-                            .with_text(format!("{name} {value}")),
+                        Diagnostic::new(
+                            Level::Info,
+                            "extra-field",
+                            format!("header cell {name} has no field in the schema"),
+                        )
+                        .at(Some(loc))
+                        .with_text(format!("{name} {value}")),
                     );
                     return found;
                 }
@@ -174,9 +204,13 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             match slot {
                 None => *slot = Some(parsed),
                 Some(existing) if *existing == parsed => found.push(
-                    Diagnostic::new(Level::Info, "duplicate-fragment", format!("dropped {label} printed again"))
-                        .at(Some(loc))
-                        .with_text(value),
+                    Diagnostic::new(
+                        Level::Info,
+                        "duplicate-fragment",
+                        format!("dropped {label} printed again"),
+                    )
+                    .at(Some(loc))
+                    .with_text(value),
                 ),
                 Some(existing) => found.push(
                     Diagnostic::new(
@@ -189,12 +223,21 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 ),
             }
         }
-        Event::Fund { item, amount, text, loc } => {
+        Event::Fund {
+            item,
+            amount,
+            text,
+            loc,
+        } => {
             if let Some(text) = text {
                 found.push(
-                    Diagnostic::new(Level::Warning, "bad-amount", format!("{} is not an amount", item.label()))
-                        .at(Some(loc))
-                        .with_text(text),
+                    Diagnostic::new(
+                        Level::Warning,
+                        "bad-amount",
+                        format!("{} is not an amount", item.label()),
+                    )
+                    .at(Some(loc))
+                    .with_text(text),
                 );
             }
             let slot = project.funds.slot(item);
@@ -213,7 +256,13 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             }
         }
         Event::Goal { slot, lines, .. } => draft.goals.push((slot, lines)),
-        Event::Indicator { level1, level2, name, target, .. } => project.indicators.push(Indicator {
+        Event::Indicator {
+            level1,
+            level2,
+            name,
+            target,
+            ..
+        } => project.indicators.push(Indicator {
             level1,
             level2,
             name,
@@ -251,12 +300,20 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         out.push(at(Level::Warning, "missing-field", "the form has no 项目名称".into()));
     }
     if project.indicators.is_empty() {
-        out.push(at(Level::Warning, "no-indicators", "the form has no indicator rows".into()));
+        out.push(at(
+            Level::Warning,
+            "no-indicators",
+            "the form has no indicator rows".into(),
+        ));
     }
     let mut seen = HashSet::new();
     for (i, indicator) in project.indicators.iter().enumerate() {
         if indicator.name.trim().is_empty() {
-            out.push(at(Level::Warning, "empty-indicator", format!("indicator {i} has no name (三级指标)")));
+            out.push(at(
+                Level::Warning,
+                "empty-indicator",
+                format!("indicator {i} has no name (三级指标)"),
+            ));
         }
         if indicator.target.text.trim().is_empty() {
             out.push(at(
@@ -265,14 +322,22 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
                 format!("indicator {i} ({}) has no target (指标值)", indicator.name),
             ));
         }
-        if !seen.insert((indicator.level1.clone(), indicator.level2.clone(), indicator.name.clone())) {
+        if !seen.insert((
+            indicator.level1.clone(),
+            indicator.level2.clone(),
+            indicator.name.clone(),
+        )) {
             out.push(at(
                 Level::Warning,
                 "duplicate-indicator",
                 format!(
                     "indicator {i} ({}) appears twice under {}",
                     indicator.name,
-                    indicator.level2.as_deref().or(indicator.level1.as_deref()).unwrap_or("the same label")
+                    indicator
+                        .level2
+                        .as_deref()
+                        .or(indicator.level1.as_deref())
+                        .unwrap_or("the same label")
                 ),
             ));
         }
@@ -296,7 +361,11 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
     }
     if let (Some(start), Some(end)) = (&project.start_date, &project.end_date) {
         if start > end {
-            out.push(at(Level::Warning, "date-order", format!("计划开始日期 {start} is after 计划完成日期 {end}")));
+            out.push(at(
+                Level::Warning,
+                "date-order",
+                format!("计划开始日期 {start} is after 计划完成日期 {end}"),
+            ));
         }
     }
 }
@@ -321,7 +390,19 @@ pub fn funds_mismatches(funds: &Funds) -> Vec<String> {
             ));
         }
     };
-    check(FundItem::AnnualTotal, &[FundItem::AnnualFiscalCurrent, FundItem::AnnualFiscalCarryover, FundItem::AnnualOther], &mut out);
-    check(FundItem::ProjectTotal, &[FundItem::ProjectFiscal, FundItem::ProjectOther], &mut out);
+    check(
+        FundItem::AnnualTotal,
+        &[
+            FundItem::AnnualFiscalCurrent,
+            FundItem::AnnualFiscalCarryover,
+            FundItem::AnnualOther,
+        ],
+        &mut out,
+    );
+    check(
+        FundItem::ProjectTotal,
+        &[FundItem::ProjectFiscal, FundItem::ProjectOther],
+        &mut out,
+    );
     out
 }

@@ -13,19 +13,36 @@ pub enum Event {
     Title { text: String, loc: Location },
     /// Rows before the first form that belong to no form (a whole budget's
     /// other tables), reported as one range.
-    NoForm { first: Location, last: Location, rows: usize },
+    NoForm {
+        first: Location,
+        last: Location,
+        rows: usize,
+    },
     /// A form heading: a new project starts.
-    FormStart { form: String, year: Option<i32>, loc: Location },
+    FormStart {
+        form: String,
+        year: Option<i32>,
+        loc: Location,
+    },
     /// The year line under the heading.
     Year { year: i32, loc: Location },
     /// A header cell and its de-wrapped value.
     Field { field: Field, value: String, loc: Location },
     /// A money cell; `amount` is `None` for a blank cell; `text` is the
     /// printed amount when it could not be read as a number.
-    Fund { item: FundItem, amount: Option<f64>, text: Option<String>, loc: Location },
+    Fund {
+        item: FundItem,
+        amount: Option<f64>,
+        text: Option<String>,
+        loc: Location,
+    },
     /// The lines of a goal cell, as printed (de-wrapped by the builder, which
     /// knows the column width over the whole document).
-    Goal { slot: GoalSlot, lines: Vec<String>, loc: Location },
+    Goal {
+        slot: GoalSlot,
+        lines: Vec<String>,
+        loc: Location,
+    },
     /// One 三级指标 row with its 一级/二级 context, de-wrapped.
     Indicator {
         level1: Option<String>,
@@ -36,9 +53,17 @@ pub enum Event {
     },
     /// A recognised duplicate (a label or the goal text printed again after a
     /// page break), dropped from the data; `what` says which.
-    Fragment { what: &'static str, text: String, loc: Location },
+    Fragment {
+        what: &'static str,
+        text: String,
+        loc: Location,
+    },
     /// Text that could not be placed in any field.
-    Unplaced { reason: &'static str, text: String, loc: Location },
+    Unplaced {
+        reason: &'static str,
+        text: String,
+        loc: Location,
+    },
     /// The end of the current form; `last` is its last source row.
     FormEnd { last: Location },
 }

@@ -95,10 +95,7 @@ fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
         // Markers are specific enough (`项目资金` + `（元）`); an indicator
         // label is not joined from pieces that are labels themselves
         // (`产出指标` + `数量指标`).
-        let leading_whole = pieces
-            .iter()
-            .take(count - 1)
-            .any(|p| single_label(&p.text).is_some());
+        let leading_whole = pieces.iter().take(count - 1).any(|p| single_label(&p.text).is_some());
         if matches!(kind, TokenKind::Marker(_)) || !leading_whole {
             return Some((kind, count));
         }
@@ -111,24 +108,39 @@ fn single_label(text: &str) -> Option<TokenKind> {
     if let Some(m) = vocab::marker(&folded) {
         return Some(TokenKind::Marker(m));
     }
-    vocab::indicator_label(text).map(|level| TokenKind::Label { text: text.to_string(), level })
+    vocab::indicator_label(text).map(|level| TokenKind::Label {
+        text: text.to_string(),
+        level,
+    })
 }
 
 fn lex_row(row: Row, tokens: &mut Vec<Token>) {
     if let Some((form, year)) = vocab::form_heading(&row.text) {
-        tokens.push(Token { kind: TokenKind::Heading { form, year }, rows: vec![row] });
+        tokens.push(Token {
+            kind: TokenKind::Heading { form, year },
+            rows: vec![row],
+        });
         return;
     }
     if let Some(year) = vocab::year_line(&row.text) {
-        tokens.push(Token { kind: TokenKind::Year(year), rows: vec![row] });
+        tokens.push(Token {
+            kind: TokenKind::Year(year),
+            rows: vec![row],
+        });
         return;
     }
     if vocab::is_page_number(&row.text) {
-        tokens.push(Token { kind: TokenKind::PageNumber, rows: vec![row] });
+        tokens.push(Token {
+            kind: TokenKind::PageNumber,
+            rows: vec![row],
+        });
         return;
     }
     if vocab::is_indicator_header(&fold_compact(&row.text)) {
-        tokens.push(Token { kind: TokenKind::IndicatorHeader, rows: vec![row] });
+        tokens.push(Token {
+            kind: TokenKind::IndicatorHeader,
+            rows: vec![row],
+        });
         return;
     }
     if row.cells.len() == 1 {
@@ -147,11 +159,18 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
         let marker_cell = row.cells.remove(0);
         tokens.push(Token {
             kind: TokenKind::Marker(m),
-            rows: vec![Row { loc: row.loc, text: marker_cell.clone(), cells: vec![marker_cell.clone()] }],
+            rows: vec![Row {
+                loc: row.loc,
+                text: marker_cell.clone(),
+                cells: vec![marker_cell.clone()],
+            }],
         });
         row.text = strip_leading_cell(&row.text, &marker_cell);
     }
-    tokens.push(Token { kind: TokenKind::Row, rows: vec![row] });
+    tokens.push(Token {
+        kind: TokenKind::Row,
+        rows: vec![row],
+    });
 }
 
 /// `text` without its first cell and the spaces after it.
@@ -182,9 +201,17 @@ fn resolve_cost_labels(tokens: &mut [Token]) {
                 .unwrap_or(false),
             _ => false,
         };
-        if let Some(Token { kind: TokenKind::Label { text, level }, .. }) = tokens.get_mut(i) {
+        if let Some(Token {
+            kind: TokenKind::Label { text, level },
+            ..
+        }) = tokens.get_mut(i)
+        {
             if fold_compact(text) == "成本指标" {
-                *level = if next_is_cost_level2 { LabelLevel::One } else { LabelLevel::Two };
+                *level = if next_is_cost_level2 {
+                    LabelLevel::One
+                } else {
+                    LabelLevel::Two
+                };
             }
         }
     }

@@ -25,6 +25,8 @@
 //! assert_eq!(doc.projects[0].indicators[0].target.value, Some(2.0));
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
 pub mod build;
 pub mod event;
 pub mod lexer;

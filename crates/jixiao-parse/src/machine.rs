@@ -148,7 +148,10 @@ impl Parser {
         match kind {
             TokenKind::Year(year) => {
                 self.flush_field(pending);
-                self.emit(Event::Year { year, loc: loc_of(&token) });
+                self.emit(Event::Year {
+                    year,
+                    loc: loc_of(&token),
+                });
                 State::Header { pending: None }
             }
             TokenKind::Marker(_) | TokenKind::IndicatorHeader | TokenKind::Label { .. } => {
@@ -162,13 +165,22 @@ impl Parser {
                 let first = row.cells.first().map(String::as_str).unwrap_or_default();
                 if vocab::fund_label(first).is_some() {
                     self.flush_field(pending);
-                    return self.funds(Funds { scale: 1, cells: Vec::new() }, TokenKind::Row, row_token(row));
+                    return self.funds(
+                        Funds {
+                            scale: 1,
+                            cells: Vec::new(),
+                        },
+                        TokenKind::Row,
+                        row_token(row),
+                    );
                 }
                 if vocab::goal_heading(first).is_some() {
                     self.flush_field(pending);
                     return self.goal(Goal::default(), TokenKind::Row, row_token(row));
                 }
-                State::Header { pending: self.header_row(pending, row) }
+                State::Header {
+                    pending: self.header_row(pending, row),
+                }
             }
             TokenKind::Heading { .. } | TokenKind::PageNumber => State::Header { pending },
         }
@@ -181,7 +193,11 @@ impl Parser {
             if let Some((field, rest)) = vocab::field_prefix(cell) {
                 self.flush_field(pending.take());
                 let parts = if rest.is_empty() { Vec::new() } else { vec![rest] };
-                pending = Some(PendingField { field, parts, loc: row.loc });
+                pending = Some(PendingField {
+                    field,
+                    parts,
+                    loc: row.loc,
+                });
                 continue;
             }
             match pending.as_mut() {
@@ -210,17 +226,27 @@ impl Parser {
 
     fn flush_field(&mut self, pending: Option<PendingField>) {
         if let Some(p) = pending {
-            self.emit(Event::Field { field: p.field, value: dewrap(&p.parts), loc: p.loc });
+            self.emit(Event::Field {
+                field: p.field,
+                value: dewrap(&p.parts),
+                loc: p.loc,
+            });
         }
     }
 
     /// Enters the block a marker, header or label opens.
     fn enter_block(&mut self, token: Token, goal: String) -> State {
         match token.kind {
-            TokenKind::Marker(Marker::Funds { scale }) => State::Funds(Funds { scale, cells: Vec::new() }),
+            TokenKind::Marker(Marker::Funds { scale }) => State::Funds(Funds {
+                scale,
+                cells: Vec::new(),
+            }),
             TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
             _ => {
-                let table = Table { goal, ..Table::default() };
+                let table = Table {
+                    goal,
+                    ..Table::default()
+                };
                 self.table(table, token.kind.clone(), token)
             }
         }
@@ -272,13 +298,16 @@ impl Parser {
         }
         let labels = cells.iter().filter(|c| vocab::fund_label(c).is_some()).count();
         let amounts = cells.iter().filter(|c| is_amount(c)).count();
-        let labels_then_amounts = labels > 1
-            && labels == amounts
-            && cells.iter().take(labels).all(|c| vocab::fund_label(c).is_some());
+        let labels_then_amounts =
+            labels > 1 && labels == amounts && cells.iter().take(labels).all(|c| vocab::fund_label(c).is_some());
         let first_new = funds.cells.len();
         for (index, cell) in cells.iter().enumerate() {
             if let Some(label) = vocab::fund_label(cell) {
-                funds.cells.push(FundCell { label, amount: None, loc: row.loc });
+                funds.cells.push(FundCell {
+                    label,
+                    amount: None,
+                    loc: row.loc,
+                });
                 continue;
             }
             if is_amount(cell) {
@@ -293,7 +322,11 @@ impl Parser {
                     continue;
                 }
             }
-            self.emit(Event::Unplaced { reason: "text in the funds block", text: cell.clone(), loc: row.loc });
+            self.emit(Event::Unplaced {
+                reason: "text in the funds block",
+                text: cell.clone(),
+                loc: row.loc,
+            });
         }
     }
 
@@ -323,7 +356,12 @@ impl Parser {
             };
             let amount = cell.amount.as_deref().and_then(|a| parse_amount(a, funds.scale));
             let text = cell.amount.filter(|_| amount.is_none());
-            self.emit(Event::Fund { item, amount, text, loc: cell.loc });
+            self.emit(Event::Fund {
+                item,
+                amount,
+                text,
+                loc: cell.loc,
+            });
         }
     }
 
@@ -346,11 +384,16 @@ impl Parser {
             }
             TokenKind::Marker(Marker::Goal) => {
                 if goal.slots.iter().any(|(_, lines, _)| !lines.is_empty()) {
-                    goal.repeat = Some(Repeat { cursor: 0, rows: token.rows });
+                    goal.repeat = Some(Repeat {
+                        cursor: 0,
+                        rows: token.rows,
+                    });
                 }
                 State::Goal(goal)
             }
-            TokenKind::Label { level: LabelLevel::Two, .. } if !vocab::is_known_label(&token.text()) => {
+            TokenKind::Label {
+                level: LabelLevel::Two, ..
+            } if !vocab::is_known_label(&token.text()) => {
                 // A short line ending in 指标 inside the goal is goal text.
                 let row = token.rows.into_iter().next();
                 if let Some(row) = row {
@@ -375,9 +418,10 @@ impl Parser {
             text = strip_leading_cell(&text, slot.1);
             headings.push(slot.0);
         }
-        if !headings.is_empty() {
-            let slot = if headings.len() > 1 { GoalSlot::Both } else { headings[0] };
-            goal.slots.push((slot, Vec::new(), row.loc));
+        match headings.as_slice() {
+            [] => {}
+            [one] => goal.slots.push((*one, Vec::new(), row.loc)),
+            _ => goal.slots.push((GoalSlot::Both, Vec::new(), row.loc)),
         }
         if text.is_empty() {
             return;
@@ -386,7 +430,10 @@ impl Parser {
         let folded_line = fold_compact(&text);
         let whole = goal_folded(goal);
         if folded_line.chars().count() >= 8 && !whole.is_empty() && whole.starts_with(&folded_line) {
-            goal.repeat = Some(Repeat { cursor: folded_line.len(), rows: vec![row] });
+            goal.repeat = Some(Repeat {
+                cursor: folded_line.len(),
+                rows: vec![row],
+            });
             return;
         }
         match goal.slots.last_mut() {
@@ -406,16 +453,25 @@ impl Parser {
 
     fn repeat_fragment(&mut self, repeat: Repeat) {
         if let Some(loc) = repeat.rows.first().map(|r| r.loc) {
-            let text = repeat.rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("\n");
-            self.emit(Event::Fragment { what: "repeated goal text", text, loc });
+            let text = repeat
+                .rows
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.emit(Event::Fragment {
+                what: "repeated goal text",
+                text,
+                loc,
+            });
         }
     }
 
     fn table(&mut self, mut table: Table, kind: TokenKind, token: Token) -> State {
         if let Some(mut repeat) = table.repeat.take() {
             let row = token.rows.first();
-            let continues = kind == TokenKind::Row
-                && row.is_some_and(|row| advance_repeat(&mut repeat, &table.goal, row));
+            let continues =
+                kind == TokenKind::Row && row.is_some_and(|row| advance_repeat(&mut repeat, &table.goal, row));
             if continues {
                 table.repeat = Some(repeat);
                 return State::Table(table);
@@ -449,7 +505,10 @@ impl Parser {
             }
             TokenKind::Marker(Marker::Goal) => {
                 self.flush_run(&mut table, None);
-                table.repeat = Some(Repeat { cursor: 0, rows: token.rows });
+                table.repeat = Some(Repeat {
+                    cursor: 0,
+                    rows: token.rows,
+                });
             }
             TokenKind::Marker(Marker::Funds { .. }) | TokenKind::Year(_) => {
                 self.flush_run(&mut table, None);
@@ -465,12 +524,19 @@ impl Parser {
         let folded = fold_compact(&row.text);
         if folded.chars().count() >= 8 && table.goal.starts_with(&folded) {
             self.flush_run(table, None);
-            table.repeat = Some(Repeat { cursor: folded.len(), rows: vec![row] });
+            table.repeat = Some(Repeat {
+                cursor: folded.len(),
+                rows: vec![row],
+            });
             return;
         }
         if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
             self.flush_run(table, None);
-            self.emit(Event::Fragment { what: "repeated goal heading", text: row.text.clone(), loc: row.loc });
+            self.emit(Event::Fragment {
+                what: "repeated goal heading",
+                text: row.text.clone(),
+                loc: row.loc,
+            });
             return;
         }
         // Leading label cells: `社会效益指标 name target`.
@@ -489,7 +555,11 @@ impl Parser {
                     let f = fold_compact(c);
                     f.ends_with("成本指标") && f != "成本指标"
                 });
-                if next_is_cost { LabelLevel::One } else { LabelLevel::Two }
+                if next_is_cost {
+                    LabelLevel::One
+                } else {
+                    LabelLevel::Two
+                }
             } else {
                 level
             };
@@ -508,9 +578,17 @@ impl Parser {
                 if is_numeric_target(&line) && !table.run.is_empty() {
                     self.flush_run(table, Some(line));
                 } else if is_numeric_target(&line) {
-                    self.emit(Event::Unplaced { reason: "a target without a name", text: line, loc: row.loc });
+                    self.emit(Event::Unplaced {
+                        reason: "a target without a name",
+                        text: line,
+                        loc: row.loc,
+                    });
                 } else {
-                    table.run.push(Row { loc: row.loc, text: line.clone(), cells: vec![line] });
+                    table.run.push(Row {
+                        loc: row.loc,
+                        text: line.clone(),
+                        cells: vec![line],
+                    });
                 }
             }
             _ => {
@@ -557,8 +635,17 @@ impl Parser {
         }
         self.flush_run(&mut table, None);
         if let Some(loc) = table.trailing.first().map(|r| r.loc) {
-            let text = table.trailing.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-            self.emit(Event::Fragment { what: "labels repeated after the last row", text, loc });
+            let text = table
+                .trailing
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.emit(Event::Fragment {
+                what: "labels repeated after the last row",
+                text,
+                loc,
+            });
         }
     }
 
@@ -587,17 +674,28 @@ impl Parser {
             let title = title_of(&rows);
             if let Some(index) = title {
                 let row = rows.remove(index);
-                self.emit(Event::Title { text: row.text, loc: row.loc });
+                self.emit(Event::Title {
+                    text: row.text,
+                    loc: row.loc,
+                });
             }
             if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
-                self.emit(Event::NoForm { first: first.loc, last: last.loc, rows: rows.len() });
+                self.emit(Event::NoForm {
+                    first: first.loc,
+                    last: last.loc,
+                    rows: rows.len(),
+                });
             }
         }
     }
 
     fn fragment(&mut self, what: &'static str, token: &Token) {
         if let Some(loc) = token.rows.first().map(|r| r.loc) {
-            self.emit(Event::Fragment { what, text: token.text(), loc });
+            self.emit(Event::Fragment {
+                what,
+                text: token.text(),
+                loc,
+            });
         }
     }
 
@@ -630,7 +728,10 @@ impl Iterator for Parser {
 }
 
 fn row_token(row: Row) -> Token {
-    Token { kind: TokenKind::Row, rows: vec![row] }
+    Token {
+        kind: TokenKind::Row,
+        rows: vec![row],
+    }
 }
 
 fn loc_of(token: &Token) -> Location {
@@ -648,7 +749,11 @@ fn set_label(table: &mut Table, text: String, level: LabelLevel) {
 }
 
 fn goal_folded(goal: &Goal) -> String {
-    goal.slots.iter().flat_map(|(_, lines, _)| lines.iter()).map(|l| fold_compact(l)).collect()
+    goal.slots
+        .iter()
+        .flat_map(|(_, lines, _)| lines.iter())
+        .map(|l| fold_compact(l))
+        .collect()
 }
 
 /// Advances a repeated-goal match by one row; false when the row is not the

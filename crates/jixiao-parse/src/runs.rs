@@ -75,7 +75,10 @@ pub fn pair(cells: Vec<Cell>) -> Vec<Pair> {
 fn split_lone(cell: Cell) -> Pair {
     let mut lines = cell.into_iter();
     let name: Cell = lines.next().into_iter().collect();
-    Pair { name, target: lines.collect() }
+    Pair {
+        name,
+        target: lines.collect(),
+    }
 }
 
 /// Pairs a run that ended with a target line of its own (`≥13.00(场)`): the
@@ -83,7 +86,10 @@ fn split_lone(cell: Cell) -> Pair {
 pub fn pair_with_target(mut cells: Vec<Cell>, target: String) -> Vec<Pair> {
     let name = cells.pop().unwrap_or_default();
     let mut out = pair(cells);
-    out.push(Pair { name, target: vec![target] });
+    out.push(Pair {
+        name,
+        target: vec![target],
+    });
     out
 }
 
@@ -108,7 +114,10 @@ mod tests {
         let pairs = pair(cells(&run));
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[0].name, lines(&["服务信息更新及时性"]));
-        assert_eq!(pairs[0].target, lines(&["利用平台网络信息化系统，及时发布、更", "新平台联盟服务信息"]));
+        assert_eq!(
+            pairs[0].target,
+            lines(&["利用平台网络信息化系统，及时发布、更", "新平台联盟服务信息"])
+        );
         assert_eq!(pairs[1].name, lines(&["宣传推广及时性"]));
     }
 
@@ -127,6 +136,12 @@ mod tests {
     #[test]
     fn short_pairs() {
         let pairs = pair(cells(&lines(&["运行效率", "正常运行"])));
-        assert_eq!(pairs, vec![Pair { name: lines(&["运行效率"]), target: lines(&["正常运行"]) }]);
+        assert_eq!(
+            pairs,
+            vec![Pair {
+                name: lines(&["运行效率"]),
+                target: lines(&["正常运行"])
+            }]
+        );
     }
 }

@@ -58,11 +58,7 @@ pub fn field_prefix(cell: &str) -> Option<(Field, String)> {
             // Keep the original characters of the rest: skip as many
             // characters of the cell as the label and colon took.
             let taken = folded.chars().count() - rest.chars().count();
-            let original: String = cell
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .skip(taken)
-                .collect();
+            let original: String = cell.chars().filter(|c| !c.is_whitespace()).skip(taken).collect();
             return Some((field.clone(), original));
         }
     }
@@ -90,7 +86,9 @@ pub fn fund_label(cell: &str) -> Option<FundLabel> {
             FundLabel::Item(FundItem::AnnualTotal)
         }
         "当年财政拨款" | "财政拨款" | "本年财政拨款" => FundLabel::Item(FundItem::AnnualFiscalCurrent),
-        "上年结转资金" | "上年结转" | "上年结余结转" => FundLabel::Item(FundItem::AnnualFiscalCarryover),
+        "上年结转资金" | "上年结转" | "上年结余结转" => {
+            FundLabel::Item(FundItem::AnnualFiscalCarryover)
+        }
         "其他资金" => FundLabel::Other,
         _ => return None,
     })
@@ -184,10 +182,8 @@ pub fn is_known_label(cell: &str) -> bool {
 
 fn is_generic_label(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\p{Han}{2,12}指标$").unwrap_or_else(|e| panic!("label pattern is a constant: {e}"))
-    })
-    .is_match(folded)
+    RE.get_or_init(|| Regex::new(r"^\p{Han}{2,12}指标$").unwrap_or_else(|e| panic!("label pattern is a constant: {e}")))
+        .is_match(folded)
         && !folded.trim_end_matches("指标").contains("指标")
         && folded != "一级指标"
         && folded != "二级指标"
@@ -261,8 +257,14 @@ mod tests {
             form_heading("财政项目支出绩效目标填报表（2025年度）"),
             Some(("财政项目支出绩效目标填报表".to_string(), Some(2025)))
         );
-        assert_eq!(form_heading("项目支出绩效目标表").map(|h| h.0), Some("项目支出绩效目标表".into()));
-        assert_eq!(form_heading("上海市生物医药科技发展中心2024年度项目绩效目标汇总表"), None);
+        assert_eq!(
+            form_heading("项目支出绩效目标表").map(|h| h.0),
+            Some("项目支出绩效目标表".into())
+        );
+        assert_eq!(
+            form_heading("上海市生物医药科技发展中心2024年度项目绩效目标汇总表"),
+            None
+        );
         assert_eq!(year_line("（2024年度）"), Some(2024));
         assert_eq!(year_line("(2024年度)"), Some(2024));
     }
@@ -273,11 +275,20 @@ mod tests {
         assert_eq!(indicator_label("服务对象满意度指标"), Some(LabelLevel::Two));
         assert_eq!(indicator_label("项目完成率"), None);
         assert_eq!(indicator_label("绩效指标"), None);
-        assert_eq!(fund_label("其中：当年财政拨款"), Some(FundLabel::Item(FundItem::AnnualFiscalCurrent)));
+        assert_eq!(
+            fund_label("其中：当年财政拨款"),
+            Some(FundLabel::Item(FundItem::AnnualFiscalCurrent))
+        );
         assert_eq!(fund_label("其他资金"), Some(FundLabel::Other));
-        assert_eq!(field_prefix("项目名称：科技服务"), Some((Field::Name, "科技服务".to_string())));
+        assert_eq!(
+            field_prefix("项目名称：科技服务"),
+            Some((Field::Name, "科技服务".to_string()))
+        );
         assert_eq!(field_prefix("项目性质"), Some((Field::Nature, String::new())));
-        assert_eq!(marker(&fold_compact("项目资金（元）")), Some(Marker::Funds { scale: 1 }));
+        assert_eq!(
+            marker(&fold_compact("项目资金（元）")),
+            Some(Marker::Funds { scale: 1 })
+        );
         assert!(is_page_number("第 1 页 共 10 页"));
         assert!(!is_page_number("2024"));
     }
