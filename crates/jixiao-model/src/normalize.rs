@@ -108,6 +108,23 @@ pub fn fold_compact(text: &str) -> String {
     fold(text).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Folds full-width ASCII forms (`＞＝１０（％）`) and the ideographic space
+/// to ASCII, and nothing else: unlike NFKC it leaves `²` and `①` alone, so
+/// they never turn into digits of a number.
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+fn compact_width(text: &str) -> String {
+    fold_width(text).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Maps CJK Radicals Supplement code points (U+2E80–U+2EFF), which some PDF
 /// producers emit for ordinary ideographs and NFKC leaves alone, to their
 /// unified ideographs (Unicode's EquivalentUnifiedIdeograph data, the
@@ -233,7 +250,7 @@ pub fn fold_radical(c: char) -> char {
 /// only when the whole text has the shape `[subject] [op] NUMBER [unit]`.
 pub fn parse_target(text: &str) -> Target {
     let text = text.trim().to_string();
-    let folded = fold(&text);
+    let folded = fold_width(&text);
     let mut target = Target {
         text,
         op: None,
@@ -278,7 +295,7 @@ fn amount_regex() -> &'static Regex {
 /// Parses a money amount (`31,487,510.00`, `7595500.00`, `0`) into yuan,
 /// multiplying by `scale` (1 for 元, 10000 for 万元) exactly, in decimal.
 pub fn parse_amount(text: &str, scale: u32) -> Option<f64> {
-    let folded = fold_compact(text);
+    let folded = compact_width(text);
     let caps = amount_regex().captures(&folded)?;
     let int: String = caps.name("int")?.as_str().replace(',', "");
     let frac = caps.name("frac").map(|m| m.as_str()).unwrap_or("");
@@ -308,7 +325,7 @@ pub fn parse_amount(text: &str, scale: u32) -> Option<f64> {
 
 /// True when the text is an amount as [`parse_amount`] reads it.
 pub fn is_amount(text: &str) -> bool {
-    amount_regex().is_match(&fold_compact(text))
+    amount_regex().is_match(&compact_width(text))
 }
 
 fn date_regex() -> &'static Regex {
@@ -323,7 +340,7 @@ fn date_regex() -> &'static Regex {
 /// `20240101`) into ISO `YYYY-MM-DD`; `None` for anything else, including
 /// impossible dates.
 pub fn parse_date(text: &str) -> Option<String> {
-    let folded = fold_compact(text);
+    let folded = compact_width(text);
     let caps = date_regex().captures(&folded)?;
     let year: u32 = caps.name("y")?.as_str().parse().ok()?;
     let month: u32 = caps.name("m").or(caps.name("m2"))?.as_str().parse().ok()?;

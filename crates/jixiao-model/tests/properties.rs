@@ -82,7 +82,7 @@ proptest! {
         };
         let text = format!("{subject}{op_text}{space}{number}{unit_text}");
         let t = parse_target(&text);
-        prop_assert_eq!(&t.text, &text);
+        prop_assert_eq!(t.text.as_str(), text.trim());
         prop_assert_eq!(t.op, op, "{}", text);
         prop_assert_eq!(t.value, Some(value), "{}", text);
         prop_assert_eq!(t.unit, unit, "{}", text);
