@@ -608,10 +608,9 @@ impl Parser {
         let run = mem::take(&mut table.run);
         let loc = run.first().map_or(Location::Line(0), |r| r.loc);
         let lines: Vec<String> = run.into_iter().map(|r| r.text).collect();
-        let cells = runs::cells(&lines);
         let pairs = match target {
-            Some(target) => runs::pair_with_target(cells, target),
-            None => runs::pair(cells),
+            Some(target) => runs::pair_with_target(&lines, target),
+            None => runs::pair(&lines),
         };
         for pair in pairs {
             self.indicator(table, pair.name, pair.target, loc);
