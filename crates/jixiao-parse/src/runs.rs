@@ -121,9 +121,9 @@ fn best_segmentation(lines: &[String], ends_with_name: bool) -> Option<Vec<Cell>
         // Bit i set: a cell ends after line i.
         let cell_count = mask.count_ones() as usize + 1;
         let parity_ok = if ends_with_name {
-            cell_count % 2 == 1
+            !cell_count.is_multiple_of(2)
         } else {
-            cell_count % 2 == 0
+            cell_count.is_multiple_of(2)
         };
         if !parity_ok || !breaks_allowed(lines, mask) {
             continue;
