@@ -50,6 +50,9 @@ struct ConvertArgs {
     /// Also write <DIR>/projects.csv and <DIR>/indicators.csv over all inputs.
     #[arg(long)]
     csv: bool,
+    /// Also write <DIR>/jixiao.xlsx (sheets: projects, indicators, diagnostics).
+    #[arg(long)]
+    xlsx: bool,
     /// Put a UTF-8 BOM on the CSV files (for Excel).
     #[arg(long)]
     bom: bool,
@@ -106,8 +109,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
         bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
     }
-    if to_stdout && args.csv {
-        bail!("--csv writes files: pass -o DIR");
+    if to_stdout && (args.csv || args.xlsx) {
+        bail!("--csv and --xlsx write files: pass -o DIR");
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -143,16 +146,23 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 failed += 1;
             }
         }
-        if args.csv {
-            let mut tables = jixiao_emit::csv::Tables::new(args.bom);
+        if args.csv || args.xlsx {
+            let mut tables = jixiao_emit::table::Tables::new();
             for (_, doc) in &docs {
                 tables.add(doc);
             }
-            let (projects, indicators) = tables.finish()?;
-            write_atomic(&dir.join("projects.csv"), projects.as_bytes())
-                .with_context(|| format!("cannot write {}", dir.join("projects.csv").display()))?;
-            write_atomic(&dir.join("indicators.csv"), indicators.as_bytes())
-                .with_context(|| format!("cannot write {}", dir.join("indicators.csv").display()))?;
+            let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+            if args.csv {
+                let (projects, indicators) = jixiao_emit::csv::to_strings(&tables, args.bom)?;
+                files.push((dir.join("projects.csv"), projects.into_bytes()));
+                files.push((dir.join("indicators.csv"), indicators.into_bytes()));
+            }
+            if args.xlsx {
+                files.push((dir.join("jixiao.xlsx"), jixiao_emit::xlsx::to_bytes(&tables)?));
+            }
+            for (path, bytes) in files {
+                write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            }
         }
     }
     let forms: usize = docs.iter().map(|(_, d)| d.projects.len()).sum();

@@ -1,24 +1,30 @@
-//! Emitters: [`Document`]s → bytes for people and spreadsheets.
+//! Emitters: [`jixiao_model::Document`]s → bytes for people and spreadsheets.
 //!
 //! The emitters know nothing about PDFs or parsing; they consume the data
-//! model only. JSON is pretty-printed with the field order of the schema;
-//! CSV follows SCHEMA.md's two tables over all documents of a run.
+//! model only. [`json`] pretty-prints one document with the field order of
+//! the schema. [`table::Tables`] collects the rows of a whole run with typed
+//! cells; [`csv`] writes SCHEMA.md's two tables from them and [`xlsx`] a
+//! workbook with the same rows plus the diagnostics.
 //!
 //! ```
 //! use jixiao_model::{Document, Format, Source};
 //! let doc = Document::new(Source { file: "a.txt".into(), format: Format::Text, sha256: "00".into(), pages: None });
 //! let json = jixiao_emit::json::to_string(&doc).unwrap();
 //! assert!(json.starts_with("{\n  \"schema_version\": 1,"));
-//! let mut csv = jixiao_emit::csv::Tables::new(false);
-//! csv.add(&doc);
-//! let (projects, _indicators) = csv.finish().unwrap();
+//! let mut tables = jixiao_emit::table::Tables::new();
+//! tables.add(&doc);
+//! let (projects, _indicators) = jixiao_emit::csv::to_strings(&tables, false).unwrap();
 //! assert_eq!(projects.lines().count(), 1); // the header row only
+//! let xlsx = jixiao_emit::xlsx::to_bytes(&tables).unwrap();
+//! assert!(xlsx.starts_with(b"PK"));
 //! ```
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod csv;
 pub mod json;
+pub mod table;
+pub mod xlsx;
 
 /// Why output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -31,4 +37,8 @@ pub enum Error {
     Utf8(#[from] std::string::FromUtf8Error),
     #[error("CSV writer could not be flushed: {0}")]
     Flush(String),
+    #[error("XLSX encoding failed: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("too many rows or columns for a spreadsheet")]
+    TooLarge,
 }

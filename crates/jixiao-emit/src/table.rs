@@ -1,0 +1,197 @@
+//! The tables of a run over all its documents, with typed cells, shared by
+//! the CSV and XLSX writers so that both hold exactly the same rows.
+
+use jixiao_model::{Document, Level, Project};
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Integer(i64),
+    /// A plain number (a target value).
+    Number(f64),
+    /// Yuan.
+    Money(f64),
+    /// ISO `YYYY-MM-DD`.
+    Date(String),
+}
+
+impl Value {
+    fn text(value: &Option<String>) -> Value {
+        value.clone().map_or(Value::Empty, Value::Text)
+    }
+
+    fn money(value: Option<f64>) -> Value {
+        value.map_or(Value::Empty, Value::Money)
+    }
+
+    fn date(value: &Option<String>) -> Value {
+        value.clone().map_or(Value::Empty, Value::Date)
+    }
+
+    fn index(index: usize) -> Value {
+        Value::Integer(i64::try_from(index).unwrap_or(i64::MAX))
+    }
+
+    /// The cell as CSV text: numbers plain (no separators, no exponent,
+    /// `2.5`, `31487510`), dates ISO, empty for null.
+    pub fn to_csv(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) | Value::Date(s) => s.clone(),
+            Value::Integer(i) => i.to_string(),
+            Value::Number(n) | Value::Money(n) => plain_number(*n),
+        }
+    }
+}
+
+/// A number without separators or exponent, shortest form.
+pub fn plain_number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{v}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// A named table: header and rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Columns of `projects.csv` / the `projects` sheet.
+pub const PROJECT_COLUMNS: &[&str] = &[
+    "file",
+    "project_index",
+    "form",
+    "year",
+    "name",
+    "nature",
+    "category",
+    "department",
+    "implementer",
+    "start_date",
+    "end_date",
+    "funds_project_total",
+    "funds_project_fiscal",
+    "funds_project_other",
+    "funds_annual_total",
+    "funds_annual_fiscal_current",
+    "funds_annual_fiscal_carryover",
+    "funds_annual_other",
+    "goal_project",
+    "goal_annual",
+];
+
+/// Columns of `indicators.csv` / the `indicators` sheet.
+pub const INDICATOR_COLUMNS: &[&str] = &[
+    "file",
+    "project_index",
+    "project_name",
+    "level1",
+    "level2",
+    "name",
+    "target_text",
+    "target_op",
+    "target_value",
+    "target_unit",
+];
+
+/// Columns of the `diagnostics` sheet.
+pub const DIAGNOSTIC_COLUMNS: &[&str] =
+    &["file", "level", "code", "project_index", "page", "line", "message", "text"];
+
+/// The three tables of a run, in the order documents are added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tables {
+    pub projects: Sheet,
+    pub indicators: Sheet,
+    pub diagnostics: Sheet,
+}
+
+impl Default for Tables {
+    fn default() -> Tables {
+        Tables::new()
+    }
+}
+
+impl Tables {
+    /// Empty tables.
+    pub fn new() -> Tables {
+        Tables {
+            projects: Sheet { name: "projects", columns: PROJECT_COLUMNS, rows: Vec::new() },
+            indicators: Sheet { name: "indicators", columns: INDICATOR_COLUMNS, rows: Vec::new() },
+            diagnostics: Sheet { name: "diagnostics", columns: DIAGNOSTIC_COLUMNS, rows: Vec::new() },
+        }
+    }
+
+    /// Adds one document's projects, indicators and diagnostics.
+    pub fn add(&mut self, doc: &Document) {
+        let file = Value::Text(doc.source.file.clone());
+        for (index, project) in doc.projects.iter().enumerate() {
+            self.projects.rows.push(project_row(&file, index, project));
+            for indicator in &project.indicators {
+                let t = &indicator.target;
+                self.indicators.rows.push(vec![
+                    file.clone(),
+                    Value::index(index),
+                    Value::text(&project.name),
+                    Value::text(&indicator.level1),
+                    Value::text(&indicator.level2),
+                    Value::Text(indicator.name.clone()),
+                    Value::Text(t.text.clone()),
+                    t.op.map_or(Value::Empty, |op| Value::Text(op.as_str().to_string())),
+                    t.value.map_or(Value::Empty, Value::Number),
+                    Value::text(&t.unit),
+                ]);
+            }
+        }
+        for d in &doc.diagnostics {
+            let level = match d.level {
+                Level::Error => "error",
+                Level::Warning => "warning",
+                Level::Info => "info",
+            };
+            self.diagnostics.rows.push(vec![
+                file.clone(),
+                Value::Text(level.to_string()),
+                Value::Text(d.code.clone()),
+                d.project.map_or(Value::Empty, Value::index),
+                d.page.map_or(Value::Empty, |p| Value::Integer(i64::from(p))),
+                d.line.map_or(Value::Empty, |l| Value::Integer(i64::from(l))),
+                Value::Text(d.message.clone()),
+                Value::text(&d.text),
+            ]);
+        }
+    }
+}
+
+fn project_row(file: &Value, index: usize, p: &Project) -> Vec<Value> {
+    let f = &p.funds;
+    vec![
+        file.clone(),
+        Value::index(index),
+        Value::Text(p.form.clone()),
+        p.year.map_or(Value::Empty, |y| Value::Integer(i64::from(y))),
+        Value::text(&p.name),
+        Value::text(&p.nature),
+        Value::text(&p.category),
+        Value::text(&p.department),
+        Value::text(&p.implementer),
+        Value::date(&p.start_date),
+        Value::date(&p.end_date),
+        Value::money(f.project_total),
+        Value::money(f.project_fiscal),
+        Value::money(f.project_other),
+        Value::money(f.annual_total),
+        Value::money(f.annual_fiscal_current),
+        Value::money(f.annual_fiscal_carryover),
+        Value::money(f.annual_other),
+        Value::text(&p.goal_project),
+        Value::text(&p.goal_annual),
+    ]
+}

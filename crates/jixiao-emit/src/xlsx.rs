@@ -1,0 +1,97 @@
+//! XLSX: `jixiao.xlsx` with the sheets `projects`, `indicators` and
+//! `diagnostics`: numbers as numbers (money with thousands separators),
+//! dates as dates, a frozen header row, an autofilter, and column widths fit
+//! for Chinese text.
+
+use jixiao_model::normalize::display_width;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+
+use crate::table::{Sheet, Tables, Value};
+use crate::Error;
+
+/// Widest column, in characters, so that long goal texts do not make
+/// unusable sheets.
+const MAX_COLUMN_WIDTH: usize = 60;
+
+/// The workbook of `tables` as XLSX bytes.
+pub fn to_bytes(tables: &Tables) -> Result<Vec<u8>, Error> {
+    let mut workbook = Workbook::new();
+    for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {
+        let worksheet = workbook.add_worksheet();
+        write_sheet(worksheet, sheet)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), Error> {
+    ws.set_name(sheet.name)?;
+    let header = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let wrap = Format::new().set_text_wrap();
+    let mut widths: Vec<usize> = sheet.columns.iter().map(|c| c.len()).collect();
+    for (col, name) in sheet.columns.iter().enumerate() {
+        ws.write_string_with_format(0, col_index(col)?, *name, &header)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(|_| Error::TooLarge)?;
+        for (c, value) in row.iter().enumerate() {
+            let col = col_index(c)?;
+            match value {
+                Value::Empty => {}
+                Value::Text(s) if s.contains('\n') => {
+                    ws.write_string_with_format(r, col, s, &wrap)?;
+                }
+                Value::Text(s) => {
+                    ws.write_string(r, col, s)?;
+                }
+                Value::Integer(i) => {
+                    // Integers up to 2^53 are exact in a spreadsheet number.
+                    ws.write_number(r, col, *i as f64)?;
+                }
+                Value::Number(n) => {
+                    ws.write_number(r, col, *n)?;
+                }
+                Value::Money(n) => {
+                    ws.write_number_with_format(r, col, *n, &money)?;
+                }
+                Value::Date(s) => match ExcelDateTime::parse_from_str(s) {
+                    Ok(d) => {
+                        ws.write_datetime_with_format(r, col, &d, &date)?;
+                    }
+                    Err(_) => {
+                        ws.write_string(r, col, s)?;
+                    }
+                },
+            }
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(cell_width(value));
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(col_index(c)?, (*w).min(MAX_COLUMN_WIDTH) as f64 + 2.0)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_row = u32::try_from(sheet.rows.len()).map_err(|_| Error::TooLarge)?;
+    let last_col = col_index(sheet.columns.len().saturating_sub(1))?;
+    ws.autofilter(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+fn col_index(c: usize) -> Result<u16, Error> {
+    u16::try_from(c).map_err(|_| Error::TooLarge)
+}
+
+/// Width in spreadsheet characters: an ideograph is two, as in a terminal.
+fn cell_width(value: &Value) -> usize {
+    match value {
+        Value::Empty => 0,
+        Value::Text(s) => s.lines().map(display_width).max().unwrap_or(0),
+        Value::Date(_) => 10,
+        Value::Integer(i) => i.to_string().len(),
+        Value::Number(n) => crate::table::plain_number(*n).len(),
+        // With separators and two decimals.
+        Value::Money(n) => crate::table::plain_number(n.trunc()).len() * 4 / 3 + 3,
+    }
+}
