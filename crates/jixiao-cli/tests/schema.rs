@@ -48,7 +48,10 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
         return;
     };
     for key in schema.keys() {
-        assert!(KNOWN.contains(&key.as_str()), "schema keyword {key} is not checked by this validator");
+        assert!(
+            KNOWN.contains(&key.as_str()),
+            "schema keyword {key} is not checked by this validator"
+        );
     }
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
         let name = reference.strip_prefix("#/$defs/").expect("local $defs reference");
@@ -115,8 +118,14 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mu
     }
     if let Some(object) = value.as_object() {
         let len = object.len() as u64;
-        if schema.get("minProperties").and_then(Value::as_u64).is_some_and(|m| len < m)
-            || schema.get("maxProperties").and_then(Value::as_u64).is_some_and(|m| len > m)
+        if schema
+            .get("minProperties")
+            .and_then(Value::as_u64)
+            .is_some_and(|m| len < m)
+            || schema
+                .get("maxProperties")
+                .and_then(Value::as_u64)
+                .is_some_and(|m| len > m)
         {
             errors.push(format!("{path}: {len} properties"));
         }
@@ -149,7 +158,10 @@ fn errors_of(value: &Value) -> Vec<String> {
 #[test]
 fn every_golden_file_validates() {
     let mut checked = 0;
-    for entry in std::fs::read_dir(root().join("golden")).expect("golden exists").flatten() {
+    for entry in std::fs::read_dir(root().join("golden"))
+        .expect("golden exists")
+        .flatten()
+    {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "json") {
             let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
@@ -163,7 +175,11 @@ fn every_golden_file_validates() {
 
 #[test]
 fn failed_documents_validate() {
-    for (name, bytes) in [("empty.txt", &b""[..]), ("latin1.txt", b"caf\xe9 cr\xe8me \xe0 la fran\xe7aise"), ("x.pdf", b"%PDF-1.4\n")] {
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("latin1.txt", b"caf\xe9 cr\xe8me \xe0 la fran\xe7aise"),
+        ("x.pdf", b"%PDF-1.4\n"),
+    ] {
         let doc = jixiao_cli::convert_bytes(name, bytes);
         let value = serde_json::to_value(&doc).expect("serialises");
         assert_eq!(errors_of(&value), Vec::<String>::new(), "{name}");
@@ -184,7 +200,13 @@ fn broken_documents_do_not_validate() {
     bad_date["projects"][0]["start_date"] = Value::String("2024年1月1日".into());
     let mut extra = good;
     extra["projects"][0]["extra"] = Value::Bool(true);
-    for (what, value) in [("missing", missing), ("type", wrong_type), ("op", bad_op), ("date", bad_date), ("extra", extra)] {
+    for (what, value) in [
+        ("missing", missing),
+        ("type", wrong_type),
+        ("op", bad_op),
+        ("date", bad_date),
+        ("extra", extra),
+    ] {
         assert!(!errors_of(&value).is_empty(), "{what} was accepted");
     }
 }

@@ -69,8 +69,10 @@ fn xlsx_cells_equal_csv_cells() {
     for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {
         let csv = jixiao_emit::csv::sheet(sheet, false).expect("csv encodes");
         let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes());
-        let csv_rows: Vec<Vec<String>> =
-            reader.records().map(|r| r.expect("csv reads back").iter().map(str::to_string).collect()).collect();
+        let csv_rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("csv reads back").iter().map(str::to_string).collect())
+            .collect();
         let range = workbook.worksheet_range(sheet.name).expect("sheet exists");
         let xlsx_rows: Vec<Vec<String>> = range
             .rows()
@@ -94,7 +96,11 @@ fn xlsx_types_money_and_dates() {
     let col = |name: &str| PROJECT_COLUMNS.iter().position(|c| *c == name).expect("column exists");
     let first = range.rows().nth(1).expect("a project row");
     assert!(matches!(first[col("funds_annual_total")], Data::Float(v) if v == 31487510.0));
-    assert!(matches!(first[col("start_date")], Data::DateTime(_)), "{:?}", first[col("start_date")]);
+    assert!(
+        matches!(first[col("start_date")], Data::DateTime(_)),
+        "{:?}",
+        first[col("start_date")]
+    );
     assert!(matches!(first[col("year")], Data::Float(v) if v == 2024.0));
     assert_eq!(first[col("funds_project_total")], Data::Empty);
 }
@@ -104,8 +110,14 @@ fn csv_columns_rows_and_bom() {
     let tables = corpus_tables();
     let (projects, indicators) = jixiao_emit::csv::to_strings(&tables, true).expect("csv encodes");
     let expected = (tables.projects.rows.len(), tables.indicators.rows.len());
-    assert!(expected.0 >= 11 && expected.1 >= 162, "the corpus holds the seed and the district dump");
-    for (text, columns, rows) in [(&projects, PROJECT_COLUMNS, expected.0), (&indicators, INDICATOR_COLUMNS, expected.1)] {
+    assert!(
+        expected.0 >= 11 && expected.1 >= 162,
+        "the corpus holds the seed and the district dump"
+    );
+    for (text, columns, rows) in [
+        (&projects, PROJECT_COLUMNS, expected.0),
+        (&indicators, INDICATOR_COLUMNS, expected.1),
+    ] {
         let body = text.strip_prefix('\u{feff}').expect("BOM first");
         let mut reader = csv::Reader::from_reader(body.as_bytes());
         let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_string).collect();

@@ -16,7 +16,9 @@ pub fn sheet(sheet: &Sheet, bom: bool) -> Result<String, Error> {
     if bom {
         buffer.extend_from_slice("\u{feff}".as_bytes());
     }
-    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(buffer);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(buffer);
     writer.write_record(sheet.columns)?;
     for row in &sheet.rows {
         writer.write_record(row.iter().map(|v| v.to_csv()))?;

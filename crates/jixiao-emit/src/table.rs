@@ -102,8 +102,16 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
 ];
 
 /// Columns of the `diagnostics` sheet.
-pub const DIAGNOSTIC_COLUMNS: &[&str] =
-    &["file", "level", "code", "project_index", "page", "line", "message", "text"];
+pub const DIAGNOSTIC_COLUMNS: &[&str] = &[
+    "file",
+    "level",
+    "code",
+    "project_index",
+    "page",
+    "line",
+    "message",
+    "text",
+];
 
 /// The three tables of a run, in the order documents are added.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,9 +131,21 @@ impl Tables {
     /// Empty tables.
     pub fn new() -> Tables {
         Tables {
-            projects: Sheet { name: "projects", columns: PROJECT_COLUMNS, rows: Vec::new() },
-            indicators: Sheet { name: "indicators", columns: INDICATOR_COLUMNS, rows: Vec::new() },
-            diagnostics: Sheet { name: "diagnostics", columns: DIAGNOSTIC_COLUMNS, rows: Vec::new() },
+            projects: Sheet {
+                name: "projects",
+                columns: PROJECT_COLUMNS,
+                rows: Vec::new(),
+            },
+            indicators: Sheet {
+                name: "indicators",
+                columns: INDICATOR_COLUMNS,
+                rows: Vec::new(),
+            },
+            diagnostics: Sheet {
+                name: "diagnostics",
+                columns: DIAGNOSTIC_COLUMNS,
+                rows: Vec::new(),
+            },
         }
     }
 

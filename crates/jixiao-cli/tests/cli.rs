@@ -1,0 +1,167 @@
+//! The `jixiao` command as a user runs it: exit codes, outputs for every
+//! input, stdout mode, `check`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jixiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .expect("jixiao runs")
+}
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/000_9700642081d75d3a.txt")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .expect("valid JSON")
+}
+
+#[test]
+fn a_folder_converts_with_every_input_accounted_for() {
+    let dir = temp_dir("folder");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).expect("mkdir");
+    std::fs::copy(seed(), input.join("sub/seed.txt")).expect("copy");
+    std::fs::write(input.join("empty.txt"), b"").expect("write");
+    std::fs::write(input.join("latin1.txt"), b"caf\xe9 cr\xe8me \xe0 la fran\xe7aise").expect("write");
+    std::fs::write(input.join("ignored.md"), b"# not an input").expect("write");
+    let out = dir.join("out");
+    let result = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--csv",
+        "-j",
+        "2",
+    ]);
+    assert_eq!(result.status.code(), Some(1), "some inputs failed");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("empty.txt: empty.txt: the file is empty"), "{stderr}");
+    assert!(
+        stderr.contains("latin1.txt: latin1.txt: the text encoding cannot be determined"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 converted, 2 failed; 9 forms, 111 indicators"),
+        "{stderr}"
+    );
+    let seed_json = json(&out.join("sub/seed.txt.json"));
+    assert_eq!(seed_json["source"]["file"], "sub/seed.txt");
+    assert_eq!(seed_json["projects"].as_array().map(Vec::len), Some(9));
+    let empty = json(&out.join("empty.txt.json"));
+    assert_eq!(empty["diagnostics"][0]["level"], "error");
+    assert_eq!(empty["projects"].as_array().map(Vec::len), Some(0));
+    assert!(out.join("latin1.txt.json").exists());
+    assert!(!out.join("ignored.md.json").exists());
+    let projects = std::fs::read_to_string(out.join("projects.csv")).expect("projects.csv");
+    assert_eq!(
+        projects.lines().count(),
+        1 + 9 + count_goal_lines(&projects),
+        "header and 9 projects"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Physical lines added by multi-line (quoted) goal cells.
+fn count_goal_lines(csv: &str) -> usize {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            r.expect("record")
+                .iter()
+                .map(|f| f.matches('\n').count())
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+#[test]
+fn one_input_to_stdout() {
+    let seed = seed();
+    let seed = seed.to_str().expect("utf-8");
+    for args in [vec!["convert", seed, "-o", "-"], vec!["convert", seed]] {
+        let result = jixiao(&args);
+        assert_eq!(result.status.code(), Some(0));
+        let doc: serde_json::Value = serde_json::from_slice(&result.stdout).expect("JSON on stdout");
+        assert_eq!(doc["title"], "上海市生物医药科技发展中心2024年度项目绩效目标汇总表");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let seed = seed();
+    let seed = seed.to_str().expect("utf-8");
+    assert_eq!(
+        jixiao(&["convert", seed, seed]).status.code(),
+        Some(2),
+        "two inputs need -o"
+    );
+    assert_eq!(
+        jixiao(&["convert", seed, "--csv"]).status.code(),
+        Some(2),
+        "--csv needs -o"
+    );
+    assert_eq!(jixiao(&["convert", "--no-such-flag", seed]).status.code(), Some(2));
+    assert_eq!(jixiao(&["convert"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_path_is_named_and_still_gets_output() {
+    let dir = temp_dir("missing");
+    let missing = dir.join("gone.txt");
+    let out = dir.join("out");
+    let result = jixiao(&[
+        "convert",
+        missing.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("gone.txt: cannot read"));
+    assert_eq!(
+        json(&out.join("gone.txt.json"))["diagnostics"][0]["code"],
+        "unreadable-file"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_names_each_difference_and_orphan() {
+    let dir = temp_dir("check");
+    let corpus = dir.join("corpus");
+    let golden = dir.join("golden");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    std::fs::copy(seed(), corpus.join("seed.txt")).expect("copy");
+    let (c, g) = (corpus.to_str().expect("utf-8"), golden.to_str().expect("utf-8"));
+    assert_eq!(jixiao(&["check", c, g]).status.code(), Some(1), "missing golden file");
+    assert_eq!(jixiao(&["check", c, g, "--bless"]).status.code(), Some(0));
+    assert_eq!(jixiao(&["check", c, g]).status.code(), Some(0));
+    let path = golden.join("seed.txt.json");
+    let text = std::fs::read_to_string(&path).expect("golden written");
+    std::fs::write(&path, text.replacen("\"value\": 13.0", "\"value\": 14.0", 1)).expect("write");
+    std::fs::write(golden.join("orphan.txt.json"), "{}").expect("write");
+    let result = jixiao(&["check", c, g]);
+    assert_eq!(result.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        vec![
+            "seed.txt.json: projects[2].indicators[1].target.value: 14.0 ≠ 13.0",
+            "orphan.txt.json: golden file without an input in the corpus",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
