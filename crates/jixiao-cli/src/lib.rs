@@ -52,12 +52,78 @@ pub fn convert_bytes(name: &str, bytes: &[u8]) -> Document {
             Ok(rows) => jixiao_parse::parse(rows, source),
             Err(e) => failed(source, "unreadable-text", format!("{name}: {e}")),
         },
-        Format::Pdf => failed(
-            source,
-            "unsupported-input",
-            format!("{name}: PDF input is not supported by this build yet; convert a text dump (pdftotext) instead"),
-        ),
+        Format::Pdf => convert_pdf(name, bytes, source),
     }
+}
+
+/// The rows of a PDF's pages and the diagnostics of reading them.
+pub struct PdfRows {
+    pub pages: u32,
+    pub rows: Vec<jixiao_layout::Row>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Glyphs over all pages (0: no text layer).
+    pub glyphs: usize,
+}
+
+/// Reads the pages `first..=last` of a PDF into rows.
+pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_pdf::Error> {
+    let pdf = jixiao_pdf::Pdf::load(bytes)?;
+    let pages = pdf.page_count();
+    let mut out = PdfRows {
+        pages,
+        rows: Vec::new(),
+        diagnostics: Vec::new(),
+        glyphs: 0,
+    };
+    for number in first.max(1)..=last.min(pages) {
+        let at = Some(jixiao_model::Location::Page(number));
+        match pdf.page(number) {
+            Ok(page) => {
+                out.glyphs += page.glyphs.len();
+                for problem in &page.problems {
+                    out.diagnostics
+                        .push(Diagnostic::new(Level::Warning, "pdf-content", problem.clone()).at(at));
+                }
+                for (font, count) in &page.undecoded {
+                    out.diagnostics.push(
+                        Diagnostic::new(
+                            Level::Warning,
+                            "undecodable-font",
+                            format!("font {font}: {count} glyphs have no Unicode mapping (no ToUnicode, no known encoding); shown as U+FFFD"),
+                        )
+                        .at(at),
+                    );
+                }
+                out.rows.extend(jixiao_layout::pdf::page_rows(&page));
+            }
+            Err(e) => out
+                .diagnostics
+                .push(Diagnostic::new(Level::Error, "pdf-page", e.to_string()).at(at)),
+        }
+    }
+    Ok(out)
+}
+
+fn convert_pdf(name: &str, bytes: &[u8], mut source: Source) -> Document {
+    let read = match pdf_rows(bytes, 1, u32::MAX) {
+        Ok(read) => read,
+        Err(e) => return failed(source, "unreadable-pdf", format!("{name}: {e}")),
+    };
+    source.pages = Some(read.pages);
+    if read.glyphs == 0 {
+        let mut doc = failed(
+            source,
+            "no-text-layer",
+            format!("{name}: no page has a text layer; the PDF looks scanned (run OCR first)"),
+        );
+        doc.diagnostics.extend(read.diagnostics);
+        return doc;
+    }
+    let mut doc = jixiao_parse::parse(read.rows, source);
+    let mut diagnostics = read.diagnostics;
+    diagnostics.append(&mut doc.diagnostics);
+    doc.diagnostics = diagnostics;
+    doc
 }
 
 /// Converts the file at `path`; an unreadable path becomes an error document.

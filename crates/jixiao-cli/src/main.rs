@@ -33,7 +33,8 @@ enum Command {
     /// difference, missing or orphaned golden file. `--bless` rewrites the
     /// golden files instead.
     Check(CheckArgs),
-    /// Print the text the parser sees, line by line (or page by page).
+    /// Print the rows the parser sees: line by line for text, page by page
+    /// for PDF (cells separated by ` | `).
     Text(TextArgs),
 }
 
@@ -209,14 +210,39 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
 
 fn text(args: TextArgs) -> Result<ExitCode> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let _ = (args.first_page, args.last_page);
-    let decoded = jixiao_layout::text::decode(&bytes).with_context(|| format!("{}", args.file.display()))?;
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    for row in jixiao_layout::text::rows(&decoded.text) {
+    let first = args.first_page.unwrap_or(1);
+    let last = args.last_page.unwrap_or(u32::MAX);
+    let rows = match jixiao_cli::sniff(&bytes) {
+        jixiao_model::Format::Pdf => {
+            let read = jixiao_cli::pdf_rows(&bytes, first, last).with_context(|| format!("{}", args.file.display()))?;
+            for d in &read.diagnostics {
+                eprintln!(
+                    "jixiao: {}: page {}: {}",
+                    args.file.display(),
+                    d.page.unwrap_or(0),
+                    d.message
+                );
+            }
+            read.rows
+        }
+        jixiao_model::Format::Text => {
+            let decoded = jixiao_layout::text::decode(&bytes).with_context(|| format!("{}", args.file.display()))?;
+            jixiao_layout::text::rows(&decoded.text)
+        }
+    };
+    let mut current_page = None;
+    for row in rows {
         let loc = match row.loc {
             jixiao_model::Location::Line(l) => format!("{l}"),
-            jixiao_model::Location::Page(p) => format!("p{p}"),
+            jixiao_model::Location::Page(p) => {
+                if current_page != Some(p) {
+                    writeln!(lock, "--- page {p} ---")?;
+                    current_page = Some(p);
+                }
+                format!("p{p}")
+            }
         };
         writeln!(lock, "{loc}\t{}", row.cells.join(" | "))?;
     }

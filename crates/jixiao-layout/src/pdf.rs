@@ -1,0 +1,376 @@
+//! PDF pages → rows of cells.
+//!
+//! Ruling lines give the table grid: their y and x positions are the row and
+//! column boundaries, and a missing border between two grid boxes merges
+//! them into one cell (a merged label spanning rows, a goal spanning
+//! columns). Each glyph goes to the cell under its centre; a cell's text is
+//! its lines, de-wrapped. A table row becomes one [`Row`] whose cells are the
+//! cells starting in that grid row, so a merged label appears once, in the
+//! first row it spans, and the parser's context carries it on. A wide cell
+//! of several lines (running text such as a goal) is emitted line by line,
+//! so that paragraph breaks survive. Text outside any table (headings,
+//! titles) and pages without rules are read as lines split at wide gaps,
+//! like a text dump.
+
+use jixiao_model::normalize::dewrap;
+use jixiao_model::Location;
+use jixiao_pdf::{Glyph, Page, Rule};
+
+use crate::Row;
+
+/// Rules closer than this (points) are the same line.
+const SNAP: f32 = 1.5;
+/// A cell wider than this share of its table is running text when it has
+/// several lines.
+const PARAGRAPH_SHARE: f32 = 0.5;
+
+/// A table: its row and column boundaries and which grid box belongs to
+/// which cell.
+#[derive(Debug)]
+struct Grid {
+    rows: Vec<f32>,
+    cols: Vec<f32>,
+    /// Cell index of each box, row-major.
+    owner: Vec<usize>,
+    cells: Vec<GridCell>,
+}
+
+#[derive(Debug, Clone)]
+struct GridCell {
+    top: usize,
+    left: usize,
+    right: usize,
+    glyphs: Vec<Glyph>,
+}
+
+/// Rows of one page, top to bottom.
+pub fn page_rows(page: &Page) -> Vec<Row> {
+    let loc = Location::Page(page.number);
+    let glyphs = dedupe(&page.glyphs);
+    let mut grids = grids(&page.rules);
+    let mut free: Vec<Glyph> = Vec::new();
+    for glyph in glyphs {
+        let (cx, cy) = ((glyph.x0 + glyph.x1) / 2.0, (glyph.y0 + glyph.y1) / 2.0);
+        let placed = grids.iter_mut().find_map(|g| g.cell_at(cx, cy).map(|i| (g, i)));
+        match placed {
+            Some((grid, index)) => {
+                if let Some(cell) = grid.cells.get_mut(index) {
+                    cell.glyphs.push(glyph);
+                }
+            }
+            None => free.push(glyph),
+        }
+    }
+    // (y, order, row): rows sorted by where they start on the page.
+    let mut placed: Vec<(f32, usize, Row)> = Vec::new();
+    for line in lines(free) {
+        let y = line.iter().map(|g| g.y0).fold(f32::INFINITY, f32::min);
+        let cells = split_cells(&line);
+        let text = cells.join(" ");
+        if !cells.is_empty() {
+            placed.push((y, placed.len(), Row { loc, text, cells }));
+        }
+    }
+    for grid in &grids {
+        let width = grid.cols.last().copied().unwrap_or(0.0) - grid.cols.first().copied().unwrap_or(0.0);
+        for r in 0..grid.rows.len().saturating_sub(1) {
+            let y = grid.rows.get(r).copied().unwrap_or(0.0);
+            let mut starting: Vec<&GridCell> = grid
+                .cells
+                .iter()
+                .filter(|c| c.top == r && !c.glyphs.is_empty())
+                .collect();
+            starting.sort_by_key(|c| c.left);
+            let mut cells = Vec::new();
+            let mut continuation: Vec<String> = Vec::new();
+            for cell in starting {
+                let cell_lines: Vec<String> = lines(cell.glyphs.clone()).iter().map(|l| line_text(l)).collect();
+                let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
+                    - grid.cols.get(cell.left).copied().unwrap_or(0.0);
+                if cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width {
+                    let mut iter = cell_lines.into_iter();
+                    cells.extend(iter.next());
+                    continuation.extend(iter);
+                } else {
+                    let text = dewrap(&cell_lines);
+                    if !text.is_empty() {
+                        cells.push(text);
+                    }
+                }
+            }
+            if !cells.is_empty() {
+                placed.push((
+                    y,
+                    placed.len(),
+                    Row {
+                        loc,
+                        text: cells.join(" "),
+                        cells,
+                    },
+                ));
+            }
+            for line in continuation {
+                placed.push((
+                    y,
+                    placed.len(),
+                    Row {
+                        loc,
+                        text: line.clone(),
+                        cells: vec![line],
+                    },
+                ));
+            }
+        }
+    }
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    placed.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// Overprinted glyphs (fake bold: the same glyph drawn again a hair to the
+/// side) count once.
+fn dedupe(glyphs: &[Glyph]) -> Vec<Glyph> {
+    let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    for g in glyphs {
+        let tol = 0.3 * g.size.max(1.0);
+        let repeated =
+            out.iter().rev().take(8).any(|o| {
+                o.text == g.text && (o.x0 - g.x0).abs() < tol && (o.y0 - g.y0).abs() < tol && g.text.trim() != ""
+            });
+        if !repeated {
+            out.push(g.clone());
+        }
+    }
+    out
+}
+
+/// Groups glyphs into lines (by vertical centre), top to bottom, each left
+/// to right.
+fn lines(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
+    glyphs.sort_by(|a, b| center_y(a).total_cmp(&center_y(b)).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<(f32, f32, Vec<Glyph>)> = Vec::new();
+    for g in glyphs {
+        let cy = center_y(&g);
+        let tol: f32 = 0.45 * g.size.max(1.0);
+        match out
+            .iter_mut()
+            .rev()
+            .take(3)
+            .find(|(y, size, _)| (cy - *y).abs() <= tol.max(0.45 * *size))
+        {
+            Some((_, _, line)) => line.push(g),
+            None => out.push((cy, g.size.max(1.0), vec![g])),
+        }
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter()
+        .map(|(_, _, mut line)| {
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            line
+        })
+        .collect()
+}
+
+fn center_y(g: &Glyph) -> f32 {
+    (g.y0 + g.y1) / 2.0
+}
+
+/// The text of one line: glyphs in order, a space where a gap shows one.
+fn line_text(line: &[Glyph]) -> String {
+    let mut text = String::new();
+    let mut previous: Option<&Glyph> = None;
+    for g in line {
+        if let Some(p) = previous {
+            let gap = g.x0 - p.x1;
+            let latin = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+                && g.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            let threshold = if latin { 0.25 } else { 0.6 } * g.size.max(1.0);
+            let has_space = text.ends_with(' ') || g.text.starts_with(' ');
+            if gap > threshold && !has_space {
+                text.push(' ');
+            }
+        }
+        text.push_str(&g.text);
+        previous = Some(g);
+    }
+    text.trim().to_string()
+}
+
+/// Cells of a free line: runs of glyphs separated by gaps wider than two
+/// ems (or by space glyphs that wide).
+fn split_cells(line: &[Glyph]) -> Vec<String> {
+    let mut cells: Vec<Vec<Glyph>> = Vec::new();
+    let mut last_ink: Option<f32> = None;
+    for g in line {
+        if g.text.trim().is_empty() {
+            continue;
+        }
+        let wide = last_ink.is_some_and(|x1| g.x0 - x1 > 1.5 * g.size.max(1.0));
+        match cells.last_mut() {
+            Some(cell) if !wide => cell.push(g.clone()),
+            _ => cells.push(vec![g.clone()]),
+        }
+        last_ink = Some(g.x1);
+    }
+    cells.iter().map(|c| line_text(c)).filter(|t| !t.is_empty()).collect()
+}
+
+/// Snaps coordinates within [`SNAP`] of each other to their mean.
+fn clusters(mut values: Vec<f32>) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let mut out: Vec<(f32, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((mean, n)) if (v - *mean / *n as f32).abs() <= SNAP => {
+                *mean += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(sum, n)| sum / n as f32).collect()
+}
+
+/// The tables of a page: groups of touching rules with at least two
+/// horizontal and two vertical lines.
+fn grids(rules: &[Rule]) -> Vec<Grid> {
+    let rules: Vec<Rule> = rules.iter().copied().take(20_000).collect();
+    // Union rules that touch.
+    let mut parent: Vec<usize> = (0..rules.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    let (horizontal, vertical): (Vec<usize>, Vec<usize>) =
+        (0..rules.len()).partition(|&i| rules.get(i).is_some_and(Rule::is_horizontal));
+    for &h in &horizontal {
+        for &v in &vertical {
+            let (Some(hr), Some(vr)) = (rules.get(h), rules.get(v)) else {
+                continue;
+            };
+            let touch = vr.x0 >= hr.x0 - 2.0 * SNAP
+                && vr.x0 <= hr.x1 + 2.0 * SNAP
+                && hr.y0 >= vr.y0 - 2.0 * SNAP
+                && hr.y0 <= vr.y1 + 2.0 * SNAP;
+            if touch {
+                let (a, b) = (find(&mut parent, h), find(&mut parent, v));
+                if let Some(slot) = parent.get_mut(a) {
+                    *slot = b;
+                }
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = std::collections::BTreeMap::new();
+    for i in 0..rules.len() {
+        let root = find(&mut parent, i);
+        if let Some(rule) = rules.get(i) {
+            groups.entry(root).or_default().push(*rule);
+        }
+    }
+    groups.into_values().filter_map(|group| Grid::build(&group)).collect()
+}
+
+impl Grid {
+    fn build(rules: &[Rule]) -> Option<Grid> {
+        let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
+        let rows = clusters(h.iter().map(|r| r.y0).collect());
+        let cols = clusters(v.iter().map(|r| r.x0).collect());
+        if rows.len() < 2 || cols.len() < 2 || rows.len() * cols.len() > 200_000 {
+            return None;
+        }
+        let (nr, nc) = (rows.len() - 1, cols.len() - 1);
+        let covers_v = |x: f32, y: f32| {
+            v.iter()
+                .any(|r| (r.x0 - x).abs() <= SNAP && r.y0 - SNAP <= y && y <= r.y1 + SNAP)
+        };
+        let covers_h = |y: f32, x: f32| {
+            h.iter()
+                .any(|r| (r.y0 - y).abs() <= SNAP && r.x0 - SNAP <= x && x <= r.x1 + SNAP)
+        };
+        let mut parent: Vec<usize> = (0..nr * nc).collect();
+        let find = |parent: &mut Vec<usize>, mut i: usize| -> usize {
+            while let Some(&p) = parent.get(i) {
+                if p == i {
+                    break;
+                }
+                i = p;
+            }
+            i
+        };
+        for r in 0..nr {
+            let (top, bottom) = (rows.get(r).copied()?, rows.get(r + 1).copied()?);
+            let mid_y = (top + bottom) / 2.0;
+            for c in 0..nc {
+                let (left, right) = (cols.get(c).copied()?, cols.get(c + 1).copied()?);
+                let mid_x = (left + right) / 2.0;
+                if c + 1 < nc && !covers_v(right, mid_y) {
+                    let (a, b) = (find(&mut parent, r * nc + c), find(&mut parent, r * nc + c + 1));
+                    if a != b {
+                        *parent.get_mut(a.max(b))? = a.min(b);
+                    }
+                }
+                if r + 1 < nr && !covers_h(bottom, mid_x) {
+                    let (a, b) = (find(&mut parent, r * nc + c), find(&mut parent, (r + 1) * nc + c));
+                    if a != b {
+                        *parent.get_mut(a.max(b))? = a.min(b);
+                    }
+                }
+            }
+        }
+        let mut owner = vec![0usize; nr * nc];
+        let mut index_of_root: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut cells: Vec<GridCell> = Vec::new();
+        for i in 0..nr * nc {
+            let root = find(&mut parent, i);
+            let (r, c) = (i / nc, i % nc);
+            let index = *index_of_root.entry(root).or_insert_with(|| {
+                cells.push(GridCell {
+                    top: r,
+                    left: c,
+                    right: c,
+                    glyphs: Vec::new(),
+                });
+                cells.len() - 1
+            });
+            if let Some(cell) = cells.get_mut(index) {
+                cell.top = cell.top.min(r);
+                cell.left = cell.left.min(c);
+                cell.right = cell.right.max(c);
+            }
+            *owner.get_mut(i)? = index;
+        }
+        Some(Grid {
+            rows,
+            cols,
+            owner,
+            cells,
+        })
+    }
+
+    fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
+        let (first_x, last_x) = (*self.cols.first()?, *self.cols.last()?);
+        let (first_y, last_y) = (*self.rows.first()?, *self.rows.last()?);
+        if x < first_x || x > last_x || y < first_y || y > last_y {
+            return None;
+        }
+        let c = self
+            .cols
+            .partition_point(|&b| b <= x)
+            .saturating_sub(1)
+            .min(self.cols.len() - 2);
+        let r = self
+            .rows
+            .partition_point(|&b| b <= y)
+            .saturating_sub(1)
+            .min(self.rows.len() - 2);
+        self.owner.get(r * (self.cols.len() - 1) + c).copied()
+    }
+}

@@ -1,0 +1,273 @@
+//! CMap streams: ToUnicode maps (code → text) and embedded encoding CMaps
+//! (code space ranges, code → CID).
+
+use std::collections::HashMap;
+
+/// A code space range: codes of `len` bytes between `low` and `high`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeRange {
+    pub len: usize,
+    pub low: u32,
+    pub high: u32,
+}
+
+/// What a CMap stream says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CMap {
+    pub code_space: Vec<CodeRange>,
+    /// bfchar/bfrange: code → Unicode text.
+    pub to_unicode: HashMap<u32, String>,
+    /// cidchar/cidrange: code → CID.
+    pub to_cid: HashMap<u32, u32>,
+    /// cidrange entries kept as ranges (they can be large).
+    pub cid_ranges: Vec<(u32, u32, u32)>,
+}
+
+/// Largest range expanded into the code → text map; bigger ones are
+/// clipped (a corrupt range must not allocate gigabytes).
+const MAX_RANGE: u32 = 0x1_0000;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Hex(Vec<u8>),
+    Int(u32),
+    ArrayStart,
+    ArrayEnd,
+    Word(String),
+}
+
+fn tokens(data: &[u8]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = data.get(i) {
+        match b {
+            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => {
+                let mut bytes = Vec::new();
+                let mut nibble: Option<u8> = None;
+                i += 1;
+                while let Some(&c) = data.get(i) {
+                    i += 1;
+                    if c == b'>' {
+                        break;
+                    }
+                    let v = match c {
+                        b'0'..=b'9' => c - b'0',
+                        b'a'..=b'f' => c - b'a' + 10,
+                        b'A'..=b'F' => c - b'A' + 10,
+                        _ => continue,
+                    };
+                    match nibble.take() {
+                        Some(high) => bytes.push(high << 4 | v),
+                        None => nibble = Some(v),
+                    }
+                }
+                if let Some(high) = nibble {
+                    bytes.push(high << 4);
+                }
+                out.push(Token::Hex(bytes));
+            }
+            b'[' => {
+                out.push(Token::ArrayStart);
+                i += 1;
+            }
+            b']' => {
+                out.push(Token::ArrayEnd);
+                i += 1;
+            }
+            b'%' => {
+                while data.get(i).is_some_and(|&c| c != b'\n' && c != b'\r') {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                // Literal strings do not occur in the sections read here; skip.
+                let mut depth = 0;
+                while let Some(&c) = data.get(i) {
+                    i += 1;
+                    match c {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while data
+                    .get(i)
+                    .is_some_and(|&c| !c.is_ascii_whitespace() && !b"<>[]()%/".contains(&c) || i == start)
+                {
+                    i += 1;
+                }
+                let word = String::from_utf8_lossy(data.get(start..i).unwrap_or_default()).into_owned();
+                match word.parse::<u32>() {
+                    Ok(n) => out.push(Token::Int(n)),
+                    Err(_) => out.push(Token::Word(word)),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn code_of(bytes: &[u8]) -> u32 {
+    bytes.iter().take(4).fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+}
+
+/// UTF-16BE bytes → text (lone surrogates dropped).
+pub fn utf16be(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]))
+        .collect();
+    char::decode_utf16(units).filter_map(Result::ok).collect()
+}
+
+/// Adds `delta` to the last character of a bfrange destination.
+fn offset_text(base: &[u8], delta: u32) -> String {
+    let mut text: Vec<char> = utf16be(base).chars().collect();
+    if let Some(last) = text.last_mut() {
+        if let Some(c) = char::from_u32(u32::from(*last) + delta) {
+            *last = c;
+        }
+    }
+    text.into_iter().collect()
+}
+
+/// Parses a CMap stream's content.
+pub fn parse(data: &[u8]) -> CMap {
+    let tokens = tokens(data);
+    let mut cmap = CMap::default();
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        i += 1;
+        let Token::Word(word) = token else { continue };
+        match word.as_str() {
+            "begincodespacerange" => {
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
+                    cmap.code_space.push(CodeRange {
+                        len: lo.len().clamp(1, 4),
+                        low: code_of(lo),
+                        high: code_of(hi),
+                    });
+                    i += 2;
+                }
+            }
+            "beginbfchar" => {
+                while let (Some(Token::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1)) {
+                    let text = match dst {
+                        Token::Hex(d) => utf16be(d),
+                        Token::Word(name) => {
+                            crate::encoding::glyph_name(name.trim_start_matches('/')).unwrap_or_default()
+                        }
+                        _ => break,
+                    };
+                    cmap.to_unicode.insert(code_of(src), text);
+                    i += 2;
+                }
+            }
+            "beginbfrange" => loop {
+                let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) else {
+                    break;
+                };
+                let (lo, hi) = (code_of(lo), code_of(hi));
+                let hi = hi.min(lo.saturating_add(MAX_RANGE));
+                match tokens.get(i + 2) {
+                    Some(Token::Hex(dst)) => {
+                        for code in lo..=hi {
+                            cmap.to_unicode.insert(code, offset_text(dst, code - lo));
+                        }
+                        i += 3;
+                    }
+                    Some(Token::ArrayStart) => {
+                        i += 3;
+                        let mut code = lo;
+                        while let Some(Token::Hex(dst)) = tokens.get(i) {
+                            if code <= hi {
+                                cmap.to_unicode.insert(code, utf16be(dst));
+                            }
+                            code = code.saturating_add(1);
+                            i += 1;
+                        }
+                        if tokens.get(i) == Some(&Token::ArrayEnd) {
+                            i += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            },
+            "begincidchar" => {
+                while let (Some(Token::Hex(src)), Some(Token::Int(cid))) = (tokens.get(i), tokens.get(i + 1)) {
+                    cmap.to_cid.insert(code_of(src), *cid);
+                    i += 2;
+                }
+            }
+            "begincidrange" => {
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi)), Some(Token::Int(cid))) =
+                    (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+                {
+                    cmap.cid_ranges.push((code_of(lo), code_of(hi), *cid));
+                    i += 3;
+                }
+            }
+            _ => {}
+        }
+    }
+    cmap
+}
+
+impl CMap {
+    /// The CID of a code by the cidchar/cidrange entries.
+    pub fn cid(&self, code: u32) -> Option<u32> {
+        self.to_cid.get(&code).copied().or_else(|| {
+            self.cid_ranges
+                .iter()
+                .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+                .map(|(lo, _, cid)| cid + (code - lo))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_unicode_sections() {
+        let data = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+            1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+            2 beginbfchar <0003> <0020> <0010> <4E2D> endbfchar\n\
+            2 beginbfrange <0020> <0022> <0041> <0030> <0031> [<56FD> <D83DDE00>] endbfrange\n\
+            1 begincidrange <8140> <817E> 633 endcidrange\nendcmap";
+        let cmap = parse(data);
+        assert_eq!(
+            cmap.code_space,
+            vec![CodeRange {
+                len: 2,
+                low: 0,
+                high: 0xffff
+            }]
+        );
+        assert_eq!(cmap.to_unicode.get(&3).map(String::as_str), Some(" "));
+        assert_eq!(cmap.to_unicode.get(&0x10).map(String::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(&0x22).map(String::as_str), Some("C"));
+        assert_eq!(cmap.to_unicode.get(&0x31).map(String::as_str), Some("😀"));
+        assert_eq!(cmap.cid(0x8142), Some(635));
+    }
+
+    #[test]
+    fn hostile_ranges_are_bounded() {
+        let cmap = parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
+        assert!(cmap.to_unicode.len() <= MAX_RANGE as usize + 1);
+        let _ = parse(b"<<<<[[[(((\\");
+    }
+}

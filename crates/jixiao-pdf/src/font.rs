@@ -1,0 +1,460 @@
+//! Fonts: how the bytes of a text string split into codes, what text each
+//! code stands for, and how wide it is.
+//!
+//! ToUnicode comes first when present. Without it, a simple font reads
+//! through its encoding and `/Differences`; a composite font with a
+//! predefined Chinese CMap reads the bytes themselves (`UniGB-UCS2-H` is
+//! UTF-16BE, `GBK-EUC-H` is GBK). A font that leaves codes unknown is
+//! reported, never guessed.
+
+use std::collections::HashMap;
+
+use encoding_rs::Encoding;
+use lopdf::{Dictionary, Document, Object};
+
+use crate::cmap::{self, CMap, CodeRange};
+use crate::encoding;
+
+/// How the bytes of a string are cut into codes.
+#[derive(Debug, Clone, PartialEq)]
+enum Codes {
+    OneByte,
+    TwoByte,
+    /// Multi-byte legacy encodings: a lead byte ≥ 0x81 starts a two-byte
+    /// code (four bytes for GB18030's `0x81–0xFE 0x30–0x39 …`).
+    Legacy {
+        four_byte: bool,
+    },
+    /// UTF-16BE with surrogate pairs.
+    Utf16,
+    /// Code space ranges of an embedded CMap.
+    Ranges(Vec<CodeRange>),
+}
+
+/// What a code means without ToUnicode.
+#[derive(Debug, Clone)]
+enum Fallback {
+    /// Simple font: one entry per byte.
+    Table(Box<[Option<String>; 256]>),
+    /// Code units are Unicode (UCS-2 / UTF-16 CMaps).
+    Unicode,
+    /// Code bytes are a legacy encoding.
+    Legacy(&'static Encoding),
+    /// Nothing known (Identity-H without ToUnicode, unknown CMaps).
+    None,
+}
+
+#[derive(Debug, Clone)]
+enum Widths {
+    Simple {
+        first: u32,
+        widths: Vec<f32>,
+        missing: f32,
+    },
+    Cid {
+        widths: HashMap<u32, f32>,
+        ranges: Vec<(u32, u32, f32)>,
+        default: f32,
+        cid_is_code: bool,
+        cmap: Option<CMap>,
+    },
+}
+
+/// A font ready to decode strings.
+#[derive(Debug, Clone)]
+pub struct Font {
+    /// `/BaseFont` (lossy UTF-8, or GBK when the name is GBK bytes).
+    pub name: String,
+    codes: Codes,
+    to_unicode: Option<HashMap<u32, String>>,
+    fallback: Fallback,
+    widths: Widths,
+    /// Glyph space → text space (0.001 except for Type3).
+    pub scale: f32,
+    pub vertical: bool,
+}
+
+/// One decoded code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// The text, `None` when the font cannot tell.
+    pub text: Option<String>,
+    /// Advance in text space units for a font size of 1.
+    pub width: f32,
+    /// A single-byte code 32, which word spacing applies to.
+    pub is_space: bool,
+}
+
+fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let object = dict.get(key).ok()?;
+    doc.dereference(object).ok().map(|(_, o)| o)
+}
+
+fn number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+fn name_of(object: &Object) -> Option<String> {
+    match object {
+        Object::Name(n) => Some(String::from_utf8_lossy(n).into_owned()),
+        _ => None,
+    }
+}
+
+fn stream_data(doc: &Document, object: &Object) -> Option<Vec<u8>> {
+    let (_, object) = doc.dereference(object).ok()?;
+    let stream = object.as_stream().ok()?;
+    // ToUnicode and CMap streams are small; a bomb is cut off.
+    stream
+        .decompressed_content_with_limit(8 * 1024 * 1024)
+        .ok()
+        .or_else(|| Some(stream.content.clone()))
+}
+
+/// A BaseFont name as text; Chinese producers sometimes write it in GBK.
+fn base_font_name(object: Option<&Object>) -> String {
+    match object {
+        Some(Object::Name(bytes)) => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::GBK.decode_without_bom_handling(bytes).0.into_owned(),
+        },
+        _ => String::from("(unnamed)"),
+    }
+}
+
+impl Font {
+    /// Reads a font dictionary.
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
+        let to_unicode = get_to_unicode(doc, dict);
+        if subtype == "Type0" {
+            return Font::composite(doc, dict, to_unicode);
+        }
+        let name = base_font_name(get(doc, dict, b"BaseFont"));
+        let first = get(doc, dict, b"FirstChar").and_then(number).unwrap_or(0.0).max(0.0) as u32;
+        let widths = get(doc, dict, b"Widths")
+            .and_then(|o| o.as_array().ok())
+            .map(|a| {
+                a.iter()
+                    .map(|w| doc.dereference(w).ok().and_then(|(_, o)| number(o)).unwrap_or(0.0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let missing = get(doc, dict, b"FontDescriptor")
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|d| get(doc, d, b"MissingWidth"))
+            .and_then(number)
+            .unwrap_or(0.0);
+        let scale = if subtype == "Type3" {
+            get(doc, dict, b"FontMatrix")
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(number)
+                .filter(|s| s.is_finite() && *s != 0.0)
+                .unwrap_or(0.001)
+        } else {
+            0.001
+        };
+        Font {
+            name,
+            codes: Codes::OneByte,
+            to_unicode,
+            fallback: Fallback::Table(simple_table(doc, dict, &subtype)),
+            widths: Widths::Simple { first, widths, missing },
+            scale,
+            vertical: false,
+        }
+    }
+
+    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<HashMap<u32, String>>) -> Font {
+        let name = base_font_name(get(doc, dict, b"BaseFont"));
+        let descendant = get(doc, dict, b"DescendantFonts")
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        let encoding = dict.get(b"Encoding").ok();
+        let (codes, fallback, cid_is_code, embedded, vertical) = match encoding.and_then(|o| doc.dereference(o).ok()) {
+            Some((_, Object::Name(n))) => {
+                let cmap_name = String::from_utf8_lossy(n).into_owned();
+                let (codes, fallback, cid_is_code) = predefined(&cmap_name);
+                (codes, fallback, cid_is_code, None, cmap_name.ends_with("-V"))
+            }
+            Some((_, object @ Object::Stream(_))) => {
+                let parsed = stream_data(doc, object).map(|d| cmap::parse(&d)).unwrap_or_default();
+                let codes = if parsed.code_space.is_empty() {
+                    Codes::TwoByte
+                } else {
+                    Codes::Ranges(parsed.code_space.clone())
+                };
+                (codes, Fallback::None, false, Some(parsed), false)
+            }
+            _ => (Codes::TwoByte, Fallback::None, true, None, false),
+        };
+        let (widths, ranges, default) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
+        Font {
+            name,
+            codes,
+            to_unicode,
+            fallback,
+            widths: Widths::Cid {
+                widths,
+                ranges,
+                default,
+                cid_is_code,
+                cmap: embedded,
+            },
+            scale: 0.001,
+            vertical,
+        }
+    }
+
+    /// True when some code may decode to nothing (no ToUnicode and no
+    /// usable encoding).
+    pub fn lacks_unicode(&self) -> bool {
+        self.to_unicode.is_none() && matches!(self.fallback, Fallback::None)
+    }
+
+    /// Splits `bytes` into codes and decodes each.
+    pub fn decode(&self, bytes: &[u8]) -> Vec<Code> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = self.code_len(bytes, i).clamp(1, 4).min(bytes.len() - i);
+            let code_bytes = bytes.get(i..i + len).unwrap_or_default();
+            i += len;
+            let code = code_bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+            let text = self.text_of(code, code_bytes);
+            let width = self.width_of(code, code_bytes);
+            out.push(Code {
+                text,
+                width,
+                is_space: len == 1 && code == 32,
+            });
+        }
+        out
+    }
+
+    fn code_len(&self, bytes: &[u8], at: usize) -> usize {
+        let first = bytes.get(at).copied().unwrap_or(0);
+        match &self.codes {
+            Codes::OneByte => 1,
+            Codes::TwoByte => 2,
+            Codes::Legacy { four_byte } => {
+                if first < 0x81 || first == 0xff {
+                    1
+                } else if *four_byte && bytes.get(at + 1).is_some_and(|b| (0x30..=0x39).contains(b)) {
+                    4
+                } else {
+                    2
+                }
+            }
+            Codes::Utf16 => {
+                let unit = u16::from_be_bytes([first, bytes.get(at + 1).copied().unwrap_or(0)]);
+                if (0xd800..0xdc00).contains(&unit) {
+                    4
+                } else {
+                    2
+                }
+            }
+            Codes::Ranges(ranges) => {
+                for len in 1..=4 {
+                    let Some(code_bytes) = bytes.get(at..at + len) else {
+                        break;
+                    };
+                    let code = code_bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+                    if ranges.iter().any(|r| r.len == len && (r.low..=r.high).contains(&code)) {
+                        return len;
+                    }
+                }
+                ranges.iter().map(|r| r.len).min().unwrap_or(1)
+            }
+        }
+    }
+
+    fn text_of(&self, code: u32, bytes: &[u8]) -> Option<String> {
+        if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(&code)) {
+            return Some(text.clone());
+        }
+        match &self.fallback {
+            Fallback::Table(table) => table.get(code as usize).cloned().flatten(),
+            Fallback::Unicode => Some(cmap::utf16be(bytes)).filter(|s| !s.is_empty()),
+            Fallback::Legacy(encoding) => {
+                let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+                (!had_errors).then(|| text.into_owned())
+            }
+            Fallback::None => None,
+        }
+    }
+
+    fn width_of(&self, code: u32, bytes: &[u8]) -> f32 {
+        let w = match &self.widths {
+            Widths::Simple { first, widths, missing } => code
+                .checked_sub(*first)
+                .and_then(|i| widths.get(i as usize))
+                .copied()
+                .unwrap_or(*missing),
+            Widths::Cid {
+                widths,
+                ranges,
+                default,
+                cid_is_code,
+                cmap,
+            } => {
+                let cid = if *cid_is_code {
+                    Some(code)
+                } else {
+                    cmap.as_ref().and_then(|c| c.cid(code))
+                };
+                match cid {
+                    Some(cid) => widths
+                        .get(&cid)
+                        .copied()
+                        .or_else(|| {
+                            ranges
+                                .iter()
+                                .find(|(lo, hi, _)| (*lo..=*hi).contains(&cid))
+                                .map(|r| r.2)
+                        })
+                        .unwrap_or(*default),
+                    // Predefined legacy CMaps: the CID is unknown here; single
+                    // bytes are half-width Latin, the rest full-width.
+                    None if bytes.len() == 1 => 500.0,
+                    None => *default,
+                }
+            }
+        };
+        let w = if w.is_finite() && w > 0.0 { w } else { 500.0 };
+        w * self.scale
+    }
+}
+
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> Option<HashMap<u32, String>> {
+    let object = dict.get(b"ToUnicode").ok()?;
+    let data = stream_data(doc, object)?;
+    let map = cmap::parse(&data).to_unicode;
+    (!map.is_empty()).then_some(map)
+}
+
+/// Code splitting and meaning of a predefined CMap; the bool says whether
+/// the code is the CID (Identity).
+fn predefined(name: &str) -> (Codes, Fallback, bool) {
+    let base = name.trim_end_matches("-H").trim_end_matches("-V");
+    match base {
+        "Identity" => (Codes::TwoByte, Fallback::None, true),
+        n if n.ends_with("UCS2") => (Codes::TwoByte, Fallback::Unicode, false),
+        n if n.ends_with("UTF16") => (Codes::Utf16, Fallback::Unicode, false),
+        "GBK-EUC" | "GB-EUC" | "GBKp-EUC" | "GBpc-EUC" | "GBT-EUC" | "GBTpc-EUC" => (
+            Codes::Legacy { four_byte: false },
+            Fallback::Legacy(encoding_rs::GBK),
+            false,
+        ),
+        "GBK2K" => (
+            Codes::Legacy { four_byte: true },
+            Fallback::Legacy(encoding_rs::GB18030),
+            false,
+        ),
+        "B5pc" | "ETen-B5" | "HKscs-B5" | "ETenms-B5" => (
+            Codes::Legacy { four_byte: false },
+            Fallback::Legacy(encoding_rs::BIG5),
+            false,
+        ),
+        "90ms-RKSJ" | "90msp-RKSJ" | "83pv-RKSJ" => (
+            Codes::Legacy { four_byte: false },
+            Fallback::Legacy(encoding_rs::SHIFT_JIS),
+            false,
+        ),
+        "KSC-EUC" | "KSCms-UHC" | "KSCpc-EUC" => (
+            Codes::Legacy { four_byte: false },
+            Fallback::Legacy(encoding_rs::EUC_KR),
+            false,
+        ),
+        _ => (Codes::TwoByte, Fallback::None, false),
+    }
+}
+
+/// `/W` in both forms (`c [w1 w2 …]` and `c_first c_last w`) and `/DW`.
+#[allow(clippy::type_complexity)]
+fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, Vec<(u32, u32, f32)>, f32) {
+    let default = get(doc, dict, b"DW").and_then(number).unwrap_or(1000.0);
+    let mut widths = HashMap::new();
+    let mut ranges = Vec::new();
+    let items: Vec<&Object> = get(doc, dict, b"W")
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| doc.dereference(o).ok().map(|(_, o)| o))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut i = 0;
+    while let Some(first) = items.get(i).and_then(|o| number(o)) {
+        let first = first.max(0.0) as u32;
+        match items.get(i + 1) {
+            Some(Object::Array(list)) => {
+                for (k, w) in list.iter().enumerate() {
+                    if let Some(w) = doc.dereference(w).ok().and_then(|(_, o)| number(o)) {
+                        widths.insert(first.saturating_add(k as u32), w);
+                    }
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Some(last), Some(w)) = (number(last), items.get(i + 2).and_then(|o| number(o))) else {
+                    break;
+                };
+                ranges.push((first, last.max(0.0) as u32, w));
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    (widths, ranges, default)
+}
+
+/// The byte → text table of a simple font: base encoding, then Differences.
+fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option<String>; 256]> {
+    let mut table: Box<[Option<String>; 256]> = Box::new(std::array::from_fn(|_| None));
+    let encoding = get(doc, dict, b"Encoding");
+    let base = match encoding {
+        Some(Object::Name(n)) => Some(n.clone()),
+        Some(Object::Dictionary(d)) => get(doc, d, b"BaseEncoding")
+            .and_then(|o| o.as_name().ok())
+            .map(<[u8]>::to_vec),
+        _ => None,
+    };
+    let map: fn(u8) -> Option<char> = match base.as_deref() {
+        Some(b"MacRomanEncoding") => encoding::mac_roman,
+        Some(b"StandardEncoding") => encoding::standard,
+        Some(b"WinAnsiEncoding") => encoding::win_ansi,
+        // Type1 fonts default to their built-in (standard) encoding; the
+        // others are read as WinAnsi.
+        _ if subtype == "Type1" => encoding::standard,
+        _ => encoding::win_ansi,
+    };
+    for (code, slot) in table.iter_mut().enumerate() {
+        *slot = u8::try_from(code).ok().and_then(map).map(String::from);
+    }
+    if let Some(Object::Dictionary(d)) = encoding {
+        if let Some(differences) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
+            let mut code = 0usize;
+            for item in differences {
+                match doc.dereference(item).map(|(_, o)| o) {
+                    Ok(Object::Integer(c)) => code = usize::try_from(*c).unwrap_or(usize::MAX),
+                    Ok(Object::Name(name)) => {
+                        if let Some(slot) = table.get_mut(code) {
+                            *slot = encoding::glyph_name(&String::from_utf8_lossy(name));
+                        }
+                        code = code.saturating_add(1);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    table
+}

@@ -1,0 +1,241 @@
+//! PDF pages → positioned glyphs and ruling lines.
+//!
+//! jixiao reads PDFs on [`lopdf`]'s object model and interprets the content
+//! streams itself: text state and operators (`Tj TJ ' "`), graphics state,
+//! paths (stroked lines and thin filled rectangles become [`Rule`]s), Form
+//! XObjects with their `/Matrix` (depth-limited, cycles refused), `/Rotate`
+//! and the CropBox. Fonts are decoded by [`font`]: ToUnicode first; the
+//! predefined Chinese CMaps of non-embedded 宋体/STSong fonts
+//! (`UniGB-UCS2-H`, `UniGB-UTF16-H`, `GBK-EUC-H`, `GB-EUC-H`, `GBKp-EUC-H`,
+//! `GBK2K-H`); simple fonts through their encoding and `/Differences`.
+//! Codes that cannot be decoded come out as U+FFFD and are counted per font
+//! in [`Page::undecoded`], never guessed. CJK radical code points that some
+//! producers emit for ordinary ideographs are folded to the ideographs.
+//!
+//! Nothing here knows about forms: that is the layout's and the parser's job.
+//!
+//! ```no_run
+//! let bytes = std::fs::read("sheet.pdf").unwrap();
+//! let pdf = jixiao_pdf::Pdf::load(&bytes).unwrap();
+//! for number in 1..=pdf.page_count() {
+//!     let page = pdf.page(number).unwrap();
+//!     println!("page {number}: {} glyphs, {} rules", page.glyphs.len(), page.rules.len());
+//! }
+//! ```
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
+pub mod cmap;
+pub mod encoding;
+pub mod font;
+pub mod geometry;
+mod page;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::font::Font;
+use crate::geometry::PageSpace;
+
+pub use page::{MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS};
+
+/// Why a PDF (or one of its pages) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("not a PDF file: {0}")]
+    NotPdf(String),
+    #[error("the PDF is encrypted with a user password; it cannot be read without the password")]
+    Encrypted,
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    #[error("the PDF has no pages")]
+    NoPages,
+    #[error("page {page}: {reason}")]
+    Page { page: u32, reason: String },
+}
+
+/// A glyph on a page: its text and box in page space (points, origin at the
+/// top left of the visible page, y growing downwards), and its size (em).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub size: f32,
+}
+
+/// A ruling line in page space: horizontal (`y0 == y1`) or vertical
+/// (`x0 == x1`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rule {
+    pub fn is_horizontal(&self) -> bool {
+        (self.y1 - self.y0).abs() < (self.x1 - self.x0).abs()
+    }
+}
+
+/// One interpreted page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+    /// Problems met on the page (unreadable content, missing fonts, limits).
+    pub problems: Vec<String>,
+    /// Per font name: glyphs that could not be decoded to text.
+    pub undecoded: Vec<(String, usize)>,
+}
+
+/// A loaded PDF.
+pub struct Pdf {
+    doc: Document,
+    pages: Vec<ObjectId>,
+    fonts: RefCell<HashMap<ObjectId, Rc<Font>>>,
+}
+
+impl Pdf {
+    /// Loads a PDF from its bytes; an encrypted file is opened with the empty
+    /// user password when that works.
+    pub fn load(bytes: &[u8]) -> Result<Pdf, Error> {
+        let head = bytes.get(..1024).unwrap_or(bytes);
+        if !head.windows(5).any(|w| w == b"%PDF-") {
+            return Err(Error::NotPdf("no %PDF- header".into()));
+        }
+        let mut doc = Document::load_mem(bytes).map_err(|e| match e {
+            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => Error::Encrypted,
+            other => Error::Damaged(other.to_string()),
+        })?;
+        if doc.is_encrypted() && doc.decrypt("").is_err() {
+            return Err(Error::Encrypted);
+        }
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        if pages.is_empty() {
+            return Err(if doc.is_encrypted() || doc.was_encrypted() {
+                Error::Encrypted
+            } else {
+                Error::NoPages
+            });
+        }
+        Ok(Pdf {
+            doc,
+            pages,
+            fonts: RefCell::new(HashMap::new()),
+        })
+    }
+
+    pub fn page_count(&self) -> u32 {
+        u32::try_from(self.pages.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Interprets page `number` (1-based).
+    pub fn page(&self, number: u32) -> Result<Page, Error> {
+        let fail = |reason: &str| Error::Page {
+            page: number,
+            reason: reason.to_string(),
+        };
+        let id = *number
+            .checked_sub(1)
+            .and_then(|i| self.pages.get(i as usize))
+            .ok_or_else(|| fail("no such page"))?;
+        let page = self.doc.get_dictionary(id).map_err(|e| fail(&e.to_string()))?;
+        let space = self.page_space(page);
+        let content = self
+            .doc
+            .get_page_content_with_limit(id, page::MAX_CONTENT_BYTES)
+            .map_err(|e| fail(&format!("content cannot be read: {e}")))?;
+        let resources = self.inherited(page, b"Resources").and_then(|o| o.as_dict().ok());
+        let mut fonts = self.fonts.borrow_mut();
+        let output = page::Interpreter::new(&self.doc, space, &mut fonts).run(&content, resources);
+        let (width, height) = space.size();
+        let mut undecoded: Vec<(String, usize)> = output.undecoded.into_iter().collect();
+        undecoded.sort();
+        let glyphs = output
+            .glyphs
+            .into_iter()
+            .map(|mut g| {
+                g.text = fold_radicals(&g.text);
+                g
+            })
+            .collect();
+        Ok(Page {
+            number,
+            width,
+            height,
+            glyphs,
+            rules: output.rules,
+            problems: output.problems,
+            undecoded,
+        })
+    }
+
+    /// A page attribute, inherited through `/Parent` (bounded).
+    fn inherited<'a>(&'a self, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+        let mut node = page;
+        for _ in 0..64 {
+            if let Ok(object) = node.get(key) {
+                return self.doc.dereference(object).ok().map(|(_, o)| o);
+            }
+            let parent = node.get(b"Parent").ok()?;
+            node = self.doc.dereference(parent).ok()?.1.as_dict().ok()?;
+        }
+        None
+    }
+
+    fn page_space(&self, page: &Dictionary) -> PageSpace {
+        let rect = |key: &[u8]| -> Option<[f32; 4]> {
+            let array = self.inherited(page, key)?.as_array().ok()?;
+            let mut v = [0f32; 4];
+            for (slot, item) in v.iter_mut().zip(array) {
+                *slot = match self.doc.dereference(item).ok()?.1 {
+                    Object::Integer(i) => *i as f32,
+                    Object::Real(r) => *r,
+                    _ => return None,
+                };
+            }
+            (array.len() == 4 && v.iter().all(|x| x.is_finite())).then_some(v)
+        };
+        let [x0, y0, x1, y1] = rect(b"CropBox")
+            .or_else(|| rect(b"MediaBox"))
+            .unwrap_or([0.0, 0.0, 595.0, 842.0]);
+        let rotate = match self.inherited(page, b"Rotate") {
+            Some(Object::Integer(r)) => (r.rem_euclid(360) / 90 * 90) as i32,
+            _ => 0,
+        };
+        PageSpace {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+            rotate,
+        }
+    }
+}
+
+/// Kangxi radicals (U+2F00–U+2FDF, by NFKC) and CJK radical supplement
+/// code points (by table) to the ideographs they stand for.
+pub fn fold_radicals(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .flat_map(|c| match c {
+            '\u{2f00}'..='\u{2fdf}' => std::iter::once(c).nfkc().collect::<Vec<char>>(),
+            _ => vec![jixiao_model::normalize::fold_radical(c)],
+        })
+        .collect()
+}

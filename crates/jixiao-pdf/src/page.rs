@@ -1,0 +1,574 @@
+//! The content stream interpreter: one page → glyphs and ruling lines.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use crate::font::Font;
+use crate::geometry::{Matrix, PageSpace};
+use crate::{Glyph, Rule};
+
+/// Nested Form XObjects deeper than this are not drawn (and reported).
+pub const MAX_FORM_DEPTH: usize = 12;
+/// Operations interpreted per page, Form XObjects included.
+pub const MAX_OPERATIONS: usize = 4_000_000;
+/// Glyphs kept per page.
+pub const MAX_GLYPHS: usize = 400_000;
+/// Decompressed content bytes per page (and per Form XObject).
+pub const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+/// Thickest filled rectangle still taken as a line, in points.
+const MAX_RULE_THICKNESS: f32 = 2.5;
+/// Shortest segment taken as a rule, in points.
+const MIN_RULE_LENGTH: f32 = 2.0;
+
+#[derive(Debug, Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    h_scale: f32,
+    leading: f32,
+    rise: f32,
+    fill_white: bool,
+    stroke_white: bool,
+}
+
+impl GraphicsState {
+    fn new(ctm: Matrix) -> GraphicsState {
+        GraphicsState {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            fill_white: false,
+            stroke_white: false,
+        }
+    }
+}
+
+/// A segment of the current path, in user space.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    from: (f32, f32),
+    to: (f32, f32),
+    curve: bool,
+}
+
+/// What interpreting a page found.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+    /// Problems worth reporting (page-level, not fatal).
+    pub problems: Vec<String>,
+    /// Per font: glyphs whose text could not be decoded.
+    pub undecoded: HashMap<String, usize>,
+}
+
+/// Interprets one page's content.
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    space: PageSpace,
+    fonts: &'a mut HashMap<ObjectId, Rc<Font>>,
+    gs: GraphicsState,
+    stack: Vec<GraphicsState>,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Vec<Segment>,
+    subpath_start: Option<(f32, f32)>,
+    current: Option<(f32, f32)>,
+    operations: usize,
+    forms: Vec<ObjectId>,
+    out: Output,
+}
+
+fn num(object: Option<&Object>) -> f32 {
+    match object {
+        Some(Object::Integer(i)) => *i as f32,
+        Some(Object::Real(r)) if r.is_finite() => *r,
+        _ => 0.0,
+    }
+}
+
+fn nums<const N: usize>(operands: &[Object]) -> [f32; N] {
+    std::array::from_fn(|i| num(operands.get(i)))
+}
+
+fn is_white(components: &[f32], cmyk: bool) -> bool {
+    if components.is_empty() {
+        return false;
+    }
+    if cmyk {
+        components.iter().all(|c| *c <= 0.05)
+    } else {
+        components.iter().all(|c| *c >= 0.95)
+    }
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(doc: &'a Document, space: PageSpace, fonts: &'a mut HashMap<ObjectId, Rc<Font>>) -> Interpreter<'a> {
+        Interpreter {
+            doc,
+            space,
+            fonts,
+            gs: GraphicsState::new(Matrix::IDENTITY),
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            path: Vec::new(),
+            subpath_start: None,
+            current: None,
+            operations: 0,
+            forms: Vec::new(),
+            out: Output::default(),
+        }
+    }
+
+    /// Runs a content stream with `resources`; returns what was found.
+    pub fn run(mut self, content: &[u8], resources: Option<&Dictionary>) -> Output {
+        self.run_stream(content, resources);
+        self.out
+    }
+
+    fn run_stream(&mut self, content: &[u8], resources: Option<&Dictionary>) {
+        let mut count = 0usize;
+        for operation in Content::decode_iter(content) {
+            let Ok(operation) = operation else {
+                self.out
+                    .problems
+                    .push(format!("content stream unreadable after {count} operations"));
+                break;
+            };
+            count += 1;
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                self.out
+                    .problems
+                    .push(format!("page too complex: stopped after {MAX_OPERATIONS} operations"));
+                return;
+            }
+            self.operate(&operation.operator, &operation.operands, resources);
+        }
+    }
+
+    fn operate(&mut self, op: &str, operands: &[Object], resources: Option<&Dictionary>) {
+        match op {
+            "q" => {
+                if self.stack.len() < 256 {
+                    self.stack.push(self.gs.clone());
+                }
+            }
+            "Q" => {
+                if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
+                }
+            }
+            "cm" => {
+                let m = Matrix::new(nums::<6>(operands));
+                let ctm = m.then(&self.gs.ctm);
+                if ctm.is_finite() {
+                    self.gs.ctm = ctm;
+                }
+            }
+            // Paths.
+            "m" => {
+                let [x, y] = nums::<2>(operands);
+                let p = self.gs.ctm.apply(x, y);
+                self.subpath_start = Some(p);
+                self.current = Some(p);
+            }
+            "l" => {
+                let [x, y] = nums::<2>(operands);
+                self.line_to(self.gs.ctm.apply(x, y), false);
+            }
+            "c" => {
+                let [_, _, _, _, x, y] = nums::<6>(operands);
+                self.line_to(self.gs.ctm.apply(x, y), true);
+            }
+            "v" | "y" => {
+                let [_, _, x, y] = nums::<4>(operands);
+                self.line_to(self.gs.ctm.apply(x, y), true);
+            }
+            "h" => self.close(),
+            "re" => {
+                let [x, y, w, h] = nums::<4>(operands);
+                let ctm = self.gs.ctm;
+                let p0 = ctm.apply(x, y);
+                self.subpath_start = Some(p0);
+                self.current = Some(p0);
+                self.line_to(ctm.apply(x + w, y), false);
+                self.line_to(ctm.apply(x + w, y + h), false);
+                self.line_to(ctm.apply(x, y + h), false);
+                self.close();
+            }
+            "S" => self.paint(true, false),
+            "s" => {
+                self.close();
+                self.paint(true, false);
+            }
+            "f" | "F" | "f*" => self.paint(false, true),
+            "B" | "B*" => self.paint(true, true),
+            "b" | "b*" => {
+                self.close();
+                self.paint(true, true);
+            }
+            "n" => self.clear_path(),
+            // Colours: only "is it white" matters (white fills are backgrounds).
+            "g" => self.gs.fill_white = is_white(&nums::<1>(operands), false),
+            "G" => self.gs.stroke_white = is_white(&nums::<1>(operands), false),
+            "rg" => self.gs.fill_white = is_white(&nums::<3>(operands), false),
+            "RG" => self.gs.stroke_white = is_white(&nums::<3>(operands), false),
+            "k" => self.gs.fill_white = is_white(&nums::<4>(operands), true),
+            "K" => self.gs.stroke_white = is_white(&nums::<4>(operands), true),
+            "sc" | "scn" => self.gs.fill_white = Self::white_of(operands),
+            "SC" | "SCN" => self.gs.stroke_white = Self::white_of(operands),
+            "cs" => self.gs.fill_white = false,
+            "CS" => self.gs.stroke_white = false,
+            // Text.
+            "BT" => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            "ET" => {}
+            "Tf" => {
+                self.gs.size = num(operands.get(1));
+                self.gs.font = operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| self.font(resources, n));
+                if self.gs.font.is_none() {
+                    let name = operands.first().and_then(|n| n.as_name().ok()).unwrap_or_default();
+                    let problem = format!("font /{} is not in the page's resources", String::from_utf8_lossy(name));
+                    if !self.out.problems.contains(&problem) {
+                        self.out.problems.push(problem);
+                    }
+                }
+            }
+            "Tc" => self.gs.char_spacing = num(operands.first()),
+            "Tw" => self.gs.word_spacing = num(operands.first()),
+            "Tz" => self.gs.h_scale = num(operands.first()) / 100.0,
+            "TL" => self.gs.leading = num(operands.first()),
+            "Ts" => self.gs.rise = num(operands.first()),
+            "Td" => {
+                let [x, y] = nums::<2>(operands);
+                self.move_line(x, y);
+            }
+            "TD" => {
+                let [x, y] = nums::<2>(operands);
+                self.gs.leading = -y;
+                self.move_line(x, y);
+            }
+            "Tm" => {
+                let m = Matrix::new(nums::<6>(operands));
+                if m.is_finite() {
+                    self.tm = m;
+                    self.tlm = m;
+                }
+            }
+            "T*" => self.move_line(0.0, -self.gs.leading),
+            "Tj" => {
+                if let Some(Object::String(bytes, _)) = operands.first() {
+                    self.show(bytes);
+                }
+            }
+            "'" => {
+                self.move_line(0.0, -self.gs.leading);
+                if let Some(Object::String(bytes, _)) = operands.first() {
+                    self.show(bytes);
+                }
+            }
+            "\"" => {
+                self.gs.word_spacing = num(operands.first());
+                self.gs.char_spacing = num(operands.get(1));
+                self.move_line(0.0, -self.gs.leading);
+                if let Some(Object::String(bytes, _)) = operands.get(2) {
+                    self.show(bytes);
+                }
+            }
+            "TJ" => {
+                if let Some(Object::Array(items)) = operands.first() {
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => self.show(bytes),
+                            Object::Integer(_) | Object::Real(_) => {
+                                let adjust = num(Some(item));
+                                let tx = -adjust / 1000.0 * self.gs.size * self.gs.h_scale;
+                                self.advance(tx, 0.0);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = operands.first().and_then(|n| n.as_name().ok()) {
+                    self.draw_xobject(resources, name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn white_of(operands: &[Object]) -> bool {
+        let components: Vec<f32> = operands
+            .iter()
+            .filter(|o| matches!(o, Object::Integer(_) | Object::Real(_)))
+            .map(|o| num(Some(o)))
+            .collect();
+        is_white(&components, components.len() == 4)
+    }
+
+    fn line_to(&mut self, to: (f32, f32), curve: bool) {
+        if let Some(from) = self.current {
+            if self.path.len() < 100_000 {
+                self.path.push(Segment { from, to, curve });
+            }
+        } else {
+            self.subpath_start = Some(to);
+        }
+        self.current = Some(to);
+    }
+
+    fn close(&mut self) {
+        if let (Some(start), Some(current)) = (self.subpath_start, self.current) {
+            if start != current {
+                self.line_to(start, false);
+            }
+        }
+        self.current = self.subpath_start;
+    }
+
+    fn clear_path(&mut self) {
+        self.path.clear();
+        self.subpath_start = None;
+        self.current = None;
+    }
+
+    /// Stroked straight axis-aligned segments and thin filled rectangles
+    /// become rules; white paint is a background, not a rule.
+    fn paint(&mut self, stroke: bool, fill: bool) {
+        let path = std::mem::take(&mut self.path);
+        if stroke && !self.gs.stroke_white {
+            for s in path.iter().filter(|s| !s.curve) {
+                self.add_rule(s.from, s.to);
+            }
+        }
+        if fill && !self.gs.fill_white {
+            // Thin filled boxes: take the bounding box of each closed run of
+            // four straight segments.
+            for quad in path.chunks(4) {
+                if quad.len() != 4 || quad.iter().any(|s| s.curve) {
+                    continue;
+                }
+                let points: Vec<(f32, f32)> = quad.iter().map(|s| self.space.map(s.from.0, s.from.1)).collect();
+                let (x0, x1, y0, y1) = bounds(&points);
+                let (w, h) = (x1 - x0, y1 - y0);
+                if h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH {
+                    self.push_rule(Rule {
+                        x0,
+                        y0: (y0 + y1) / 2.0,
+                        x1,
+                        y1: (y0 + y1) / 2.0,
+                    });
+                } else if w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH {
+                    self.push_rule(Rule {
+                        x0: (x0 + x1) / 2.0,
+                        y0,
+                        x1: (x0 + x1) / 2.0,
+                        y1,
+                    });
+                }
+            }
+        }
+        self.subpath_start = None;
+        self.current = None;
+    }
+
+    fn add_rule(&mut self, from: (f32, f32), to: (f32, f32)) {
+        let (ax, ay) = self.space.map(from.0, from.1);
+        let (bx, by) = self.space.map(to.0, to.1);
+        if (ay - by).abs() <= 1.0 && (ax - bx).abs() >= MIN_RULE_LENGTH {
+            let y = (ay + by) / 2.0;
+            self.push_rule(Rule {
+                x0: ax.min(bx),
+                y0: y,
+                x1: ax.max(bx),
+                y1: y,
+            });
+        } else if (ax - bx).abs() <= 1.0 && (ay - by).abs() >= MIN_RULE_LENGTH {
+            let x = (ax + bx) / 2.0;
+            self.push_rule(Rule {
+                x0: x,
+                y0: ay.min(by),
+                x1: x,
+                y1: ay.max(by),
+            });
+        }
+    }
+
+    fn push_rule(&mut self, rule: Rule) {
+        if self.out.rules.len() < MAX_GLYPHS && [rule.x0, rule.y0, rule.x1, rule.y1].iter().all(|v| v.is_finite()) {
+            self.out.rules.push(rule);
+        }
+    }
+
+    fn move_line(&mut self, x: f32, y: f32) {
+        self.tlm = Matrix::translate(x, y).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn advance(&mut self, tx: f32, ty: f32) {
+        self.tm = Matrix::translate(tx, ty).then(&self.tm);
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let Some(font) = self.gs.font.clone() else { return };
+        let gs = &self.gs;
+        let (size, h_scale, rise) = (gs.size, gs.h_scale, gs.rise);
+        for code in font.decode(bytes) {
+            let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise])
+                .then(&self.tm)
+                .then(&self.gs.ctm);
+            let text = match &code.text {
+                Some(t) => t.clone(),
+                None => {
+                    *self.out.undecoded.entry(font.name.clone()).or_insert(0) += 1;
+                    "\u{fffd}".to_string()
+                }
+            };
+            if !text.is_empty() && self.out.glyphs.len() < MAX_GLYPHS {
+                // Glyph box: the advance along the baseline, 0.2 em below
+                // it to 0.8 em above.
+                let corners = [
+                    trm.apply(0.0, -0.2),
+                    trm.apply(code.width, -0.2),
+                    trm.apply(0.0, 0.8),
+                    trm.apply(code.width, 0.8),
+                ];
+                let points: Vec<(f32, f32)> = corners.iter().map(|(x, y)| self.space.map(*x, *y)).collect();
+                let (x0, x1, y0, y1) = bounds(&points);
+                let (ox, oy) = trm.apply(0.0, 0.0);
+                let (ux, uy) = trm.apply(0.0, 1.0);
+                let em = ((ux - ox).powi(2) + (uy - oy).powi(2)).sqrt();
+                if [x0, x1, y0, y1, em].iter().all(|v| v.is_finite()) {
+                    self.out.glyphs.push(Glyph {
+                        text,
+                        x0,
+                        y0,
+                        x1,
+                        y1,
+                        size: em,
+                    });
+                }
+            }
+            let spacing = self.gs.char_spacing + if code.is_space { self.gs.word_spacing } else { 0.0 };
+            if font.vertical {
+                self.advance(0.0, -(code.width * size + spacing));
+            } else {
+                self.advance((code.width * size + spacing) * h_scale, 0.0);
+            }
+        }
+    }
+
+    fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = resources.and_then(|r| dict_of(self.doc, r, b"Font"))?;
+        let entry = fonts.get(name).ok()?;
+        if let Object::Reference(id) = entry {
+            if let Some(font) = self.fonts.get(id) {
+                return Some(font.clone());
+            }
+            let dict = self.doc.get_dictionary(*id).ok()?;
+            let font = Rc::new(Font::load(self.doc, dict));
+            self.fonts.insert(*id, font.clone());
+            return Some(font);
+        }
+        entry.as_dict().ok().map(|d| Rc::new(Font::load(self.doc, d)))
+    }
+
+    fn draw_xobject(&mut self, resources: Option<&Dictionary>, name: &[u8]) {
+        let Some(xobjects) = resources.and_then(|r| dict_of(self.doc, r, b"XObject")) else {
+            return;
+        };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else {
+            return;
+        };
+        let id = *id;
+        let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() != Some(b"Form".as_slice()) {
+            return;
+        }
+        if self.forms.contains(&id) || self.forms.len() >= MAX_FORM_DEPTH {
+            let problem = format!(
+                "Form XObject {} {} nested too deep or drawing itself; skipped",
+                id.0, id.1
+            );
+            if !self.out.problems.contains(&problem) {
+                self.out.problems.push(problem);
+            }
+            return;
+        }
+        let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES).or_else(|e| {
+            if stream.dict.get(b"Filter").is_err() {
+                Ok(stream.content.clone())
+            } else {
+                Err(e)
+            }
+        }) else {
+            self.out
+                .problems
+                .push(format!("Form XObject {} {} could not be decompressed", id.0, id.1));
+            return;
+        };
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| m.as_array().ok())
+            .filter(|a| a.len() == 6)
+            .map(|a| Matrix::new(nums::<6>(a)))
+            .filter(Matrix::is_finite)
+            .unwrap_or(Matrix::IDENTITY);
+        let form_resources = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| self.doc.dereference(r).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm);
+        self.gs.ctm = matrix.then(&self.gs.ctm);
+        self.forms.push(id);
+        self.run_stream(&content, form_resources.or(resources));
+        self.forms.pop();
+        self.stack.truncate(saved.1);
+        self.gs = saved.0;
+        self.tm = saved.2;
+        self.tlm = saved.3;
+    }
+}
+
+fn bounds(points: &[(f32, f32)]) -> (f32, f32, f32, f32) {
+    let xs = points.iter().map(|p| p.0);
+    let ys = points.iter().map(|p| p.1);
+    (
+        xs.clone().fold(f32::INFINITY, f32::min),
+        xs.fold(f32::NEG_INFINITY, f32::max),
+        ys.clone().fold(f32::INFINITY, f32::min),
+        ys.fold(f32::NEG_INFINITY, f32::max),
+    )
+}
+
+/// A dictionary entry of a dictionary, through references.
+pub fn dict_of<'d>(doc: &'d Document, dict: &'d Dictionary, key: &[u8]) -> Option<&'d Dictionary> {
+    let object = dict.get(key).ok()?;
+    doc.dereference(object).ok()?.1.as_dict().ok()
+}
