@@ -39,8 +39,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Converts one input's bytes; `name` is what the document calls the file.
+/// A file named `*.pdf` is read as a PDF (and reported when it is not one).
 pub fn convert_bytes(name: &str, bytes: &[u8]) -> Document {
-    let format = sniff(bytes);
+    let named_pdf = has_extension(Path::new(name), "pdf");
+    let format = if named_pdf { Format::Pdf } else { sniff(bytes) };
     let source = Source {
         file: name.to_string(),
         format,
@@ -105,6 +107,9 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
 }
 
 fn convert_pdf(name: &str, bytes: &[u8], mut source: Source) -> Document {
+    if bytes.is_empty() {
+        return failed(source, "unreadable-pdf", format!("{name}: the file is empty"));
+    }
     let read = match pdf_rows(bytes, 1, u32::MAX) {
         Ok(read) => read,
         Err(e) => return failed(source, "unreadable-pdf", format!("{name}: {e}")),

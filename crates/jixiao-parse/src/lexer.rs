@@ -71,7 +71,41 @@ pub fn lex(rows: Vec<Row>) -> Vec<Token> {
         i += 1;
     }
     resolve_cost_labels(&mut tokens);
+    demote_lonely_headings(&mut tokens);
     tokens
+}
+
+/// How far after a heading the form must show itself.
+const HEADING_LOOKAHEAD: usize = 8;
+
+/// A heading starts a form only when a form follows: a year line, a header
+/// cell, a block marker or the indicator table within a few tokens (or
+/// another heading, for a title printed in the heading's words). Otherwise
+/// it is a sentence that happens to name the form (`…详见项目支出绩效目标表`).
+fn demote_lonely_headings(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        if !matches!(tokens.get(i).map(|t| &t.kind), Some(TokenKind::Heading { .. })) {
+            continue;
+        }
+        let form_follows = tokens
+            .iter()
+            .skip(i + 1)
+            .take(HEADING_LOOKAHEAD)
+            .any(|t| match &t.kind {
+                TokenKind::Heading { .. } | TokenKind::Year(_) | TokenKind::Marker(_) | TokenKind::IndicatorHeader => {
+                    true
+                }
+                TokenKind::Row => t
+                    .row()
+                    .is_some_and(|r| r.cells.iter().any(|c| vocab::field_prefix(c).is_some())),
+                _ => false,
+            });
+        if !form_follows {
+            if let Some(token) = tokens.get_mut(i) {
+                token.kind = TokenKind::Row;
+            }
+        }
+    }
 }
 
 fn is_piece(row: &Row) -> bool {

@@ -200,7 +200,9 @@ pub fn is_indicator_header(folded_row: &str) -> bool {
 fn heading_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<form>.{0,24}?项目(?:支出)?绩效目标(?:申报|填报|申请)?表)(?:\((?P<year>\d{4})年度?\))?$")
+        // A short prefix of a unit or year (`财政`, `2025年`, `XX区`), never a
+        // sentence (`详见单位的项目绩效目标表`).
+        Regex::new(r"^(?P<form>[^,，。；;:：、的见\s]{0,20}?(?:项目支出绩效目标(?:申报|填报|申请)?表|项目绩效目标(?:申报|填报|申请)表))(?:\((?P<year>\d{4})年度?\))?$")
             .unwrap_or_else(|e| panic!("heading pattern is a constant: {e}"))
     })
 }
