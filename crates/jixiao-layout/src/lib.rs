@@ -28,8 +28,12 @@ pub struct Row {
     pub loc: Location,
     /// The line as printed, trimmed at both ends; inner spacing kept.
     pub text: String,
-    /// The cells (never empty strings), left to right.
+    /// The cells (never empty strings), left to right. A cell of a ruled
+    /// table keeps its printed lines, separated by `\n`.
     pub cells: Vec<String>,
+    /// True when the cells are real table cells (between ruling lines), not
+    /// runs of text split at spaces.
+    pub ruled: bool,
 }
 
 impl Row {
@@ -41,7 +45,12 @@ impl Row {
             .filter(|c| !c.is_empty())
             .map(str::to_string)
             .collect();
-        Row { loc, text, cells }
+        Row {
+            loc,
+            text,
+            cells,
+            ruled: false,
+        }
     }
 }
 

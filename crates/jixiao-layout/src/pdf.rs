@@ -4,7 +4,7 @@
 //! column boundaries, and a missing border between two grid boxes merges
 //! them into one cell (a merged label spanning rows, a goal spanning
 //! columns). Each glyph goes to the cell under its centre; a cell's text is
-//! its lines, de-wrapped. A table row becomes one [`Row`] whose cells are the
+//! its lines (joined by `\\n`; the parser de-wraps them). A table row becomes one [`Row`] whose cells are the
 //! cells starting in that grid row, so a merged label appears once, in the
 //! first row it spans, and the parser's context carries it on. A wide cell
 //! of several lines (running text such as a goal) is emitted line by line,
@@ -12,7 +12,6 @@
 //! titles) and pages without rules are read as lines split at wide gaps,
 //! like a text dump.
 
-use jixiao_model::normalize::dewrap;
 use jixiao_model::Location;
 use jixiao_pdf::{Glyph, Page, Rule};
 
@@ -68,7 +67,16 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
         let cells = split_cells(&line);
         let text = cells.join(" ");
         if !cells.is_empty() {
-            placed.push((y, placed.len(), Row { loc, text, cells }));
+            placed.push((
+                y,
+                placed.len(),
+                Row {
+                    loc,
+                    text,
+                    cells,
+                    ruled: false,
+                },
+            ));
         }
     }
     for grid in &grids {
@@ -92,8 +100,8 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                     cells.extend(iter.next());
                     continuation.extend(iter);
                 } else {
-                    let text = dewrap(&cell_lines);
-                    if !text.is_empty() {
+                    let text = cell_lines.join("\n");
+                    if !text.trim().is_empty() {
                         cells.push(text);
                     }
                 }
@@ -106,6 +114,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                         loc,
                         text: cells.join(" "),
                         cells,
+                        ruled: true,
                     },
                 ));
             }
@@ -117,6 +126,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                         loc,
                         text: line.clone(),
                         cells: vec![line],
+                        ruled: true,
                     },
                 ));
             }

@@ -197,6 +197,7 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
                 loc: row.loc,
                 text: marker_cell.clone(),
                 cells: vec![marker_cell.clone()],
+                ruled: row.ruled,
             }],
         });
         row.text = strip_leading_cell(&row.text, &marker_cell);

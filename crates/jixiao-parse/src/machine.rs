@@ -202,16 +202,16 @@ impl Parser {
             }
             match pending.as_mut() {
                 Some(p) => {
-                    // Cells of one value on one line are joined by a space;
-                    // lines of a wrapped value are de-wrapped.
-                    if p.loc == row.loc {
+                    // Cells of one value on one text line are joined by a
+                    // space; lines of a wrapped value are de-wrapped.
+                    if p.loc == row.loc && !row.ruled {
                         if let Some(last) = p.parts.last_mut() {
                             last.push(' ');
                             last.push_str(cell);
                             continue;
                         }
                     }
-                    p.parts.push(cell.clone());
+                    p.parts.extend(cell.split('\n').map(str::to_string));
                     p.loc = row.loc;
                 }
                 None => self.emit(Event::Unplaced {
@@ -410,6 +410,19 @@ impl Parser {
     }
 
     fn goal_row(&mut self, goal: &mut Goal, row: Row) {
+        // Ruled cells side by side under `项目总目标 年度总体目标`: one text each.
+        let side_by_side = row.ruled
+            && row.cells.len() == 2
+            && row.cells.iter().all(|c| vocab::goal_heading(c).is_none())
+            && matches!(goal.slots.last(), Some((GoalSlot::Both, lines, _)) if lines.is_empty());
+        if side_by_side {
+            goal.slots.pop();
+            for (slot, cell) in [GoalSlot::Project, GoalSlot::Annual].into_iter().zip(&row.cells) {
+                goal.slots
+                    .push((slot, cell.split('\n').map(str::to_string).collect(), row.loc));
+            }
+            return;
+        }
         let mut text = row.text.clone();
         let mut cells = row.cells.iter();
         // Headings at the start of the row: `项目总目标 年度总体目标 …`.
@@ -436,9 +449,10 @@ impl Parser {
             });
             return;
         }
+        let lines = text.split('\n').map(str::to_string);
         match goal.slots.last_mut() {
-            Some((_, lines, _)) => lines.push(text),
-            None => goal.slots.push((GoalSlot::Both, vec![text], row.loc)),
+            Some((_, existing, _)) => existing.extend(lines),
+            None => goal.slots.push((GoalSlot::Both, lines.collect(), row.loc)),
         }
     }
 
@@ -588,6 +602,7 @@ impl Parser {
                         loc: row.loc,
                         text: line.clone(),
                         cells: vec![line],
+                        ruled: row.ruled,
                     });
                 }
             }
@@ -622,8 +637,8 @@ impl Parser {
         self.emit(Event::Indicator {
             level1: table.level1.clone(),
             level2: table.level2.clone(),
-            name: dewrap(&name),
-            target: dewrap(&target),
+            name: dewrap_cells(&name),
+            target: dewrap_cells(&target),
             loc,
         });
     }
@@ -740,11 +755,18 @@ fn loc_of(token: &Token) -> Location {
 fn set_label(table: &mut Table, text: String, level: LabelLevel) {
     match level {
         LabelLevel::One => {
-            table.level1 = Some(dewrap(&[text]));
+            table.level1 = Some(dewrap_cells(&[text]));
             table.level2 = None;
         }
-        LabelLevel::Two => table.level2 = Some(dewrap(&[text])),
+        LabelLevel::Two => table.level2 = Some(dewrap_cells(&[text])),
     }
+}
+
+/// De-wraps cells whose printed lines are separated by `\n` (ruled table
+/// cells) or that are lines themselves (text dumps).
+fn dewrap_cells(cells: &[String]) -> String {
+    let lines: Vec<&str> = cells.iter().flat_map(|c| c.split('\n')).collect();
+    dewrap(&lines)
 }
 
 fn goal_folded(goal: &Goal) -> String {

@@ -175,36 +175,35 @@ pub fn parse(data: &[u8]) -> CMap {
                     i += 2;
                 }
             }
-            "beginbfrange" => loop {
-                let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) else {
-                    break;
-                };
-                let (lo, hi) = (code_of(lo), code_of(hi));
-                let hi = hi.min(lo.saturating_add(MAX_RANGE));
-                match tokens.get(i + 2) {
-                    Some(Token::Hex(dst)) => {
-                        for code in lo..=hi {
-                            cmap.to_unicode.insert(code, offset_text(dst, code - lo));
-                        }
-                        i += 3;
-                    }
-                    Some(Token::ArrayStart) => {
-                        i += 3;
-                        let mut code = lo;
-                        while let Some(Token::Hex(dst)) = tokens.get(i) {
-                            if code <= hi {
-                                cmap.to_unicode.insert(code, utf16be(dst));
+            "beginbfrange" => {
+                while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
+                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    let hi = hi.min(lo.saturating_add(MAX_RANGE));
+                    match tokens.get(i + 2) {
+                        Some(Token::Hex(dst)) => {
+                            for code in lo..=hi {
+                                cmap.to_unicode.insert(code, offset_text(dst, code - lo));
                             }
-                            code = code.saturating_add(1);
-                            i += 1;
+                            i += 3;
                         }
-                        if tokens.get(i) == Some(&Token::ArrayEnd) {
-                            i += 1;
+                        Some(Token::ArrayStart) => {
+                            i += 3;
+                            let mut code = lo;
+                            while let Some(Token::Hex(dst)) = tokens.get(i) {
+                                if code <= hi {
+                                    cmap.to_unicode.insert(code, utf16be(dst));
+                                }
+                                code = code.saturating_add(1);
+                                i += 1;
+                            }
+                            if tokens.get(i) == Some(&Token::ArrayEnd) {
+                                i += 1;
+                            }
                         }
+                        _ => break,
                     }
-                    _ => break,
                 }
-            },
+            }
             "begincidchar" => {
                 while let (Some(Token::Hex(src)), Some(Token::Int(cid))) = (tokens.get(i), tokens.get(i + 1)) {
                     cmap.to_cid.insert(code_of(src), *cid);

@@ -321,9 +321,18 @@ impl Font {
                                 .map(|r| r.2)
                         })
                         .unwrap_or(*default),
-                    // Predefined legacy CMaps: the CID is unknown here; single
-                    // bytes are half-width Latin, the rest full-width.
+                    // Predefined CMaps: the CID is unknown here. Half-width
+                    // Latin (a single byte, or a narrow Unicode character)
+                    // takes half an em, the rest the default width.
                     None if bytes.len() == 1 => 500.0,
+                    None if matches!(self.fallback, Fallback::Unicode) => {
+                        let narrow = cmap::utf16be(bytes).chars().all(|c| !is_wide_char(c));
+                        if narrow {
+                            500.0
+                        } else {
+                            *default
+                        }
+                    }
                     None => *default,
                 }
             }
@@ -331,6 +340,11 @@ impl Font {
         let w = if w.is_finite() && w > 0.0 { w } else { 500.0 };
         w * self.scale
     }
+}
+
+/// Characters that take a full em in a CJK font.
+fn is_wide_char(c: char) -> bool {
+    jixiao_model::normalize::is_wide(c)
 }
 
 fn get_to_unicode(doc: &Document, dict: &Dictionary) -> Option<HashMap<u32, String>> {

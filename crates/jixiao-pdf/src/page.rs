@@ -139,15 +139,13 @@ impl<'a> Interpreter<'a> {
     }
 
     fn run_stream(&mut self, content: &[u8], resources: Option<&Dictionary>) {
-        let mut count = 0usize;
-        for operation in Content::decode_iter(content) {
+        for (count, operation) in Content::decode_iter(content).enumerate() {
             let Ok(operation) = operation else {
                 self.out
                     .problems
                     .push(format!("content stream unreadable after {count} operations"));
                 break;
             };
-            count += 1;
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 self.out
@@ -161,11 +159,8 @@ impl<'a> Interpreter<'a> {
 
     fn operate(&mut self, op: &str, operands: &[Object], resources: Option<&Dictionary>) {
         match op {
-            "q" => {
-                if self.stack.len() < 256 {
-                    self.stack.push(self.gs.clone());
-                }
-            }
+            "q" if self.stack.len() < 256 => self.stack.push(self.gs.clone()),
+            "q" => {}
             "Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
