@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerates the generated PDFs of corpus/pdf/ from the verified golden JSON
+# of the text inputs (dev tool; CI and users never run this).
+#   jixiao-pdfgen: the project's own report-server style generator (lopdf).
+#   LibreOffice:   corpus/pdf/libreoffice/make.py (needs libreoffice-calc-nogui,
+#                  fonts-noto-cjk and python3 with openpyxl).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build -q -p jixiao-pdfgen
+gen=target/debug/jixiao-pdfgen
+seed=golden/000_9700642081d75d3a.txt.json
+district="golden/district_budget_2025_填报表.txt.json"
+$gen "$seed" corpus/pdf/seed.ucs2-landscape.pdf
+$gen "$seed" corpus/pdf/seed.gbk-portrait.pdf --gbk --portrait --filled-rules --labels-in-order --no-repeat
+$gen "$district" corpus/pdf/district.ucs2-portrait.pdf --portrait
+if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
+  python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
+fi

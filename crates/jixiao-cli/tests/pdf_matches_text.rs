@@ -1,0 +1,53 @@
+//! Every generated PDF of the corpus reads exactly like the text input it
+//! was made from (corpus/pdf/MATCHES.tsv): same title, same projects field
+//! by field, no warning the text does not have.
+
+use std::path::{Path, PathBuf};
+
+use jixiao_cli::convert_path;
+use jixiao_model::{Document, Level, Project, Span};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn projects(doc: &Document) -> Vec<Project> {
+    doc.projects
+        .iter()
+        .cloned()
+        .map(|mut p| {
+            p.span = Span::Lines([0, 0]);
+            p
+        })
+        .collect()
+}
+
+fn warnings(doc: &Document) -> Vec<(String, String)> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.level != Level::Info)
+        .map(|d| (d.code.clone(), d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn generated_pdfs_read_like_their_text() {
+    let manifest = std::fs::read_to_string(corpus().join("pdf/MATCHES.tsv")).expect("MATCHES.tsv");
+    let mut checked = 0;
+    for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (pdf, text) = line.split_once('\t').expect("two columns");
+        let pdf_doc = convert_path(pdf, &corpus().join(pdf));
+        let text_doc = convert_path(text, &corpus().join(text));
+        assert!(!text_doc.projects.is_empty(), "{text}");
+        assert_eq!(pdf_doc.title, text_doc.title, "{pdf}");
+        let (a, b) = (projects(&pdf_doc), projects(&text_doc));
+        assert_eq!(a.len(), b.len(), "{pdf}: forms");
+        for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+            assert_eq!(x, y, "{pdf}: project {i}");
+        }
+        assert_eq!(warnings(&pdf_doc), warnings(&text_doc), "{pdf}");
+        assert!(matches!(pdf_doc.projects[0].span, Span::Pages(_)));
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}
