@@ -19,6 +19,9 @@ use crate::Row;
 
 /// Rules closer than this (points) are the same line.
 const SNAP: f32 = 1.5;
+/// How far beyond a grid the text of a merged cell cut by a page break may
+/// be drawn, in points.
+const BEYOND_GRID: f32 = 120.0;
 /// A cell wider than this share of its table is running text when it has
 /// several lines.
 const PARAGRAPH_SHARE: f32 = 0.5;
@@ -47,17 +50,33 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
     let loc = Location::Page(page.number);
     let glyphs = dedupe(&page.glyphs);
     let mut grids = grids(&page.rules);
-    let mut free: Vec<Glyph> = Vec::new();
+    let mut outside: Vec<Glyph> = Vec::new();
     for glyph in glyphs {
-        let (cx, cy) = ((glyph.x0 + glyph.x1) / 2.0, (glyph.y0 + glyph.y1) / 2.0);
-        let placed = grids.iter_mut().find_map(|g| g.cell_at(cx, cy).map(|i| (g, i)));
-        match placed {
-            Some((grid, index)) => {
-                if let Some(cell) = grid.cells.get_mut(index) {
-                    cell.glyphs.push(glyph);
-                }
-            }
+        let (cx, cy) = center(&glyph);
+        match grids.iter_mut().find_map(|g| g.cell_at(cx, cy).map(|i| (g, i))) {
+            Some((grid, index)) => grid.push(index, glyph),
+            None => outside.push(glyph),
+        }
+    }
+    // A merged cell cut by a page break may have its text drawn centred in
+    // the whole cell, beyond the page's grid: text just above or below a
+    // grid, over an empty cell of its first or last row, is that cell's.
+    let mut free: Vec<Glyph> = Vec::new();
+    let mut adopted: Vec<(usize, usize, Glyph)> = Vec::new();
+    for glyph in outside {
+        let (cx, cy) = center(&glyph);
+        match grids
+            .iter()
+            .enumerate()
+            .find_map(|(g, grid)| grid.empty_cell_beside(cx, cy).map(|i| (g, i)))
+        {
+            Some((g, index)) => adopted.push((g, index, glyph)),
             None => free.push(glyph),
+        }
+    }
+    for (g, index, glyph) in adopted {
+        if let Some(grid) = grids.get_mut(g) {
+            grid.push(index, glyph);
         }
     }
     // (y, order, row): rows sorted by where they start on the page.
@@ -178,6 +197,10 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
             line
         })
         .collect()
+}
+
+fn center(g: &Glyph) -> (f32, f32) {
+    ((g.x0 + g.x1) / 2.0, center_y(g))
 }
 
 fn center_y(g: &Glyph) -> f32 {
@@ -363,6 +386,36 @@ impl Grid {
             owner,
             cells,
         })
+    }
+
+    fn push(&mut self, index: usize, glyph: Glyph) {
+        if let Some(cell) = self.cells.get_mut(index) {
+            cell.glyphs.push(glyph);
+        }
+    }
+
+    /// The empty cell of the first (last) grid row under a point just above
+    /// (below) the grid, within [`BEYOND_GRID`].
+    fn empty_cell_beside(&self, x: f32, y: f32) -> Option<usize> {
+        let (first_x, last_x) = (*self.cols.first()?, *self.cols.last()?);
+        let (first_y, last_y) = (*self.rows.first()?, *self.rows.last()?);
+        if x < first_x || x > last_x {
+            return None;
+        }
+        let row = if y < first_y && y >= first_y - BEYOND_GRID {
+            0
+        } else if y > last_y && y <= last_y + BEYOND_GRID {
+            self.rows.len().checked_sub(2)?
+        } else {
+            return None;
+        };
+        let c = self
+            .cols
+            .partition_point(|&b| b <= x)
+            .saturating_sub(1)
+            .min(self.cols.len() - 2);
+        let index = *self.owner.get(row * (self.cols.len() - 1) + c)?;
+        self.cells.get(index)?.glyphs.is_empty().then_some(index)
     }
 
     fn cell_at(&self, x: f32, y: f32) -> Option<usize> {

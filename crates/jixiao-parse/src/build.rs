@@ -45,10 +45,55 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
         }
         doc.projects.push(project);
     }
+    for (index, project) in doc.projects.iter_mut().enumerate() {
+        let filled = backfill_labels(&mut project.indicators);
+        if filled > 0 {
+            doc.diagnostics.push(
+                Diagnostic::new(
+                    Level::Info,
+                    "label-after-rows",
+                    format!("{filled} indicator rows took their 一级/二级 label from a label printed after them"),
+                )
+                .in_project(Some(index)),
+            );
+        }
+    }
     for (index, project) in doc.projects.iter().enumerate() {
         validate(index, project, &mut doc.diagnostics);
     }
     doc
+}
+
+/// Rows at the start of a table printed before their merged label (a label
+/// written after the rows, or centred on the next page) take the first
+/// label that follows them: 一级 from the next row that has one, 二级 from the
+/// next row under the same 一级. Returns how many rows were filled.
+fn backfill_labels(indicators: &mut [Indicator]) -> usize {
+    let mut filled = 0;
+    let first_level1 = indicators.iter().position(|i| i.level1.is_some());
+    if let Some(first) = first_level1 {
+        let label = indicators.get(first).and_then(|i| i.level1.clone());
+        for indicator in indicators.iter_mut().take(first) {
+            indicator.level1 = label.clone();
+            filled += 1;
+        }
+    }
+    let mut start = 0;
+    while start < indicators.len() {
+        let level1 = indicators.get(start).and_then(|i| i.level1.clone());
+        let end = start + indicators.iter().skip(start).take_while(|i| i.level1 == level1).count();
+        if let Some(block) = indicators.get_mut(start..end) {
+            if let Some(first) = block.iter().position(|i| i.level2.is_some()) {
+                let label = block.get(first).and_then(|i| i.level2.clone());
+                for indicator in block.iter_mut().take(first) {
+                    indicator.level2 = label.clone();
+                    filled += 1;
+                }
+            }
+        }
+        start = end.max(start + 1);
+    }
+    filled
 }
 
 fn append(field: &mut Option<String>, text: &str) {

@@ -755,8 +755,13 @@ fn loc_of(token: &Token) -> Location {
 fn set_label(table: &mut Table, text: String, level: LabelLevel) {
     match level {
         LabelLevel::One => {
-            table.level1 = Some(dewrap_cells(&[text]));
-            table.level2 = None;
+            let label = dewrap_cells(&[text]);
+            // The same 一级 label printed again (on the next page) keeps its
+            // 二级 context; a new one starts without.
+            if table.level1.as_deref() != Some(label.as_str()) {
+                table.level2 = None;
+            }
+            table.level1 = Some(label);
         }
         LabelLevel::Two => table.level2 = Some(dewrap_cells(&[text])),
     }
