@@ -18,6 +18,8 @@
 pub mod check;
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use jixiao_model::{Diagnostic, Document, Format, Level, Source};
 use sha2::{Digest, Sha256};
@@ -131,6 +133,61 @@ fn convert_pdf(name: &str, bytes: &[u8], mut source: Source) -> Document {
     doc
 }
 
+/// Converts `bytes` on a worker thread, isolated: a panic in any stage
+/// becomes an error document for this input, and so does a conversion that
+/// takes longer than `timeout` (the batch goes on; the stray thread ends on
+/// its own, bounded by the interpreter's limits).
+pub fn convert_isolated(name: &str, bytes: Vec<u8>, timeout: Duration) -> Document {
+    let (sender, receiver) = mpsc::channel();
+    let thread_name = name.to_string();
+    let spawned = std::thread::Builder::new()
+        .name(format!("convert {name}"))
+        .spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| convert_bytes(&thread_name, &bytes)));
+            let _ = sender.send(result);
+        });
+    let fallback_source = || Source {
+        file: name.to_string(),
+        format: if has_extension(Path::new(name), "pdf") {
+            Format::Pdf
+        } else {
+            Format::Text
+        },
+        sha256: String::new(),
+        pages: None,
+    };
+    if let Err(e) = spawned {
+        return failed(
+            fallback_source(),
+            "internal-error",
+            format!("{name}: cannot start a worker thread: {e}"),
+        );
+    }
+    match receiver.recv_timeout(timeout) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(panic)) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            failed(
+                fallback_source(),
+                "internal-error",
+                format!("{name}: internal error while converting ({what}); please report this file"),
+            )
+        }
+        Err(_) => failed(
+            fallback_source(),
+            "timeout",
+            format!(
+                "{name}: conversion took longer than {} s and was abandoned (--timeout)",
+                timeout.as_secs_f32()
+            ),
+        ),
+    }
+}
+
 /// Converts the file at `path`; an unreadable path becomes an error document.
 pub fn convert_path(name: &str, path: &Path) -> Document {
     match std::fs::read(path) {
@@ -156,7 +213,8 @@ pub fn convert_path(name: &str, path: &Path) -> Document {
     }
 }
 
-fn failed(source: Source, code: &str, message: String) -> Document {
+/// A document that records one error and has no projects.
+pub fn failed(source: Source, code: &str, message: String) -> Document {
     let mut doc = Document::new(source);
     doc.diagnostics.push(Diagnostic::new(Level::Error, code, message));
     doc

@@ -1,12 +1,14 @@
 //! The `jixiao` command line: `convert`, `check`, `text`.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
-use jixiao_cli::{convert_path, inputs, output_path, write_atomic, Input};
+use indicatif::{ProgressBar, ProgressStyle};
+use jixiao_cli::{convert_isolated, convert_path, inputs, output_path, write_atomic, Input};
 use jixiao_model::Document;
 use rayon::prelude::*;
 
@@ -60,6 +62,14 @@ struct ConvertArgs {
     /// Files converted in parallel (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// Time budget per file in seconds; a file over budget is reported and
+    /// the batch goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    timeout: f64,
+    /// Skip inputs whose output JSON already records the same SHA-256 (they
+    /// still count in --csv/--xlsx).
+    #[arg(long)]
+    incremental: bool,
 }
 
 #[derive(clap::Args)]
@@ -101,7 +111,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// What happened to one input of a batch.
+enum Outcome {
+    Converted(Document),
+    /// `--incremental`: the output already records these bytes.
+    Unchanged(Document),
+}
+
+impl Outcome {
+    fn doc(&self) -> &Document {
+        match self {
+            Outcome::Converted(d) | Outcome::Unchanged(d) => d,
+        }
+    }
+}
+
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
+    let started = Instant::now();
     let inputs = inputs(&args.inputs);
     let to_stdout = match &args.out {
         Some(dir) => dir.as_os_str() == "-",
@@ -110,21 +136,64 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
         bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
     }
-    if to_stdout && (args.csv || args.xlsx) {
-        bail!("--csv and --xlsx write files: pass -o DIR");
+    if to_stdout && (args.csv || args.xlsx || args.incremental) {
+        bail!("--csv, --xlsx and --incremental need an output folder: pass -o DIR");
     }
+    if inputs.is_empty() {
+        bail!(
+            "no *.pdf or *.txt files in {}",
+            args.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let out_dir = args.out.clone().filter(|_| !to_stdout);
+    let timeout = Duration::from_secs_f64(args.timeout.max(0.001));
+    let progress = if std::io::stderr().is_terminal() && inputs.len() > 1 {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} files, {per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let docs: Vec<(Input, Document)> = pool.install(|| {
+    let write_failures = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes: Vec<(Input, Outcome)> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| (input.clone(), convert_path(&input.name, &input.path)))
+            .map(|input| {
+                let outcome = convert_one(input, out_dir.as_deref(), args.incremental, timeout);
+                // Each output is written as soon as it is ready, atomically, so
+                // an interrupted batch keeps what it finished.
+                if let (Some(dir), Outcome::Converted(doc)) = (&out_dir, &outcome) {
+                    let path = output_path(dir, input);
+                    let written = jixiao_emit::json::to_string(doc)
+                        .map_err(|e| std::io::Error::other(e.to_string()))
+                        .and_then(|json| write_atomic(&path, json.as_bytes()));
+                    if let Err(e) = written {
+                        progress.suspend(|| {
+                            eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display())
+                        });
+                        write_failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+                progress.inc(1);
+                (input.clone(), outcome)
+            })
             .collect()
     });
-    let mut failed = 0usize;
-    for (input, doc) in &docs {
+    progress.finish_and_clear();
+    let mut failed = write_failures.into_inner();
+    for (input, outcome) in &outcomes {
+        let doc = outcome.doc();
         for d in doc.diagnostics.iter().filter(|d| d.level == jixiao_model::Level::Error) {
             eprintln!("jixiao: {}: {}", input.path.display(), d.message);
         }
@@ -135,22 +204,14 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if to_stdout {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
-        for (_, doc) in &docs {
-            lock.write_all(jixiao_emit::json::to_string(doc)?.as_bytes())?;
+        for (_, outcome) in &outcomes {
+            lock.write_all(jixiao_emit::json::to_string(outcome.doc())?.as_bytes())?;
         }
-    } else if let Some(dir) = &args.out {
-        for (input, doc) in &docs {
-            let path = output_path(dir, input);
-            let json = jixiao_emit::json::to_string(doc)?;
-            if let Err(e) = write_atomic(&path, json.as_bytes()) {
-                eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display());
-                failed += 1;
-            }
-        }
+    } else if let Some(dir) = &out_dir {
         if args.csv || args.xlsx {
             let mut tables = jixiao_emit::table::Tables::new();
-            for (_, doc) in &docs {
-                tables.add(doc);
+            for (_, outcome) in &outcomes {
+                tables.add(outcome.doc());
             }
             let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
             if args.csv {
@@ -166,17 +227,50 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             }
         }
     }
-    let forms: usize = docs.iter().map(|(_, d)| d.projects.len()).sum();
-    let indicators: usize = docs.iter().map(|(_, d)| d.indicator_count()).sum();
+    let unchanged = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Unchanged(_)))
+        .count();
+    let docs = outcomes.iter().map(|(_, o)| o.doc());
+    let forms: usize = docs.clone().map(|d| d.projects.len()).sum();
+    let indicators: usize = docs.clone().map(|d| d.indicator_count()).sum();
+    let pages: u64 = docs.map(|d| u64::from(d.source.pages.unwrap_or(0))).sum();
+    let seconds = started.elapsed().as_secs_f64();
+    let skipped = if unchanged > 0 {
+        format!(" ({unchanged} unchanged, skipped)")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "jixiao: {} converted, {failed} failed; {forms} forms, {indicators} indicators",
-        docs.len() - failed
+        "jixiao: {} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {pages} pages in {seconds:.2} s ({:.0} pages/s)",
+        outcomes.len().saturating_sub(failed),
+        pages as f64 / seconds.max(1e-9)
     );
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads and converts one input; with `incremental`, reuses an output that
+/// already records the same SHA-256.
+fn convert_one(input: &Input, out_dir: Option<&Path>, incremental: bool, timeout: Duration) -> Outcome {
+    let bytes = match std::fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(_) => return Outcome::Converted(convert_path(&input.name, &input.path)),
+    };
+    if let (true, Some(dir)) = (incremental, out_dir) {
+        let sha = jixiao_cli::sha256_hex(&bytes);
+        let previous = std::fs::read_to_string(output_path(dir, input))
+            .ok()
+            .and_then(|text| jixiao_emit::json::from_str(&text).ok())
+            .filter(|doc: &Document| doc.source.sha256 == sha && doc.schema_version == jixiao_model::SCHEMA_VERSION);
+        if let Some(doc) = previous {
+            return Outcome::Unchanged(doc);
+        }
+    }
+    Outcome::Converted(convert_isolated(&input.name, bytes, timeout))
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
