@@ -3,6 +3,7 @@
 # of the text inputs (dev tool; CI and users never run this).
 #   jixiao-pdfgen: the project's own report-server style generator (lopdf).
 #   LibreOffice:   corpus/pdf/libreoffice/make.py (needs libreoffice-calc-nogui,
+#   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei),
 #                  fonts-noto-cjk and python3 with openpyxl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,7 @@ $gen "$seed" corpus/pdf/seed.gbk-portrait.pdf --gbk --portrait --filled-rules --
 $gen "$district" corpus/pdf/district.ucs2-portrait.pdf --portrait
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
+fi
+if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
+  python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium.pdf
 fi

@@ -263,10 +263,47 @@ fn clusters(mut values: Vec<f32>) -> Vec<f32> {
     out.into_iter().map(|(sum, n)| sum / n as f32).collect()
 }
 
+/// Joins collinear segments that touch or overlap: many producers draw a
+/// border as one short segment per cell, and the pieces of a merged cell's
+/// border touch no crossing rule on their own.
+fn merge_collinear(rules: Vec<Rule>) -> Vec<Rule> {
+    let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = rules.into_iter().partition(Rule::is_horizontal);
+    // Keyed by (position across, start along, end along).
+    let join = |mut segments: Vec<(f32, f32, f32)>| -> Vec<(f32, f32, f32)> {
+        segments.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut out: Vec<(f32, f32, f32)> = Vec::new();
+        for (at, start, end) in segments {
+            match out.last_mut() {
+                Some(last) if (last.0 - at).abs() <= SNAP / 2.0 && start <= last.2 + SNAP => {
+                    last.2 = last.2.max(end);
+                }
+                _ => out.push((at, start, end)),
+            }
+        }
+        out
+    };
+    let h = join(
+        horizontal
+            .iter()
+            .map(|r| (r.y0, r.x0.min(r.x1), r.x0.max(r.x1)))
+            .collect(),
+    );
+    let v = join(
+        vertical
+            .iter()
+            .map(|r| (r.x0, r.y0.min(r.y1), r.y0.max(r.y1)))
+            .collect(),
+    );
+    h.into_iter()
+        .map(|(y, x0, x1)| Rule { x0, y0: y, x1, y1: y })
+        .chain(v.into_iter().map(|(x, y0, y1)| Rule { x0: x, y0, x1: x, y1 }))
+        .collect()
+}
+
 /// The tables of a page: groups of touching rules with at least two
 /// horizontal and two vertical lines.
 fn grids(rules: &[Rule]) -> Vec<Grid> {
-    let rules: Vec<Rule> = rules.iter().copied().take(20_000).collect();
+    let rules = merge_collinear(rules.iter().copied().take(20_000).collect());
     // Union rules that touch.
     let mut parent: Vec<usize> = (0..rules.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -436,4 +473,20 @@ impl Grid {
             .min(self.rows.len() - 2);
         self.owner.get(r * (self.cols.len() - 1) + c).copied()
     }
+}
+
+/// A human-readable summary of the tables found on a page (for debugging
+/// layouts: `jixiao-layout`'s `grids` example).
+pub fn describe_grids(page: &Page) -> String {
+    let mut out = String::new();
+    for (i, grid) in grids(&page.rules).iter().enumerate() {
+        out.push_str(&format!("grid {i}: rows {:?}\n  cols {:?}\n", grid.rows, grid.cols));
+        for cell in &grid.cells {
+            out.push_str(&format!(
+                "  cell top {} cols {}..={}\n",
+                cell.top, cell.left, cell.right
+            ));
+        }
+    }
+    out
 }

@@ -384,7 +384,8 @@ pub fn display_width(text: &str) -> usize {
 }
 
 /// Joins the lines of one wrapped cell: nothing between CJK text, one space
-/// where two Latin letters or digits would otherwise touch.
+/// where two Latin words (letters, or a letter and a digit) would otherwise
+/// touch; digits of a number broken across lines join without one.
 pub fn dewrap<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for line in lines {
@@ -398,9 +399,12 @@ pub fn dewrap<S: AsRef<str>>(lines: &[S]) -> String {
 }
 
 fn push_wrapped(out: &mut String, line: &str) {
+    // Latin words wrapped apart had a space between them; a number broken by
+    // character wrapping (`40` / `0-600名`) did not.
     let touching = matches!(
         (out.chars().last(), line.chars().next()),
         (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+            && !(a.is_ascii_digit() && b.is_ascii_digit())
     );
     if touching {
         out.push(' ');
@@ -575,7 +579,8 @@ mod tests {
         assert_eq!(dewrap(&["服务对象满意度", "指标"]), "服务对象满意度指标");
         assert_eq!(dewrap(&["OA", "system"]), "OA system");
         assert_eq!(dewrap(&["活动2-", "3次"]), "活动2-3次");
-        assert_eq!(dewrap(&["10", "00"]), "10 00");
+        assert_eq!(dewrap(&["40", "0-600名"]), "400-600名");
+        assert_eq!(dewrap(&["OA", "2"]), "OA 2");
     }
 
     #[test]
