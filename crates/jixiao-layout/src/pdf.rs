@@ -270,15 +270,33 @@ fn merge_collinear(rules: Vec<Rule>) -> Vec<Rule> {
     let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = rules.into_iter().partition(Rule::is_horizontal);
     // Keyed by (position across, start along, end along).
     let join = |mut segments: Vec<(f32, f32, f32)>| -> Vec<(f32, f32, f32)> {
-        segments.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut out: Vec<(f32, f32, f32)> = Vec::new();
-        for (at, start, end) in segments {
-            match out.last_mut() {
-                Some(last) if (last.0 - at).abs() <= SNAP / 2.0 && start <= last.2 + SNAP => {
-                    last.2 = last.2.max(end);
+        // Lines at (nearly) the same position form a cluster; within it the
+        // pieces are joined where they touch or overlap.
+        segments.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut clusters: Vec<Vec<(f32, f32, f32)>> = Vec::new();
+        for segment in segments {
+            match clusters.last_mut() {
+                Some(cluster)
+                    if cluster
+                        .first()
+                        .is_some_and(|first| (segment.0 - first.0).abs() <= SNAP / 2.0) =>
+                {
+                    cluster.push(segment)
                 }
-                _ => out.push((at, start, end)),
+                _ => clusters.push(vec![segment]),
             }
+        }
+        let mut out: Vec<(f32, f32, f32)> = Vec::new();
+        for mut cluster in clusters {
+            cluster.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let mut joined: Vec<(f32, f32, f32)> = Vec::new();
+            for (at, start, end) in cluster {
+                match joined.last_mut() {
+                    Some(last) if start <= last.2 + SNAP => last.2 = last.2.max(end),
+                    _ => joined.push((at, start, end)),
+                }
+            }
+            out.extend(joined);
         }
         out
     };
