@@ -13,6 +13,8 @@
 //! like a text dump.
 
 use jixiao_model::Location;
+use std::collections::HashMap;
+
 use jixiao_pdf::{Glyph, Page, Rule};
 
 use crate::Row;
@@ -48,7 +50,7 @@ struct GridCell {
 /// Rows of one page, top to bottom.
 pub fn page_rows(page: &Page) -> Vec<Row> {
     let loc = Location::Page(page.number);
-    let glyphs = dedupe(&page.glyphs);
+    let glyphs = dedupe(&page.glyphs, page.width, page.height);
     let mut grids = grids(&page.rules);
     let mut outside: Vec<Glyph> = Vec::new();
     for glyph in glyphs {
@@ -156,16 +158,30 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
 }
 
 /// Overprinted glyphs (fake bold: the same glyph drawn again a hair to the
-/// side) count once.
-fn dedupe(glyphs: &[Glyph]) -> Vec<Glyph> {
+/// side, often a whole line drawn two or three times) count once. Glyphs
+/// outside the visible page are not text of the page.
+fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
+    let mut seen: HashMap<(String, i64, i64), Vec<(f32, f32)>> = HashMap::new();
     let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs {
+        let (cx, cy) = center(g);
+        if cx < 0.0 || cy < 0.0 || cx > width || cy > height {
+            continue;
+        }
+        if g.text.trim().is_empty() {
+            out.push(g.clone());
+            continue;
+        }
         let tol = 0.3 * g.size.max(1.0);
-        let repeated =
-            out.iter().rev().take(8).any(|o| {
-                o.text == g.text && (o.x0 - g.x0).abs() < tol && (o.y0 - g.y0).abs() < tol && g.text.trim() != ""
-            });
+        let (qx, qy) = ((g.x0 / tol).floor() as i64, (g.y0 / tol).floor() as i64);
+        let repeated = (-1..=1).any(|dx| {
+            (-1..=1).any(|dy| {
+                seen.get(&(g.text.clone(), qx + dx, qy + dy))
+                    .is_some_and(|v| v.iter().any(|(x, y)| (x - g.x0).abs() < tol && (y - g.y0).abs() < tol))
+            })
+        });
         if !repeated {
+            seen.entry((g.text.clone(), qx, qy)).or_default().push((g.x0, g.y0));
             out.push(g.clone());
         }
     }

@@ -40,6 +40,8 @@ enum Fallback {
     Unicode,
     /// Code bytes are a legacy encoding.
     Legacy(&'static Encoding),
+    /// The CID of the code, through the character collection's table.
+    Collection(&'static [u8]),
     /// Nothing known (Identity-H without ToUnicode, unknown CMaps).
     None,
 }
@@ -196,6 +198,14 @@ impl Font {
             _ => (Codes::TwoByte, Fallback::None, true, None, false),
         };
         let (widths, ranges, default) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
+        // Without a way to Unicode, CIDs of a known character collection
+        // read through its table.
+        let fallback = match fallback {
+            Fallback::None if cid_is_code || embedded.is_some() => descendant
+                .and_then(|d| collection(doc, d))
+                .map_or(Fallback::None, Fallback::Collection),
+            other => other,
+        };
         Font {
             name,
             codes,
@@ -287,7 +297,22 @@ impl Font {
                 let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
                 (!had_errors).then(|| text.into_owned())
             }
+            Fallback::Collection(table) => {
+                let cid = self.cid_of(code)? as usize;
+                let unit = u16::from_le_bytes([*table.get(cid * 2)?, *table.get(cid * 2 + 1)?]);
+                char::from_u32(u32::from(unit)).filter(|_| unit != 0).map(String::from)
+            }
             Fallback::None => None,
+        }
+    }
+
+    /// The CID of a code: the code itself for Identity, else through an
+    /// embedded CMap; unknown for predefined legacy CMaps.
+    fn cid_of(&self, code: u32) -> Option<u32> {
+        match &self.widths {
+            Widths::Cid { cid_is_code: true, .. } => Some(code),
+            Widths::Cid { cmap: Some(cmap), .. } => cmap.cid(code),
+            _ => None,
         }
     }
 
@@ -302,14 +327,9 @@ impl Font {
                 widths,
                 ranges,
                 default,
-                cid_is_code,
-                cmap,
+                ..
             } => {
-                let cid = if *cid_is_code {
-                    Some(code)
-                } else {
-                    cmap.as_ref().and_then(|c| c.cid(code))
-                };
+                let cid = self.cid_of(code);
                 match cid {
                     Some(cid) => widths
                         .get(&cid)
@@ -345,6 +365,22 @@ impl Font {
 /// Characters that take a full em in a CJK font.
 fn is_wide_char(c: char) -> bool {
     jixiao_model::normalize::is_wide(c)
+}
+
+/// The CID → Unicode table of a CIDFont's `/CIDSystemInfo /Ordering`.
+fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> {
+    let info = get(doc, descendant, b"CIDSystemInfo")?.as_dict().ok()?;
+    let ordering = match get(doc, info, b"Ordering")? {
+        Object::String(s, _) | Object::Name(s) => s.clone(),
+        _ => return None,
+    };
+    match ordering.as_slice() {
+        b"GB1" => Some(include_bytes!("../data/GB1.u16")),
+        b"Japan1" => Some(include_bytes!("../data/Japan1.u16")),
+        b"CNS1" => Some(include_bytes!("../data/CNS1.u16")),
+        b"Korea1" => Some(include_bytes!("../data/Korea1.u16")),
+        _ => None,
+    }
 }
 
 fn get_to_unicode(doc: &Document, dict: &Dictionary) -> Option<HashMap<u32, String>> {

@@ -1,0 +1,135 @@
+//! Differential test against poppler's `pdftotext`: on every PDF of the
+//! shared corpus where pdftotext reads Chinese, jixiao's text holds the same
+//! CJK characters (multiset F1 ≥ 0.95). Files known to differ are listed
+//! below with the reason. `.ci/run` installs poppler-utils for this test.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Files where the difference is understood; each with the reason.
+const KNOWN: &[(&str, &str)] = &[(
+    "pdfplumber__tests__pdfs__issue-842-example.pdf",
+    "fake bold: every heading is drawn two to four times a hair apart; pdftotext keeps some copies \
+     (`股票代码：` twice), jixiao counts overprinted glyphs once",
+)];
+
+const MIN_CJK: usize = 20;
+const MIN_F1: f64 = 0.95;
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn multiset(text: &str) -> HashMap<char, usize> {
+    let mut m = HashMap::new();
+    for c in text.chars().filter(|c| is_cjk(*c)) {
+        *m.entry(c).or_insert(0) += 1;
+    }
+    m
+}
+
+fn f1(a: &HashMap<char, usize>, b: &HashMap<char, usize>) -> f64 {
+    let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
+    let common: usize = a.iter().map(|(c, n)| (*n).min(b.get(c).copied().unwrap_or(0))).sum();
+    if na + nb == 0 {
+        1.0
+    } else {
+        2.0 * common as f64 / (na + nb) as f64
+    }
+}
+
+/// pdftotext's text, or None when it fails or takes longer than 20 s.
+fn pdftotext(path: &Path) -> Option<String> {
+    let mut child = Command::new("pdftotext")
+        .args(["-q", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdout = child.stdout.take()?;
+    let reader = std::thread::spawn(move || {
+        let mut buffer = Vec::new();
+        let _ = stdout.read_to_end(&mut buffer);
+        buffer
+    });
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if started.elapsed() < Duration::from_secs(20) => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+    reader.join().ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            pdfs(&path, out);
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn chinese_text_agrees_with_pdftotext() {
+    assert!(
+        Command::new("pdftotext").arg("-v").output().is_ok(),
+        "pdftotext is missing: install poppler-utils (.ci/run does)"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut files = Vec::new();
+    pdfs(&root, &mut files);
+    pdfs(&corpus, &mut files);
+    files.sort();
+    let mut compared = 0;
+    let mut below = Vec::new();
+    for file in &files {
+        let Some(reference) = pdftotext(file) else { continue };
+        let want = multiset(&reference);
+        if want.values().sum::<usize>() < MIN_CJK {
+            continue;
+        }
+        let bytes = std::fs::read(file).expect("readable");
+        let got = match jixiao_cli::pdf_rows(&bytes, 1, u32::MAX) {
+            Ok(read) => read
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            Err(_) => String::new(),
+        };
+        let score = f1(&multiset(&got), &want);
+        compared += 1;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let known = KNOWN.iter().any(|(k, _)| *k == name);
+        eprintln!("{score:.4} {name}");
+        if score < MIN_F1 && !known {
+            below.push(format!("{name}: F1 {score:.4}"));
+        }
+    }
+    assert!(compared >= 10, "only {compared} files with Chinese text were compared");
+    assert!(
+        below.is_empty(),
+        "CJK text disagrees with pdftotext:\n{}",
+        below.join("\n")
+    );
+}
