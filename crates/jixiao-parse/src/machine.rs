@@ -91,6 +91,9 @@ pub struct Parser {
     state: State,
     events: VecDeque<Event>,
     in_form: bool,
+    /// The current form is printed as a ruled table: text outside the
+    /// table (page headers and footers) is not form content.
+    ruled_form: bool,
     last_loc: Option<Location>,
     finished: bool,
 }
@@ -103,6 +106,7 @@ impl Parser {
             state: State::Preamble { rows: Vec::new() },
             events: VecDeque::new(),
             in_form: false,
+            ruled_form: false,
             last_loc: None,
             finished: false,
         }
@@ -118,6 +122,17 @@ impl Parser {
         next
     }
 
+    /// A row of free text in a form printed as a ruled table. Remembers
+    /// that the form is ruled when the row is a table row.
+    fn outside_table(&mut self, token: &Token) -> bool {
+        let Some(row) = token.rows.first() else { return false };
+        if row.ruled {
+            self.ruled_form = true;
+            return false;
+        }
+        self.in_form && self.ruled_form
+    }
+
     /// The transition function: the current state and one token give the
     /// next state and events.
     fn transition(&mut self, state: State, token: Token) -> State {
@@ -127,7 +142,18 @@ impl Parser {
                 let loc = token.rows.first().map_or(Location::Line(0), |r| r.loc);
                 self.emit(Event::FormStart { form, year, loc });
                 self.in_form = true;
+                self.ruled_form = false;
                 State::Header { pending: None }
+            }
+            (state, TokenKind::Row) if self.outside_table(&token) => {
+                if let Some(row) = token.rows.first() {
+                    self.emit(Event::Unplaced {
+                        reason: "text outside the form's table (page header or footer?)",
+                        text: row.text.clone(),
+                        loc: row.loc,
+                    });
+                }
+                state
             }
             (State::Preamble { mut rows }, _) => {
                 rows.extend(token.rows);
