@@ -83,7 +83,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
     }
     // (y, order, row): rows sorted by where they start on the page.
     let mut placed: Vec<(f32, usize, Row)> = Vec::new();
-    for line in lines(free) {
+    for line in lines(free.iter().collect()) {
         let y = line.iter().map(|g| g.y0).fold(f32::INFINITY, f32::min);
         let cells = split_cells(&line);
         let text = cells.join(" ");
@@ -113,7 +113,10 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             let mut cells = Vec::new();
             let mut continuation: Vec<String> = Vec::new();
             for cell in starting {
-                let cell_lines: Vec<String> = lines(cell.glyphs.clone()).iter().map(|l| line_text(l)).collect();
+                let cell_lines: Vec<String> = lines(cell.glyphs.iter().collect())
+                    .iter()
+                    .map(|l| line_text(l))
+                    .collect();
                 let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
                     - grid.cols.get(cell.left).copied().unwrap_or(0.0);
                 if cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width {
@@ -161,7 +164,9 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
 /// side, often a whole line drawn two or three times) count once. Glyphs
 /// outside the visible page are not text of the page.
 fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
-    let mut seen: HashMap<(String, i64, i64), Vec<(f32, f32)>> = HashMap::new();
+    // Keyed by the text's hash and a grid cell of the position; the texts
+    // are compared on a hit.
+    let mut seen: HashMap<(u64, i64, i64), Vec<usize>> = HashMap::new();
     let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         let (cx, cy) = center(g);
@@ -173,28 +178,39 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
             continue;
         }
         let tol = 0.3 * g.size.max(1.0);
+        let hash = text_hash(&g.text);
         let (qx, qy) = ((g.x0 / tol).floor() as i64, (g.y0 / tol).floor() as i64);
         let repeated = (-1..=1).any(|dx| {
             (-1..=1).any(|dy| {
-                seen.get(&(g.text.clone(), qx + dx, qy + dy))
-                    .is_some_and(|v| v.iter().any(|(x, y)| (x - g.x0).abs() < tol && (y - g.y0).abs() < tol))
+                seen.get(&(hash, qx + dx, qy + dy)).is_some_and(|kept| {
+                    kept.iter()
+                        .filter_map(|&i| out.get(i))
+                        .any(|o| o.text == g.text && (o.x0 - g.x0).abs() < tol && (o.y0 - g.y0).abs() < tol)
+                })
             })
         });
         if !repeated {
-            seen.entry((g.text.clone(), qx, qy)).or_default().push((g.x0, g.y0));
+            seen.entry((hash, qx, qy)).or_default().push(out.len());
             out.push(g.clone());
         }
     }
     out
 }
 
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 /// Groups glyphs into lines (by vertical centre), top to bottom, each left
 /// to right.
-fn lines(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
+fn lines(mut glyphs: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
     glyphs.sort_by(|a, b| center_y(a).total_cmp(&center_y(b)).then(a.x0.total_cmp(&b.x0)));
-    let mut out: Vec<(f32, f32, Vec<Glyph>)> = Vec::new();
+    let mut out: Vec<(f32, f32, Vec<&Glyph>)> = Vec::new();
     for g in glyphs {
-        let cy = center_y(&g);
+        let cy = center_y(g);
         let tol: f32 = 0.45 * g.size.max(1.0);
         match out
             .iter_mut()
@@ -224,7 +240,7 @@ fn center_y(g: &Glyph) -> f32 {
 }
 
 /// The text of one line: glyphs in order, a space where a gap shows one.
-fn line_text(line: &[Glyph]) -> String {
+fn line_text(line: &[&Glyph]) -> String {
     let mut text = String::new();
     let mut previous: Option<&Glyph> = None;
     for g in line {
@@ -246,17 +262,17 @@ fn line_text(line: &[Glyph]) -> String {
 
 /// Cells of a free line: runs of glyphs separated by gaps wider than two
 /// ems (or by space glyphs that wide).
-fn split_cells(line: &[Glyph]) -> Vec<String> {
-    let mut cells: Vec<Vec<Glyph>> = Vec::new();
+fn split_cells(line: &[&Glyph]) -> Vec<String> {
+    let mut cells: Vec<Vec<&Glyph>> = Vec::new();
     let mut last_ink: Option<f32> = None;
-    for g in line {
+    for &g in line {
         if g.text.trim().is_empty() {
             continue;
         }
         let wide = last_ink.is_some_and(|x1| g.x0 - x1 > 1.5 * g.size.max(1.0));
         match cells.last_mut() {
-            Some(cell) if !wide => cell.push(g.clone()),
-            _ => cells.push(vec![g.clone()]),
+            Some(cell) if !wide => cell.push(g),
+            _ => cells.push(vec![g]),
         }
         last_ink = Some(g.x1);
     }

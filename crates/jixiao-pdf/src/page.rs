@@ -432,8 +432,8 @@ impl<'a> Interpreter<'a> {
             let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise])
                 .then(&self.tm)
                 .then(&self.gs.ctm);
-            let text = match &code.text {
-                Some(t) => t.clone(),
+            let text = match code.text {
+                Some(t) => t,
                 None => {
                     *self.out.undecoded.entry(font.name.clone()).or_insert(0) += 1;
                     "\u{fffd}".to_string()
