@@ -165,3 +165,125 @@ fn check_names_each_difference_and_orphan() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Bad inputs of every kind: each is named with a clear message, gets its
+/// JSON with an `error` diagnostic, and the batch goes on.
+#[test]
+fn bad_inputs_are_explained_and_the_batch_goes_on() {
+    let dir = temp_dir("bad");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/robustness");
+    let seed_pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pdf/seed.ucs2-landscape.pdf");
+    let pdf = std::fs::read(&seed_pdf).expect("corpus PDF");
+    std::fs::write(input.join("empty.pdf"), b"").expect("write");
+    std::fs::write(input.join("truncated.pdf"), &pdf[..pdf.len() / 3]).expect("write");
+    std::fs::write(input.join("not-a-pdf.pdf"), b"<html>this is a web page</html>").expect("write");
+    std::fs::copy(
+        shared.join("pdfminer.six__samples__encryption__aes-256-r6.pdf"),
+        input.join("encrypted.pdf"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        shared.join("pdfbox__tools__src__test__resources__input__ImageIOUtil__JPXTestRGB.pdf"),
+        input.join("scanned.pdf"),
+    )
+    .expect("copy");
+    std::fs::write(input.join("good.pdf"), &pdf).expect("write");
+    let out = dir.join("out");
+    let result = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    for (file, code, words) in [
+        ("empty.pdf", "unreadable-pdf", "the file is empty"),
+        ("truncated.pdf", "unreadable-pdf", "damaged PDF"),
+        ("not-a-pdf.pdf", "unreadable-pdf", "not a PDF file"),
+        ("encrypted.pdf", "unreadable-pdf", "encrypted with a user password"),
+        ("scanned.pdf", "no-text-layer", "looks scanned"),
+    ] {
+        let doc = json(&out.join(format!("{file}.json")));
+        let d = &doc["diagnostics"][0];
+        assert_eq!(
+            (d["level"].as_str(), d["code"].as_str()),
+            (Some("error"), Some(code)),
+            "{file}: {d}"
+        );
+        assert!(
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(words) && m.contains(file)),
+            "{file}: {d}"
+        );
+        assert!(stderr.contains(file), "{file} is named on stderr");
+    }
+    assert_eq!(
+        json(&out.join("good.pdf.json"))["projects"].as_array().map(Vec::len),
+        Some(9)
+    );
+    assert!(stderr.contains("1 converted, 5 failed"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn incremental_runs_skip_unchanged_inputs() {
+    let dir = temp_dir("incremental");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    std::fs::copy(seed(), input.join("a.txt")).expect("copy");
+    std::fs::copy(seed(), input.join("b.txt")).expect("copy");
+    let out = dir.join("out");
+    let args = [
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--incremental",
+        "--csv",
+    ];
+    let first = jixiao(&args);
+    assert!(!String::from_utf8_lossy(&first.stderr).contains("unchanged"));
+    let text = std::fs::read_to_string(seed()).expect("seed");
+    std::fs::write(
+        input.join("b.txt"),
+        text.replace("科技服务平台运行保障", "科技服务平台运行保障二期"),
+    )
+    .expect("write");
+    let second = jixiao(&args);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("(1 unchanged, skipped)"), "{stderr}");
+    assert_eq!(
+        json(&out.join("b.txt.json"))["projects"][0]["name"],
+        "科技服务平台运行保障二期"
+    );
+    let projects = std::fs::read_to_string(out.join("projects.csv")).expect("csv");
+    assert!(
+        projects.contains("a.txt,0,") && projects.contains("b.txt,0,"),
+        "skipped inputs still count in the CSV"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_over_its_time_budget_is_reported_and_the_batch_goes_on() {
+    let dir = temp_dir("timeout");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    std::fs::copy(seed(), input.join("seed.txt")).expect("copy");
+    let out = dir.join("out");
+    let result = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--timeout",
+        "0.000001",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(json(&out.join("seed.txt.json"))["diagnostics"][0]["code"], "timeout");
+    let _ = std::fs::remove_dir_all(&dir);
+}
