@@ -14,6 +14,7 @@ district="golden/district_budget_2025_填报表.txt.json"
 $gen "$seed" corpus/pdf/seed.ucs2-landscape.pdf
 $gen "$seed" corpus/pdf/seed.gbk-portrait.pdf --gbk --portrait --filled-rules --labels-in-order --no-repeat
 $gen "$district" corpus/pdf/district.ucs2-portrait.pdf --portrait
+$gen "$district" corpus/pdf/district.gbk-rotated.pdf --gbk --rotated --labels-in-order
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
 fi

@@ -39,6 +39,9 @@ pub struct Options {
     pub labels_after_rows: bool,
     /// Draw rules as thin filled rectangles instead of stroked lines.
     pub filled_rules: bool,
+    /// Store each page turned by 90° with `/Rotate 90`, so that a viewer
+    /// shows the same page.
+    pub rotated: bool,
     pub font_size: f32,
 }
 
@@ -50,6 +53,7 @@ impl Default for Options {
             repeat_labels: true,
             labels_after_rows: true,
             filled_rules: false,
+            rotated: false,
             font_size: 9.0,
         }
     }
@@ -538,15 +542,25 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
     let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
     let mut kids: Vec<Object> = Vec::new();
     for content in contents {
-        let stream = doc.add_object(Stream::new(dictionary! {}, content.clone().into_bytes()));
-        let page = doc.add_object(dictionary! {
+        // Turned: the page is stored W×H swapped and drawn through a
+        // rotation, and /Rotate 90 turns it back for display.
+        let (content, media) = if o.rotated {
+            (format!("q 0 1 -1 0 {:.2} 0 cm\n{content}Q\n", l.height), [l.height, l.width])
+        } else {
+            (content.clone(), [l.width, l.height])
+        };
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let mut page = dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "Contents" => stream,
             "Resources" => resources,
-            "MediaBox" => vec![0.into(), 0.into(), Object::Real(l.width), Object::Real(l.height)],
-        });
-        kids.push(page.into());
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(media[0]), Object::Real(media[1])],
+        };
+        if o.rotated {
+            page.set("Rotate", 90);
+        }
+        kids.push(doc.add_object(page).into());
     }
     let count = kids.len() as i64;
     doc.objects.insert(
