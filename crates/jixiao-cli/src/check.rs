@@ -172,6 +172,10 @@ fn numbers_equal(g: &Value, a: &Value) -> bool {
 
 fn show(value: &Value) -> String {
     match value {
+        // `13`, not `13.0`: amounts and targets read as printed.
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) => {
+            format!("{}", n.as_f64().unwrap_or_default() as i64)
+        }
         Value::Object(_) | Value::Array(_) => {
             let text = value.to_string();
             if text.chars().count() > 80 {
@@ -225,7 +229,7 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                "seed.txt.json: projects[0].indicators[0].target.value: 13.0 ≠ 14.0".to_string(),
+                "seed.txt.json: projects[0].indicators[0].target.value: 13 ≠ 14".to_string(),
                 "seed.txt.json: extra: null ≠ 1".to_string(),
             ]
         );

@@ -150,6 +150,19 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         );
     }
     let out_dir = args.out.clone().filter(|_| !to_stdout);
+    if out_dir.is_some() {
+        let mut names = std::collections::BTreeMap::new();
+        for input in &inputs {
+            if let Some(other) = names.insert(input.name.as_str(), &input.path) {
+                bail!(
+                    "{} and {} would both be written to {}.json; convert them in separate runs or folders",
+                    other.display(),
+                    input.path.display(),
+                    input.name
+                );
+            }
+        }
+    }
     let timeout = Duration::from_secs_f64(args.timeout.max(0.001));
     let progress = if std::io::stderr().is_terminal() && inputs.len() > 1 {
         let bar = ProgressBar::new(inputs.len() as u64);

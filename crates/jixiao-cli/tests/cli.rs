@@ -159,7 +159,7 @@ fn check_names_each_difference_and_orphan() {
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         vec![
-            "seed.txt.json: projects[2].indicators[1].target.value: 14.0 ≠ 13.0",
+            "seed.txt.json: projects[2].indicators[1].target.value: 14 ≠ 13",
             "orphan.txt.json: golden file without an input in the corpus",
         ]
     );

@@ -78,6 +78,6 @@ fn an_altered_golden_value_is_caught_by_name() {
     let shown: Vec<String> = findings.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
-        vec!["seed.json: projects[2].indicators[1].target.value: 14.0 ≠ 13.0".to_string()]
+        vec!["seed.json: projects[2].indicators[1].target.value: 14 ≠ 13".to_string()]
     );
 }

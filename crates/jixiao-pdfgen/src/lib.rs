@@ -545,7 +545,10 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
         // Turned: the page is stored W×H swapped and drawn through a
         // rotation, and /Rotate 90 turns it back for display.
         let (content, media) = if o.rotated {
-            (format!("q 0 1 -1 0 {:.2} 0 cm\n{content}Q\n", l.height), [l.height, l.width])
+            (
+                format!("q 0 1 -1 0 {:.2} 0 cm\n{content}Q\n", l.height),
+                [l.height, l.width],
+            )
         } else {
             (content.clone(), [l.width, l.height])
         };
