@@ -15,6 +15,7 @@
 use jixiao_model::Location;
 use std::collections::HashMap;
 
+use jixiao_model::normalize::is_wide;
 use jixiao_pdf::{Glyph, Page, Rule};
 
 use crate::Row;
@@ -246,11 +247,16 @@ fn line_text(line: &[&Glyph]) -> String {
     for g in line {
         if let Some(p) = previous {
             let gap = g.x0 - p.x1;
-            let latin = p.text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-                && g.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+            let (before, after) = (p.text.chars().last(), g.text.chars().next());
+            let latin =
+                before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric());
+            // Ideographs spread across a cell (`项  目  名  称`) or set
+            // with letter spacing have no spaces between them; a gap only
+            // separates words of Latin text.
+            let ideographic = before.is_some_and(is_wide) || after.is_some_and(is_wide);
             let threshold = if latin { 0.25 } else { 0.6 } * g.size.max(1.0);
             let has_space = text.ends_with(' ') || g.text.starts_with(' ');
-            if gap > threshold && !has_space {
+            if gap > threshold && !has_space && !ideographic {
                 text.push(' ');
             }
         }
@@ -401,8 +407,26 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
 impl Grid {
     fn build(rules: &[Rule]) -> Option<Grid> {
         let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
-        let rows = clusters(h.iter().map(|r| r.y0).collect());
-        let cols = clusters(v.iter().map(|r| r.x0).collect());
+        // Where a table's outer border is not drawn, the ends of the rules
+        // that cross it stand in for it.
+        let h_ends = h.iter().flat_map(|r| [r.x0, r.x1]);
+        let v_ends = v.iter().flat_map(|r| [r.y0, r.y1]);
+        let (min_x, max_x) = h_ends.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        let (min_y, max_y) = v_ends.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let rows = clusters(
+            h.iter()
+                .map(|r| r.y0)
+                .chain([min_y, max_y])
+                .filter(|y| y.is_finite())
+                .collect(),
+        );
+        let cols = clusters(
+            v.iter()
+                .map(|r| r.x0)
+                .chain([min_x, max_x])
+                .filter(|x| x.is_finite())
+                .collect(),
+        );
         if rows.len() < 2 || cols.len() < 2 || rows.len() * cols.len() > 200_000 {
             return None;
         }
@@ -539,4 +563,102 @@ pub fn describe_grids(page: &Page) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x: f32, y: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x0: x,
+            y0: y,
+            x1: x + 10.0,
+            y1: y + 10.0,
+            size: 10.0,
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Page {
+        Page {
+            number: 1,
+            width: 200.0,
+            height: 200.0,
+            glyphs,
+            rules,
+            problems: vec![],
+            undecoded: vec![],
+        }
+    }
+
+    fn h(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule { x0, y0: y, x1, y1: y }
+    }
+
+    fn v(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule { x0: x, y0, x1: x, y1 }
+    }
+
+    fn cells(rows: &[Row]) -> Vec<Vec<String>> {
+        rows.iter().map(|r| r.cells.clone()).collect()
+    }
+
+    #[test]
+    fn a_table_drawn_without_its_outer_border() {
+        // Only the inner cross of a 2×2 table is drawn.
+        let glyphs = vec![
+            glyph("甲", 10.0, 5.0),
+            glyph("乙", 60.0, 5.0),
+            glyph("丙", 10.0, 25.0),
+            glyph("丁", 60.0, 25.0),
+        ];
+        let rows = page_rows(&page(glyphs, vec![h(20.0, 0.0, 100.0), v(50.0, 0.0, 40.0)]));
+        assert_eq!(cells(&rows), vec![vec!["甲", "乙"], vec!["丙", "丁"]]);
+        assert!(rows.iter().all(|r| r.ruled));
+    }
+
+    #[test]
+    fn a_merged_cell_keeps_its_lines_and_appears_once() {
+        // Column 0 rows 0–1 merged (no border between them), drawn piecewise.
+        let rules = vec![
+            h(0.0, 0.0, 150.0),
+            h(20.0, 50.0, 150.0),
+            h(40.0, 0.0, 150.0),
+            v(0.0, 0.0, 20.0),
+            v(0.0, 20.0, 40.0),
+            v(50.0, 0.0, 40.0),
+            v(150.0, 0.0, 40.0),
+        ];
+        let glyphs = vec![
+            glyph("产", 10.0, 8.0),
+            glyph("出", 20.0, 8.0),
+            glyph("指", 10.0, 22.0),
+            glyph("标", 20.0, 22.0),
+            glyph("甲", 60.0, 5.0),
+            glyph("乙", 60.0, 25.0),
+        ];
+        let rows = page_rows(&page(glyphs, rules));
+        assert_eq!(cells(&rows), vec![vec!["产出\n指标", "甲"], vec!["乙"]]);
+    }
+
+    #[test]
+    fn overprinted_glyphs_count_once_and_spread_ideographs_get_no_spaces() {
+        let mut glyphs = vec![
+            glyph("项", 10.0, 10.0),
+            glyph("目", 40.0, 10.0),
+            glyph("A", 70.0, 10.0),
+            glyph("B", 90.0, 10.0),
+        ];
+        glyphs.push(glyph("项", 10.4, 10.3));
+        glyphs.push(glyph("目", 40.3, 10.0));
+        let boxed = vec![
+            h(0.0, 0.0, 120.0),
+            h(30.0, 0.0, 120.0),
+            v(0.0, 0.0, 30.0),
+            v(120.0, 0.0, 30.0),
+        ];
+        let rows = page_rows(&page(glyphs, boxed));
+        assert_eq!(cells(&rows), vec![vec!["项目A B"]]);
+    }
 }
