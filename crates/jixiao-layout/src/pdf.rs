@@ -520,13 +520,17 @@ impl Grid {
         } else {
             return None;
         };
-        let c = self
-            .cols
-            .partition_point(|&b| b <= x)
-            .saturating_sub(1)
-            .min(self.cols.len() - 2);
+        let c = self.col_of(x);
         let index = *self.owner.get(row * (self.cols.len() - 1) + c)?;
         self.cells.get(index)?.glyphs.is_empty().then_some(index)
+    }
+
+    /// The grid column under `x` (clamped to the grid).
+    fn col_of(&self, x: f32) -> usize {
+        self.cols
+            .partition_point(|&b| b <= x)
+            .saturating_sub(1)
+            .min(self.cols.len().saturating_sub(2))
     }
 
     fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
@@ -535,11 +539,7 @@ impl Grid {
         if x < first_x || x > last_x || y < first_y || y > last_y {
             return None;
         }
-        let c = self
-            .cols
-            .partition_point(|&b| b <= x)
-            .saturating_sub(1)
-            .min(self.cols.len() - 2);
+        let c = self.col_of(x);
         let r = self
             .rows
             .partition_point(|&b| b <= y)

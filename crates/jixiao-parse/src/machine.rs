@@ -492,18 +492,14 @@ impl Parser {
     }
 
     fn repeat_fragment(&mut self, repeat: Repeat) {
-        if let Some(loc) = repeat.rows.first().map(|r| r.loc) {
-            let text = repeat
-                .rows
-                .iter()
-                .map(|r| r.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            self.emit(Event::Fragment {
-                what: "repeated goal text",
-                text,
-                loc,
-            });
+        self.rows_fragment("repeated goal text", &repeat.rows, "\n");
+    }
+
+    /// Reports rows dropped as a recognised duplicate, with their text.
+    fn rows_fragment(&mut self, what: &'static str, rows: &[Row], separator: &str) {
+        if let Some(loc) = rows.first().map(|r| r.loc) {
+            let text = rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(separator);
+            self.emit(Event::Fragment { what, text, loc });
         }
     }
 
@@ -674,19 +670,7 @@ impl Parser {
             self.repeat_fragment(repeat);
         }
         self.flush_run(&mut table, None);
-        if let Some(loc) = table.trailing.first().map(|r| r.loc) {
-            let text = table
-                .trailing
-                .iter()
-                .map(|r| r.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.emit(Event::Fragment {
-                what: "labels repeated after the last row",
-                text,
-                loc,
-            });
-        }
+        self.rows_fragment("labels repeated after the last row", &table.trailing, " ");
     }
 
     /// Ends whatever block is open, and the form.
