@@ -60,6 +60,8 @@ struct Segment {
     from: (f32, f32),
     to: (f32, f32),
     curve: bool,
+    /// Which subpath (`m` or `re`) the segment belongs to.
+    subpath: u32,
 }
 
 /// What interpreting a page found.
@@ -83,6 +85,7 @@ pub struct Interpreter<'a> {
     tm: Matrix,
     tlm: Matrix,
     path: Vec<Segment>,
+    subpaths: u32,
     subpath_start: Option<(f32, f32)>,
     current: Option<(f32, f32)>,
     operations: usize,
@@ -124,6 +127,7 @@ impl<'a> Interpreter<'a> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             path: Vec::new(),
+            subpaths: 0,
             subpath_start: None,
             current: None,
             operations: 0,
@@ -178,6 +182,7 @@ impl<'a> Interpreter<'a> {
                 let [x, y] = nums::<2>(operands);
                 let p = self.gs.ctm.apply(x, y);
                 self.subpath_start = Some(p);
+                self.subpaths = self.subpaths.wrapping_add(1);
                 self.current = Some(p);
             }
             "l" => {
@@ -198,6 +203,7 @@ impl<'a> Interpreter<'a> {
                 let ctm = self.gs.ctm;
                 let p0 = ctm.apply(x, y);
                 self.subpath_start = Some(p0);
+                self.subpaths = self.subpaths.wrapping_add(1);
                 self.current = Some(p0);
                 self.line_to(ctm.apply(x + w, y), false);
                 self.line_to(ctm.apply(x + w, y + h), false);
@@ -324,7 +330,12 @@ impl<'a> Interpreter<'a> {
     fn line_to(&mut self, to: (f32, f32), curve: bool) {
         if let Some(from) = self.current {
             if self.path.len() < 100_000 {
-                self.path.push(Segment { from, to, curve });
+                self.path.push(Segment {
+                    from,
+                    to,
+                    curve,
+                    subpath: self.subpaths,
+                });
             }
         } else {
             self.subpath_start = Some(to);
@@ -357,13 +368,17 @@ impl<'a> Interpreter<'a> {
             }
         }
         if fill && !self.gs.fill_white {
-            // Thin filled boxes: take the bounding box of each closed run of
-            // four straight segments.
-            for quad in path.chunks(4) {
-                if quad.len() != 4 || quad.iter().any(|s| s.curve) {
+            // Thin filled boxes: the bounding box of each straight subpath
+            // (`re`, or `m l l l h` however many points it has).
+            for subpath in path.chunk_by(|a, b| a.subpath == b.subpath) {
+                if subpath.len() < 3 || subpath.iter().any(|s| s.curve) {
                     continue;
                 }
-                let points: Vec<(f32, f32)> = quad.iter().map(|s| self.space.map(s.from.0, s.from.1)).collect();
+                let points: Vec<(f32, f32)> = subpath
+                    .iter()
+                    .flat_map(|s| [s.from, s.to])
+                    .map(|(x, y)| self.space.map(x, y))
+                    .collect();
                 let (x0, x1, y0, y1) = bounds(&points);
                 let (w, h) = (x1 - x0, y1 - y0);
                 if h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH {
