@@ -714,13 +714,7 @@ impl Parser {
     }
 
     fn fragment(&mut self, what: &'static str, token: &Token) {
-        if let Some(loc) = token.rows.first().map(|r| r.loc) {
-            self.emit(Event::Fragment {
-                what,
-                text: token.text(),
-                loc,
-            });
-        }
+        self.rows_fragment(what, &token.rows, " ");
     }
 
     fn emit(&mut self, event: Event) {
