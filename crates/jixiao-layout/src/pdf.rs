@@ -25,8 +25,8 @@ const SNAP: f32 = 1.5;
 /// How far beyond a grid the text of a merged cell cut by a page break may
 /// be drawn, in points.
 const BEYOND_GRID: f32 = 120.0;
-/// A cell wider than this share of its table is running text when it has
-/// several lines.
+/// A cell wider than this share of its table, last in its row, is running
+/// text when it has several lines.
 const PARAGRAPH_SHARE: f32 = 0.5;
 
 /// A table: its row and column boundaries and which grid box belongs to
@@ -113,14 +113,17 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             starting.sort_by_key(|c| c.left);
             let mut cells = Vec::new();
             let mut continuation: Vec<String> = Vec::new();
-            for cell in starting {
+            let last = starting.len().saturating_sub(1);
+            for (k, cell) in starting.into_iter().enumerate() {
                 let cell_lines: Vec<String> = lines(cell.glyphs.iter().collect())
                     .iter()
                     .map(|l| line_text(l))
                     .collect();
                 let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
                     - grid.cols.get(cell.left).copied().unwrap_or(0.0);
-                if cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width {
+                // Running text (a goal) fills the rest of its row; a wide cell
+                // with a cell after it (a name beside its target) is a value.
+                if k == last && cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width {
                     let mut iter = cell_lines.into_iter();
                     cells.extend(iter.next());
                     continuation.extend(iter);
