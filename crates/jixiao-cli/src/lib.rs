@@ -146,16 +146,7 @@ pub fn convert_isolated(name: &str, bytes: Vec<u8>, timeout: Duration) -> Docume
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| convert_bytes(&thread_name, &bytes)));
             let _ = sender.send(result);
         });
-    let fallback_source = || Source {
-        file: name.to_string(),
-        format: if has_extension(Path::new(name), "pdf") {
-            Format::Pdf
-        } else {
-            Format::Text
-        },
-        sha256: String::new(),
-        pages: None,
-    };
+    let fallback_source = || source_of_unread(name);
     if let Err(e) = spawned {
         return failed(
             fallback_source(),
@@ -192,24 +183,32 @@ pub fn convert_isolated(name: &str, bytes: Vec<u8>, timeout: Duration) -> Docume
 pub fn convert_path(name: &str, path: &Path) -> Document {
     match std::fs::read(path) {
         Ok(bytes) => convert_bytes(name, &bytes),
-        Err(e) => {
-            let format = if has_extension(path, "pdf") {
-                Format::Pdf
-            } else {
-                Format::Text
-            };
-            let source = Source {
-                file: name.to_string(),
-                format,
-                sha256: String::new(),
-                pages: None,
-            };
-            failed(
-                source,
-                "unreadable-file",
-                format!("{}: cannot read: {e}", path.display()),
-            )
-        }
+        Err(e) => unreadable(name, path, &e),
+    }
+}
+
+/// The document of an input whose file cannot be read.
+pub fn unreadable(name: &str, path: &Path, error: &std::io::Error) -> Document {
+    failed(
+        source_of_unread(name),
+        "unreadable-file",
+        format!("{}: cannot read: {error}", path.display()),
+    )
+}
+
+/// The source of an input whose bytes were never converted: format from
+/// the file name, no hash, no page count.
+fn source_of_unread(name: &str) -> Source {
+    let format = if has_extension(Path::new(name), "pdf") {
+        Format::Pdf
+    } else {
+        Format::Text
+    };
+    Source {
+        file: name.to_string(),
+        format,
+        sha256: String::new(),
+        pages: None,
     }
 }
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use jixiao_cli::{convert_isolated, convert_path, inputs, output_path, write_atomic, Input};
+use jixiao_cli::{convert_isolated, inputs, output_path, write_atomic, Input};
 use jixiao_model::Document;
 use rayon::prelude::*;
 
@@ -271,7 +271,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
 fn convert_one(input: &Input, out_dir: Option<&Path>, incremental: bool, timeout: Duration) -> Outcome {
     let bytes = match std::fs::read(&input.path) {
         Ok(bytes) => bytes,
-        Err(_) => return Outcome::Converted(convert_path(&input.name, &input.path)),
+        Err(e) => return Outcome::Converted(jixiao_cli::unreadable(&input.name, &input.path, &e)),
     };
     if let (true, Some(dir)) = (incremental, out_dir) {
         let sha = jixiao_cli::sha256_hex(&bytes);

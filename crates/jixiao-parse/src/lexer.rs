@@ -221,19 +221,12 @@ pub fn strip_leading_cell(text: &str, cell: &str) -> String {
 fn resolve_cost_labels(tokens: &mut [Token]) {
     for i in 0..tokens.len() {
         let next_is_cost_level2 = match tokens.get(i + 1).map(|t| &t.kind) {
-            Some(TokenKind::Label { text, .. }) => {
-                let f = fold_compact(text);
-                f.ends_with("成本指标") && f != "成本指标"
-            }
+            Some(TokenKind::Label { text, .. }) => vocab::is_cost_level2(text),
             Some(TokenKind::Row) => tokens
                 .get(i + 1)
                 .and_then(|t| t.row())
                 .and_then(|r| r.cells.first())
-                .map(|c| {
-                    let f = fold_compact(c);
-                    f.ends_with("成本指标") && f != "成本指标"
-                })
-                .unwrap_or(false),
+                .is_some_and(|c| vocab::is_cost_level2(c)),
             _ => false,
         };
         if let Some(Token {

@@ -587,10 +587,7 @@ impl Parser {
             };
             let text = cells.remove(0);
             let level = if fold_compact(&text) == "成本指标" {
-                let next_is_cost = cells.first().is_some_and(|c| {
-                    let f = fold_compact(c);
-                    f.ends_with("成本指标") && f != "成本指标"
-                });
+                let next_is_cost = cells.first().is_some_and(|c| vocab::is_cost_level2(c));
                 if next_is_cost {
                     LabelLevel::One
                 } else {

@@ -174,6 +174,13 @@ pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
     None
 }
 
+/// True for a 二级 label of the 成本 family (`经济成本指标` …): after one,
+/// a `成本指标` before it is the 一级 label.
+pub fn is_cost_level2(cell: &str) -> bool {
+    let folded = fold_compact(cell);
+    folded.ends_with("成本指标") && folded != "成本指标"
+}
+
 /// True for a label of the vocabulary above (not a generic one).
 pub fn is_known_label(cell: &str) -> bool {
     let folded = fold_compact(cell);

@@ -346,7 +346,9 @@ impl Font {
                     // takes half an em, the rest the default width.
                     None if bytes.len() == 1 => 500.0,
                     None if matches!(self.fallback, Fallback::Unicode) => {
-                        let narrow = cmap::utf16be(bytes).chars().all(|c| !is_wide_char(c));
+                        let narrow = cmap::utf16be(bytes)
+                            .chars()
+                            .all(|c| !jixiao_model::normalize::is_wide(c));
                         if narrow {
                             500.0
                         } else {
@@ -360,11 +362,6 @@ impl Font {
         let w = if w.is_finite() && w > 0.0 { w } else { 500.0 };
         w * self.scale
     }
-}
-
-/// Characters that take a full em in a CJK font.
-fn is_wide_char(c: char) -> bool {
-    jixiao_model::normalize::is_wide(c)
 }
 
 /// The CID → Unicode table of a CIDFont's `/CIDSystemInfo /Ordering`.
