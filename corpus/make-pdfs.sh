@@ -15,6 +15,9 @@ $gen "$seed" corpus/pdf/seed.ucs2-landscape.pdf
 $gen "$seed" corpus/pdf/seed.gbk-portrait.pdf --gbk --portrait --filled-rules --labels-in-order --no-repeat
 $gen "$district" corpus/pdf/district.ucs2-portrait.pdf --portrait
 $gen "$district" corpus/pdf/district.gbk-rotated.pdf --gbk --rotated --labels-in-order
+# Amounts right-aligned in their cells, placed by the font's real /W.
+$gen "$seed" corpus/pdf/seed.ucs2-money-right.pdf --money-right --portrait
+$gen "$district" corpus/pdf/district.gbk-money-right.pdf --gbk --money-right
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
 fi

@@ -59,7 +59,74 @@ enum Widths {
         default: f32,
         cid_is_code: bool,
         cmap: Option<CMap>,
+        /// The code → CID table of a predefined CMap.
+        predefined: Option<CidTable>,
     },
+}
+
+/// A predefined CMap's code → CID table: little-endian u32 triples (first
+/// code, last code, first CID), sorted (see `data/make-cmap-tables.py`).
+#[derive(Debug, Clone, Copy)]
+struct CidTable(&'static [u8]);
+
+/// Bytes per entry of a [`CidTable`].
+const CID_ENTRY: usize = 12;
+
+impl CidTable {
+    fn entry(&self, i: usize) -> Option<(u32, u32, u32)> {
+        let bytes = self.0.get(i * CID_ENTRY..(i + 1) * CID_ENTRY)?;
+        let word = |k: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(k..k + 4)?.try_into().ok()?)) };
+        Some((word(0)?, word(4)?, word(8)?))
+    }
+
+    /// The CID of `code`, by binary search over the ranges.
+    fn cid(&self, code: u32) -> Option<u32> {
+        let (mut lo, mut hi) = (0usize, self.0.len() / CID_ENTRY);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (first, last, cid) = self.entry(mid)?;
+            if code < first {
+                hi = mid;
+            } else if code > last {
+                lo = mid + 1;
+            } else {
+                return Some(cid + (code - first));
+            }
+        }
+        None
+    }
+
+    /// The table of a predefined CMap by name (`-V` reads as `-H`: the
+    /// vertical CMaps differ only in punctuation turned for vertical text).
+    fn named(name: &str) -> Option<CidTable> {
+        let base = name.strip_suffix("-V").or_else(|| name.strip_suffix("-H")).unwrap_or(name);
+        let data: &'static [u8] = match base {
+            "UniGB-UCS2" => include_bytes!("../data/cmaps/UniGB-UCS2-H.cid"),
+            "UniGB-UTF16" => include_bytes!("../data/cmaps/UniGB-UTF16-H.cid"),
+            "GBK-EUC" => include_bytes!("../data/cmaps/GBK-EUC-H.cid"),
+            "GB-EUC" => include_bytes!("../data/cmaps/GB-EUC-H.cid"),
+            "GBKp-EUC" => include_bytes!("../data/cmaps/GBKp-EUC-H.cid"),
+            "GBK2K" => include_bytes!("../data/cmaps/GBK2K-H.cid"),
+            "GBpc-EUC" => include_bytes!("../data/cmaps/GBpc-EUC-H.cid"),
+            "GBT-EUC" => include_bytes!("../data/cmaps/GBT-EUC-H.cid"),
+            "GBTpc-EUC" => include_bytes!("../data/cmaps/GBTpc-EUC-H.cid"),
+            "UniCNS-UCS2" | "UniCNS-UTF16" => include_bytes!("../data/cmaps/UniCNS-UTF16-H.cid"),
+            "B5pc" => include_bytes!("../data/cmaps/B5pc-H.cid"),
+            "ETen-B5" => include_bytes!("../data/cmaps/ETen-B5-H.cid"),
+            "ETenms-B5" => include_bytes!("../data/cmaps/ETenms-B5-H.cid"),
+            "HKscs-B5" => include_bytes!("../data/cmaps/HKscs-B5-H.cid"),
+            "UniJIS-UCS2" | "UniJIS-UTF16" => include_bytes!("../data/cmaps/UniJIS-UTF16-H.cid"),
+            "90ms-RKSJ" => include_bytes!("../data/cmaps/90ms-RKSJ-H.cid"),
+            "90msp-RKSJ" => include_bytes!("../data/cmaps/90msp-RKSJ-H.cid"),
+            "83pv-RKSJ" => include_bytes!("../data/cmaps/83pv-RKSJ-H.cid"),
+            "UniKS-UCS2" | "UniKS-UTF16" => include_bytes!("../data/cmaps/UniKS-UTF16-H.cid"),
+            "KSC-EUC" => include_bytes!("../data/cmaps/KSC-EUC-H.cid"),
+            "KSCms-UHC" => include_bytes!("../data/cmaps/KSCms-UHC-H.cid"),
+            "KSCpc-EUC" => include_bytes!("../data/cmaps/KSCpc-EUC-H.cid"),
+            _ => return None,
+        };
+        Some(CidTable(data))
+    }
 }
 
 /// A font ready to decode strings.
@@ -180,10 +247,12 @@ impl Font {
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         let encoding = dict.get(b"Encoding").ok();
+        let mut predefined_cids = None;
         let (codes, fallback, cid_is_code, embedded, vertical) = match encoding.and_then(|o| doc.dereference(o).ok()) {
             Some((_, Object::Name(n))) => {
                 let cmap_name = String::from_utf8_lossy(n).into_owned();
                 let (codes, fallback, cid_is_code) = predefined(&cmap_name);
+                predefined_cids = CidTable::named(&cmap_name);
                 (codes, fallback, cid_is_code, None, cmap_name.ends_with("-V"))
             }
             Some((_, object @ Object::Stream(_))) => {
@@ -217,6 +286,7 @@ impl Font {
                 default,
                 cid_is_code,
                 cmap: embedded,
+                predefined: predefined_cids,
             },
             scale: 0.001,
             vertical,
@@ -307,11 +377,14 @@ impl Font {
     }
 
     /// The CID of a code: the code itself for Identity, else through an
-    /// embedded CMap; unknown for predefined legacy CMaps.
+    /// embedded CMap or the table of a predefined one.
     fn cid_of(&self, code: u32) -> Option<u32> {
         match &self.widths {
             Widths::Cid { cid_is_code: true, .. } => Some(code),
             Widths::Cid { cmap: Some(cmap), .. } => cmap.cid(code),
+            Widths::Cid {
+                predefined: Some(table), ..
+            } => table.cid(code),
             _ => None,
         }
     }
@@ -341,9 +414,10 @@ impl Font {
                                 .map(|r| r.2)
                         })
                         .unwrap_or(*default),
-                    // Predefined CMaps: the CID is unknown here. Half-width
-                    // Latin (a single byte, or a narrow Unicode character)
-                    // takes half an em, the rest the default width.
+                    // A predefined CMap jixiao has no table for: the CID is
+                    // unknown. Half-width Latin (a single byte, or a narrow
+                    // Unicode character) takes half an em, the rest the
+                    // default width.
                     None if bytes.len() == 1 => 500.0,
                     None if matches!(self.fallback, Fallback::Unicode) => {
                         let narrow = cmap::utf16be(bytes)

@@ -42,6 +42,8 @@ pub struct Options {
     /// Store each page turned by 90° with `/Rotate 90`, so that a viewer
     /// shows the same page.
     pub rotated: bool,
+    /// Right-align amounts in their cells, as report servers print money.
+    pub money_right: bool,
     pub font_size: f32,
 }
 
@@ -54,6 +56,7 @@ impl Default for Options {
             labels_after_rows: true,
             filled_rules: false,
             rotated: false,
+            money_right: false,
             font_size: 9.0,
         }
     }
@@ -62,29 +65,53 @@ impl Default for Options {
 const MARGIN: f32 = 36.0;
 const PAD: f32 = 3.0;
 
-/// Width of a text at `size`: ideographs one em, the rest half an em.
-fn text_width(text: &str, size: f32) -> f32 {
-    text.chars()
-        .map(|c| {
-            if jixiao_model::normalize::is_wide(c) {
-                size
-            } else {
-                size / 2.0
-            }
-        })
-        .sum()
+/// STSong-Light's proportional Latin glyphs, Adobe-GB1 CIDs 1–95
+/// (U+0020–U+007E under `UniGB-UCS2-H`), in 1/1000 em: the `/W` that
+/// iText and ReportLab write for this font.
+const STSONG_PROPORTIONAL: [u16; 95] = [
+    207, 270, 342, 467, 462, 797, 710, 239, 374, 374, 423, 605, 238, 375, 238, 334, 462, 462, 462, 462, 462, 462, 462,
+    462, 462, 462, 238, 238, 605, 605, 605, 344, 748, 684, 560, 695, 739, 563, 511, 729, 793, 318, 312, 666, 526, 896,
+    758, 772, 544, 772, 628, 465, 607, 753, 711, 972, 647, 620, 607, 374, 333, 374, 606, 500, 239, 417, 503, 427, 529,
+    415, 264, 444, 518, 241, 230, 495, 228, 793, 527, 524, 524, 504, 338, 336, 277, 517, 450, 652, 466, 452, 407, 370,
+    258, 370, 605,
+];
+/// Adobe-GB1's half-width Latin, CIDs 814–939 (single bytes under
+/// `GBK-EUC-H`): fixed half an em.
+const HALF_WIDTH_CIDS: (i64, i64) = (814, 939);
+/// The half-width space `GBK-EUC-H` maps byte 0x20 to.
+const GBK_SPACE_CID: i64 = 7716;
+
+/// Advance of one character in 1/1000 em, as the font's `/W` and `/DW`
+/// give it: ASCII is the only text both CMaps put on narrow CIDs
+/// (proportional under UCS2, half-width under GBK); everything else,
+/// curly quotes and `·` included, is a full-width CID at `/DW` 1000.
+fn advance(c: char, encoding: CjkEncoding) -> f32 {
+    if !(' '..='~').contains(&c) {
+        return 1000.0;
+    }
+    match encoding {
+        CjkEncoding::Ucs2 => STSONG_PROPORTIONAL
+            .get(c as usize - 0x20)
+            .map_or(500.0, |w| f32::from(*w)),
+        CjkEncoding::Gbk => 500.0,
+    }
+}
+
+/// Width of a text at `size`.
+fn text_width(text: &str, size: f32, encoding: CjkEncoding) -> f32 {
+    text.chars().map(|c| advance(c, encoding) * size / 1000.0).sum()
 }
 
 /// Wraps text to `width`, keeping its own line breaks. Ideographs break
 /// anywhere; a run of ASCII letters and digits (a number, a Latin word)
 /// moves to the next line whole, as report servers print them.
-fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
+fn wrap(text: &str, width: f32, size: f32, encoding: CjkEncoding) -> Vec<String> {
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut w = 0.0;
         for word in words(paragraph) {
-            let ww = text_width(&word, size);
+            let ww = text_width(&word, size, encoding);
             if w + ww > width && !line.is_empty() {
                 out.push(std::mem::take(&mut line));
                 w = 0.0;
@@ -113,13 +140,21 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// How a cell's lines sit between its rules.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
 /// A cell of one row: horizontal extent and text.
 #[derive(Debug, Clone)]
 struct Cell {
     x0: f32,
     x1: f32,
     text: String,
-    centered: bool,
+    align: Align,
 }
 
 /// A label spanning rows `first..=last` at `x0..x1`.
@@ -173,18 +208,22 @@ pub fn render(doc: &Document, options: &Options) -> Vec<u8> {
         });
     }
     for (i, project) in doc.projects.iter().enumerate() {
-        form_rows(project, &layout, &mut rows, &mut spans, i > 0);
+        form_rows(project, &layout, options, &mut rows, &mut spans, i > 0);
     }
     paginate_and_write(&rows, &spans, &layout, options)
 }
 
-fn form_rows(p: &Project, l: &Layout, rows: &mut Vec<FlowRow>, spans: &mut Vec<Span>, new_page: bool) {
-    let cell = |x0: f32, x1: f32, text: &str, centered: bool| Cell {
+fn form_rows(p: &Project, l: &Layout, o: &Options, rows: &mut Vec<FlowRow>, spans: &mut Vec<Span>, new_page: bool) {
+    let aligned = |x0: f32, x1: f32, text: &str, align: Align| Cell {
         x0: l.x(x0),
         x1: l.x(x1),
         text: text.to_string(),
-        centered,
+        align,
     };
+    let cell = |x0: f32, x1: f32, text: &str, centered: bool| {
+        aligned(x0, x1, text, if centered { Align::Center } else { Align::Left })
+    };
+    let money_align = if o.money_right { Align::Right } else { Align::Left };
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     rows.push(FlowRow::Free {
         text: p.form.clone(),
@@ -239,9 +278,9 @@ fn form_rows(p: &Project, l: &Layout, rows: &mut Vec<FlowRow>, spans: &mut Vec<S
     ] {
         rows.push(FlowRow::Cells(vec![
             cell(126.0, 276.0, left, true),
-            cell(276.0, 426.0, &lv, false),
+            aligned(276.0, 426.0, &lv, money_align),
             cell(426.0, 616.0, right, true),
-            cell(616.0, 806.0, &rv, false),
+            aligned(616.0, 806.0, &rv, money_align),
         ]));
     }
     spans.push(Span {
@@ -363,13 +402,13 @@ struct Placed {
     bottom: f32,
 }
 
-fn row_height(row: &FlowRow, size: f32) -> f32 {
+fn row_height(row: &FlowRow, size: f32, encoding: CjkEncoding) -> f32 {
     match row {
         FlowRow::Free { size, .. } => size * 1.8,
         FlowRow::Cells(cells) => {
             let lines = cells
                 .iter()
-                .map(|c| wrap(&c.text, c.x1 - c.x0 - 2.0 * PAD, size).len())
+                .map(|c| wrap(&c.text, c.x1 - c.x0 - 2.0 * PAD, size, encoding).len())
                 .max()
                 .unwrap_or(1);
             lines as f32 * size * 1.4 + 2.0 * PAD
@@ -382,7 +421,7 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
     let mut placed: Vec<Placed> = Vec::with_capacity(rows.len());
     let (mut page, mut y) = (0usize, MARGIN);
     for row in rows {
-        let h = row_height(row, size);
+        let h = row_height(row, size, o.encoding);
         let forced = matches!(row, FlowRow::Free { new_page: true, .. });
         if forced || y + h > l.height - MARGIN {
             if y > MARGIN {
@@ -404,13 +443,13 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
     for (row, at) in rows.iter().zip(&placed) {
         match row {
             FlowRow::Free { text, size, .. } => {
-                let x = (l.width - text_width(text, *size)) / 2.0;
+                let x = (l.width - text_width(text, *size, o.encoding)) / 2.0;
                 body[at.page] += &show(text, x, at.top + size * 1.2, *size, l, o);
             }
             FlowRow::Cells(cells) => {
                 for c in cells {
                     rules[at.page] += &rect(c.x0, at.top, c.x1, at.bottom, l, o);
-                    body[at.page] += &cell_text(&c.text, c.x0, c.x1, at.top, at.bottom, c.centered, size, l, o);
+                    body[at.page] += &cell_text(&c.text, c.x0, c.x1, at.top, at.bottom, c.align, size, l, o);
                 }
             }
         }
@@ -426,7 +465,7 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
         for (k, (page, top, bottom)) in segments.into_iter().enumerate() {
             rules[page] += &rect(span.x0, top, span.x1, bottom, l, o);
             if k == 0 || o.repeat_labels {
-                let t = cell_text(&span.text, span.x0, span.x1, top, bottom, true, size, l, o);
+                let t = cell_text(&span.text, span.x0, span.x1, top, bottom, Align::Center, size, l, o);
                 if o.labels_after_rows {
                     labels[page] += &t;
                 } else {
@@ -448,21 +487,21 @@ fn cell_text(
     x1: f32,
     top: f32,
     bottom: f32,
-    centered: bool,
+    align: Align,
     size: f32,
     l: &Layout,
     o: &Options,
 ) -> String {
-    let lines = wrap(text, x1 - x0 - 2.0 * PAD, size);
+    let lines = wrap(text, x1 - x0 - 2.0 * PAD, size, o.encoding);
     let lh = size * 1.4;
     let block = lines.len() as f32 * lh;
     let mut y = top + ((bottom - top) - block) / 2.0 + size * 1.1;
     let mut out = String::new();
     for line in lines {
-        let x = if centered {
-            x0 + ((x1 - x0) - text_width(&line, size)) / 2.0
-        } else {
-            x0 + PAD
+        let x = match align {
+            Align::Center => x0 + ((x1 - x0) - text_width(&line, size, o.encoding)) / 2.0,
+            Align::Left => x0 + PAD,
+            Align::Right => x1 - PAD - text_width(&line, size, o.encoding),
         };
         out += &show(&line, x, y, size, l, o);
         y += lh;
@@ -530,7 +569,15 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
         },
         "FontDescriptor" => descriptor,
         "DW" => 1000,
-        "W" => vec![1.into(), 95.into(), 500.into()],
+        "W" => vec![
+            1.into(),
+            STSONG_PROPORTIONAL.iter().map(|w| Object::Integer(i64::from(*w))).collect::<Vec<_>>().into(),
+            HALF_WIDTH_CIDS.0.into(),
+            HALF_WIDTH_CIDS.1.into(),
+            500.into(),
+            GBK_SPACE_CID.into(),
+            vec![Object::Integer(500)].into(),
+        ],
     });
     let font = doc.add_object(dictionary! {
         "Type" => "Font",
