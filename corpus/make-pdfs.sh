@@ -23,4 +23,6 @@ if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
 fi
 if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium.pdf
+  # Serif: Skia's ToUnicode gives U+2F3E ⼾ for the 户 of 用户 (see jixiao-pdf's REGIONAL_RADICALS).
+  python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium-serif.pdf 'Noto Serif CJK SC'
 fi

@@ -4,8 +4,9 @@ cells, one form per page run) and prints it to PDF with headless Chromium:
 a third PDF producer for the corpus (Skia: embedded CJK TrueType subsets,
 Identity-H with ToUnicode).
 
-usage: make.py GOLDEN.json OUT.pdf   (needs Debian's chromium and
-fonts-wqy-microhei or fonts-noto-cjk)
+usage: make.py GOLDEN.json OUT.pdf [FONT FAMILY]   (needs Debian's chromium
+and fonts-wqy-microhei or fonts-noto-cjk; the family defaults to
+WenQuanYi Micro Hei, e.g. 'Noto Serif CJK SC' for a serif render)
 """
 import html
 import json
@@ -16,7 +17,7 @@ import tempfile
 
 STYLE = """
 @page { size: A4 landscape; margin: 12mm; }
-body { font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif; font-size: 9pt; }
+body { font-family: FAMILY; font-size: 9pt; }
 h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }
 h2 { font-size: 15pt; text-align: center; margin: 0; }
 p.year { text-align: center; margin: 2pt 0 6pt; }
@@ -97,9 +98,10 @@ def form(p, first, title):
 
 def main():
     golden, out = sys.argv[1], sys.argv[2]
+    family = f"'{sys.argv[3]}'" if len(sys.argv) > 3 else "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
     doc = json.load(open(golden, encoding="utf-8"))
     body = "\n".join(form(p, i == 0, doc.get("title") if i == 0 else None) for i, p in enumerate(doc["projects"]))
-    page = f"<!doctype html><html><head><meta charset=\"utf-8\"><style>{STYLE}</style></head><body>{body}</body></html>"
+    page = f"<!doctype html><html><head><meta charset=\"utf-8\"><style>{STYLE.replace('FAMILY', family)}</style></head><body>{body}</body></html>"
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "forms.html")
         open(src, "w", encoding="utf-8").write(page)

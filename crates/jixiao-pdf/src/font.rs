@@ -99,7 +99,10 @@ impl CidTable {
     /// The table of a predefined CMap by name (`-V` reads as `-H`: the
     /// vertical CMaps differ only in punctuation turned for vertical text).
     fn named(name: &str) -> Option<CidTable> {
-        let base = name.strip_suffix("-V").or_else(|| name.strip_suffix("-H")).unwrap_or(name);
+        let base = name
+            .strip_suffix("-V")
+            .or_else(|| name.strip_suffix("-H"))
+            .unwrap_or(name);
         let data: &'static [u8] = match base {
             "UniGB-UCS2" => include_bytes!("../data/cmaps/UniGB-UCS2-H.cid"),
             "UniGB-UTF16" => include_bytes!("../data/cmaps/UniGB-UTF16-H.cid"),
@@ -383,7 +386,8 @@ impl Font {
             Widths::Cid { cid_is_code: true, .. } => Some(code),
             Widths::Cid { cmap: Some(cmap), .. } => cmap.cid(code),
             Widths::Cid {
-                predefined: Some(table), ..
+                predefined: Some(table),
+                ..
             } => table.cid(code),
             _ => None,
         }

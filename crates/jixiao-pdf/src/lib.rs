@@ -164,21 +164,29 @@ impl Pdf {
         let (width, height) = space.size();
         let mut undecoded: Vec<(String, usize)> = output.undecoded.into_iter().collect();
         undecoded.sort();
-        let glyphs = output
-            .glyphs
-            .into_iter()
-            .map(|mut g| {
-                g.text = fold_radicals(&g.text);
-                g
-            })
-            .collect();
+        let mut glyphs = output.glyphs;
+        let mut problems = output.problems;
+        let script = if glyphs.iter().any(|g| g.text.chars().any(is_regional_radical)) {
+            let script = script_of(glyphs.iter().map(|g| g.text.as_str()));
+            if script.is_none() {
+                problems.push(String::from(
+                    "a radical code point (⼾) stands for an ideograph whose form depends on the script (户 Simplified, 戶 Traditional, 戸 Japanese) and the page's script cannot be told; read as 戶",
+                ));
+            }
+            script
+        } else {
+            None
+        };
+        for glyph in &mut glyphs {
+            glyph.text = fold_radicals_in(&glyph.text, script);
+        }
         Ok(Page {
             number,
             width,
             height,
             glyphs,
             rules: output.rules,
-            problems: output.problems,
+            problems,
             undecoded,
         })
     }
@@ -226,16 +234,86 @@ impl Pdf {
     }
 }
 
+/// The writing system of a page, where a glyph's meaning depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// 简体: characters of GB 2312 that Big5 lacks outnumber the reverse.
+    Simplified,
+    /// 繁體: characters of Big5 that GB 2312 lacks outnumber the reverse.
+    Traditional,
+    /// Kana present.
+    Japanese,
+}
+
+/// Kangxi radicals whose glyph in a region's fonts is a different ideograph
+/// than the one NFKC gives (the Traditional form): (radical, Simplified,
+/// Japanese). Producers that write the lowest code point of a glyph into
+/// ToUnicode (Skia with Noto CJK SC) give the radical for the ideograph:
+/// 户 in `用户` reaches the PDF as U+2F3E ⼾. Derived from the cmaps of Noto
+/// Sans/Serif CJK SC, TC and JP (the radical's glyph is 户 in SC, 戸 in JP,
+/// 戶 in TC); no other Kangxi radical differs so.
+const REGIONAL_RADICALS: &[(char, char, char)] = &[('\u{2F3E}', '户', '戸')];
+
+fn is_regional_radical(c: char) -> bool {
+    REGIONAL_RADICALS.iter().any(|r| r.0 == c)
+}
+
+/// The script of a page's text, from the characters only one of GB 2312
+/// and Big5 has (and kana); `None` when the text does not tell.
+pub fn script_of<'t>(texts: impl Iterator<Item = &'t str>) -> Option<Script> {
+    let (mut simplified, mut traditional, mut kana) = (0usize, 0usize, 0usize);
+    let mut buffer = [0u8; 4];
+    for c in texts.flat_map(str::chars) {
+        match c {
+            '\u{3040}'..='\u{30ff}' => kana += 1,
+            '\u{4e00}'..='\u{9fff}' => {
+                let text: &str = c.encode_utf8(&mut buffer);
+                let (gbk, _, gbk_errors) = encoding_rs::GBK.encode(text);
+                let in_gb2312 = !gbk_errors
+                    && matches!(gbk.as_ref(), [lead, trail] if (0xb0..=0xf7).contains(lead) && (0xa1..=0xfe).contains(trail));
+                let in_big5 = !encoding_rs::BIG5.encode(text).2;
+                match (in_gb2312, in_big5) {
+                    (true, false) => simplified += 1,
+                    (false, true) => traditional += 1,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    if kana > 0 {
+        Some(Script::Japanese)
+    } else if simplified > traditional {
+        Some(Script::Simplified)
+    } else if traditional > simplified {
+        Some(Script::Traditional)
+    } else {
+        None
+    }
+}
+
 /// Kangxi radicals (U+2F00–U+2FDF, by NFKC) and CJK radical supplement
-/// code points (by table) to the ideographs they stand for.
+/// code points (by table) to the ideographs they stand for; see
+/// [`fold_radicals_in`] for radicals whose ideograph depends on the script.
 pub fn fold_radicals(text: &str) -> String {
+    fold_radicals_in(text, None)
+}
+
+/// [`fold_radicals`], with the regional radicals read in `script` (their
+/// NFKC, Traditional ideograph when the script is unknown).
+pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
     if !text.chars().any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c)) {
         return text.to_string();
     }
     text.chars()
-        .flat_map(|c| match c {
-            '\u{2f00}'..='\u{2fdf}' => std::iter::once(c).nfkc().collect::<Vec<char>>(),
-            _ => vec![jixiao_model::normalize::fold_radical(c)],
+        .flat_map(|c| {
+            let regional = REGIONAL_RADICALS.iter().find(|r| r.0 == c);
+            match (c, regional, script) {
+                (_, Some(r), Some(Script::Simplified)) => vec![r.1],
+                (_, Some(r), Some(Script::Japanese)) => vec![r.2],
+                ('\u{2f00}'..='\u{2fdf}', _, _) => std::iter::once(c).nfkc().collect::<Vec<char>>(),
+                _ => vec![jixiao_model::normalize::fold_radical(c)],
+            }
         })
         .collect()
 }
