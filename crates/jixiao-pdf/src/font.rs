@@ -57,11 +57,21 @@ enum Widths {
         widths: HashMap<u32, f32>,
         ranges: Vec<(u32, u32, f32)>,
         default: f32,
-        cid_is_code: bool,
-        cmap: Option<CMap>,
-        /// The code → CID table of a predefined CMap.
-        predefined: Option<CidTable>,
+        cids: Cids,
     },
+}
+
+/// How a code of a composite font becomes a CID.
+#[derive(Debug, Clone)]
+enum Cids {
+    /// `Identity-H`/`-V` (or no encoding): the code is the CID.
+    Identity,
+    /// Through an embedded CMap.
+    Embedded(Box<CMap>),
+    /// Through the table of a predefined CMap.
+    Predefined(CidTable),
+    /// A predefined CMap jixiao has no table for.
+    Unknown,
 }
 
 /// A predefined CMap's code → CID table: little-endian u32 triples (first
@@ -250,13 +260,16 @@ impl Font {
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         let encoding = dict.get(b"Encoding").ok();
-        let mut predefined_cids = None;
-        let (codes, fallback, cid_is_code, embedded, vertical) = match encoding.and_then(|o| doc.dereference(o).ok()) {
+        let (codes, fallback, cids, vertical) = match encoding.and_then(|o| doc.dereference(o).ok()) {
             Some((_, Object::Name(n))) => {
                 let cmap_name = String::from_utf8_lossy(n).into_owned();
-                let (codes, fallback, cid_is_code) = predefined(&cmap_name);
-                predefined_cids = CidTable::named(&cmap_name);
-                (codes, fallback, cid_is_code, None, cmap_name.ends_with("-V"))
+                let (codes, fallback, identity) = predefined(&cmap_name);
+                let cids = if identity {
+                    Cids::Identity
+                } else {
+                    CidTable::named(&cmap_name).map_or(Cids::Unknown, Cids::Predefined)
+                };
+                (codes, fallback, cids, cmap_name.ends_with("-V"))
             }
             Some((_, object @ Object::Stream(_))) => {
                 let parsed = stream_data(doc, object).map(|d| cmap::parse(&d)).unwrap_or_default();
@@ -265,15 +278,15 @@ impl Font {
                 } else {
                     Codes::Ranges(parsed.code_space.clone())
                 };
-                (codes, Fallback::None, false, Some(parsed), false)
+                (codes, Fallback::None, Cids::Embedded(Box::new(parsed)), false)
             }
-            _ => (Codes::TwoByte, Fallback::None, true, None, false),
+            _ => (Codes::TwoByte, Fallback::None, Cids::Identity, false),
         };
         let (widths, ranges, default) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
         // Without a way to Unicode, CIDs of a known character collection
         // read through its table.
         let fallback = match fallback {
-            Fallback::None if cid_is_code || embedded.is_some() => descendant
+            Fallback::None if matches!(cids, Cids::Identity | Cids::Embedded(_)) => descendant
                 .and_then(|d| collection(doc, d))
                 .map_or(Fallback::None, Fallback::Collection),
             other => other,
@@ -287,9 +300,7 @@ impl Font {
                 widths,
                 ranges,
                 default,
-                cid_is_code,
-                cmap: embedded,
-                predefined: predefined_cids,
+                cids,
             },
             scale: 0.001,
             vertical,
@@ -383,13 +394,13 @@ impl Font {
     /// embedded CMap or the table of a predefined one.
     fn cid_of(&self, code: u32) -> Option<u32> {
         match &self.widths {
-            Widths::Cid { cid_is_code: true, .. } => Some(code),
-            Widths::Cid { cmap: Some(cmap), .. } => cmap.cid(code),
-            Widths::Cid {
-                predefined: Some(table),
-                ..
-            } => table.cid(code),
-            _ => None,
+            Widths::Cid { cids, .. } => match cids {
+                Cids::Identity => Some(code),
+                Cids::Embedded(cmap) => cmap.cid(code),
+                Cids::Predefined(table) => table.cid(code),
+                Cids::Unknown => None,
+            },
+            Widths::Simple { .. } => None,
         }
     }
 
