@@ -3,6 +3,7 @@
 # of the text inputs (dev tool; CI and users never run this).
 #   jixiao-pdfgen: the project's own report-server style generator (lopdf).
 #   LibreOffice:   corpus/pdf/libreoffice/make.py (needs libreoffice-calc-nogui,
+#   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
 #   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei),
 #                  fonts-noto-cjk and python3 with openpyxl).
 set -euo pipefail
@@ -20,6 +21,10 @@ $gen "$seed" corpus/pdf/seed.ucs2-money-right.pdf --money-right --portrait
 $gen "$district" corpus/pdf/district.gbk-money-right.pdf --gbk --money-right
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
+fi
+if python3 -c 'import reportlab' 2>/dev/null; then
+  python3 corpus/pdf/reportlab/make.py "$seed" corpus/pdf/seed.reportlab.pdf
+  python3 corpus/pdf/reportlab/make.py "$district" corpus/pdf/district.reportlab.pdf
 fi
 if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium.pdf
