@@ -19,6 +19,9 @@ $gen "$district" corpus/pdf/district.gbk-rotated.pdf --gbk --rotated --labels-in
 # Amounts right-aligned in their cells, placed by the font's real /W.
 $gen "$seed" corpus/pdf/seed.ucs2-money-right.pdf --money-right --portrait
 $gen "$district" corpus/pdf/district.gbk-money-right.pdf --gbk --money-right
+# Filled-in forms: values in widget annotations (half with appearance streams, half /V only).
+$gen "$seed" corpus/pdf/seed.ucs2-fields.pdf --fields --portrait
+$gen "$district" corpus/pdf/district.gbk-fields.pdf --fields --gbk --money-right
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
 fi

@@ -41,7 +41,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::font::Font;
 use crate::geometry::PageSpace;
 
-pub use page::{MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS};
+pub use page::{text_string, MAX_ANNOTATIONS, MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS};
 
 /// Why a PDF (or one of its pages) cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -106,6 +106,7 @@ pub struct Pdf {
     doc: Document,
     pages: Vec<ObjectId>,
     fonts: RefCell<HashMap<ObjectId, Rc<Font>>>,
+    form: page::AcroForm,
 }
 
 impl Pdf {
@@ -131,10 +132,12 @@ impl Pdf {
                 Error::NoPages
             });
         }
+        let form = page::AcroForm::of(&doc);
         Ok(Pdf {
             doc,
             pages,
             fonts: RefCell::new(HashMap::new()),
+            form,
         })
     }
 
@@ -160,7 +163,8 @@ impl Pdf {
             .map_err(|e| fail(&format!("content cannot be read: {e}")))?;
         let resources = self.inherited(page, b"Resources").and_then(|o| o.as_dict().ok());
         let mut fonts = self.fonts.borrow_mut();
-        let output = page::Interpreter::new(&self.doc, space, &mut fonts).run(&content, resources);
+        let output =
+            page::Interpreter::new(&self.doc, space, &mut fonts).run_page(&content, resources, page, &self.form);
         let (width, height) = space.size();
         let mut undecoded: Vec<(String, usize)> = output.undecoded.into_iter().collect();
         undecoded.sort();

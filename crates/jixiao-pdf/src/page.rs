@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use crate::font::Font;
 use crate::geometry::{Matrix, PageSpace};
@@ -18,6 +18,24 @@ pub const MAX_OPERATIONS: usize = 4_000_000;
 pub const MAX_GLYPHS: usize = 400_000;
 /// Decompressed content bytes per page (and per Form XObject).
 pub const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+/// Annotations drawn per page; a page with more is reported (a real form
+/// has a few hundred fields at most).
+pub const MAX_ANNOTATIONS: usize = 10_000;
+/// Annotation flags (ISO 32000-1 §12.5.3): Hidden and NoView annotations
+/// are not shown, so their text is not on the page.
+const HIDDEN_FLAGS: i64 = 2 | 32;
+/// Field flag of a push button (§12.7.4.2.1); other buttons (check boxes,
+/// radio buttons) show a state, not text.
+const PUSHBUTTON_FLAG: i64 = 1 << 16;
+/// Font size of a field value whose `/DA` asks for auto size (0): at most
+/// this, less in a low field.
+const AUTO_FIELD_SIZE: f32 = 12.0;
+/// Inner margin of a field's value in its rectangle, in points.
+const FIELD_PADDING: f32 = 2.0;
+/// Smallest size a field value is shrunk to so that it fits its field.
+const MIN_FIELD_SIZE: f32 = 2.0;
+/// Line height of a field value, in ems.
+const FIELD_LEADING: f32 = 1.15;
 /// Thickest filled rectangle still taken as a line, in points.
 const MAX_RULE_THICKNESS: f32 = 2.5;
 /// Shortest segment taken as a rule, in points.
@@ -136,9 +154,11 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Runs a content stream with `resources`; returns what was found.
-    pub fn run(mut self, content: &[u8], resources: Option<&Dictionary>) -> Output {
+    /// Runs a page's content, then draws its annotations (form fields,
+    /// stamps, free text) on top, as a viewer shows them.
+    pub fn run_page(mut self, content: &[u8], resources: Option<&Dictionary>, page: &Dictionary, form: &AcroForm) -> Output {
         self.run_stream(content, resources);
+        self.draw_annotations(page, form);
         self.out
     }
 
@@ -444,9 +464,7 @@ impl<'a> Interpreter<'a> {
         let gs = &self.gs;
         let (size, h_scale, rise) = (gs.size, gs.h_scale, gs.rise);
         for code in font.decode(bytes) {
-            let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise])
-                .then(&self.tm)
-                .then(&self.gs.ctm);
+            let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise]).then(&self.tm);
             let text = match code.text {
                 Some(t) => t,
                 None => {
@@ -454,30 +472,8 @@ impl<'a> Interpreter<'a> {
                     "\u{fffd}".to_string()
                 }
             };
-            if !text.is_empty() && self.out.glyphs.len() < MAX_GLYPHS {
-                // Glyph box: the advance along the baseline, 0.2 em below
-                // it to 0.8 em above.
-                let corners = [
-                    trm.apply(0.0, -0.2),
-                    trm.apply(code.width, -0.2),
-                    trm.apply(0.0, 0.8),
-                    trm.apply(code.width, 0.8),
-                ];
-                let points: Vec<(f32, f32)> = corners.iter().map(|(x, y)| self.space.map(*x, *y)).collect();
-                let (x0, x1, y0, y1) = bounds(&points);
-                let (ox, oy) = trm.apply(0.0, 0.0);
-                let (ux, uy) = trm.apply(0.0, 1.0);
-                let em = ((ux - ox).powi(2) + (uy - oy).powi(2)).sqrt();
-                if [x0, x1, y0, y1, em].iter().all(|v| v.is_finite()) {
-                    self.out.glyphs.push(Glyph {
-                        text,
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        size: em,
-                    });
-                }
+            if !text.is_empty() {
+                self.emit_glyph(text, trm, code.width);
             }
             let spacing = self.gs.char_spacing + if code.is_space { self.gs.word_spacing } else { 0.0 };
             if font.vertical {
@@ -485,6 +481,36 @@ impl<'a> Interpreter<'a> {
             } else {
                 self.advance((code.width * size + spacing) * h_scale, 0.0);
             }
+        }
+    }
+
+    /// A glyph of `width` (text space) drawn with text rendering matrix
+    /// `trm`; its box runs 0.2 em below the baseline to 0.8 em above.
+    fn emit_glyph(&mut self, text: String, trm: Matrix, width: f32) {
+        if self.out.glyphs.len() >= MAX_GLYPHS {
+            return;
+        }
+        let trm = trm.then(&self.gs.ctm);
+        let corners = [
+            trm.apply(0.0, -0.2),
+            trm.apply(width, -0.2),
+            trm.apply(0.0, 0.8),
+            trm.apply(width, 0.8),
+        ];
+        let points: Vec<(f32, f32)> = corners.iter().map(|(x, y)| self.space.map(*x, *y)).collect();
+        let (x0, x1, y0, y1) = bounds(&points);
+        let (ox, oy) = trm.apply(0.0, 0.0);
+        let (ux, uy) = trm.apply(0.0, 1.0);
+        let em = ((ux - ox).powi(2) + (uy - oy).powi(2)).sqrt();
+        if [x0, x1, y0, y1, em].iter().all(|v| v.is_finite()) {
+            self.out.glyphs.push(Glyph {
+                text,
+                x0,
+                y0,
+                x1,
+                y1,
+                size: em,
+            });
         }
     }
 
@@ -517,6 +543,13 @@ impl<'a> Interpreter<'a> {
         if stream.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() != Some(b"Form".as_slice()) {
             return;
         }
+        self.run_form(id, stream, form_matrix(stream), resources);
+    }
+
+    /// Runs a form stream (a Form XObject or an appearance stream) with
+    /// `placement` before the CTM, its own resources first; the graphics
+    /// and text state are restored after.
+    fn run_form(&mut self, id: ObjectId, stream: &Stream, placement: Matrix, resources: Option<&Dictionary>) {
         if self.forms.contains(&id) || self.forms.len() >= MAX_FORM_DEPTH {
             let problem = format!(
                 "Form XObject {} {} nested too deep or drawing itself; skipped",
@@ -539,15 +572,6 @@ impl<'a> Interpreter<'a> {
                 .push(format!("Form XObject {} {} could not be decompressed", id.0, id.1));
             return;
         };
-        let matrix = stream
-            .dict
-            .get(b"Matrix")
-            .ok()
-            .and_then(|m| m.as_array().ok())
-            .filter(|a| a.len() == 6)
-            .map(|a| Matrix::new(nums::<6>(a)))
-            .filter(Matrix::is_finite)
-            .unwrap_or(Matrix::IDENTITY);
         let form_resources = stream
             .dict
             .get(b"Resources")
@@ -555,7 +579,7 @@ impl<'a> Interpreter<'a> {
             .and_then(|r| self.doc.dereference(r).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm);
-        self.gs.ctm = matrix.then(&self.gs.ctm);
+        self.gs.ctm = placement.then(&self.gs.ctm);
         self.forms.push(id);
         self.run_stream(&content, form_resources.or(resources));
         self.forms.pop();
@@ -563,6 +587,308 @@ impl<'a> Interpreter<'a> {
         self.gs = saved.0;
         self.tm = saved.2;
         self.tlm = saved.3;
+    }
+
+    /// Draws the visible annotations of a page: each normal appearance
+    /// stream placed in its `/Rect` (ISO 32000-1 §12.5.5); a text field
+    /// without one (or in a form that asks viewers to make appearances)
+    /// shows its `/V`. Check boxes and radio buttons show a state, not text.
+    fn draw_annotations(&mut self, page: &Dictionary, form: &AcroForm) {
+        let Some(annotations) = page
+            .get(b"Annots")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+        else {
+            return;
+        };
+        if annotations.len() > MAX_ANNOTATIONS {
+            self.out.problems.push(format!(
+                "{} annotations; only the first {MAX_ANNOTATIONS} are drawn",
+                annotations.len()
+            ));
+        }
+        // The page's own state ends with its content: annotations start
+        // from the default state.
+        self.gs = GraphicsState::new(Matrix::IDENTITY);
+        self.stack.clear();
+        for annotation in annotations.iter().take(MAX_ANNOTATIONS) {
+            let Ok((_, Object::Dictionary(dict))) = self.doc.dereference(annotation) else {
+                continue;
+            };
+            self.draw_annotation(dict, form);
+        }
+    }
+
+    fn draw_annotation(&mut self, dict: &Dictionary, form: &AcroForm) {
+        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or_default();
+        let flags = self.field_integer(dict, b"F", false);
+        if subtype == b"Popup" || flags & HIDDEN_FLAGS != 0 {
+            return;
+        }
+        let Some(rect) = self.rect(dict) else { return };
+        let field_type = self.inherited_field(dict, b"FT").and_then(|o| o.as_name().ok());
+        if field_type == Some(b"Btn".as_slice()) && self.field_integer(dict, b"Ff", true) & PUSHBUTTON_FLAG == 0 {
+            return;
+        }
+        let value = match field_type {
+            Some(b"Tx" | b"Ch") => self.field_value(dict),
+            _ => None,
+        };
+        let appearance = dict
+            .get(b"AP")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|ap| ap.get(b"N").ok());
+        let stream = match appearance {
+            Some(Object::Reference(id)) => self.doc.get_object(*id).ok().and_then(|o| o.as_stream().ok()).map(|s| (*id, s)),
+            _ => None,
+        };
+        match (stream, value) {
+            (Some(_), Some(value)) if form.need_appearances => self.field_text(&value, rect, dict),
+            (Some((id, stream)), _) => self.draw_appearance(id, stream, rect, form),
+            (None, Some(value)) => self.field_text(&value, rect, dict),
+            (None, None) => {}
+        }
+    }
+
+    /// Places an appearance stream: its `/BBox` through its `/Matrix`, then
+    /// scaled and moved onto the annotation's rectangle (§12.5.5).
+    fn draw_appearance(&mut self, id: ObjectId, stream: &Stream, rect: [f32; 4], form: &AcroForm) {
+        let Some(bbox) = stream
+            .dict
+            .get(b"BBox")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| numbers4(self.doc, o))
+        else {
+            return;
+        };
+        let matrix = form_matrix(stream);
+        let corners = [
+            matrix.apply(bbox[0], bbox[1]),
+            matrix.apply(bbox[2], bbox[1]),
+            matrix.apply(bbox[0], bbox[3]),
+            matrix.apply(bbox[2], bbox[3]),
+        ];
+        let (bx0, bx1, by0, by1) = bounds(&corners);
+        let (bw, bh) = (bx1 - bx0, by1 - by0);
+        if !(bw > 0.0 && bh > 0.0) {
+            return;
+        }
+        let (sx, sy) = ((rect[2] - rect[0]) / bw, (rect[3] - rect[1]) / bh);
+        let fit = Matrix::new([sx, 0.0, 0.0, sy, rect[0] - bx0 * sx, rect[1] - by0 * sy]);
+        let placement = matrix.then(&fit);
+        if placement.is_finite() {
+            self.run_form(id, stream, placement, form.resources.as_ref());
+        }
+    }
+
+    /// A field value drawn in its rectangle as a viewer would: wrapped to
+    /// the field's width (a run of Latin letters and digits moves whole),
+    /// lines from the top (one line centred), at the `/DA` size or smaller
+    /// when the lines would not fit.
+    fn field_text(&mut self, value: &str, rect: [f32; 4], dict: &Dictionary) {
+        let (width, height) = (rect[2] - rect[0] - 2.0 * FIELD_PADDING, rect[3] - rect[1]);
+        let asked = self
+            .inherited_field(dict, b"DA")
+            .and_then(|o| o.as_str().ok())
+            .and_then(da_font_size)
+            .filter(|s| *s > 0.0 && s.is_finite())
+            .unwrap_or_else(|| AUTO_FIELD_SIZE.min((height - 2.0 * FIELD_PADDING).max(4.0)));
+        let mut size = asked;
+        let mut lines = wrap_field(value, width / size);
+        // Shrink until the lines fit: text is never drawn outside its field.
+        while size > MIN_FIELD_SIZE && lines.len() as f32 * size * FIELD_LEADING > height - FIELD_PADDING {
+            size = (size * 0.9).max(MIN_FIELD_SIZE);
+            lines = wrap_field(value, width / size);
+        }
+        let mut baseline = if lines.len() == 1 {
+            rect[1] + (height - size) / 2.0 + 0.2 * size
+        } else {
+            rect[3] - FIELD_PADDING / 2.0 - size * 0.9
+        };
+        for line in lines {
+            let mut x = rect[0] + FIELD_PADDING;
+            for c in line.chars() {
+                let advance = em_advance(c);
+                let trm = Matrix::new([size, 0.0, 0.0, size, x, baseline]);
+                self.emit_glyph(c.to_string(), trm, advance);
+                x += advance * size;
+            }
+            baseline -= size * FIELD_LEADING;
+        }
+    }
+
+    /// A field attribute, inherited through the field's `/Parent` chain.
+    fn inherited_field<'d>(&self, dict: &'d Dictionary, key: &[u8]) -> Option<&'d Object>
+    where
+        'a: 'd,
+    {
+        let mut node: &'d Dictionary = dict;
+        for _ in 0..32 {
+            if let Ok(object) = node.get(key) {
+                return self.doc.dereference(object).ok().map(|(_, o)| o);
+            }
+            node = self.doc.dereference(node.get(b"Parent").ok()?).ok()?.1.as_dict().ok()?;
+        }
+        None
+    }
+
+    fn field_integer(&self, dict: &Dictionary, key: &[u8], inherited: bool) -> i64 {
+        let object = if inherited {
+            self.inherited_field(dict, key)
+        } else {
+            dict.get(key).ok()
+        };
+        object.and_then(|o| o.as_i64().ok()).unwrap_or(0)
+    }
+
+    /// A text or choice field's value as text (`/V`: a text string, or an
+    /// array of them for a multiple choice).
+    fn field_value(&self, dict: &Dictionary) -> Option<String> {
+        let text = match self.inherited_field(dict, b"V")? {
+            Object::String(bytes, _) => text_string(bytes),
+            Object::Array(items) => items
+                .iter()
+                .filter_map(|o| match self.doc.dereference(o).ok()?.1 {
+                    Object::String(bytes, _) => Some(text_string(bytes)),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => return None,
+        };
+        (!text.trim().is_empty()).then_some(text)
+    }
+
+    fn rect(&self, dict: &Dictionary) -> Option<[f32; 4]> {
+        let object = self.doc.dereference(dict.get(b"Rect").ok()?).ok()?.1;
+        let [x0, y0, x1, y1] = numbers4(self.doc, object)?;
+        Some([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
+    }
+}
+
+/// The state a document's interactive form gives every page.
+#[derive(Debug, Default)]
+pub struct AcroForm {
+    /// `/DR`: resources for appearance streams that have none.
+    pub resources: Option<Dictionary>,
+    /// `/NeedAppearances true`: the appearance streams may be stale; field
+    /// values are drawn from `/V`.
+    pub need_appearances: bool,
+}
+
+impl AcroForm {
+    /// Reads the catalog's `/AcroForm`.
+    pub fn of(doc: &Document) -> AcroForm {
+        let form = doc
+            .catalog()
+            .ok()
+            .and_then(|c| c.get(b"AcroForm").ok())
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        let Some(form) = form else {
+            return AcroForm::default();
+        };
+        AcroForm {
+            resources: form
+                .get(b"DR")
+                .ok()
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_dict().ok())
+                .cloned(),
+            need_appearances: matches!(form.get(b"NeedAppearances"), Ok(Object::Boolean(true))),
+        }
+    }
+}
+
+/// A form's `/Matrix` (identity when absent or broken).
+fn form_matrix(stream: &Stream) -> Matrix {
+    stream
+        .dict
+        .get(b"Matrix")
+        .ok()
+        .and_then(|m| m.as_array().ok())
+        .filter(|a| a.len() == 6)
+        .map(|a| Matrix::new(nums::<6>(a)))
+        .filter(Matrix::is_finite)
+        .unwrap_or(Matrix::IDENTITY)
+}
+
+/// Four finite numbers of an array (a rectangle).
+fn numbers4(doc: &Document, object: &Object) -> Option<[f32; 4]> {
+    let array = object.as_array().ok()?;
+    if array.len() != 4 {
+        return None;
+    }
+    let mut v = [0f32; 4];
+    for (slot, item) in v.iter_mut().zip(array) {
+        *slot = match doc.dereference(item).ok()?.1 {
+            Object::Integer(i) => *i as f32,
+            Object::Real(r) if r.is_finite() => *r,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+/// The size operand of `Tf` in a default appearance string
+/// (`/Helv 12 Tf 0 g`).
+fn da_font_size(da: &[u8]) -> Option<f32> {
+    let da = String::from_utf8_lossy(da);
+    let words: Vec<&str> = da.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "Tf")?;
+    words.get(at.checked_sub(1)?)?.parse().ok()
+}
+
+/// Advance of a character of a field value, in ems (the value has no font
+/// widths of its own): ideographs one em, the rest half.
+fn em_advance(c: char) -> f32 {
+    if jixiao_model::normalize::is_wide(c) {
+        1.0
+    } else {
+        0.5
+    }
+}
+
+/// Lines of a field value at most `ems` wide, its own line breaks kept; a
+/// run of ASCII letters and digits is not broken unless it alone is wider.
+fn wrap_field(value: &str, ems: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in value.split(['\r', '\n']) {
+        let mut line = String::new();
+        let mut used = 0.0;
+        let mut rest = paragraph;
+        while let Some(c) = rest.chars().next() {
+            let run = if c.is_ascii_alphanumeric() {
+                rest.find(|x: char| !x.is_ascii_alphanumeric()).unwrap_or(rest.len())
+            } else {
+                c.len_utf8()
+            };
+            let (word, tail) = rest.split_at(run);
+            rest = tail;
+            let w: f32 = word.chars().map(em_advance).sum();
+            if used + w > ems && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+            }
+            line.push_str(word);
+            used += w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A PDF text string: UTF-16BE or UTF-8 with a byte order mark, else
+/// PDFDocEncoding (Latin-1 for the printable range).
+pub fn text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xfe, 0xff, rest @ ..] => crate::cmap::utf16be(rest),
+        [0xef, 0xbb, 0xbf, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => bytes.iter().map(|&b| char::from(b)).collect(),
     }
 }
 

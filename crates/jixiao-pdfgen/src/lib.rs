@@ -44,6 +44,12 @@ pub struct Options {
     pub rotated: bool,
     /// Right-align amounts in their cells, as report servers print money.
     pub money_right: bool,
+    /// A filled-in form: every value cell is a text field (a widget
+    /// annotation) and the page content holds only labels and rules. Every
+    /// other field has an appearance stream; the rest carry only `/V`, as
+    /// PDF libraries that leave appearances to the viewer write them.
+    /// (Not with `rotated`.)
+    pub fields: bool,
     pub font_size: f32,
 }
 
@@ -57,6 +63,7 @@ impl Default for Options {
             filled_rules: false,
             rotated: false,
             money_right: false,
+            fields: false,
             font_size: 9.0,
         }
     }
@@ -440,6 +447,7 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
     let mut body: Vec<String> = vec![String::new(); pages];
     let mut labels: Vec<String> = vec![String::new(); pages];
     let mut rules: Vec<String> = vec![String::new(); pages];
+    let mut fields: Vec<Vec<Field>> = vec![Vec::new(); pages];
     for (row, at) in rows.iter().zip(&placed) {
         match row {
             FlowRow::Free { text, size, .. } => {
@@ -449,7 +457,19 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
             FlowRow::Cells(cells) => {
                 for c in cells {
                     rules[at.page] += &rect(c.x0, at.top, c.x1, at.bottom, l, o);
-                    body[at.page] += &cell_text(&c.text, c.x0, c.x1, at.top, at.bottom, c.align, size, l, o);
+                    let text = cell_text(&c.text, c.x0, c.x1, at.top, at.bottom, c.align, size, l, o);
+                    // Labels are centred; every other cell holds a value.
+                    if o.fields && c.align != Align::Center {
+                        if !c.text.is_empty() {
+                            fields[at.page].push(Field {
+                                rect: [c.x0, l.height - at.bottom, c.x1, l.height - at.top],
+                                appearance: text,
+                                value: c.text.clone(),
+                            });
+                        }
+                    } else {
+                        body[at.page] += &text;
+                    }
                 }
             }
         }
@@ -477,7 +497,16 @@ fn paginate_and_write(rows: &[FlowRow], spans: &[Span], l: &Layout, o: &Options)
     let contents: Vec<String> = (0..pages)
         .map(|p| format!("{}{}{}", rules[p], body[p], labels[p]))
         .collect();
-    write_pdf(&contents, l, o)
+    write_pdf(&contents, &fields, l, o)
+}
+
+/// A text field of a filled-in form: its rectangle (PDF user space), the
+/// operators that draw its value, and the value.
+#[derive(Debug, Clone)]
+struct Field {
+    rect: [f32; 4],
+    appearance: String,
+    value: String,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -540,7 +569,7 @@ fn rect(x0: f32, top: f32, x1: f32, bottom: f32, l: &Layout, o: &Options) -> Str
     }
 }
 
-fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
+fn write_pdf(contents: &[String], fields: &[Vec<Field>], l: &Layout, o: &Options) -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let cmap = match o.encoding {
@@ -588,7 +617,8 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
     });
     let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
     let mut kids: Vec<Object> = Vec::new();
-    for content in contents {
+    let mut all_fields: Vec<Object> = Vec::new();
+    for (page_number, content) in contents.iter().enumerate() {
         // Turned: the page is stored W×H swapped and drawn through a
         // rotation, and /Rotate 90 turns it back for display.
         let (content, media) = if o.rotated {
@@ -610,6 +640,43 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
         if o.rotated {
             page.set("Rotate", 90);
         }
+        let mut annotations: Vec<Object> = Vec::new();
+        for (k, field) in fields.get(page_number).into_iter().flatten().enumerate() {
+            let rect: Vec<Object> = field.rect.iter().map(|v| Object::Real(*v)).collect();
+            let value: Vec<u8> = [0xfe, 0xff]
+                .into_iter()
+                .chain(field.value.encode_utf16().flat_map(u16::to_be_bytes))
+                .collect();
+            let mut widget = dictionary! {
+                "Type" => "Annot",
+                "Subtype" => "Widget",
+                "FT" => "Tx",
+                "T" => Object::string_literal(format!("p{page_number}f{k}")),
+                "V" => Object::String(value, lopdf::StringFormat::Hexadecimal),
+                "Rect" => rect.clone(),
+                "F" => 4,
+                "Ff" => 4096,
+                "DA" => Object::string_literal(format!("/F1 {} Tf 0 g", o.font_size)),
+            };
+            if k % 2 == 0 {
+                let appearance = doc.add_object(Stream::new(
+                    dictionary! {
+                        "Type" => "XObject",
+                        "Subtype" => "Form",
+                        "BBox" => rect,
+                        "Resources" => resources,
+                    },
+                    format!("/Tx BMC\n{}EMC\n", field.appearance).into_bytes(),
+                ));
+                widget.set("AP", dictionary! { "N" => appearance });
+            }
+            let id = doc.add_object(widget);
+            annotations.push(id.into());
+            all_fields.push(id.into());
+        }
+        if !annotations.is_empty() {
+            page.set("Annots", annotations);
+        }
         kids.push(doc.add_object(page).into());
     }
     let count = kids.len() as i64;
@@ -617,7 +684,18 @@ fn write_pdf(contents: &[String], l: &Layout, o: &Options) -> Vec<u8> {
         pages_id,
         Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
+    if !all_fields.is_empty() {
+        catalog.set(
+            "AcroForm",
+            dictionary! {
+                "Fields" => all_fields,
+                "DR" => resources,
+                "DA" => Object::string_literal(format!("/F1 {} Tf 0 g", o.font_size)),
+            },
+        );
+    }
+    let catalog = doc.add_object(catalog);
     doc.trailer.set("Root", catalog);
     doc.compress();
     let mut out = Vec::new();

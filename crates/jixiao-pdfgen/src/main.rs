@@ -1,5 +1,5 @@
 //! `jixiao-pdfgen IN.json OUT.pdf [--gbk] [--portrait] [--filled-rules]
-//! [--labels-in-order] [--no-repeat] [--rotated] [--money-right]`: renders a jixiao JSON document as a
+//! [--labels-in-order] [--no-repeat] [--rotated] [--money-right] [--fields]`: renders a jixiao JSON document as a
 //! report-server style PDF (a test-input tool).
 
 use std::process::ExitCode;
@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [input, output] = files.as_slice() else {
-        eprintln!("usage: jixiao-pdfgen IN.json OUT.pdf [--gbk] [--portrait] [--filled-rules] [--labels-in-order] [--no-repeat] [--rotated] [--money-right]");
+        eprintln!("usage: jixiao-pdfgen IN.json OUT.pdf [--gbk] [--portrait] [--filled-rules] [--labels-in-order] [--no-repeat] [--rotated] [--money-right] [--fields]");
         return ExitCode::from(2);
     };
     let flag = |f: &str| args.iter().any(|a| a == f);
@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         filled_rules: flag("--filled-rules"),
         rotated: flag("--rotated"),
         money_right: flag("--money-right"),
+        fields: flag("--fields"),
         labels_after_rows: !flag("--labels-in-order"),
         repeat_labels: !flag("--no-repeat"),
         ..jixiao_pdfgen::Options::default()
