@@ -1,7 +1,10 @@
 //! Differential test against poppler's `pdftotext`: on every PDF of the
 //! shared corpus where pdftotext reads Chinese, jixiao's text holds the same
 //! CJK characters (multiset F1 ≥ 0.95). Files known to differ are listed
-//! below with the reason. `.ci/run` installs poppler-utils for this test.
+//! below with the reason. On the shared corpus's interactive forms
+//! (`/AcroForm`: qpdf, pdfbox, pdfium, pypdf samples) the letters and digits
+//! agree too, field values included. `.ci/run` installs poppler-utils for
+//! these tests.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -10,11 +13,34 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Files where the difference is understood; each with the reason.
-const KNOWN: &[(&str, &str)] = &[(
-    "pdfplumber__tests__pdfs__issue-842-example.pdf",
-    "fake bold: every heading is drawn two to four times a hair apart; pdftotext keeps some copies \
-     (`股票代码：` twice), jixiao counts overprinted glyphs once",
+const KNOWN: &[(&str, &str)] = &[
+    (
+        "pdfplumber__tests__pdfs__issue-842-example.pdf",
+        "fake bold: every heading is drawn two to four times a hair apart; pdftotext keeps some copies \
+         (`股票代码：` twice), jixiao counts overprinted glyphs once",
+    ),
+    (
+        "seed.ucs2-fields.pdf",
+        "half the field values are only in /V (no appearance stream) with a non-embedded CID font: \
+         poppler builds their appearance with wrong CIDs (garbage ideographs), jixiao reads /V",
+    ),
+    (
+        "district.gbk-fields.pdf",
+        "as seed.ucs2-fields.pdf: /V-only fields that poppler draws as garbage ideographs",
+    ),
+];
+
+/// Form files where the difference is understood.
+const KNOWN_FORMS: &[(&str, &str)] = &[(
+    "pdfium__testing__resources__listbox_form.pdf",
+    "list boxes without appearance streams: jixiao shows every option of each list, pdftotext a \
+     subset",
 )];
+
+/// Least agreement on the letters and digits of one form file, and on
+/// average over all of them.
+const MIN_FORM_F1: f64 = 0.95;
+const MIN_FORM_MEAN_F1: f64 = 0.98;
 
 const MIN_CJK: usize = 20;
 const MIN_F1: f64 = 0.95;
@@ -24,8 +50,12 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn multiset(text: &str) -> HashMap<char, usize> {
+    multiset_of(text, is_cjk)
+}
+
+fn multiset_of(text: &str, keep: fn(char) -> bool) -> HashMap<char, usize> {
     let mut m = HashMap::new();
-    for c in text.chars().filter(|c| is_cjk(*c)) {
+    for c in text.chars().filter(|c| keep(*c)) {
         *m.entry(c).or_insert(0) += 1;
     }
     m
@@ -83,6 +113,74 @@ fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// jixiao's text of a PDF: every cell of every row.
+fn jixiao_text(file: &Path) -> String {
+    let bytes = std::fs::read(file).expect("readable");
+    match jixiao_cli::pdf_rows(&bytes, 1, u32::MAX) {
+        Ok(read) => read
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+        Err(_) => String::new(),
+    }
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn form_field_text_agrees_with_pdftotext() {
+    assert!(
+        Command::new("pdftotext").arg("-v").output().is_ok(),
+        "pdftotext is missing: install poppler-utils (.ci/run does)"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/robustness");
+    let mut files = Vec::new();
+    pdfs(&root, &mut files);
+    files.sort();
+    let mut scores = Vec::new();
+    let mut below = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).expect("readable");
+        if !bytes.windows(9).any(|w| w == b"/AcroForm") {
+            continue;
+        }
+        let Some(reference) = pdftotext(file) else { continue };
+        let want = multiset_of(&reference, char::is_alphanumeric);
+        if want.values().sum::<usize>() < MIN_CJK {
+            continue;
+        }
+        let score = f1(&multiset_of(&jixiao_text(file), char::is_alphanumeric), &want);
+        let name = file_name(file);
+        eprintln!("{score:.4} {name}");
+        if KNOWN_FORMS.iter().any(|(k, _)| *k == name) {
+            continue;
+        }
+        scores.push(score);
+        if score < MIN_FORM_F1 {
+            below.push(format!("{name}: F1 {score:.4}"));
+        }
+    }
+    assert!(scores.len() >= 50, "only {} form files were compared", scores.len());
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    assert!(
+        mean >= MIN_FORM_MEAN_F1,
+        "mean F1 {mean:.4} over {} form files",
+        scores.len()
+    );
+    assert!(
+        below.is_empty(),
+        "form text disagrees with pdftotext:\n{}",
+        below.join("\n")
+    );
+}
+
 #[test]
 fn chinese_text_agrees_with_pdftotext() {
     assert!(
@@ -103,23 +201,9 @@ fn chinese_text_agrees_with_pdftotext() {
         if want.values().sum::<usize>() < MIN_CJK {
             continue;
         }
-        let bytes = std::fs::read(file).expect("readable");
-        let got = match jixiao_cli::pdf_rows(&bytes, 1, u32::MAX) {
-            Ok(read) => read
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.iter())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-            Err(_) => String::new(),
-        };
-        let score = f1(&multiset(&got), &want);
+        let score = f1(&multiset(&jixiao_text(file)), &want);
         compared += 1;
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file_name(file);
         let known = KNOWN.iter().any(|(k, _)| *k == name);
         eprintln!("{score:.4} {name}");
         if score < MIN_F1 && !known {

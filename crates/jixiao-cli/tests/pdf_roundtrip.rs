@@ -128,13 +128,17 @@ fn options() -> impl Strategy<Value = Options> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(gbk, landscape, repeat, after, filled)| Options {
+        .prop_map(|(gbk, landscape, repeat, after, filled, money_right, fields)| Options {
             encoding: if gbk { CjkEncoding::Gbk } else { CjkEncoding::Ucs2 },
             landscape,
             repeat_labels: repeat,
             labels_after_rows: after,
             filled_rules: filled,
+            money_right,
+            fields,
             ..Options::default()
         })
 }

@@ -27,6 +27,9 @@ const HIDDEN_FLAGS: i64 = 2 | 32;
 /// Field flag of a push button (§12.7.4.2.1); other buttons (check boxes,
 /// radio buttons) show a state, not text.
 const PUSHBUTTON_FLAG: i64 = 1 << 16;
+/// Field flag of a combo box (§12.7.4.4): it shows its value; a choice
+/// field without it is a list box, which shows its options.
+const COMBO_FLAG: i64 = 1 << 17;
 /// Font size of a field value whose `/DA` asks for auto size (0): at most
 /// this, less in a low field.
 const AUTO_FIELD_SIZE: f32 = 12.0;
@@ -156,7 +159,13 @@ impl<'a> Interpreter<'a> {
 
     /// Runs a page's content, then draws its annotations (form fields,
     /// stamps, free text) on top, as a viewer shows them.
-    pub fn run_page(mut self, content: &[u8], resources: Option<&Dictionary>, page: &Dictionary, form: &AcroForm) -> Output {
+    pub fn run_page(
+        mut self,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+        page: &Dictionary,
+        form: &AcroForm,
+    ) -> Output {
         self.run_stream(content, resources);
         self.draw_annotations(page, form);
         self.out
@@ -632,6 +641,7 @@ impl<'a> Interpreter<'a> {
             return;
         }
         let value = match field_type {
+            Some(b"Ch") if self.field_integer(dict, b"Ff", true) & COMBO_FLAG == 0 => self.list_options(dict),
             Some(b"Tx" | b"Ch") => self.field_value(dict),
             _ => None,
         };
@@ -642,7 +652,12 @@ impl<'a> Interpreter<'a> {
             .and_then(|(_, o)| o.as_dict().ok())
             .and_then(|ap| ap.get(b"N").ok());
         let stream = match appearance {
-            Some(Object::Reference(id)) => self.doc.get_object(*id).ok().and_then(|o| o.as_stream().ok()).map(|s| (*id, s)),
+            Some(Object::Reference(id)) => self
+                .doc
+                .get_object(*id)
+                .ok()
+                .and_then(|o| o.as_stream().ok())
+                .map(|s| (*id, s)),
             _ => None,
         };
         match (stream, value) {
@@ -760,6 +775,26 @@ impl<'a> Interpreter<'a> {
                 .join("\n"),
             _ => return None,
         };
+        (!text.trim().is_empty()).then_some(text)
+    }
+
+    /// A list box's options as it shows them, one per line (`/Opt`: text
+    /// strings, or [export value, display text] pairs).
+    fn list_options(&self, dict: &Dictionary) -> Option<String> {
+        let Some(Object::Array(options)) = self.inherited_field(dict, b"Opt") else {
+            return self.field_value(dict);
+        };
+        let display = |o: &Object| -> Option<String> {
+            match self.doc.dereference(o).ok()?.1 {
+                Object::String(bytes, _) => Some(text_string(bytes)),
+                Object::Array(pair) => match self.doc.dereference(pair.get(1)?).ok()?.1 {
+                    Object::String(bytes, _) => Some(text_string(bytes)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let text = options.iter().filter_map(display).collect::<Vec<_>>().join("\n");
         (!text.trim().is_empty()).then_some(text)
     }
 
