@@ -34,11 +34,22 @@ pub struct Row {
     /// True when the cells are real table cells (between ruling lines), not
     /// runs of text split at spaces.
     pub ruled: bool,
+    /// Text dumps: characters of whitespace before the text (a column
+    /// position in `pdftotext -layout` output); 0 for PDF rows.
+    pub indent: usize,
+    /// Text dumps: the page, counted by form feeds from 1; PDF rows: their
+    /// page.
+    pub sheet: u32,
 }
 
 impl Row {
     /// A row from one printed line; cells are split at whitespace.
     pub fn from_line(loc: Location, line: &str) -> Row {
+        let indent = line.chars().take_while(|c| is_space(*c)).count();
+        let sheet = match loc {
+            Location::Page(page) => page,
+            Location::Line(_) => 1,
+        };
         let text = line.trim_matches(is_space).to_string();
         let cells = text
             .split(is_space)
@@ -50,6 +61,8 @@ impl Row {
             text,
             cells,
             ruled: false,
+            indent,
+            sheet,
         }
     }
 }

@@ -97,6 +97,8 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                     text,
                     cells,
                     ruled: false,
+                    indent: 0,
+                    sheet: page.number,
                 },
             ));
         }
@@ -143,6 +145,8 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                         text: cells.join(" "),
                         cells,
                         ruled: true,
+                        indent: 0,
+                        sheet: page.number,
                     },
                 ));
             }
@@ -155,6 +159,8 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                         text: line.clone(),
                         cells: vec![line],
                         ruled: true,
+                        indent: 0,
+                        sheet: page.number,
                     },
                 ));
             }

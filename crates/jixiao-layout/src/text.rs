@@ -153,9 +153,14 @@ fn reads_like_gb(bytes: &[u8]) -> bool {
 pub fn rows(text: &str) -> Vec<Row> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
-    for (index, line) in lines(text).enumerate() {
+    let mut sheet = 1u32;
+    for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {
+        if after_form_feed {
+            sheet = sheet.saturating_add(1);
+        }
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let row = Row::from_line(Location::Line(number), line);
+        let mut row = Row::from_line(Location::Line(number), line);
+        row.sheet = sheet;
         if !row.cells.is_empty() {
             rows.push(row);
         }
@@ -165,20 +170,29 @@ pub fn rows(text: &str) -> Vec<Row> {
 
 /// The lines of `text`, whatever the line ends.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    lines_with_breaks(text).map(|(line, _)| line)
+}
+
+/// The lines of `text`, each with whether a form feed (a page break)
+/// ended the line before it.
+fn lines_with_breaks(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = Some(text);
+    let mut after_form_feed = false;
     std::iter::from_fn(move || {
         let current = rest?;
+        let starts_page = std::mem::take(&mut after_form_feed);
         match current.find(['\r', '\n', '\u{c}']) {
             Some(at) => {
                 let line = current.get(..at).unwrap_or_default();
                 let tail = current.get(at..).unwrap_or_default();
+                after_form_feed = tail.starts_with('\u{c}');
                 let skip = if tail.starts_with("\r\n") { 2 } else { 1 };
                 rest = tail.get(skip..);
-                Some(line)
+                Some((line, starts_page))
             }
             None => {
                 rest = None;
-                Some(current)
+                Some((current, starts_page))
             }
         }
     })

@@ -198,6 +198,8 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
                 text: marker_cell.clone(),
                 cells: vec![marker_cell.clone()],
                 ruled: row.ruled,
+                indent: row.indent,
+                sheet: row.sheet,
             }],
         });
         row.text = strip_leading_cell(&row.text, &marker_cell);

@@ -31,6 +31,7 @@ pub mod build;
 pub mod event;
 pub mod lexer;
 mod machine;
+mod regrid;
 pub mod runs;
 pub mod vocab;
 
@@ -40,9 +41,10 @@ pub use machine::Parser;
 use jixiao_layout::Row;
 use jixiao_model::{Document, Source};
 
-/// The events of a document's rows.
+/// The events of a document's rows (a text dump's indicator tables first
+/// put back into their grid).
 pub fn events(rows: Vec<Row>) -> Parser {
-    Parser::new(lexer::lex(rows))
+    Parser::new(lexer::lex(regrid::regrid(rows)))
 }
 
 /// Parses a document's rows into a [`Document`] for `source`.

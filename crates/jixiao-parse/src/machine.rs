@@ -622,6 +622,8 @@ impl Parser {
                         text: line.clone(),
                         cells: vec![line],
                         ruled: row.ruled,
+                        indent: row.indent,
+                        sheet: row.sheet,
                     });
                 }
             }

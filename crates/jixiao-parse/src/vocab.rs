@@ -117,6 +117,24 @@ pub fn marker(folded: &str) -> Option<Marker> {
     })
 }
 
+/// Markers as they fold, for telling the pieces of one printed over
+/// several lines.
+const MARKERS: &[&str] = &[
+    "项目资金(元)",
+    "项目资金(万元)",
+    "资金情况(元)",
+    "资金情况(万元)",
+    "项目绩效目标",
+    "绩效目标",
+    "绩效指标",
+];
+
+/// True when some marker begins with `folded` and is longer: the first
+/// pieces of a marker printed over several lines.
+pub fn is_marker_prefix(folded: &str) -> bool {
+    MARKERS.iter().any(|m| m.len() > folded.len() && m.starts_with(folded))
+}
+
 /// Which goal field a goal heading cell fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalSlot {
@@ -185,6 +203,16 @@ pub fn is_cost_level2(cell: &str) -> bool {
 pub fn is_known_label(cell: &str) -> bool {
     let folded = fold_compact(cell);
     LEVEL1.contains(&folded.as_str()) || LEVEL2.contains(&folded.as_str())
+}
+
+/// True when a known label (or the block label 绩效指标) begins with
+/// `folded` and is longer: the first piece of a label printed in pieces.
+pub fn is_label_prefix(folded: &str) -> bool {
+    LEVEL1
+        .iter()
+        .chain(LEVEL2)
+        .chain(&["绩效指标"])
+        .any(|label| label.len() > folded.len() && label.starts_with(folded))
 }
 
 fn is_generic_label(folded: &str) -> bool {

@@ -11,6 +11,8 @@ fn ruled(page: u32, cells: &[&str]) -> Row {
         text: cells.join(" "),
         cells,
         ruled: true,
+        indent: 0,
+        sheet: page,
     }
 }
 

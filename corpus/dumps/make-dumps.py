@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Dumps every PDF of corpus/pdf/ with the text extractors people use, so
+that jixiao's text path is tested on what they store (dev tool; CI and
+users never run it):
+
+  <pdf>.pdftotext-layout.txt   poppler `pdftotext -layout` (pages split by form feeds)
+  <pdf>.pdftotext.txt          poppler `pdftotext` (reading order, form feeds)
+  <pdf>.pdfplumber.txt         pdfplumber `page.extract_text()`, pages joined by newlines
+  <pdf>.pymupdf.txt            PyMuPDF `page.get_text()`, pages joined by nothing
+
+Needs poppler-utils and `pip install pdfplumber pymupdf`. Filled-in form
+PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
+"""
+import glob
+import os
+import subprocess
+import sys
+
+import pdfplumber
+import pymupdf
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PDFS = os.path.join(HERE, "..", "pdf")
+
+
+def main():
+    for pdf in sorted(glob.glob(os.path.join(PDFS, "*.pdf"))):
+        name = os.path.basename(pdf)
+        if "fields" in name:
+            continue
+        out = lambda kind: os.path.join(HERE, f"{name}.{kind}.txt")
+        subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, out("pdftotext-layout")], check=True)
+        subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, out("pdftotext")], check=True)
+        with pdfplumber.open(pdf) as doc:
+            text = "\n".join(page.extract_text() or "" for page in doc.pages)
+        open(out("pdfplumber"), "w", encoding="utf-8").write(text + "\n")
+        with pymupdf.open(pdf) as doc:
+            text = "".join(page.get_text() for page in doc)
+        open(out("pymupdf"), "w", encoding="utf-8").write(text)
+        print(name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

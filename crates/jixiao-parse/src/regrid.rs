@@ -1,0 +1,746 @@
+//! Text dumps of ruled forms, read back into the rows a PDF's grid gives.
+//!
+//! Line-based extractors (`pdftotext -layout`, pdfplumber's
+//! `extract_text`) print a merged label at the vertical middle of the rows
+//! it spans, and a wrapped cell's lines on lines of their own, interleaved
+//! by height with the lines of the cells beside it:
+//!
+//! ```text
+//!                     利用平台网络信息化系统，及时发布、更新平台      ← target, line 1
+//!           服务信息更新及时性                                        ← name
+//!                     联盟服务信息                                    ← target, line 2
+//!   时效指标                                                          ← label, centred on its rows
+//! ```
+//!
+//! Within each indicator table this module puts every piece back into its
+//! cell: a piece is a label (by vocabulary, joined when printed in pieces
+//! around a row: `社会效益` … `指标`) or content; content lines are grouped
+//! into rows whose name and target cells are centred on each other (the
+//! column of a piece is its character column in a layout dump, and is
+//! chosen by that grouping where the dump has no columns); labels take the
+//! rows they are centred on. The result is one ruled row per table row with
+//! each label on the first row of its span, as `jixiao_layout::pdf` gives
+//! a PDF's table.
+//!
+//! A table whose labels come before their rows (the seed's dump style) is
+//! in reading order already and left alone, as is anything this module
+//! cannot make into rows.
+
+use jixiao_layout::Row;
+use jixiao_model::normalize::{fold_compact, is_wide};
+use jixiao_model::Location;
+
+use crate::vocab::{self, LabelLevel, Marker};
+
+/// Most lines one table row spans in a dump (a long target wraps over
+/// many lines; beyond this the grouping would be guesswork).
+const MAX_ROW_LINES: usize = 16;
+/// Most single-column lines of one row whose column is chosen by trying
+/// both (2^n assignments).
+const MAX_OPEN_LINES: usize = 10;
+/// How many lines after a label's first piece its last piece may stand.
+const MAX_LABEL_GAP: u32 = 8;
+/// How far below a label's line the middle of its rows may be in a layout
+/// dump (the label was centred between two lines, printed on the upper).
+const LABEL_ROUNDING: f32 = 0.5;
+/// Cost of each line a row spans beyond its first.
+const LINE_COST: f32 = 0.05;
+/// A cost too small to outweigh any distance, to break ties.
+const TIE_BREAK: f32 = 1e-3;
+/// Fewest characters of gap between a layout dump's name and target
+/// columns.
+const MIN_COLUMN_GAP: usize = 4;
+
+/// Most rows a marker printed in pieces down a block's left edge may run
+/// over (`项目` … `绩效` … `目标`, a goal line or two between the pieces).
+const MAX_MARKER_ROWS: usize = 8;
+/// Longest piece of a marker, in characters.
+const MAX_MARKER_PIECE: usize = 6;
+
+/// Reassembles the indicator tables of a text dump; rows outside them, and
+/// tables already in reading order, pass unchanged. Block markers printed
+/// in pieces at the start of other rows are joined first.
+pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
+    let rows = join_split_markers(rows);
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rest = rows.as_slice();
+    while let Some((row, tail)) = rest.split_first() {
+        out.push(row.clone());
+        rest = tail;
+        if row.ruled || !vocab::is_indicator_header(&fold_compact(&row.text)) {
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(|r| r.ruled || vocab::form_heading(&r.text).is_some())
+            .unwrap_or(rest.len());
+        let (table, after) = rest.split_at(end);
+        match regrid_table(table) {
+            Some(rows) => {
+                out.extend(rows);
+                rest = after;
+            }
+            None => continue,
+        }
+    }
+    out
+}
+
+/// A block marker printed down the left edge of its block, one piece at the
+/// start of each of several lines, beside the block's own text
+/// (pdfplumber: `项目资金 其中：财政资金 …` then `（元） 上年结转资金 0.00`):
+/// the pieces are taken off their lines and the whole marker put where the
+/// first piece stood, as a cell of its own.
+fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i < rows.len() {
+        if let Some(taken) = split_marker_at(&rows, i) {
+            let mut joined = String::new();
+            for &k in &taken {
+                if let Some(row) = rows.get_mut(k) {
+                    let piece = row.cells.remove(0);
+                    row.text = crate::lexer::strip_leading_cell(&row.text, &piece);
+                    joined.push_str(&piece);
+                }
+            }
+            if let Some(row) = rows.get_mut(i) {
+                row.cells.insert(0, joined.clone());
+                row.text = if row.text.is_empty() {
+                    joined
+                } else {
+                    format!("{joined}  {}", row.text)
+                };
+            }
+            rows.retain(|r| !r.cells.is_empty());
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// The rows whose first cells spell a whole marker, starting with a proper
+/// piece of one at row `i`; `None` unless at least two pieces join.
+fn split_marker_at(rows: &[Row], i: usize) -> Option<Vec<usize>> {
+    let first = rows.get(i)?;
+    if first.ruled {
+        return None;
+    }
+    let piece = |row: &Row| -> Option<String> {
+        let cell = row.cells.first()?;
+        (!row.ruled && cell.chars().count() <= MAX_MARKER_PIECE).then(|| fold_compact(cell))
+    };
+    let mut spelled = piece(first)?;
+    if !vocab::is_marker_prefix(&spelled) {
+        return None;
+    }
+    let mut taken = vec![i];
+    let mut complete: Option<Vec<usize>> = None;
+    for (k, row) in rows.iter().enumerate().skip(i + 1).take(MAX_MARKER_ROWS) {
+        let Some(next) = piece(row) else { continue };
+        let candidate = format!("{spelled}{next}");
+        if vocab::marker(&candidate).is_some() || vocab::is_marker_prefix(&candidate) {
+            spelled = candidate;
+            taken.push(k);
+            if vocab::marker(&spelled).is_some() {
+                complete = Some(taken.clone());
+            }
+            if !vocab::is_marker_prefix(&spelled) {
+                break;
+            }
+        }
+    }
+    // Pieces alone on consecutive lines are the lexer's to join (it
+    // reports them as they stand); 绩效指标 heads the indicator table, whose
+    // labels `labels_and_content` sorts out.
+    complete.filter(|t| {
+        t.len() >= 2
+            && (t.iter().any(|&k| rows.get(k).is_some_and(|r| r.cells.len() > 1))
+                || t.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)))
+            && vocab::marker(&spelled) != Some(Marker::Indicators)
+    })
+}
+
+/// One run of text on a line: a cell's line, or a label.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    /// Line number in the dump.
+    line: u32,
+    /// Character column (layout dumps) or position on the line.
+    col: usize,
+    sheet: u32,
+}
+
+/// Which column a content line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Target,
+}
+
+/// The content of one dump line: its name part, target part, or one piece
+/// whose column is open.
+#[derive(Debug, Clone)]
+struct Line {
+    line: u32,
+    sheet: u32,
+    name: Option<String>,
+    target: Option<String>,
+    open: Option<String>,
+}
+
+/// A table row put back together.
+#[derive(Debug, Clone)]
+struct TableRow {
+    first: u32,
+    last: u32,
+    /// Vertical extent for centring labels (lines, or content lines).
+    top: f32,
+    bottom: f32,
+    name: Vec<String>,
+    target: Vec<String>,
+}
+
+/// A label and where it stands (the middle of its pieces).
+#[derive(Debug, Clone)]
+struct Label {
+    text: String,
+    level: LabelLevel,
+    at: f32,
+}
+
+fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
+    let layout = table.iter().any(|r| r.indent > 0 || r.text.contains("  "));
+    let mut passthrough = Vec::new();
+    let mut pieces = Vec::new();
+    for row in table {
+        let folded = fold_compact(&row.text);
+        if vocab::is_page_number(&folded) || vocab::is_indicator_header(&folded) {
+            passthrough.push(row.clone());
+            continue;
+        }
+        let Location::Line(line) = row.loc else { return None };
+        pieces.extend(split(row, layout).into_iter().map(|(col, text)| Piece {
+            text,
+            line,
+            col,
+            sheet: row.sheet,
+        }));
+    }
+    let (labels, content) = labels_and_content(pieces);
+    let first_content = content.iter().map(|p| p.line).min()?;
+    if labels.iter().any(|l| l.at < first_content as f32) {
+        return None;
+    }
+    let lines = content_lines(&content, layout);
+    let rows = group_rows(&lines)?;
+    let labels = if layout {
+        labels
+    } else {
+        on_content_scale(labels, &lines)
+    };
+    let rows = if layout {
+        rows
+    } else {
+        rows_on_content_scale(rows, &lines)
+    };
+    let mut out = emit(&rows, &labels, layout)?;
+    out.extend(passthrough);
+    Some(out)
+}
+
+/// The pieces of a row: runs separated by two or more spaces with their
+/// character column (layout dumps), or the row's cells in order.
+fn split(row: &Row, layout: bool) -> Vec<(usize, String)> {
+    if !layout {
+        return row.cells.iter().cloned().enumerate().collect();
+    }
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut spaces = 0usize;
+    for (i, c) in row.text.chars().enumerate() {
+        if jixiao_layout::is_space(c) {
+            spaces += 1;
+            continue;
+        }
+        match current.as_mut() {
+            Some((_, text)) if spaces < 2 => {
+                if spaces == 1 {
+                    text.push(' ');
+                }
+                text.push(c);
+            }
+            _ => {
+                out.extend(current.take());
+                current = Some((row.indent + i, c.to_string()));
+            }
+        }
+        spaces = 0;
+    }
+    out.extend(current);
+    // A label set one space from its neighbour (`生态效益指标 服务专业客户数量`)
+    // is a cell of its own.
+    out.into_iter().flat_map(split_off_labels).collect()
+}
+
+/// Splits the words of a piece that are indicator labels off it.
+fn split_off_labels((col, text): (usize, String)) -> Vec<(usize, String)> {
+    if !text.contains(' ') || !text.split(' ').any(|w| vocab::indicator_label(w).is_some()) {
+        return vec![(col, text)];
+    }
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut at = col;
+    let mut joined_to_previous = false;
+    for word in text.split(' ') {
+        let is_label = vocab::indicator_label(word).is_some();
+        match out.last_mut() {
+            Some((_, previous)) if !is_label && joined_to_previous => {
+                previous.push(' ');
+                previous.push_str(word);
+            }
+            _ => out.push((at, word.to_string())),
+        }
+        joined_to_previous = !is_label;
+        at += word.chars().count() + 1;
+    }
+    out
+}
+
+/// Splits pieces into labels (joined from their parts) and content; the
+/// `绩效指标` block label is dropped (the table header stands for it).
+fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
+    let mut used = vec![false; pieces.len()];
+    let mut labels = Vec::new();
+    let mut content = Vec::new();
+    let has_cost_level2 = pieces.iter().any(|p| vocab::is_cost_level2(&p.text));
+    for (i, piece) in pieces.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let folded = fold_compact(&piece.text);
+        if vocab::marker(&folded) == Some(Marker::Indicators) {
+            continue;
+        }
+        if let Some(level) = vocab::indicator_label(&piece.text) {
+            labels.push(Label {
+                text: piece.text.clone(),
+                level: cost_level(&folded, level, has_cost_level2),
+                at: piece.line as f32,
+            });
+            continue;
+        }
+        if let Some((partner, joined)) = completion(&pieces, i, &used) {
+            if let Some(slot) = used.get_mut(partner) {
+                *slot = true;
+            }
+            let end = pieces.get(partner).map_or(piece.line, |p| p.line);
+            // Else it was the block label 绩效指标 printed in two pieces.
+            if let Some(level) = vocab::indicator_label(&joined) {
+                labels.push(Label {
+                    level: cost_level(&fold_compact(&joined), level, has_cost_level2),
+                    text: joined,
+                    at: (piece.line + end) as f32 / 2.0,
+                });
+            }
+            continue;
+        }
+        content.push(piece.clone());
+    }
+    (labels, content)
+}
+
+/// `成本指标` is the 一级 label where 二级 labels of the 成本 family
+/// (`经济成本指标` …) stand under it, else a 二级 label.
+fn cost_level(folded: &str, level: LabelLevel, has_cost_level2: bool) -> LabelLevel {
+    if folded == "成本指标" && !has_cost_level2 {
+        LabelLevel::Two
+    } else {
+        level
+    }
+}
+
+/// A later piece that completes piece `i` into a known label (or the
+/// block label 绩效指标): its index and the joined text.
+fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(usize, String)> {
+    let piece = pieces.get(i)?;
+    let head = fold_compact(&piece.text);
+    if head.chars().count() < 2 || !vocab::is_label_prefix(&head) {
+        return None;
+    }
+    for (k, other) in pieces.iter().enumerate().skip(i + 1) {
+        if other.line > piece.line + MAX_LABEL_GAP || other.sheet != piece.sheet {
+            break;
+        }
+        if used.get(k).copied().unwrap_or(true) || other.line == piece.line {
+            continue;
+        }
+        let joined = format!("{}{}", piece.text.trim(), other.text.trim());
+        let folded = fold_compact(&joined);
+        if vocab::is_known_label(&folded) || vocab::marker(&folded) == Some(Marker::Indicators) {
+            return Some((k, joined));
+        }
+    }
+    None
+}
+
+/// Display width: ideographs and full-width forms count two.
+fn width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Content pieces by line, each given its column where the dump tells it.
+fn content_lines(content: &[Piece], layout: bool) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let columns = if layout { column_starts(content) } else { Vec::new() };
+    for piece in content {
+        if lines.last().is_none_or(|l| l.line != piece.line) {
+            lines.push(Line {
+                line: piece.line,
+                sheet: piece.sheet,
+                name: None,
+                target: None,
+                open: None,
+            });
+        }
+        let Some(line) = lines.last_mut() else { continue };
+        let column = columns
+            .iter()
+            .find(|(sheet, _)| *sheet == piece.sheet)
+            .map(|(_, split)| {
+                if piece.col < *split {
+                    Column::Name
+                } else {
+                    Column::Target
+                }
+            });
+        match column {
+            Some(Column::Name) => append(&mut line.name, &piece.text),
+            Some(Column::Target) => append(&mut line.target, &piece.text),
+            None => append(&mut line.open, &piece.text),
+        }
+    }
+    // Without columns: of two or more pieces, the last is the target.
+    for line in &mut lines {
+        if let Some(open) = line.open.take() {
+            match open.rsplit_once(' ') {
+                Some((name, target)) if !layout => {
+                    line.name = Some(name.to_string());
+                    line.target = Some(target.to_string());
+                }
+                _ => line.open = Some(open),
+            }
+        }
+    }
+    lines
+}
+
+fn append(slot: &mut Option<String>, text: &str) {
+    match slot {
+        Some(existing) => {
+            existing.push(' ');
+            existing.push_str(text);
+        }
+        None => *slot = Some(text.to_string()),
+    }
+}
+
+/// Per sheet of a layout dump, the column that divides names from
+/// targets: the middle of the widest gap between the columns pieces start
+/// at, where that gap is wide enough.
+fn column_starts(content: &[Piece]) -> Vec<(u32, usize)> {
+    let mut sheets: Vec<u32> = content.iter().map(|p| p.sheet).collect();
+    sheets.sort_unstable();
+    sheets.dedup();
+    let mut out = Vec::new();
+    for sheet in sheets {
+        let mut starts: Vec<usize> = content.iter().filter(|p| p.sheet == sheet).map(|p| p.col).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let widest = starts
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] => Some((b - a, (a + b) / 2)),
+                _ => None,
+            })
+            .max_by_key(|(gap, _)| *gap);
+        if let Some((gap, split)) = widest {
+            if gap >= MIN_COLUMN_GAP {
+                out.push((sheet, split));
+            }
+        }
+    }
+    out
+}
+
+/// Groups content lines into table rows (contiguous runs of lines), at the
+/// least total cost (see [`row_cost`]).
+fn group_rows(lines: &[Line]) -> Option<Vec<TableRow>> {
+    let capacity = capacities(lines);
+    let n = lines.len();
+    let mut best: Vec<Option<(f32, usize, TableRow)>> = vec![None; n + 1];
+    let mut cost_to: Vec<f32> = vec![f32::INFINITY; n + 1];
+    if let Some(first) = cost_to.first_mut() {
+        *first = 0.0;
+    }
+    for end in 1..=n {
+        for start in end.saturating_sub(MAX_ROW_LINES)..end {
+            let before = cost_to.get(start).copied().unwrap_or(f32::INFINITY);
+            if !before.is_finite() {
+                continue;
+            }
+            let Some(group) = lines.get(start..end) else { continue };
+            if group.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet)) {
+                continue;
+            }
+            let Some((cost, row)) = row_cost(group, capacity) else {
+                continue;
+            };
+            let total = before + cost;
+            if total < cost_to.get(end).copied().unwrap_or(f32::INFINITY) {
+                if let (Some(slot), Some(best_slot)) = (cost_to.get_mut(end), best.get_mut(end)) {
+                    *slot = total;
+                    *best_slot = Some((total, start, row));
+                }
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, start, row) = best.get(end)?.clone()?;
+        rows.push(row);
+        end = start;
+    }
+    rows.reverse();
+    Some(rows)
+}
+
+/// The widest name and target line whose column is known.
+fn capacities(lines: &[Line]) -> (usize, usize) {
+    let widest = |f: fn(&Line) -> Option<&String>| lines.iter().filter_map(f).map(|t| width(t)).max().unwrap_or(0);
+    (widest(|l| l.name.as_ref()), widest(|l| l.target.as_ref()))
+}
+
+/// The cost of reading `group` as one table row, and the row, at the best
+/// choice of column for its open lines: how far the name and target cells'
+/// middles are apart (both are centred in their row), plus penalties for
+/// a wrapped cell's line that is not full (it would have ended the cell),
+/// a target-shaped piece read as a name, and a sentence read as a name.
+/// `None` when no choice gives both cells text.
+fn row_cost(group: &[Line], capacity: (usize, usize)) -> Option<(f32, TableRow)> {
+    let open: Vec<usize> = (0..group.len())
+        .filter(|&i| group.get(i).is_some_and(|l| l.open.is_some()))
+        .collect();
+    if open.len() > MAX_OPEN_LINES {
+        return None;
+    }
+    let mut best: Option<(f32, TableRow)> = None;
+    for mask in 0u32..(1u32 << open.len()) {
+        let mut name: Vec<(u32, &str)> = Vec::new();
+        let mut target: Vec<(u32, &str)> = Vec::new();
+        let mut penalty = 0.0f32;
+        for (i, line) in group.iter().enumerate() {
+            if let Some(t) = &line.name {
+                name.push((line.line, t));
+            }
+            if let Some(t) = &line.target {
+                target.push((line.line, t));
+            }
+            if let Some(t) = &line.open {
+                let bit = open.iter().position(|&k| k == i).unwrap_or(0);
+                if mask & (1 << bit) == 0 {
+                    name.push((line.line, t));
+                    if looks_like_target(t) {
+                        penalty += 2.0;
+                    }
+                    if t.contains(['，', '。', '；']) {
+                        penalty += 0.25;
+                    }
+                } else {
+                    target.push((line.line, t));
+                }
+            }
+        }
+        let (Some(&(n0, _)), Some(&(n1, _)), Some(&(t0, _)), Some(&(t1, _))) =
+            (name.first(), name.last(), target.first(), target.last())
+        else {
+            continue;
+        };
+        let centre = |a: u32, b: u32| (a + b) as f32 / 2.0;
+        // Each line more in a row costs a little: of two readings that fit
+        // equally, the one with more, shorter rows (a row's cells do not
+        // wrap together without a reason).
+        let extra_lines = group.len().saturating_sub(1) as f32;
+        let mut cost = (centre(n0, n1) - centre(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
+        cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            let row = TableRow {
+                first: n0.min(t0),
+                last: n1.max(t1),
+                top: n0.min(t0) as f32,
+                bottom: n1.max(t1) as f32,
+                name: name.iter().map(|(_, t)| t.to_string()).collect(),
+                target: target.iter().map(|(_, t)| t.to_string()).collect(),
+            };
+            best = Some((cost, row));
+        }
+    }
+    best
+}
+
+/// A cell's lines other than its last must be full: about as wide as the
+/// widest line of the column (less a run of Latin letters or digits that
+/// moved whole to the next line); and its lines follow one another.
+fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
+    let mut penalty = 0.0;
+    for pair in lines.windows(2) {
+        let [(line, text), (next_line, next)] = pair else {
+            continue;
+        };
+        let moved = next.chars().take_while(char::is_ascii_alphanumeric).count();
+        if width(text) + 2 + moved < capacity {
+            penalty += 2.0;
+        }
+        if next_line.saturating_sub(*line) > 2 {
+            penalty += 1.0;
+        }
+    }
+    penalty
+}
+
+/// A piece shaped like a numeric target (`≥2.00(次)`, `90%`, `=365(天)`).
+fn looks_like_target(text: &str) -> bool {
+    let target = jixiao_model::normalize::parse_target(text);
+    target.value.is_some() || text.starts_with(['≥', '≤', '＞', '＜', '>', '<', '='])
+}
+
+/// pdfplumber gives every baseline a line, so a label between two rows
+/// adds a line that is not a row's height: there, heights are counted in
+/// content lines, a label line standing between its neighbours.
+fn content_position(line: f32, lines: &[Line]) -> f32 {
+    let index = lines.partition_point(|l| (l.line as f32) < line);
+    match lines.get(index) {
+        Some(l) if l.line as f32 == line => index as f32,
+        _ if index == 0 => -0.5,
+        _ => index as f32 - 0.5,
+    }
+}
+
+fn on_content_scale(labels: Vec<Label>, lines: &[Line]) -> Vec<Label> {
+    labels
+        .into_iter()
+        .map(|mut l| {
+            l.at = content_position(l.at, lines);
+            l
+        })
+        .collect()
+}
+
+/// Rows measured in content lines (see [`content_position`]); `loc`
+/// keeps the dump's line.
+fn rows_on_content_scale(rows: Vec<TableRow>, lines: &[Line]) -> Vec<TableRow> {
+    rows.into_iter()
+        .map(|mut r| {
+            r.top = content_position(r.first as f32, lines);
+            r.bottom = content_position(r.last as f32, lines);
+            r
+        })
+        .collect()
+}
+
+/// The rows with their labels: each level's labels take the run of rows
+/// they are centred on; a label goes on the first row of its run.
+fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
+    let level2: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
+    let level1: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
+    let all_cuts: Vec<usize> = (1..rows.len()).collect();
+    let cuts2 = partition(rows, &level2, &all_cuts, layout)?;
+    let allowed: Vec<usize> = if level2.is_empty() { all_cuts } else { cuts2.clone() };
+    let cuts1 = partition(rows, &level1, &allowed, layout)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = Vec::new();
+        for (labels, cuts) in [(&level1, &cuts1), (&level2, &cuts2)] {
+            let starts = std::iter::once(0).chain(cuts.iter().copied());
+            if let Some(k) = starts.clone().position(|s| s == i) {
+                if let Some(label) = labels.get(k) {
+                    cells.push(label.text.clone());
+                }
+            }
+        }
+        cells.push(row.name.join("\n"));
+        cells.push(row.target.join("\n"));
+        out.push(Row {
+            loc: Location::Line(row.first),
+            text: cells.join(" "),
+            cells,
+            ruled: true,
+            indent: 0,
+            sheet: 0,
+        });
+    }
+    Some(out)
+}
+
+/// Cuts the rows into one run per label (in order), each label as near
+/// the middle of its run as possible, cutting only at `allowed` indices:
+/// returns the index of the first row of every run after the first.
+fn partition(rows: &[TableRow], labels: &[&Label], allowed: &[usize], layout: bool) -> Option<Vec<usize>> {
+    if labels.is_empty() {
+        return Some(Vec::new());
+    }
+    let n = rows.len();
+    let m = labels.len();
+    // Run boundaries: 0, the allowed cuts, n.
+    let mut bounds = vec![0];
+    bounds.extend(allowed.iter().copied().filter(|&c| c > 0 && c < n));
+    bounds.push(n);
+    let b = bounds.len();
+    if m > b - 1 {
+        return None;
+    }
+    // cost[j][k]: labels 0..j placed, the last run ending at bounds[k].
+    let mut cost = vec![vec![f32::INFINITY; b]; m + 1];
+    let mut from = vec![vec![0usize; b]; m + 1];
+    *cost.get_mut(0)?.get_mut(0)? = 0.0;
+    for j in 1..=m {
+        let label = labels.get(j - 1)?;
+        for k in 1..b {
+            for s in 0..k {
+                let before = *cost.get(j - 1)?.get(s)?;
+                if !before.is_finite() {
+                    continue;
+                }
+                let top = rows.get(*bounds.get(s)?)?.top;
+                let bottom = rows.get(bounds.get(k)? - 1)?.bottom;
+                let centre = (top + bottom) / 2.0;
+                // `pdftotext -layout` puts a label centred between two lines
+                // on the upper one: the run's middle is on the label's line
+                // or up to half a line below. pdfplumber gives such a label
+                // a line of its own (or the nearer line): no slack.
+                let off = centre - label.at;
+                let slack = if layout { LABEL_ROUNDING } else { 0.0 };
+                let miss = if off < 0.0 { -off } else { (off - slack).max(0.0) };
+                // Where that leaves a choice, the earlier label takes the
+                // longer run.
+                let rows_taken = (bounds.get(k)? - bounds.get(s)?) as f32;
+                let c = before + miss - TIE_BREAK * rows_taken * (m + 1 - j) as f32;
+                if c < *cost.get(j)?.get(k)? {
+                    *cost.get_mut(j)?.get_mut(k)? = c;
+                    *from.get_mut(j)?.get_mut(k)? = s;
+                }
+            }
+        }
+    }
+    let mut cuts = Vec::new();
+    let mut k = b - 1;
+    for j in (1..=m).rev() {
+        let s = *from.get(j)?.get(k)?;
+        if j > 1 {
+            cuts.push(*bounds.get(s)?);
+        }
+        k = s;
+    }
+    cuts.reverse();
+    Some(cuts)
+}
