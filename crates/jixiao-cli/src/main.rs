@@ -247,7 +247,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let docs = outcomes.iter().map(|(_, o)| o.doc());
     let forms: usize = docs.clone().map(|d| d.projects.len()).sum();
     let indicators: usize = docs.clone().map(|d| d.indicator_count()).sum();
-    let pages: u64 = docs.map(|d| u64::from(d.source.pages.unwrap_or(0))).sum();
+    let pages: u64 = docs.clone().map(|d| u64::from(d.source.pages.unwrap_or(0))).sum();
+    let without_form = docs.filter(|d| !d.has_error() && d.projects.is_empty()).count();
     let seconds = started.elapsed().as_secs_f64();
     let skipped = if unchanged > 0 {
         format!(" ({unchanged} unchanged, skipped)")
@@ -255,7 +256,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         String::new()
     };
     eprintln!(
-        "jixiao: {} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {pages} pages in {seconds:.2} s ({:.0} pages/s)",
+        "jixiao: {} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {without_form} inputs without a form, {pages} pages in {seconds:.2} s ({:.0} pages/s)",
         outcomes.len().saturating_sub(failed),
         pages as f64 / seconds.max(1e-9)
     );

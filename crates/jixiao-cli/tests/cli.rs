@@ -54,7 +54,7 @@ fn a_folder_converts_with_every_input_accounted_for() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("1 converted, 2 failed; 9 forms, 111 indicators"),
+        stderr.contains("1 converted, 2 failed; 9 forms, 111 indicators, 0 inputs without a form"),
         "{stderr}"
     );
     let seed_json = json(&out.join("sub/seed.txt.json"));
@@ -286,4 +286,31 @@ fn a_file_over_its_time_budget_is_reported_and_the_batch_goes_on() {
     assert_eq!(result.status.code(), Some(1));
     assert_eq!(json(&out.join("seed.txt.json"))["diagnostics"][0]["code"], "timeout");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_document_without_a_form_has_no_title_and_is_counted() {
+    let dir = temp_dir("no-form");
+    let input = dir.join("budget.txt");
+    std::fs::write(
+        &input,
+        "上海市某区某单位2026年部门预算\n一、部门职责\n详见单位的项目绩效目标表\n二、收支预算总表\n",
+    )
+    .expect("write");
+    let out = dir.join("out");
+    let result = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("0 forms, 0 indicators, 1 inputs without a form"),
+        "{stderr}"
+    );
+    let doc = json(&out.join("budget.txt.json"));
+    assert_eq!(doc["title"], serde_json::Value::Null);
+    assert_eq!(doc["projects"], serde_json::json!([]));
 }

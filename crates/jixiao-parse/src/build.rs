@@ -45,6 +45,12 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
         }
         doc.projects.push(project);
     }
+    // A title heads forms: a document without any (a budget's narrative
+    // pages: `详见单位的项目绩效目标表`) has none, the line stays in its
+    // `no-form` range.
+    if doc.projects.is_empty() {
+        doc.title = None;
+    }
     for (index, project) in doc.projects.iter_mut().enumerate() {
         let filled = backfill_labels(&mut project.indicators);
         if filled > 0 {
