@@ -51,6 +51,13 @@ const TIE_BREAK: f32 = 1e-3;
 /// columns.
 const MIN_COLUMN_GAP: usize = 4;
 
+/// The header cells after `一级指标` when a dump prints one a line.
+const HEADER_PIECES: usize = 3;
+
+fn is_header_piece(folded: &str) -> bool {
+    matches!(folded, "二级指标" | "三级指标") || folded.ends_with("指标值")
+}
+
 /// Most rows a marker printed in pieces down a block's left edge may run
 /// over (`项目` … `绩效` … `目标`, a goal line or two between the pieces).
 const MAX_MARKER_ROWS: usize = 8;
@@ -61,14 +68,38 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
-    let rows = join_split_markers(rows);
+    let rows = join_wrapped_labels(join_split_markers(rows));
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows.as_slice();
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
-        if row.ruled || !vocab::is_indicator_header(&fold_compact(&row.text)) {
+        if row.ruled {
             continue;
+        }
+        // The header on one line, or one cell a line (`一级指标` `二级指标`
+        // `三级指标` `年度指标值`, as content-order dumps print it).
+        if !vocab::is_indicator_header(&fold_compact(&row.text)) {
+            if fold_compact(&row.text) != "一级指标" {
+                continue;
+            }
+            let pieces = rest
+                .iter()
+                .take(HEADER_PIECES)
+                .take_while(|r| !r.ruled && r.cells.len() == 1 && is_header_piece(&fold_compact(&r.text)))
+                .count();
+            let Some(spelled) = rest.get(..pieces) else { continue };
+            if !spelled.iter().any(|r| fold_compact(&r.text) == "二级指标") {
+                continue;
+            }
+            // One header row, as the lexer knows it.
+            let mut header = out.pop().unwrap_or_else(|| row.clone());
+            for piece in spelled {
+                header.cells.extend(piece.cells.iter().cloned());
+                header.text = format!("{} {}", header.text, piece.text);
+            }
+            out.push(header);
+            rest = rest.get(pieces..).unwrap_or_default();
         }
         let end = rest
             .iter()
@@ -81,6 +112,31 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
                 rest = after;
             }
             None => continue,
+        }
+    }
+    out
+}
+
+/// A header or money label that its narrow cell wrapped, printed a piece
+/// a line by content-order dumps (`计划开始日` / `期`): one row again.
+fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let joins = out.last().is_some_and(|last| {
+            let (a, b) = (fold_compact(&last.text), fold_compact(&row.text));
+            !last.ruled
+                && !row.ruled
+                && last.cells.len() == 1
+                && row.cells.len() == 1
+                && !vocab::is_whole_label(&a)
+                && vocab::is_whole_label(&format!("{a}{b}"))
+        });
+        match out.last_mut() {
+            Some(last) if joins => {
+                last.text = format!("{}{}", last.text, row.text);
+                last.cells = vec![last.text.clone()];
+            }
+            _ => out.push(row),
         }
     }
     out
@@ -229,6 +285,12 @@ fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
     }
     let (labels, content) = labels_and_content(pieces);
     let first_content = content.iter().map(|p| p.line).min()?;
+    let one_cell_lines = !layout && content.windows(2).all(|w| matches!(w, [a, b] if a.line != b.line));
+    if one_cell_lines {
+        let mut out = stream_rows(&labels, &content)?;
+        out.extend(passthrough);
+        return Some(out);
+    }
     if labels.iter().any(|l| l.at < first_content as f32) {
         return None;
     }
@@ -612,6 +674,129 @@ fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
 fn looks_like_target(text: &str) -> bool {
     let target = jixiao_model::normalize::parse_target(text);
     target.value.is_some() || text.starts_with(['≥', '≤', '＞', '＜', '>', '<', '='])
+}
+
+/// Extra cost of each line a cell of a content-order dump spans beyond
+/// its first: one-line cells are the rule.
+const STREAM_LINE_COST: f32 = 0.3;
+/// Cost of a cell whose last line is as wide as a column's wrapped lines.
+const ENDS_FULL: f32 = 0.25;
+/// Narrowest line taken for a wrapped cell's full line (six ideographs).
+const MIN_WRAP_WIDTH: usize = 12;
+/// Cost of reading a target-shaped line as a name.
+const TARGET_AS_NAME: f32 = 3.0;
+
+/// A content-order dump (`pdftotext` without `-layout`, PyMuPDF): every
+/// cell's lines on lines of their own, row after row, a merged label
+/// before the first row of its span. The lines are cut into cells that
+/// alternate name, target, name … (a wrapped cell's lines follow one
+/// another, all but the last full), and each row takes the labels printed
+/// since the row before. `None` where labels do not lead their rows (a
+/// producer that draws them after the rows leaves no order to go by).
+fn stream_rows(labels: &[Label], content: &[Piece]) -> Option<Vec<Row>> {
+    let first = content.first()?.line as f32;
+    if labels.first().is_none_or(|l| l.at > first) {
+        return None;
+    }
+    let texts: Vec<&str> = content.iter().map(|p| p.text.as_str()).collect();
+    let widths: Vec<usize> = texts.iter().map(|t| width(t)).collect();
+    let capacities = wrap_widths(&widths);
+    let n = texts.len();
+    // best[i][c]: cost of cutting lines 0..i with the next cell in column
+    // c (0 name, 1 target); back[i][c] = (start of the last cell).
+    let mut best = vec![[f32::INFINITY; 2]; n + 1];
+    let mut back = vec![[0usize; 2]; n + 1];
+    *best.get_mut(0)?.get_mut(0)? = 0.0;
+    for end in 1..=n {
+        for column in 0..2usize {
+            let before_column = 1 - column;
+            for start in end.saturating_sub(MAX_ROW_LINES)..end {
+                let before = *best.get(start)?.get(column)?;
+                if !before.is_finite() {
+                    continue;
+                }
+                let mut cost = before + STREAM_LINE_COST * (end - start - 1) as f32;
+                let cell_widths = widths.get(start..end)?;
+                let last = *cell_widths.last()?;
+                // All but the last line of a wrapped cell are full: as wide
+                // as a column's wrapped lines are, not narrower than the
+                // last (less a number or word that moved whole).
+                let full = cell_widths.get(..cell_widths.len() - 1)?;
+                for (k, w) in full.iter().enumerate() {
+                    let moved = texts
+                        .get(start + k + 1)
+                        .map_or(0, |t| t.chars().take_while(char::is_ascii_alphanumeric).count());
+                    let at_capacity = capacities.iter().any(|c| w + 2 + moved >= *c && *w <= c + 2);
+                    if *w < last || !at_capacity {
+                        cost += 1.0;
+                    }
+                }
+                // A cell that ends on a full line most likely goes on.
+                if capacities.iter().any(|c| last.abs_diff(*c) <= 1) {
+                    cost += ENDS_FULL;
+                }
+                let numeric = texts.get(start..end)?.iter().any(|t| looks_like_target(t));
+                if column == 0 && numeric {
+                    cost += TARGET_AS_NAME;
+                }
+                // A numeric target is short: it does not wrap.
+                if numeric && end - start > 1 {
+                    cost += TARGET_AS_NAME;
+                }
+                if cost < *best.get(end)?.get(before_column)? {
+                    *best.get_mut(end)?.get_mut(before_column)? = cost;
+                    *back.get_mut(end)?.get_mut(before_column)? = start;
+                }
+            }
+        }
+    }
+    // The last cell is a target: the next would be a name.
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    let (mut end, mut next) = (n, 0usize);
+    if !best.get(n)?.first()?.is_finite() {
+        return None;
+    }
+    while end > 0 {
+        let start = *back.get(end)?.get(next)?;
+        cells.push((start, end));
+        end = start;
+        next = 1 - next;
+    }
+    cells.reverse();
+    let mut out = Vec::new();
+    let mut pending = labels.iter().peekable();
+    for pair in cells.chunks(2) {
+        let [(n0, n1), (t0, t1)] = pair else { return None };
+        let name_line = content.get(*n0)?.line as f32;
+        let mut cells = Vec::new();
+        while let Some(label) = pending.next_if(|l| l.at < name_line) {
+            cells.push(label.text.clone());
+        }
+        cells.push(texts.get(*n0..*n1)?.join("\n"));
+        cells.push(texts.get(*t0..*t1)?.join("\n"));
+        out.push(Row {
+            loc: Location::Line(content.get(*n0)?.line),
+            text: cells.join(" "),
+            cells,
+            ruled: true,
+            indent: 0,
+            sheet: 0,
+        });
+    }
+    Some(out)
+}
+
+/// The widths a column's wrapped lines come to: long widths that three or
+/// more lines share (within one character).
+fn wrap_widths(widths: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &w in widths.iter().filter(|w| **w >= MIN_WRAP_WIDTH) {
+        let close = widths.iter().filter(|v| v.abs_diff(w) <= 1).count();
+        if close >= 3 && !out.iter().any(|c| c.abs_diff(w) <= 1) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// pdfplumber gives every baseline a line, so a label between two rows

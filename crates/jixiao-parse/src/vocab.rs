@@ -65,6 +65,12 @@ pub fn field_prefix(cell: &str) -> Option<(Field, String)> {
     None
 }
 
+/// True when `folded` is a whole header label (`计划开始日期`), a money
+/// label or a goal heading: the join of a label a narrow cell wrapped.
+pub fn is_whole_label(folded: &str) -> bool {
+    FIELDS.iter().any(|(label, _)| *label == folded) || fund_label(folded).is_some() || goal_heading(folded).is_some()
+}
+
 /// A money label of the funds block; `其他资金` is printed in both columns and
 /// is resolved by position later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
