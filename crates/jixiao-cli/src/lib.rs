@@ -10,7 +10,8 @@
 //! ```
 //! let doc = jixiao_cli::convert_bytes("empty.txt", b"");
 //! assert!(doc.has_error());
-//! assert_eq!(doc.diagnostics[0].message, "empty.txt: the file is empty");
+//! assert_eq!(doc.diagnostics[0].message, "the file is empty");
+//! assert_eq!(doc.source.file, "empty.txt");
 //! ```
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
@@ -54,9 +55,9 @@ pub fn convert_bytes(name: &str, bytes: &[u8]) -> Document {
     match format {
         Format::Text => match jixiao_layout::text::rows_from_bytes(bytes) {
             Ok(rows) => jixiao_parse::parse(rows, source),
-            Err(e) => failed(source, "unreadable-text", format!("{name}: {e}")),
+            Err(e) => failed(source, "unreadable-text", e.to_string()),
         },
-        Format::Pdf => convert_pdf(name, bytes, source),
+        Format::Pdf => convert_pdf(bytes, source),
     }
 }
 
@@ -108,20 +109,20 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
     Ok(out)
 }
 
-fn convert_pdf(name: &str, bytes: &[u8], mut source: Source) -> Document {
+fn convert_pdf(bytes: &[u8], mut source: Source) -> Document {
     if bytes.is_empty() {
-        return failed(source, "unreadable-pdf", format!("{name}: the file is empty"));
+        return failed(source, "unreadable-pdf", "the file is empty".to_string());
     }
     let read = match pdf_rows(bytes, 1, u32::MAX) {
         Ok(read) => read,
-        Err(e) => return failed(source, "unreadable-pdf", format!("{name}: {e}")),
+        Err(e) => return failed(source, "unreadable-pdf", e.to_string()),
     };
     source.pages = Some(read.pages);
     if read.glyphs == 0 {
         let mut doc = failed(
             source,
             "no-text-layer",
-            format!("{name}: no page has a text layer; the PDF looks scanned (run OCR first)"),
+            "no page has a text layer; the PDF looks scanned (run OCR first)".to_string(),
         );
         doc.diagnostics.extend(read.diagnostics);
         return doc;
@@ -151,7 +152,7 @@ pub fn convert_isolated(name: &str, bytes: Vec<u8>, timeout: Duration) -> Docume
         return failed(
             fallback_source(),
             "internal-error",
-            format!("{name}: cannot start a worker thread: {e}"),
+            format!("cannot start a worker thread: {e}"),
         );
     }
     match receiver.recv_timeout(timeout) {
@@ -165,40 +166,85 @@ pub fn convert_isolated(name: &str, bytes: Vec<u8>, timeout: Duration) -> Docume
             failed(
                 fallback_source(),
                 "internal-error",
-                format!("{name}: internal error while converting ({what}); please report this file"),
+                format!("internal error while converting ({what}); please report this file"),
             )
         }
         Err(_) => failed(
             fallback_source(),
             "timeout",
             format!(
-                "{name}: conversion took longer than {} s and was abandoned (--timeout)",
+                "conversion took longer than {} s and was abandoned (--timeout)",
                 timeout.as_secs_f32()
             ),
         ),
     }
 }
 
-/// Converts the file at `path`; an unreadable path becomes an error document.
+/// Largest input read by default (`--max-input-size`): far above any real
+/// sheet, low enough that one file cannot take the machine's memory.
+pub const DEFAULT_MAX_INPUT_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Converts the file at `path`; an unreadable path, a path that is not a
+/// regular file or a file over [`DEFAULT_MAX_INPUT_SIZE`] becomes an error
+/// document.
 pub fn convert_path(name: &str, path: &Path) -> Document {
-    match std::fs::read(path) {
+    convert_path_limited(name, path, DEFAULT_MAX_INPUT_SIZE)
+}
+
+/// [`convert_path`] with an input size limit.
+pub fn convert_path_limited(name: &str, path: &Path, max_size: u64) -> Document {
+    match read_input(name, path, max_size) {
         Ok(bytes) => convert_bytes(name, &bytes),
-        Err(e) => unreadable(name, path, &e),
+        Err(doc) => *doc,
     }
 }
 
+/// Reads an input: only a regular file (a FIFO, a device or a socket would
+/// block or never end) of at most `max_size` bytes, checked before reading.
+pub fn read_input(name: &str, path: &Path, max_size: u64) -> Result<Vec<u8>, Box<Document>> {
+    let refuse = |message: String| Box::new(failed(source_of_unread(name), "unreadable-file", message));
+    let metadata = std::fs::metadata(path).map_err(|e| Box::new(unreadable(name, &e)))?;
+    if !metadata.is_file() {
+        return Err(refuse(
+            "not a regular file (a FIFO, device or socket); not read".to_string(),
+        ));
+    }
+    if metadata.len() > max_size {
+        return Err(refuse(format!(
+            "{} bytes, over the input size limit of {max_size} bytes (--max-input-size); not read",
+            metadata.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    // The file may grow while it is read: never read past the limit.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(|e| Box::new(unreadable(name, &e)))?,
+            max_size.saturating_add(1),
+        ),
+        &mut bytes,
+    )
+    .map_err(|e| Box::new(unreadable(name, &e)))?;
+    if bytes.len() as u64 > max_size {
+        return Err(refuse(format!(
+            "grew past the input size limit of {max_size} bytes while read; not read"
+        )));
+    }
+    Ok(bytes)
+}
+
 /// The document of an input whose file cannot be read.
-pub fn unreadable(name: &str, path: &Path, error: &std::io::Error) -> Document {
+pub fn unreadable(name: &str, error: &std::io::Error) -> Document {
     failed(
         source_of_unread(name),
         "unreadable-file",
-        format!("{}: cannot read: {error}", path.display()),
+        format!("cannot read: {error}"),
     )
 }
 
 /// The source of an input whose bytes were never converted: format from
 /// the file name, no hash, no page count.
-fn source_of_unread(name: &str) -> Source {
+pub fn source_of_unread(name: &str) -> Source {
     let format = if has_extension(Path::new(name), "pdf") {
         Format::Pdf
     } else {

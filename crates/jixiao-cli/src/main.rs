@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use jixiao_cli::{convert_isolated, inputs, output_path, write_atomic, Input};
+use jixiao_cli::{inputs, output_path, write_atomic, Input};
 use jixiao_model::Document;
-use rayon::prelude::*;
+
+mod pool;
 
 /// Turns Chinese government performance-target sheets (绩效目标申报表 /
 /// 填报表, as PDFs or text dumps) into typed JSON, CSV and XLSX.
@@ -38,6 +39,14 @@ enum Command {
     /// Print the rows the parser sees: line by line for text, page by page
     /// for PDF (cells separated by ` | `).
     Text(TextArgs),
+    /// Internal: a worker process of `convert`.
+    #[command(name = "__worker", hide = true)]
+    Worker {
+        /// Address space limit in bytes.
+        max_memory: u64,
+        /// Input size limit in bytes.
+        max_input_size: u64,
+    },
 }
 
 #[derive(clap::Args)]
@@ -59,13 +68,24 @@ struct ConvertArgs {
     /// Put a UTF-8 BOM on the CSV files (for Excel).
     #[arg(long)]
     bom: bool,
-    /// Files converted in parallel (default: all cores).
+    /// Files converted in parallel, each in a worker process (default: all
+    /// cores; at most four per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Time budget per file in seconds; a file over budget is reported and
+    /// Time budget per file in seconds (a positive number), or `none`; a
+    /// file over budget has its worker stopped, gets a `timeout` error and
     /// the batch goes on.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
-    timeout: f64,
+    #[arg(long, value_name = "SECONDS|none", default_value = "30", value_parser = parse_timeout)]
+    timeout: Timeout,
+    /// Memory one worker may use (address space, enforced by the OS), e.g.
+    /// `2G`, `512M`; a file that needs more gets an `out-of-memory` error.
+    /// Default: the machine's memory shared among the jobs, at most 4G.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<u64>,
+    /// Largest input file read (e.g. `256M`, the default); a larger file
+    /// gets an `unreadable-file` error without being read.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
+    max_input_size: u64,
     /// Skip inputs whose output JSON already records the same SHA-256 (they
     /// still count in --csv/--xlsx).
     #[arg(long)]
@@ -95,12 +115,77 @@ struct TextArgs {
     last_page: Option<u32>,
 }
 
+/// `--timeout`: seconds, or none.
+#[derive(Debug, Clone, Copy)]
+struct Timeout(Option<Duration>);
+
+fn parse_timeout(text: &str) -> std::result::Result<Timeout, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(Timeout(None));
+    }
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= MAX_TIMEOUT_SECONDS => Ok(Timeout(Some(Duration::from_secs_f64(s)))),
+        _ => Err(format!(
+            "`{text}` is not a time budget: give seconds (a number above 0, at most {MAX_TIMEOUT_SECONDS}) or `none`"
+        )),
+    }
+}
+
+/// Longest `--timeout` in seconds (a week); longer is `none`.
+const MAX_TIMEOUT_SECONDS: f64 = 7.0 * 24.0 * 3600.0;
+
+/// `2G`, `512M`, `64K` or bytes.
+fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let upper = upper
+        .strip_suffix("IB")
+        .or_else(|| upper.strip_suffix('B'))
+        .unwrap_or(&upper);
+    let (number, scale) = match upper.chars().last() {
+        Some('K') => (&upper[..upper.len() - 1], 1u64 << 10),
+        Some('M') => (&upper[..upper.len() - 1], 1 << 20),
+        Some('G') => (&upper[..upper.len() - 1], 1 << 30),
+        Some('T') => (&upper[..upper.len() - 1], 1 << 40),
+        _ => (upper, 1),
+    };
+    match number.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 && n * (scale as f64) < u64::MAX as f64 => Ok((n * scale as f64) as u64),
+        _ => Err(format!(
+            "`{text}` is not a size: give bytes or a number with K, M, G (e.g. 2G)"
+        )),
+    }
+}
+
+/// Most jobs per core: past this, more processes only cost memory.
+const MAX_JOBS_PER_CORE: usize = 4;
+/// Most memory a worker gets by default.
+const DEFAULT_MAX_WORKER_MEMORY: u64 = 4 << 30;
+/// A worker's share when the machine's memory cannot be read.
+const FALLBACK_WORKER_MEMORY: u64 = 2 << 30;
+
+/// The machine's memory (MemTotal of /proc/meminfo), if it can be read.
+fn machine_memory() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(args) => convert(args),
         Command::Check(args) => check(args),
         Command::Text(args) => text(args),
+        Command::Worker {
+            max_memory,
+            max_input_size,
+        } => {
+            return pool::worker_main(pool::Limits {
+                max_memory,
+                max_input_size,
+            })
+        }
     };
     match result {
         Ok(code) => code,
@@ -163,7 +248,28 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             }
         }
     }
-    let timeout = Duration::from_secs_f64(args.timeout.max(0.001));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut jobs = args.jobs.unwrap_or(cores).max(1);
+    if jobs > cores * MAX_JOBS_PER_CORE {
+        eprintln!(
+            "jixiao: -j {jobs} is more than {MAX_JOBS_PER_CORE} per core on {cores} cores; using {}",
+            cores * MAX_JOBS_PER_CORE
+        );
+        jobs = cores * MAX_JOBS_PER_CORE;
+    }
+    let jobs = jobs.min(inputs.len()).max(1);
+    let limits = pool::Limits {
+        max_memory: args.max_memory.unwrap_or_else(|| {
+            machine_memory()
+                .map_or(FALLBACK_WORKER_MEMORY, |m| m / jobs as u64)
+                .min(DEFAULT_MAX_WORKER_MEMORY)
+        }),
+        max_input_size: args.max_input_size,
+    };
+    let timeout = args.timeout.0;
+    if let Some(dir) = &out_dir {
+        check_writable(dir)?;
+    }
     let progress = if std::io::stderr().is_terminal() && inputs.len() > 1 {
         let bar = ProgressBar::new(inputs.len() as u64);
         bar.set_style(
@@ -174,19 +280,25 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let exe = std::env::current_exe().context("cannot find the jixiao program to start workers")?;
     let write_failures = std::sync::atomic::AtomicUsize::new(0);
-    let outcomes: Vec<(Input, Outcome)> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let outcome = convert_one(input, out_dir.as_deref(), args.incremental, timeout);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Outcome>>> = inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        let mut handles = Vec::new();
+        for _ in 0..jobs {
+            let mut worker = pool::Worker::spawn(&exe, limits).context("cannot start a worker process")?;
+            let (inputs, slots, next, progress, write_failures, out_dir) =
+                (&inputs, &slots, &next, &progress, &write_failures, &out_dir);
+            handles.push(scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                let outcome = convert_one(input, out_dir.as_deref(), args.incremental, &limits, |input| {
+                    worker.convert(input, timeout)
+                });
                 // Each output is written as soon as it is ready, atomically, so
                 // an interrupted batch keeps what it finished.
-                if let (Some(dir), Outcome::Converted(doc)) = (&out_dir, &outcome) {
+                if let (Some(dir), Outcome::Converted(doc)) = (out_dir, &outcome) {
                     let path = output_path(dir, input);
                     let written = jixiao_emit::json::to_string(doc)
                         .map_err(|e| std::io::Error::other(e.to_string()))
@@ -199,10 +311,33 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
                     }
                 }
                 progress.inc(1);
-                (input.clone(), outcome)
-            })
-            .collect()
-    });
+                if let Some(slot) = slots.get(i) {
+                    if let Ok(mut slot) = slot.lock() {
+                        *slot = Some(outcome);
+                    }
+                }
+            }));
+        }
+        for handle in handles {
+            let _ = handle.join();
+        }
+        Ok(())
+    })?;
+    let outcomes: Vec<(Input, Outcome)> = inputs
+        .iter()
+        .cloned()
+        .zip(slots)
+        .map(|(input, slot)| {
+            let outcome = slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Outcome::Converted(jixiao_cli::failed(
+                    jixiao_cli::source_of_unread(&input.name),
+                    "internal-error",
+                    format!("{}: no worker converted the file", input.name),
+                ))
+            });
+            (input, outcome)
+        })
+        .collect();
     progress.finish_and_clear();
     let mut failed = write_failures.into_inner();
     for (input, outcome) in &outcomes {
@@ -267,14 +402,20 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     })
 }
 
-/// Reads and converts one input; with `incremental`, reuses an output that
-/// already records the same SHA-256.
-fn convert_one(input: &Input, out_dir: Option<&Path>, incremental: bool, timeout: Duration) -> Outcome {
-    let bytes = match std::fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Outcome::Converted(jixiao_cli::unreadable(&input.name, &input.path, &e)),
-    };
+/// Converts one input through `convert` (a worker); with `incremental`,
+/// reuses an output that already records the same SHA-256.
+fn convert_one(
+    input: &Input,
+    out_dir: Option<&Path>,
+    incremental: bool,
+    limits: &pool::Limits,
+    convert: impl FnOnce(&Input) -> Document,
+) -> Outcome {
     if let (true, Some(dir)) = (incremental, out_dir) {
+        let bytes = match jixiao_cli::read_input(&input.name, &input.path, limits.max_input_size) {
+            Ok(bytes) => bytes,
+            Err(doc) => return Outcome::Converted(*doc),
+        };
         let sha = jixiao_cli::sha256_hex(&bytes);
         let previous = std::fs::read_to_string(output_path(dir, input))
             .ok()
@@ -284,7 +425,16 @@ fn convert_one(input: &Input, out_dir: Option<&Path>, incremental: bool, timeout
             return Outcome::Unchanged(doc);
         }
     }
-    Outcome::Converted(convert_isolated(&input.name, bytes, timeout))
+    Outcome::Converted(convert(input))
+}
+
+/// Fails before any conversion when the output folder cannot be written.
+fn check_writable(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+    let probe = dir.join(format!(".jixiao-write-test.{}", std::process::id()));
+    std::fs::write(&probe, b"").with_context(|| format!("cannot write to the output folder {}", dir.display()))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
