@@ -89,6 +89,10 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
                     out.diagnostics
                         .push(Diagnostic::new(Level::Warning, "pdf-content", problem.clone()).at(at));
                 }
+                for limit in &page.limits {
+                    out.diagnostics
+                        .push(Diagnostic::new(Level::Warning, "limit", limit.clone()).at(at));
+                }
                 for (font, count) in &page.undecoded {
                     out.diagnostics.push(
                         Diagnostic::new(
@@ -340,8 +344,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let mut temp = path.as_os_str().to_owned();
     temp.push(format!(".{}.tmp", std::process::id()));
     let temp = PathBuf::from(temp);
-    std::fs::write(&temp, contents)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+    // No temporary file is left behind, whatever fails (a full disk).
+    std::fs::write(&temp, contents)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })
 }

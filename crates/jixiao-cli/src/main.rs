@@ -340,6 +340,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         .collect();
     progress.finish_and_clear();
     let mut failed = write_failures.into_inner();
+    let mut table_failures = 0usize;
     for (input, outcome) in &outcomes {
         let doc = outcome.doc();
         for d in doc.diagnostics.iter().filter(|d| d.level == jixiao_model::Level::Error) {
@@ -361,17 +362,41 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             for (_, outcome) in &outcomes {
                 tables.add(outcome.doc());
             }
-            let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+            // Each table on its own: one that cannot be written never costs
+            // the others.
             if args.csv {
-                let (projects, indicators) = jixiao_emit::csv::to_strings(&tables, args.bom)?;
-                files.push((dir.join("projects.csv"), projects.into_bytes()));
-                files.push((dir.join("indicators.csv"), indicators.into_bytes()));
+                let written = jixiao_emit::csv::to_strings(&tables, args.bom)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|(projects, indicators)| {
+                        for (name, text) in [("projects.csv", projects), ("indicators.csv", indicators)] {
+                            let path = dir.join(name);
+                            write_atomic(&path, text.as_bytes())
+                                .with_context(|| format!("cannot write {}", path.display()))?;
+                        }
+                        Ok(())
+                    });
+                if let Err(e) = written {
+                    eprintln!("jixiao: {e:#}");
+                    table_failures += 1;
+                }
             }
             if args.xlsx {
-                files.push((dir.join("jixiao.xlsx"), jixiao_emit::xlsx::to_bytes(&tables)?));
-            }
-            for (path, bytes) in files {
-                write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+                let cut = tables.truncate_long_cells();
+                if cut > 0 {
+                    eprintln!(
+                        "jixiao: {cut} cells longer than a spreadsheet cell holds were cut in jixiao.xlsx (see its diagnostics sheet; the JSON keeps the whole text)"
+                    );
+                }
+                let path = dir.join("jixiao.xlsx");
+                let written = jixiao_emit::xlsx::to_bytes(&tables)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|bytes| {
+                        write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))
+                    });
+                if let Err(e) = written {
+                    eprintln!("jixiao: jixiao.xlsx: {e:#}");
+                    table_failures += 1;
+                }
             }
         }
     }
@@ -395,7 +420,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         outcomes.len().saturating_sub(failed),
         pages as f64 / seconds.max(1e-9)
     );
-    Ok(if failed > 0 {
+    Ok(if failed > 0 || table_failures > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -190,6 +190,49 @@ impl Tables {
     }
 }
 
+/// Most characters a spreadsheet cell holds (Excel, LibreOffice, WPS).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+impl Tables {
+    /// Cuts text cells longer than [`MAX_CELL_CHARS`] and records each cut
+    /// as a `cell-truncated` warning in the diagnostics sheet (the JSON
+    /// keeps the whole text); returns how many cells were cut.
+    pub fn truncate_long_cells(&mut self) -> usize {
+        let mut cut: Vec<Vec<Value>> = Vec::new();
+        for sheet in [&mut self.projects, &mut self.indicators, &mut self.diagnostics] {
+            for row in &mut sheet.rows {
+                let file = row.first().cloned().unwrap_or(Value::Empty);
+                for (c, value) in row.iter_mut().enumerate() {
+                    let Value::Text(text) = value else { continue };
+                    let chars = text.chars().count();
+                    if chars <= MAX_CELL_CHARS {
+                        continue;
+                    }
+                    let kept: String = text.chars().take(MAX_CELL_CHARS).collect();
+                    *text = kept;
+                    let column = sheet.columns.get(c).copied().unwrap_or("?");
+                    cut.push(vec![
+                        file.clone(),
+                        Value::Text("warning".into()),
+                        Value::Text("cell-truncated".into()),
+                        Value::Empty,
+                        Value::Empty,
+                        Value::Empty,
+                        Value::Text(format!(
+                            "{} sheet, column {column}: {chars} characters cut to the cell limit of {MAX_CELL_CHARS}; the JSON holds the whole text",
+                            sheet.name
+                        )),
+                        Value::Empty,
+                    ]);
+                }
+            }
+        }
+        let count = cut.len();
+        self.diagnostics.rows.extend(cut);
+        count
+    }
+}
+
 fn project_row(file: &Value, index: usize, p: &Project) -> Vec<Value> {
     let f = &p.funds;
     vec![

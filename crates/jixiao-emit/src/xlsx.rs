@@ -13,7 +13,8 @@ use crate::Error;
 /// unusable sheets.
 const MAX_COLUMN_WIDTH: usize = 60;
 
-/// The workbook of `tables` as XLSX bytes.
+/// The workbook of `tables` as XLSX bytes. Text longer than a cell holds
+/// must have been cut first ([`Tables::truncate_long_cells`]).
 pub fn to_bytes(tables: &Tables) -> Result<Vec<u8>, Error> {
     let mut workbook = Workbook::new();
     for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {

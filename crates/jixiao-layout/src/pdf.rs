@@ -598,6 +598,7 @@ mod tests {
             rules,
             problems: vec![],
             undecoded: vec![],
+            limits: vec![],
         }
     }
 

@@ -58,7 +58,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             return finish(text.into_owned(), encoding.name());
         }
     }
-    if let Some(offset) = bytes.iter().position(|&b| is_binary_byte(b)) {
+    let controls = bytes.iter().filter(|&&b| is_binary_byte(b)).count();
+    if let Some(offset) = bytes
+        .iter()
+        .position(|&b| is_binary_byte(b) && (b == 0 || controls * BINARY_SHARE > bytes.len()))
+    {
         return Err(Error::Binary {
             offset,
             byte: bytes.get(offset).copied().unwrap_or_default(),
@@ -78,8 +82,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     finish(text.into_owned(), "gb18030")
 }
 
+/// Share of control characters (one in this many) past which a text is
+/// taken for binary data; below it, stray controls in a real dump (a BEL a
+/// spreadsheet left in a cell) are removed by the parser, with a warning.
+const BINARY_SHARE: usize = 100;
+
 fn finish(text: String, encoding: &'static str) -> Result<Decoded, Error> {
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_binary_char(c)) {
+    let controls = text.chars().filter(|&c| is_binary_char(c)).count();
+    let first = text
+        .char_indices()
+        .find(|&(_, c)| is_binary_char(c) && (c == '\0' || controls * BINARY_SHARE > text.len()));
+    if let Some((offset, c)) = first {
         return Err(Error::Binary {
             offset,
             byte: u8::try_from(u32::from(c)).unwrap_or(0xff),

@@ -503,6 +503,26 @@ pub fn dewrap_paragraphs<S: AsRef<str>>(lines: &[S], full_width: usize) -> Strin
     out
 }
 
+/// True for characters a text field must not hold: C0 controls other than
+/// tab and newline, DEL, C1 controls and Unicode noncharacters (they break
+/// XML, terminals and spreadsheets, and no printed sheet shows them).
+pub fn is_control(c: char) -> bool {
+    let u = u32::from(c);
+    (u < 0x20 && c != '\t' && c != '\n')
+        || (0x7f..=0x9f).contains(&u)
+        || (0xfdd0..=0xfdef).contains(&u)
+        || (u & 0xfffe) == 0xfffe
+}
+
+/// `text` without [`is_control`] characters, and how many were removed.
+pub fn strip_controls(text: &str) -> (String, usize) {
+    let removed = text.chars().filter(|c| is_control(*c)).count();
+    if removed == 0 {
+        return (text.to_string(), 0);
+    }
+    (text.chars().filter(|c| !is_control(*c)).collect(), removed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,10 +64,71 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
             );
         }
     }
+    for (index, project) in doc.projects.iter_mut().enumerate() {
+        strip_project_controls(index, project, &mut doc.diagnostics);
+    }
+    if let Some(title) = doc.title.as_mut() {
+        strip_field(title, "title", None, &mut doc.diagnostics);
+    }
     for (index, project) in doc.projects.iter().enumerate() {
         validate(index, project, &mut doc.diagnostics);
     }
+    // The text quoted by diagnostics obeys the same rule.
+    for d in &mut doc.diagnostics {
+        if let Some(text) = d.text.as_mut() {
+            *text = jixiao_model::normalize::strip_controls(text).0;
+        }
+    }
     doc
+}
+
+/// Removes control characters (see `normalize::is_control`) from a text
+/// field, with a `control-character` warning naming the field.
+fn strip_field(text: &mut String, field: &str, project: Option<usize>, diagnostics: &mut Vec<Diagnostic>) {
+    let (clean, removed) = jixiao_model::normalize::strip_controls(text);
+    if removed > 0 {
+        *text = clean;
+        diagnostics.push(
+            Diagnostic::new(
+                Level::Warning,
+                "control-character",
+                format!("{field}: removed {removed} control characters"),
+            )
+            .in_project(project),
+        );
+    }
+}
+
+fn strip_project_controls(index: usize, p: &mut Project, diagnostics: &mut Vec<Diagnostic>) {
+    let at = Some(index);
+    strip_field(&mut p.form, "form", at, diagnostics);
+    for (name, field) in [
+        ("name", &mut p.name),
+        ("nature", &mut p.nature),
+        ("category", &mut p.category),
+        ("department", &mut p.department),
+        ("implementer", &mut p.implementer),
+        ("goal_project", &mut p.goal_project),
+        ("goal_annual", &mut p.goal_annual),
+    ] {
+        if let Some(text) = field.as_mut() {
+            strip_field(text, name, at, diagnostics);
+        }
+    }
+    for (k, indicator) in p.indicators.iter_mut().enumerate() {
+        strip_field(&mut indicator.name, &format!("indicators[{k}].name"), at, diagnostics);
+        strip_field(
+            &mut indicator.target.text,
+            &format!("indicators[{k}].target"),
+            at,
+            diagnostics,
+        );
+        for (name, field) in [("level1", &mut indicator.level1), ("level2", &mut indicator.level2)] {
+            if let Some(text) = field.as_mut() {
+                strip_field(text, &format!("indicators[{k}].{name}"), at, diagnostics);
+            }
+        }
+    }
 }
 
 /// Rows at the start of a table printed before their merged label (a label

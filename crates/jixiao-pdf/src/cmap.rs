@@ -19,6 +19,11 @@ pub struct CMap {
     pub to_unicode: HashMap<u32, String>,
     /// cidchar/cidrange: code → CID.
     pub to_cid: HashMap<u32, u32>,
+    /// True when a limit cut the map (see `MAX_MAPPED_CODES`,
+    /// `MAX_TARGET_BYTES`): some codes stay undecoded.
+    pub limited: bool,
+    /// Entries read so far (the same codes mapped again count too).
+    entries_read: usize,
     /// cidrange entries kept as ranges (they can be large).
     pub cid_ranges: Vec<(u32, u32, u32)>,
 }
@@ -26,6 +31,16 @@ pub struct CMap {
 /// Largest range expanded into the code → text map; bigger ones are
 /// clipped (a corrupt range must not allocate gigabytes).
 const MAX_RANGE: u32 = 0x1_0000;
+/// Codes mapped to text per CMap: a font has at most 65,536 glyphs, so
+/// twice that is room for any real map and a bound on a bomb
+/// (2,000 bfranges of 65,536 codes).
+const MAX_MAPPED_CODES: usize = 1 << 17;
+/// Entries read per CMap, counting codes mapped again: the same 65,536
+/// codes mapped 2,000 times over is work, not information.
+const MAX_ENTRIES_READ: usize = 4 * MAX_MAPPED_CODES;
+/// Bytes of UTF-16 one code may stand for: a character or a ligature
+/// (`ffi`), never a paragraph (a range whose target is 15,000 characters).
+const MAX_TARGET_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -165,13 +180,13 @@ pub fn parse(data: &[u8]) -> CMap {
             "beginbfchar" => {
                 while let (Some(Token::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1)) {
                     let text = match dst {
-                        Token::Hex(d) => utf16be(d),
+                        Token::Hex(d) => utf16be(cmap.capped(d)),
                         Token::Word(name) => {
                             crate::encoding::glyph_name(name.trim_start_matches('/')).unwrap_or_default()
                         }
                         _ => break,
                     };
-                    cmap.to_unicode.insert(code_of(src), text);
+                    cmap.map(code_of(src), text);
                     i += 2;
                 }
             }
@@ -181,8 +196,11 @@ pub fn parse(data: &[u8]) -> CMap {
                     let hi = hi.min(lo.saturating_add(MAX_RANGE));
                     match tokens.get(i + 2) {
                         Some(Token::Hex(dst)) => {
+                            let dst = cmap.capped(dst).to_vec();
                             for code in lo..=hi {
-                                cmap.to_unicode.insert(code, offset_text(dst, code - lo));
+                                if !cmap.map(code, offset_text(&dst, code - lo)) {
+                                    break;
+                                }
                             }
                             i += 3;
                         }
@@ -191,7 +209,8 @@ pub fn parse(data: &[u8]) -> CMap {
                             let mut code = lo;
                             while let Some(Token::Hex(dst)) = tokens.get(i) {
                                 if code <= hi {
-                                    cmap.to_unicode.insert(code, utf16be(dst));
+                                    let text = utf16be(cmap.capped(dst));
+                                    cmap.map(code, text);
                                 }
                                 code = code.saturating_add(1);
                                 i += 1;
@@ -225,6 +244,27 @@ pub fn parse(data: &[u8]) -> CMap {
 }
 
 impl CMap {
+    /// Maps `code` to `text` unless the map is full; false when full.
+    fn map(&mut self, code: u32, text: String) -> bool {
+        self.entries_read += 1;
+        if self.entries_read > MAX_ENTRIES_READ
+            || (self.to_unicode.len() >= MAX_MAPPED_CODES && !self.to_unicode.contains_key(&code))
+        {
+            self.limited = true;
+            return false;
+        }
+        self.to_unicode.insert(code, text);
+        true
+    }
+
+    /// A target's bytes, cut to `MAX_TARGET_BYTES` (noting the cut).
+    fn capped<'b>(&mut self, bytes: &'b [u8]) -> &'b [u8] {
+        if bytes.len() > MAX_TARGET_BYTES {
+            self.limited = true;
+        }
+        bytes.get(..MAX_TARGET_BYTES).unwrap_or(bytes)
+    }
+
     /// The CID of a code by the cidchar/cidrange entries.
     pub fn cid(&self, code: u32) -> Option<u32> {
         self.to_cid.get(&code).copied().or_else(|| {
@@ -261,6 +301,39 @@ mod tests {
         assert_eq!(cmap.to_unicode.get(&0x22).map(String::as_str), Some("C"));
         assert_eq!(cmap.to_unicode.get(&0x31).map(String::as_str), Some("😀"));
         assert_eq!(cmap.cid(0x8142), Some(635));
+    }
+
+    #[test]
+    fn bombs_stop_at_the_limits() {
+        let mut data = b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n".to_vec();
+        for _ in 0..40 {
+            data.extend_from_slice(b"1 beginbfrange <0000> <FFFF> <4E00> endbfrange\n");
+        }
+        let cmap = parse(&data);
+        assert!(cmap.limited, "repeated ranges stop at the entries read");
+        let mut data = b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n".to_vec();
+        for k in 0..4u32 {
+            data.extend_from_slice(
+                format!(
+                    "1 beginbfrange <{:04X}0000> <{:04X}FFFF> <4E00> endbfrange\n",
+                    k + 1,
+                    k + 1
+                )
+                .as_bytes(),
+            );
+        }
+        let cmap = parse(&data);
+        assert!(cmap.limited);
+        assert_eq!(cmap.to_unicode.len(), MAX_MAPPED_CODES);
+        let long = format!("1 beginbfchar <01> <{}> endbfchar", "4E00".repeat(15_000));
+        let cmap = parse(long.as_bytes());
+        assert!(cmap.limited);
+        assert_eq!(
+            cmap.to_unicode.get(&1).map(|t| t.chars().count()),
+            Some(MAX_TARGET_BYTES / 2)
+        );
+        // A real map is not limited.
+        assert!(!parse(b"1 beginbfrange <0000> <00FF> <0041> endbfrange").limited);
     }
 
     #[test]

@@ -154,6 +154,8 @@ pub struct Font {
     /// Glyph space → text space (0.001 except for Type3).
     pub scale: f32,
     pub vertical: bool,
+    /// True when the ToUnicode map was over jixiao's limits and cut.
+    pub limited: bool,
 }
 
 /// One decoded code.
@@ -212,9 +214,9 @@ impl Font {
     /// Reads a font dictionary.
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
-        let to_unicode = get_to_unicode(doc, dict);
+        let (to_unicode, limited) = get_to_unicode(doc, dict);
         if subtype == "Type0" {
-            return Font::composite(doc, dict, to_unicode);
+            return Font::composite(doc, dict, to_unicode, limited);
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let first = get(doc, dict, b"FirstChar").and_then(number).unwrap_or(0.0).max(0.0) as u32;
@@ -249,10 +251,11 @@ impl Font {
             widths: Widths::Simple { first, widths, missing },
             scale,
             vertical: false,
+            limited,
         }
     }
 
-    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<HashMap<u32, String>>) -> Font {
+    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<HashMap<u32, String>>, limited: bool) -> Font {
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let descendant = get(doc, dict, b"DescendantFonts")
             .and_then(|o| o.as_array().ok())
@@ -304,6 +307,7 @@ impl Font {
             },
             scale: 0.001,
             vertical,
+            limited,
         }
     }
 
@@ -469,11 +473,13 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
     }
 }
 
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> Option<HashMap<u32, String>> {
-    let object = dict.get(b"ToUnicode").ok()?;
-    let data = stream_data(doc, object)?;
-    let map = cmap::parse(&data).to_unicode;
-    (!map.is_empty()).then_some(map)
+/// The ToUnicode map, and whether a limit cut it.
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, String>>, bool) {
+    let Some(data) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
+        return (None, false);
+    };
+    let cmap = cmap::parse(&data);
+    ((!cmap.to_unicode.is_empty()).then_some(cmap.to_unicode), cmap.limited)
 }
 
 /// Code splitting and meaning of a predefined CMap; the bool says whether

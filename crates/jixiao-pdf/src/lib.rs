@@ -99,6 +99,8 @@ pub struct Page {
     pub problems: Vec<String>,
     /// Per font name: glyphs that could not be decoded to text.
     pub undecoded: Vec<(String, usize)>,
+    /// Limits that cut the page's content (what was cut, in words).
+    pub limits: Vec<String>,
 }
 
 /// A loaded PDF.
@@ -192,6 +194,7 @@ impl Pdf {
             rules: output.rules,
             problems,
             undecoded,
+            limits: output.limits,
         })
     }
 

@@ -94,6 +94,8 @@ pub struct Output {
     pub problems: Vec<String>,
     /// Per font: glyphs whose text could not be decoded.
     pub undecoded: HashMap<String, usize>,
+    /// Limits that cut what the page holds (what was cut, in words).
+    pub limits: Vec<String>,
 }
 
 /// Interprets one page's content.
@@ -112,6 +114,8 @@ pub struct Interpreter<'a> {
     operations: usize,
     forms: Vec<ObjectId>,
     out: Output,
+    /// The glyph limit was reported.
+    glyphs_cut: bool,
 }
 
 fn num(object: Option<&Object>) -> f32 {
@@ -154,6 +158,7 @@ impl<'a> Interpreter<'a> {
             operations: 0,
             forms: Vec::new(),
             out: Output::default(),
+            glyphs_cut: false,
         }
     }
 
@@ -181,9 +186,9 @@ impl<'a> Interpreter<'a> {
             };
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                self.out
-                    .problems
-                    .push(format!("page too complex: stopped after {MAX_OPERATIONS} operations"));
+                self.out.limits.push(format!(
+                    "page too complex: stopped after {MAX_OPERATIONS} operations; the rest of the page is not read"
+                ));
                 return;
             }
             self.operate(&operation.operator, &operation.operands, resources);
@@ -497,6 +502,12 @@ impl<'a> Interpreter<'a> {
     /// `trm`; its box runs 0.2 em below the baseline to 0.8 em above.
     fn emit_glyph(&mut self, text: String, trm: Matrix, width: f32) {
         if self.out.glyphs.len() >= MAX_GLYPHS {
+            if self.out.limits.is_empty() || !self.glyphs_cut {
+                self.glyphs_cut = true;
+                self.out.limits.push(format!(
+                    "more than {MAX_GLYPHS} glyphs on the page; the rest are not read"
+                ));
+            }
             return;
         }
         let trm = trm.then(&self.gs.ctm);
@@ -532,10 +543,22 @@ impl<'a> Interpreter<'a> {
             }
             let dict = self.doc.get_dictionary(*id).ok()?;
             let font = Rc::new(Font::load(self.doc, dict));
+            self.note_font_limit(&font);
             self.fonts.insert(*id, font.clone());
             return Some(font);
         }
-        entry.as_dict().ok().map(|d| Rc::new(Font::load(self.doc, d)))
+        let font = Rc::new(Font::load(self.doc, entry.as_dict().ok()?));
+        self.note_font_limit(&font);
+        Some(font)
+    }
+
+    fn note_font_limit(&mut self, font: &Font) {
+        if font.limited {
+            self.out.limits.push(format!(
+                "font {}: its ToUnicode map is over jixiao's limits and was cut; some of its text may be missing",
+                font.name
+            ));
+        }
     }
 
     fn draw_xobject(&mut self, resources: Option<&Dictionary>, name: &[u8]) {

@@ -1,0 +1,409 @@
+//! The batch promise under attack: memory and time bounded per file, every
+//! input accounted for, nothing lost silently. Small cases run in CI; the
+//! full-size ones are `#[ignore]`d (`cargo test -p jixiao-cli --test bounds
+//! -- --ignored`).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{corpus, json, pdf, stream, temp_dir};
+
+/// Runs jixiao with a watchdog: a hang fails the test instead of blocking
+/// it forever.
+fn run(program: &str, args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let started = Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{program} {args:?} ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn jixiao(args: &[&str], limit: Duration) -> Output {
+    run(env!("CARGO_BIN_EXE_jixiao"), args, limit)
+}
+
+/// A one-page PDF whose font's ToUnicode is `cmap`.
+fn pdf_with_to_unicode(cmap: &str) -> Vec<u8> {
+    pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", "BT /F1 12 Tf 10 100 Td <00410042> Tj ET"),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /Bomb /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>".into(),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Bomb /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".into(),
+        stream("", cmap),
+    ])
+}
+
+fn bfrange_bomb(ranges: usize) -> Vec<u8> {
+    let mut cmap = String::from("1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+    for _ in 0..ranges / 100 {
+        cmap.push_str("100 beginbfrange\n");
+        for _ in 0..100 {
+            cmap.push_str("<0000> <FFFF> <4E00>\n");
+        }
+        cmap.push_str("endbfrange\n");
+    }
+    pdf_with_to_unicode(&cmap)
+}
+
+fn long_target_bomb(chars: usize) -> Vec<u8> {
+    let cmap = format!(
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n1 beginbfrange <0000> <FFFF> <{}> endbfrange\n",
+        "4E00".repeat(chars)
+    );
+    pdf_with_to_unicode(&cmap)
+}
+
+fn codes(doc: &serde_json::Value) -> Vec<String> {
+    doc["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| d["code"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn bombs_in_one_batch(ranges: usize, target_chars: usize, copies: usize) {
+    if Command::new("prlimit").arg("--version").output().is_err() {
+        eprintln!("skipped: prlimit (util-linux) is not installed");
+        return;
+    }
+    let dir = temp_dir(&format!("bombs-{ranges}"));
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for k in 0..copies {
+        std::fs::write(input.join(format!("bfrange-{k}.pdf")), bfrange_bomb(ranges)).unwrap();
+        std::fs::write(
+            input.join(format!("long-target-{k}.pdf")),
+            long_target_bomb(target_chars),
+        )
+        .unwrap();
+    }
+    std::fs::copy(corpus().join("pdf/seed.ucs2-landscape.pdf"), input.join("good.pdf")).unwrap();
+    let out = dir.join("out");
+    let exe = env!("CARGO_BIN_EXE_jixiao");
+    let result = run(
+        "prlimit",
+        &[
+            "--as=3000000000",
+            exe,
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-j",
+            "2",
+        ],
+        Duration::from_secs(150),
+    );
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(matches!(result.status.code(), Some(0 | 1)), "{stderr}");
+    assert_eq!(
+        json(&out.join("good.pdf.json"))["projects"].as_array().map(Vec::len),
+        Some(9)
+    );
+    for k in 0..copies {
+        for name in [format!("bfrange-{k}.pdf"), format!("long-target-{k}.pdf")] {
+            let doc = json(&out.join(format!("{name}.json")));
+            let codes = codes(&doc);
+            assert!(
+                codes.iter().any(|c| c == "limit" || c == "out-of-memory"),
+                "{name}: {codes:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bombs_and_a_normal_pdf_in_one_batch_under_a_memory_cap() {
+    bombs_in_one_batch(2_000, 15_000, 1);
+}
+
+#[test]
+#[ignore = "full size: 8 bombs of 2,000 ranges; run with --ignored"]
+fn many_bombs_under_a_memory_cap() {
+    bombs_in_one_batch(2_000, 15_000, 4);
+}
+
+#[test]
+fn fifos_and_devices_are_refused_at_once() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    std::fs::copy(corpus().join("000_9700642081d75d3a.txt"), dir.join("seed.txt")).unwrap();
+    let out = dir.join("out");
+    let result = jixiao(
+        &[
+            "convert",
+            dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--timeout",
+            "5",
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(result.status.code(), Some(1));
+    let mut refused = vec!["zero.txt"];
+    if made.is_ok_and(|s| s.success()) {
+        refused.push("pipe.txt");
+    }
+    for name in refused {
+        let doc = json(&out.join(format!("{name}.json")));
+        assert_eq!(doc["diagnostics"][0]["code"], "unreadable-file", "{name}");
+        assert!(doc["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file"));
+    }
+    assert_eq!(
+        json(&out.join("seed.txt.json"))["projects"].as_array().map(Vec::len),
+        Some(9)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn one_line_text(megabytes: usize) {
+    let dir = temp_dir(&format!("long-line-{megabytes}"));
+    let input = dir.join("long.txt");
+    let line = "项目名称 ".to_string() + &"甲".repeat(megabytes * 1024 * 1024 / 3);
+    std::fs::write(&input, line).unwrap();
+    let out = dir.join("out");
+    let result = jixiao(
+        &[
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--timeout",
+            "120",
+        ],
+        Duration::from_secs(150),
+    );
+    assert!(matches!(result.status.code(), Some(0 | 1)));
+    assert!(json(&out.join("long.txt.json"))["projects"].is_array());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_long_one_line_text_converts_within_bounds() {
+    one_line_text(4);
+}
+
+#[test]
+#[ignore = "full size: a 100 MB one-line text; run with --ignored"]
+fn a_100_mb_one_line_text_converts_within_bounds() {
+    one_line_text(100);
+}
+
+#[test]
+fn a_worker_out_of_memory_is_reported_and_the_batch_goes_on() {
+    let dir = temp_dir("oom");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("big.txt"),
+        "项目名称 ".to_string() + &"甲".repeat(20 * 1024 * 1024),
+    )
+    .unwrap();
+    std::fs::copy(corpus().join("000_9700642081d75d3a.txt"), input.join("seed.txt")).unwrap();
+    let out = dir.join("out");
+    let result = jixiao(
+        &[
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--max-memory",
+            "160M",
+            "-j",
+            "1",
+        ],
+        Duration::from_secs(120),
+    );
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        json(&out.join("big.txt.json"))["diagnostics"][0]["code"],
+        "out-of-memory"
+    );
+    assert_eq!(
+        json(&out.join("seed.txt.json"))["projects"].as_array().map(Vec::len),
+        Some(9)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn timeouts_and_sizes_are_validated() {
+    for bad in ["inf", "0", "nan", "-1", "soon"] {
+        let result = jixiao(
+            &["convert", "x.txt", &format!("--timeout={bad}")],
+            Duration::from_secs(30),
+        );
+        assert_eq!(result.status.code(), Some(2), "--timeout {bad}");
+        assert!(String::from_utf8_lossy(&result.stderr).contains("not a time budget"));
+    }
+    let seed = corpus().join("000_9700642081d75d3a.txt");
+    let result = jixiao(
+        &["convert", seed.to_str().unwrap(), "--timeout", "none"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(result.status.code(), Some(0));
+    let result = jixiao(
+        &["convert", seed.to_str().unwrap(), "--max-input-size", "1K"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stdout).contains("--max-input-size"));
+    let result = jixiao(
+        &["convert", seed.to_str().unwrap(), "-j", "100000"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(result.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("per core"));
+}
+
+#[test]
+fn long_cells_and_control_characters_keep_every_table() {
+    let dir = temp_dir("cells");
+    let seed = std::fs::read_to_string(corpus().join("000_9700642081d75d3a.txt")).unwrap();
+    let long_goal = "很长的目标".repeat(8_000);
+    let text = seed
+        .replacen("科技服务平台运行保障", "科技服务\u{7}平台\u{1b}运行保障", 1)
+        .replacen(
+            "1.生物医药专业技术服务平台房屋租金",
+            &format!("{long_goal}1.生物医药专业技术服务平台房屋租金"),
+            1,
+        );
+    std::fs::write(dir.join("hostile.txt"), text).unwrap();
+    let out = dir.join("out");
+    let result = jixiao(
+        &[
+            "convert",
+            dir.join("hostile.txt").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--csv",
+            "--xlsx",
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let doc = json(&out.join("hostile.txt.json"));
+    assert_eq!(doc["projects"][0]["name"], "科技服务平台运行保障");
+    assert!(codes(&doc).contains(&"control-character".to_string()));
+    assert!(doc["projects"][0]["goal_project"].as_str().unwrap().chars().count() > 40_000);
+    let projects = std::fs::read_to_string(out.join("projects.csv")).unwrap();
+    assert!(!projects.contains('\u{7}') && projects.contains(&long_goal));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("cells longer than a spreadsheet cell holds were cut"),
+        "{stderr}"
+    );
+    use calamine::{Reader, Xlsx};
+    let mut workbook: Xlsx<_> = calamine::open_workbook(out.join("jixiao.xlsx")).unwrap();
+    let diagnostics = workbook.worksheet_range("diagnostics").unwrap();
+    assert!(diagnostics.rows().any(|r| r
+        .iter()
+        .any(|c| matches!(c, calamine::Data::String(s) if s == "cell-truncated"))));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unwritable_output_folder_fails_before_converting() {
+    let dir = temp_dir("unwritable");
+    let blocker = dir.join("file");
+    std::fs::write(&blocker, b"not a folder").unwrap();
+    let seed = corpus().join("000_9700642081d75d3a.txt");
+    let result = jixiao(
+        &[
+            "convert",
+            seed.to_str().unwrap(),
+            "-o",
+            blocker.join("out").to_str().unwrap(),
+        ],
+        Duration::from_secs(30),
+    );
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("output folder"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A full disk: outputs that do not fit fail with a message, no temporary
+/// file is left behind. Needs root to mount a small tmpfs; skipped where
+/// mounting is not allowed.
+#[test]
+fn a_full_disk_leaves_no_temporary_files() {
+    let dir = temp_dir("full");
+    let mount = dir.join("small");
+    std::fs::create_dir_all(&mount).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(&mount)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    }
+    let seed = corpus().join("000_9700642081d75d3a.txt");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for k in 0..4 {
+        std::fs::copy(&seed, input.join(format!("s{k}.txt"))).unwrap();
+    }
+    let result = jixiao(
+        &[
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            mount.to_str().unwrap(),
+            "--csv",
+        ],
+        Duration::from_secs(60),
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(&mount)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    let _ = Command::new("umount").arg(&mount).status();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("cannot write"));
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_shared_corpus_helper_knows_where_it_is() {
+    // Under CI the corpora must be there; elsewhere the helper may skip.
+    if let Some(path) = common::shared_corpora() {
+        assert!(Path::new(&path).join("robustness").is_dir());
+    }
+}
