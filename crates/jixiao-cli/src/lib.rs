@@ -80,6 +80,10 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
         diagnostics: Vec::new(),
         glyphs: 0,
     };
+    for damage in pdf.damage() {
+        out.diagnostics
+            .push(Diagnostic::new(Level::Warning, "repaired-pdf", damage.clone()));
+    }
     for number in first.max(1)..=last.min(pages) {
         let at = Some(jixiao_model::Location::Page(number));
         match pdf.page(number) {

@@ -407,3 +407,63 @@ fn the_shared_corpus_helper_knows_where_it_is() {
         assert!(Path::new(&path).join("robustness").is_dir());
     }
 }
+
+/// Damage is never silent: a truncated file, a stream `/Length` off by one
+/// and flipped bytes inside a compressed content stream each give every
+/// project or a warning (`repaired-pdf`, `pdf-content`) or an error.
+#[test]
+fn damaged_pdfs_are_never_silent() {
+    for name in [
+        "seed.reportlab.pdf",
+        "seed.ucs2-landscape.pdf",
+        "seed.chromium.pdf",
+        "seed.gbk-portrait.pdf",
+    ] {
+        let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+        let mut variants: Vec<(String, Vec<u8>)> = Vec::new();
+        for percent in [30, 70, 97, 99] {
+            variants.push((
+                format!("cut at {percent}%"),
+                original[..original.len() * percent / 100].to_vec(),
+            ));
+        }
+        let lengths: Vec<usize> = original
+            .windows(8)
+            .enumerate()
+            .filter(|(_, w)| *w == b"/Length ")
+            .map(|(i, _)| i + 8)
+            .collect();
+        for &at in lengths.iter().step_by(3) {
+            let digits = original[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 || original.get(at + digits) == Some(&b' ') {
+                continue; // an indirect length
+            }
+            let value: usize = std::str::from_utf8(&original[at..at + digits])
+                .unwrap()
+                .parse()
+                .unwrap();
+            let mut bytes = original[..at].to_vec();
+            bytes.extend((value - 1).to_string().bytes());
+            bytes.extend(&original[at + digits..]);
+            variants.push((format!("/Length at {at} off by one"), bytes));
+        }
+        for (k, &at) in lengths.iter().enumerate().skip(2).take(4) {
+            let mut bytes = original.clone();
+            for step in [37, 61, 89, 113, 151] {
+                if let Some(b) = bytes.get_mut(at + 20 + step + k) {
+                    *b ^= 0x55;
+                }
+            }
+            variants.push((format!("bytes flipped after {at}"), bytes));
+        }
+        for (what, bytes) in variants {
+            let doc = jixiao_cli::convert_bytes(name, &bytes);
+            let spoken = doc.diagnostics.iter().any(|d| d.level != jixiao_model::Level::Info);
+            assert!(
+                doc.projects.len() == 9 || spoken,
+                "{name}, {what}: {} projects and no warning",
+                doc.projects.len()
+            );
+        }
+    }
+}

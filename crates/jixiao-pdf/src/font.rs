@@ -156,6 +156,9 @@ pub struct Font {
     pub vertical: bool,
     /// True when the ToUnicode map was over jixiao's limits and cut.
     pub limited: bool,
+    /// True when the ToUnicode stream is damaged (its compressed data does
+    /// not check out): what it maps may be incomplete.
+    pub damaged: bool,
 }
 
 /// One decoded code.
@@ -252,6 +255,7 @@ impl Font {
             scale,
             vertical: false,
             limited,
+            damaged: to_unicode_damaged(doc, dict),
         }
     }
 
@@ -308,6 +312,7 @@ impl Font {
             scale: 0.001,
             vertical,
             limited,
+            damaged: to_unicode_damaged(doc, dict),
         }
     }
 
@@ -471,6 +476,13 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
         b"Korea1" => Some(include_bytes!("../data/Korea1.u16")),
         _ => None,
     }
+}
+
+/// True when the font's ToUnicode stream fails the strict zlib check.
+fn to_unicode_damaged(doc: &Document, dict: &Dictionary) -> bool {
+    get(doc, dict, b"ToUnicode")
+        .and_then(|o| o.as_stream().ok())
+        .is_some_and(|stream| crate::check_flate(stream).is_err())
 }
 
 /// The ToUnicode map, and whether a limit cut it.

@@ -109,6 +109,7 @@ pub struct Pdf {
     pages: Vec<ObjectId>,
     fonts: RefCell<HashMap<ObjectId, Rc<Font>>>,
     form: page::AcroForm,
+    damage: Vec<String>,
 }
 
 impl Pdf {
@@ -119,10 +120,19 @@ impl Pdf {
         if !head.windows(5).any(|w| w == b"%PDF-") {
             return Err(Error::NotPdf("no %PDF- header".into()));
         }
-        let mut doc = Document::load_mem(bytes).map_err(|e| match e {
-            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => Error::Encrypted,
-            other => Error::Damaged(other.to_string()),
-        })?;
+        let mut rebuilt = None;
+        let mut doc = match Document::load_mem(bytes) {
+            Ok(doc) => doc,
+            Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword) => return Err(Error::Encrypted),
+            Err(first) => {
+                // Damaged beyond lopdf's own recovery: find the objects by
+                // scanning, as qpdf and poppler do, and read again.
+                let repaired = rebuild_xref(bytes).ok_or_else(|| Error::Damaged(first.to_string()))?;
+                let doc = Document::load_mem(&repaired).map_err(|_| Error::Damaged(first.to_string()))?;
+                rebuilt = Some(first.to_string());
+                doc
+            }
+        };
         if doc.is_encrypted() && doc.decrypt("").is_err() {
             return Err(Error::Encrypted);
         }
@@ -135,12 +145,27 @@ impl Pdf {
             });
         }
         let form = page::AcroForm::of(&doc);
+        let mut damage = damage(bytes, &doc);
+        if let Some(why) = rebuilt {
+            damage.insert(
+                0,
+                format!("the file's structure is broken ({why}); its objects were found by scanning the file"),
+            );
+        }
         Ok(Pdf {
             doc,
             pages,
             fonts: RefCell::new(HashMap::new()),
             form,
+            damage,
         })
+    }
+
+    /// What is wrong with the file's structure, where it was read anyway
+    /// (lopdf finds objects by scanning when the cross-reference data is
+    /// off): each a reason the output may be incomplete.
+    pub fn damage(&self) -> &[String] {
+        &self.damage
     }
 
     pub fn page_count(&self) -> u32 {
@@ -159,10 +184,7 @@ impl Pdf {
             .ok_or_else(|| fail("no such page"))?;
         let page = self.doc.get_dictionary(id).map_err(|e| fail(&e.to_string()))?;
         let space = self.page_space(page);
-        let content = self
-            .doc
-            .get_page_content_with_limit(id, page::MAX_CONTENT_BYTES)
-            .map_err(|e| fail(&format!("content cannot be read: {e}")))?;
+        let (content, mut content_problems) = self.page_content(id)?;
         let resources = self.inherited(page, b"Resources").and_then(|o| o.as_dict().ok());
         let mut fonts = self.fonts.borrow_mut();
         let output =
@@ -172,6 +194,7 @@ impl Pdf {
         undecoded.sort();
         let mut glyphs = output.glyphs;
         let mut problems = output.problems;
+        problems.append(&mut content_problems);
         let script = if glyphs.iter().any(|g| g.text.chars().any(is_regional_radical)) {
             let script = script_of(glyphs.iter().map(|g| g.text.as_str()));
             if script.is_none() {
@@ -196,6 +219,67 @@ impl Pdf {
             undecoded,
             limits: output.limits,
         })
+    }
+
+    /// A page's content streams, joined; a stream that is missing or cannot
+    /// be decompressed is left out and named (lopdf would put its raw,
+    /// compressed bytes in its place without a word).
+    fn page_content(&self, id: ObjectId) -> Result<(Vec<u8>, Vec<String>), Error> {
+        let mut content = Vec::new();
+        let mut problems = Vec::new();
+        for stream_id in self.content_ids(id) {
+            let Ok(stream) = self.doc.get_object(stream_id).and_then(Object::as_stream) else {
+                problems.push(format!(
+                    "content stream {} {} is missing or damaged; its part of the page is not read",
+                    stream_id.0, stream_id.1
+                ));
+                continue;
+            };
+            let remaining = page::MAX_CONTENT_BYTES.saturating_sub(content.len());
+            let data = if stream.dict.get(b"Filter").is_ok() {
+                match stream.decompressed_content_with_limit(remaining) {
+                    Ok(data) => data,
+                    Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                        return Err(Error::Page {
+                            page: 0,
+                            reason: format!("content over {} bytes", page::MAX_CONTENT_BYTES),
+                        })
+                    }
+                    Err(e) => {
+                        problems.push(format!(
+                            "content stream {} {} cannot be decompressed ({e}): it is damaged, its part of the page is not read",
+                            stream_id.0, stream_id.1
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                stream.content.clone()
+            };
+            if let Err(e) = check_flate(stream) {
+                problems.push(format!(
+                    "content stream {} {} is damaged ({e}); what could be decompressed is read, the page may be incomplete",
+                    stream_id.0, stream_id.1
+                ));
+            }
+            content.extend_from_slice(&data);
+            content.push(b'\n');
+        }
+        Ok((content, problems))
+    }
+
+    /// The objects a page's `/Contents` names (a reference or an array of
+    /// them), whatever they turn out to be: lopdf's own list leaves out
+    /// the ones that are not streams, without a word.
+    fn content_ids(&self, page: ObjectId) -> Vec<ObjectId> {
+        let Ok(dict) = self.doc.get_dictionary(page) else {
+            return Vec::new();
+        };
+        match dict.get(b"Contents") {
+            Ok(Object::Reference(id)) => vec![*id],
+            Ok(Object::Array(items)) => items.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// A page attribute, inherited through `/Parent` (bounded).
@@ -250,6 +334,175 @@ pub enum Script {
     Traditional,
     /// Kana present.
     Japanese,
+}
+
+/// Checks a stream whose last filter is FlateDecode the strict way (lopdf
+/// keeps whatever a corrupt stream decodes to, silently): the filters
+/// before it are applied as lopdf does, then the zlib data must decode to
+/// its end with a matching checksum.
+pub(crate) fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
+    let filters: Vec<Object> = match stream.dict.get(b"Filter") {
+        Ok(Object::Name(name)) => vec![Object::Name(name.clone())],
+        Ok(Object::Array(filters)) => filters.clone(),
+        _ => return Ok(()),
+    };
+    let Some((Object::Name(last), before)) = filters.split_last() else {
+        return Ok(());
+    };
+    if last != b"FlateDecode" || stream.content.is_empty() || stream.dict.get(b"DecodeParms").is_ok() {
+        return Ok(());
+    }
+    let zlib = if before.is_empty() {
+        stream.content.clone()
+    } else {
+        let mut dict = stream.dict.clone();
+        dict.set("Filter", Object::Array(before.to_vec()));
+        let outer = lopdf::Stream::new(dict, stream.content.clone());
+        outer
+            .decompressed_content_with_limit(page::MAX_CONTENT_BYTES)
+            .map_err(|e| e.to_string())?
+    };
+    let decoder = flate2::read::ZlibDecoder::new(zlib.as_slice());
+    let mut limited = std::io::Read::take(decoder, page::MAX_CONTENT_BYTES as u64);
+    std::io::copy(&mut limited, &mut std::io::sink())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// The file with a cross-reference table made by scanning it for objects
+/// (`12 0 obj`), the last definition of each number winning, and a trailer
+/// naming the catalog (from a `/Root` reference, or the object that says
+/// `/Type /Catalog`). `None` when no object or no catalog is found.
+fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut objects: std::collections::BTreeMap<u32, (u16, usize)> = std::collections::BTreeMap::new();
+    let mut catalog = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_line_start = i == 0 || bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace());
+        if at_line_start && bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            if let Some((number, generation, end)) = object_header(bytes, i) {
+                objects.insert(number, (generation, i));
+                let body = bytes.get(end..(end + 200).min(bytes.len())).unwrap_or_default();
+                let body = String::from_utf8_lossy(body);
+                if body.replace(' ', "").contains("/Type/Catalog") {
+                    catalog = Some((number, generation));
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let root = last_root_reference(bytes).or(catalog)?;
+    let last = *objects.keys().next_back()?;
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");
+    for (number, (generation, offset)) in &objects {
+        out.extend_from_slice(format!("{number} 1\n{offset:010} {generation:05} n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root {} {} R >>\nstartxref\n{xref}\n%%EOF\n",
+            last + 1,
+            root.0,
+            root.1
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// `12 0 obj` at `at`: the number, generation and where the header ends.
+fn object_header(bytes: &[u8], at: usize) -> Option<(u32, u16, usize)> {
+    let digits = |from: usize| -> Option<(u64, usize)> {
+        let len = bytes.get(from..)?.iter().take_while(|b| b.is_ascii_digit()).count();
+        if len == 0 || len > 10 {
+            return None;
+        }
+        let text = std::str::from_utf8(bytes.get(from..from + len)?).ok()?;
+        Some((text.parse().ok()?, from + len))
+    };
+    let spaces = |from: usize| -> usize {
+        from + bytes
+            .get(from..)
+            .map_or(0, |r| r.iter().take_while(|b| **b == b' ').count())
+    };
+    let (number, end) = digits(at)?;
+    let after = spaces(end);
+    if after == end {
+        return None;
+    }
+    let (generation, end) = digits(after)?;
+    let after = spaces(end);
+    if after == end || bytes.get(after..after + 3)? != b"obj" {
+        return None;
+    }
+    Some((u32::try_from(number).ok()?, u16::try_from(generation).ok()?, after + 3))
+}
+
+/// The last `/Root N G R` in the file (trailers and xref streams).
+fn last_root_reference(bytes: &[u8]) -> Option<(u32, u16)> {
+    let mut found = None;
+    let mut from = 0;
+    while let Some(pos) = bytes.get(from..)?.windows(5).position(|w| w == b"/Root") {
+        let at = from + pos + 5;
+        let text = String::from_utf8_lossy(bytes.get(at..(at + 30).min(bytes.len()))?);
+        let mut words = text.split_whitespace();
+        if let (Some(n), Some(g), Some("R")) = (words.next(), words.next(), words.next()) {
+            if let (Ok(n), Ok(g)) = (n.parse(), g.parse()) {
+                found = Some((n, g));
+            }
+        }
+        from = at;
+    }
+    found
+}
+
+/// How far from the end of a file `%%EOF` may stand (producers append a
+/// newline or a little padding).
+const EOF_WINDOW: usize = 1024;
+
+/// Signs that a file was damaged (truncated, its cross-reference data off)
+/// even though lopdf read it.
+fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        out.push("the file does not end with %%EOF: it looks truncated (an interrupted download?)".to_string());
+    }
+    let mut unread = 0usize;
+    let mut misplaced = 0usize;
+    for (&number, entry) in &doc.reference_table.entries {
+        let lopdf::xref::XrefEntry::Normal { offset, generation } = entry else {
+            continue;
+        };
+        if !doc.objects.contains_key(&(number, *generation)) {
+            unread += 1;
+        }
+        let at = bytes.get(*offset as usize..).unwrap_or_default();
+        let head = format!("{number} {generation} obj");
+        let found = at
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .and_then(|skip| at.get(skip..skip + head.len()))
+            .is_some_and(|h| h == head.as_bytes());
+        if !found {
+            misplaced += 1;
+        }
+    }
+    if misplaced > 0 {
+        out.push(format!(
+            "{misplaced} cross-reference entries do not point at their objects; the objects were found by scanning the file"
+        ));
+    }
+    if unread > 0 {
+        out.push(format!(
+            "{unread} objects listed in the cross-reference table could not be read (damaged or cut off)"
+        ));
+    }
+    out
 }
 
 /// Kangxi radicals whose glyph in a region's fonts is a different ideograph

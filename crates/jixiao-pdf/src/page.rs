@@ -553,6 +553,12 @@ impl<'a> Interpreter<'a> {
     }
 
     fn note_font_limit(&mut self, font: &Font) {
+        if font.damaged {
+            self.out.problems.push(format!(
+                "font {}: its ToUnicode map is damaged; some of its text may be missing or wrong",
+                font.name
+            ));
+        }
         if font.limited {
             self.out.limits.push(format!(
                 "font {}: its ToUnicode map is over jixiao's limits and was cut; some of its text may be missing",
