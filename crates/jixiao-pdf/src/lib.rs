@@ -275,9 +275,14 @@ impl Pdf {
         let Ok(dict) = self.doc.get_dictionary(page) else {
             return Vec::new();
         };
+        let array_ids = |items: &[Object]| items.iter().filter_map(|o| o.as_reference().ok()).collect();
         match dict.get(b"Contents") {
-            Ok(Object::Reference(id)) => vec![*id],
-            Ok(Object::Array(items)) => items.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            // A reference to an array of references is allowed too.
+            Ok(Object::Reference(id)) => match self.doc.get_object(*id) {
+                Ok(Object::Array(items)) => array_ids(items),
+                _ => vec![*id],
+            },
+            Ok(Object::Array(items)) => array_ids(items),
             _ => Vec::new(),
         }
     }
@@ -472,15 +477,14 @@ fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         out.push("the file does not end with %%EOF: it looks truncated (an interrupted download?)".to_string());
     }
-    let mut unread = 0usize;
+    // Objects lopdf could not read are reported where they matter (a page's
+    // content, a font's map): encryption and linearization leave entries
+    // behind that no page needs.
     let mut misplaced = 0usize;
     for (&number, entry) in &doc.reference_table.entries {
         let lopdf::xref::XrefEntry::Normal { offset, generation } = entry else {
             continue;
         };
-        if !doc.objects.contains_key(&(number, *generation)) {
-            unread += 1;
-        }
         let at = bytes.get(*offset as usize..).unwrap_or_default();
         let head = format!("{number} {generation} obj");
         let found = at
@@ -495,11 +499,6 @@ fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
     if misplaced > 0 {
         out.push(format!(
             "{misplaced} cross-reference entries do not point at their objects; the objects were found by scanning the file"
-        ));
-    }
-    if unread > 0 {
-        out.push(format!(
-            "{unread} objects listed in the cross-reference table could not be read (damaged or cut off)"
         ));
     }
     out
