@@ -267,9 +267,13 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         max_input_size: args.max_input_size,
     };
     let timeout = args.timeout.0;
-    if let Some(dir) = &out_dir {
-        check_writable(dir)?;
-    }
+    let _lock = match &out_dir {
+        Some(dir) => {
+            check_writable(dir)?;
+            Some(OutputLock::take(dir)?)
+        }
+        None => None,
+    };
     let progress = if std::io::stderr().is_terminal() && inputs.len() > 1 {
         let bar = ProgressBar::new(inputs.len() as u64);
         bar.set_style(
@@ -451,6 +455,51 @@ fn convert_one(
         }
     }
     Outcome::Converted(convert(input))
+}
+
+/// A run's claim on its output folder: `.jixiao.lock` holding the PID,
+/// created exclusively, removed when the run ends. A second run into the
+/// same folder is refused while the first is alive (two runs would leave
+/// tables of whichever finished last); a lock left by a dead run is taken
+/// over.
+struct OutputLock {
+    path: PathBuf,
+}
+
+impl OutputLock {
+    fn take(dir: &Path) -> Result<OutputLock> {
+        let path = dir.join(".jixiao.lock");
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    let _ = write!(file, "{}", std::process::id());
+                    return Ok(OutputLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder: Option<i32> = std::fs::read_to_string(&path).ok().and_then(|t| t.trim().parse().ok());
+                    // SAFETY: kill with signal 0 only asks whether the process exists.
+                    let alive = holder.is_some_and(|pid| pid > 0 && unsafe { libc::kill(pid, 0) } == 0);
+                    if alive {
+                        bail!(
+                            "another jixiao run (pid {}) is writing to {}; wait for it to finish or choose another output folder",
+                            holder.unwrap_or_default(),
+                            dir.display()
+                        );
+                    }
+                    // A dead run's lock.
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(e) => return Err(e).with_context(|| format!("cannot lock {}", dir.display())),
+            }
+        }
+        bail!("cannot lock {}", dir.display())
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 /// Fails before any conversion when the output folder cannot be written.

@@ -467,3 +467,30 @@ fn damaged_pdfs_are_never_silent() {
         }
     }
 }
+
+/// Two runs into one output folder: the second is refused while the first
+/// holds the folder's lock; a lock left by a dead run is taken over.
+#[test]
+fn one_run_at_a_time_per_output_folder() {
+    let dir = temp_dir("lock");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let seed = corpus().join("000_9700642081d75d3a.txt");
+    // A live holder: this test process.
+    std::fs::write(out.join(".jixiao.lock"), std::process::id().to_string()).unwrap();
+    let result = jixiao(
+        &["convert", seed.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        Duration::from_secs(30),
+    );
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("another jixiao run"));
+    // A dead holder (no such process).
+    std::fs::write(out.join(".jixiao.lock"), "999999999").unwrap();
+    let result = jixiao(
+        &["convert", seed.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        Duration::from_secs(30),
+    );
+    assert_eq!(result.status.code(), Some(0));
+    assert!(!out.join(".jixiao.lock").exists(), "the lock is removed at the end");
+    let _ = std::fs::remove_dir_all(&dir);
+}
