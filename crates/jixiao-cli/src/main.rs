@@ -59,15 +59,24 @@ struct ConvertArgs {
     /// it, one input file is written to stdout.
     #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Also write <DIR>/projects.csv and <DIR>/indicators.csv over all inputs.
+    /// Also write <DIR>/projects.csv, indicators.csv and diagnostics.csv over
+    /// all inputs.
     #[arg(long)]
     csv: bool,
     /// Also write <DIR>/jixiao.xlsx (sheets: projects, indicators, diagnostics).
     #[arg(long)]
     xlsx: bool,
-    /// Put a UTF-8 BOM on the CSV files (for Excel).
+    /// Write the CSV files for spreadsheets (Excel, WPS, LibreOffice): a
+    /// UTF-8 BOM first, and the formula guard on (see --formula-guard).
     #[arg(long)]
     bom: bool,
+    /// Text cells that start with = + - @ (or tab, CR) get one leading tab
+    /// so that no spreadsheet reads them as a formula or a number
+    /// (`=100.00(%)` would show #VALUE!, `-5%` would become -0.05).
+    /// Default: on with --bom, off without; strip one leading tab to get
+    /// the exact text back. The JSON and the XLSX always hold it exactly.
+    #[arg(long, value_name = "on|off", value_parser = parse_switch)]
+    formula_guard: Option<bool>,
     /// Files converted in parallel, each in a worker process (default: all
     /// cores; at most four per core).
     #[arg(short, long, value_name = "N")]
@@ -113,6 +122,14 @@ struct TextArgs {
     /// Last page to print (PDF).
     #[arg(long, value_name = "N")]
     last_page: Option<u32>,
+}
+
+fn parse_switch(text: &str) -> std::result::Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("`{text}`: give on or off")),
+    }
 }
 
 /// `--timeout`: seconds, or none.
@@ -369,10 +386,18 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             // Each table on its own: one that cannot be written never costs
             // the others.
             if args.csv {
-                let written = jixiao_emit::csv::to_strings(&tables, args.bom)
+                let flavour = jixiao_emit::csv::Flavour {
+                    bom: args.bom,
+                    formula_guard: args.formula_guard.unwrap_or(args.bom),
+                };
+                let written = jixiao_emit::csv::to_strings(&tables, flavour)
                     .map_err(anyhow::Error::from)
-                    .and_then(|(projects, indicators)| {
-                        for (name, text) in [("projects.csv", projects), ("indicators.csv", indicators)] {
+                    .and_then(|(projects, indicators, diagnostics)| {
+                        for (name, text) in [
+                            ("projects.csv", projects),
+                            ("indicators.csv", indicators),
+                            ("diagnostics.csv", diagnostics),
+                        ] {
                             let path = dir.join(name);
                             write_atomic(&path, text.as_bytes())
                                 .with_context(|| format!("cannot write {}", path.display()))?;

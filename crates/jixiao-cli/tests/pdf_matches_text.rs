@@ -27,6 +27,9 @@ fn projects(doc: &Document, collapse_spaces: bool) -> Vec<Project> {
         .cloned()
         .map(|mut p| {
             p.span = Span::Lines([0, 0]);
+            for indicator in &mut p.indicators {
+                indicator.page = None;
+            }
             if collapse_spaces {
                 collapse(&mut p.goal_project);
                 collapse(&mut p.goal_annual);

@@ -62,6 +62,7 @@ fn indicators() -> impl Strategy<Value = Vec<Indicator>> {
                 level2: Some(l2.to_string()),
                 name,
                 target: parse_target(&t),
+                page: None,
             })
             .collect()
     })
@@ -149,6 +150,9 @@ fn without_spans(doc: &Document) -> Vec<Project> {
         .cloned()
         .map(|mut p| {
             p.span = Span::Pages([1, 1]);
+            for indicator in &mut p.indicators {
+                indicator.page = None;
+            }
             p
         })
         .collect()

@@ -24,6 +24,9 @@ fn projects(doc: &Document) -> Vec<Project> {
         .cloned()
         .map(|mut p| {
             p.span = Span::Lines([0, 0]);
+            for indicator in &mut p.indicators {
+                indicator.page = None;
+            }
             p
         })
         .collect()

@@ -5,7 +5,10 @@
 use std::io::Cursor;
 use std::path::Path;
 
+mod common;
+
 use calamine::{Data, Reader, Xlsx};
+use common::serial_to_iso;
 use jixiao_cli::{convert_bytes, convert_path, inputs};
 use jixiao_emit::table::{Tables, INDICATOR_COLUMNS, PROJECT_COLUMNS};
 
@@ -18,35 +21,6 @@ fn corpus_tables() -> Tables {
     // A failed input contributes a diagnostic row.
     tables.add(&convert_bytes("broken.txt", b""));
     tables
-}
-
-/// Days since 1899-12-30 (the spreadsheet epoch) → ISO date.
-fn serial_to_iso(serial: f64) -> String {
-    let mut days = serial as i64;
-    let mut year = 1899;
-    let mut month = 12;
-    let mut day = 30;
-    while days > 0 {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            _ => 28,
-        };
-        if day < in_month {
-            day += 1;
-        } else {
-            day = 1;
-            month += 1;
-            if month > 12 {
-                month = 1;
-                year += 1;
-            }
-        }
-        days -= 1;
-    }
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -67,7 +41,7 @@ fn xlsx_cells_equal_csv_cells() {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("xlsx reads back");
     assert_eq!(workbook.sheet_names(), vec!["projects", "indicators", "diagnostics"]);
     for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {
-        let csv = jixiao_emit::csv::sheet(sheet, false).expect("csv encodes");
+        let csv = jixiao_emit::csv::sheet(sheet, jixiao_emit::csv::Flavour::default()).expect("csv encodes");
         let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes());
         let csv_rows: Vec<Vec<String>> = reader
             .records()
@@ -108,7 +82,14 @@ fn xlsx_types_money_and_dates() {
 #[test]
 fn csv_columns_rows_and_bom() {
     let tables = corpus_tables();
-    let (projects, indicators) = jixiao_emit::csv::to_strings(&tables, true).expect("csv encodes");
+    let (projects, indicators, _) = jixiao_emit::csv::to_strings(
+        &tables,
+        jixiao_emit::csv::Flavour {
+            bom: true,
+            formula_guard: false,
+        },
+    )
+    .expect("csv encodes");
     let expected = (tables.projects.rows.len(), tables.indicators.rows.len());
     assert!(
         expected.0 >= 11 && expected.1 >= 162,
@@ -126,6 +107,7 @@ fn csv_columns_rows_and_bom() {
     }
     // Multi-line goals are quoted, numbers are plain.
     assert!(projects.contains(",31487510,5020000,0,26467510,\"1.生物医药专业技术服务平台房屋租金："));
-    let (plain, _) = jixiao_emit::csv::to_strings(&tables, false).expect("csv encodes");
+    let (plain, _, _) =
+        jixiao_emit::csv::to_strings(&tables, jixiao_emit::csv::Flavour::default()).expect("csv encodes");
     assert!(plain.starts_with("file,project_index,form,"));
 }

@@ -1,17 +1,46 @@
-//! CSV: `projects.csv` and `indicators.csv` over all documents of a run
+//! CSV: `projects.csv`, `indicators.csv` and `diagnostics.csv` over all
+//! documents of a run
 //! (SCHEMA.md), UTF-8 with an optional BOM for Excel, RFC 4180 quoting,
 //! CRLF line ends.
 
 use crate::table::{Sheet, Tables};
 use crate::Error;
 
-/// The two CSV files of `tables`: (`projects.csv`, `indicators.csv`).
-pub fn to_strings(tables: &Tables, bom: bool) -> Result<(String, String), Error> {
-    Ok((sheet(&tables.projects, bom)?, sheet(&tables.indicators, bom)?))
+/// How the CSV is written for the program that opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flavour {
+    /// A UTF-8 BOM first (Excel reads the file as UTF-8 only then).
+    pub bom: bool,
+    /// Text cells that a spreadsheet would take for a formula or a number
+    /// (starting with `=`, `+`, `-`, `@`, tab or CR: OWASP's CSV injection
+    /// list) get one leading tab ([`GUARD`]): LibreOffice, Excel and WPS
+    /// then keep the cell as text (a leading space is not enough:
+    /// LibreOffice still reads ` -5%` as the number -0.05), and it is
+    /// whitespace, so `str.strip()` gives back the exact text.
+    pub formula_guard: bool,
+}
+
+/// The CSV files of `tables`: (`projects.csv`, `indicators.csv`,
+/// `diagnostics.csv`).
+pub fn to_strings(tables: &Tables, flavour: Flavour) -> Result<(String, String, String), Error> {
+    Ok((
+        sheet(&tables.projects, flavour)?,
+        sheet(&tables.indicators, flavour)?,
+        sheet(&tables.diagnostics, flavour)?,
+    ))
+}
+
+/// What the formula guard puts before a cell.
+pub const GUARD: char = '\t';
+
+/// True for a text a spreadsheet would read as a formula (or a number).
+pub fn needs_guard(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// One sheet as CSV text.
-pub fn sheet(sheet: &Sheet, bom: bool) -> Result<String, Error> {
+pub fn sheet(sheet: &Sheet, flavour: Flavour) -> Result<String, Error> {
+    let bom = flavour.bom;
     let mut buffer = Vec::new();
     if bom {
         buffer.extend_from_slice("\u{feff}".as_bytes());
@@ -21,7 +50,10 @@ pub fn sheet(sheet: &Sheet, bom: bool) -> Result<String, Error> {
         .from_writer(buffer);
     writer.write_record(sheet.columns)?;
     for row in &sheet.rows {
-        writer.write_record(row.iter().map(|v| v.to_csv()))?;
+        writer.write_record(row.iter().map(|v| match v {
+            crate::table::Value::Text(t) if flavour.formula_guard && needs_guard(t) => format!("{GUARD}{t}"),
+            other => other.to_csv(),
+        }))?;
     }
     let bytes = writer.into_inner().map_err(|e| Error::Flush(e.to_string()))?;
     Ok(String::from_utf8(bytes)?)

@@ -13,7 +13,7 @@
 //! assert!(json.starts_with("{\n  \"schema_version\": 1,"));
 //! let mut tables = jixiao_emit::table::Tables::new();
 //! tables.add(&doc);
-//! let (projects, _indicators) = jixiao_emit::csv::to_strings(&tables, false).unwrap();
+//! let (projects, _indicators, _diagnostics) = jixiao_emit::csv::to_strings(&tables, jixiao_emit::csv::Flavour::default()).unwrap();
 //! assert_eq!(projects.lines().count(), 1); // the header row only
 //! let xlsx = jixiao_emit::xlsx::to_bytes(&tables).unwrap();
 //! assert!(xlsx.starts_with(b"PK"));

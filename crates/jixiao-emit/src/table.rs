@@ -85,6 +85,8 @@ pub const PROJECT_COLUMNS: &[&str] = &[
     "funds_annual_other",
     "goal_project",
     "goal_annual",
+    "first_page",
+    "last_page",
 ];
 
 /// Columns of `indicators.csv` / the `indicators` sheet.
@@ -99,6 +101,10 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "target_op",
     "target_value",
     "target_unit",
+    "year",
+    "department",
+    "implementer",
+    "page",
 ];
 
 /// Columns of the `diagnostics` sheet.
@@ -167,6 +173,11 @@ impl Tables {
                     t.op.map_or(Value::Empty, |op| Value::Text(op.as_str().to_string())),
                     t.value.map_or(Value::Empty, Value::Number),
                     Value::text(&t.unit),
+                    // Pivot columns: the form's year and units on every row.
+                    project.year.map_or(Value::Empty, |y| Value::Integer(i64::from(y))),
+                    Value::text(&project.department),
+                    Value::text(&project.implementer),
+                    indicator.page.map_or(Value::Empty, |p| Value::Integer(i64::from(p))),
                 ]);
             }
         }
@@ -256,5 +267,15 @@ fn project_row(file: &Value, index: usize, p: &Project) -> Vec<Value> {
         Value::money(f.annual_other),
         Value::text(&p.goal_project),
         Value::text(&p.goal_annual),
+        page_of(p.span, 0),
+        page_of(p.span, 1),
     ]
+}
+
+/// First (0) or last (1) page of a form's span; empty for text input.
+fn page_of(span: jixiao_model::Span, which: usize) -> Value {
+    match span {
+        jixiao_model::Span::Pages(pages) => pages.get(which).map_or(Value::Empty, |p| Value::Integer(i64::from(*p))),
+        jixiao_model::Span::Lines(_) => Value::Empty,
+    }
 }

@@ -205,6 +205,9 @@ pub struct Indicator {
     /// 三级指标.
     pub name: String,
     pub target: Target,
+    /// The page the row stands on (PDF input; `null` for text).
+    #[serde(default)]
+    pub page: Option<u32>,
 }
 
 /// An indicator's target value (年度指标值) as printed and as parsed.

@@ -373,12 +373,16 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             level2,
             name,
             target,
-            ..
+            loc,
         } => project.indicators.push(Indicator {
             level1,
             level2,
             name,
             target: parse_target(&target),
+            page: match loc {
+                Location::Page(p) => Some(p),
+                Location::Line(_) => None,
+            },
         }),
         _ => {}
     }

@@ -69,3 +69,32 @@ pub fn shared_corpora() -> Option<PathBuf> {
     );
     None
 }
+
+/// Days since 1899-12-30 (the spreadsheet epoch) → ISO date.
+pub fn serial_to_iso(serial: f64) -> String {
+    let mut days = serial as i64;
+    let mut year = 1899;
+    let mut month = 12;
+    let mut day = 30;
+    while days > 0 {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            _ => 28,
+        };
+        if day < in_month {
+            day += 1;
+        } else {
+            day = 1;
+            month += 1;
+            if month > 12 {
+                month = 1;
+                year += 1;
+            }
+        }
+        days -= 1;
+    }
+    format!("{year:04}-{month:02}-{day:02}")
+}
