@@ -3,7 +3,7 @@
 //! `pdftotext`, pdfplumber, PyMuPDF) read like the PDF they came from.
 //!
 //! Each dump's projects are compared field by field with its PDF's golden
-//! file, whitespace-blind (as the dumps' own spacing is the extractor's),
+//! file (spans and pages left out), whitespace-blind (as the dumps' own spacing is the extractor's),
 //! and with poppler's full-width forms of GBK single bytes read as ASCII
 //! (poppler maps the CIDs of `GBK-EUC-H` bytes 0x21–0x7E to U+FF01–U+FF5E).
 //! The share of equal fields may not fall below the floor recorded for the
@@ -34,7 +34,8 @@ fn leaves(value: &Value, path: String, out: &mut BTreeMap<String, Option<String>
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                if k != "span" {
+                // Where a value stands differs by input kind.
+                if k != "span" && k != "page" {
                     leaves(v, format!("{path}/{k}"), out);
                 }
             }
