@@ -39,6 +39,10 @@ enum Command {
     /// Print the rows the parser sees: line by line for text, page by page
     /// for PDF (cells separated by ` | `).
     Text(TextArgs),
+    /// Build the spreadsheet tables from JSON files that earlier runs (or
+    /// the shards of one batch, `convert --shard K/N`) wrote: the same
+    /// tables one `convert --csv --xlsx` over all inputs writes.
+    Tables(TablesArgs),
     /// Internal: a worker process of `convert`.
     #[command(name = "__worker", hide = true)]
     Worker {
@@ -59,24 +63,13 @@ struct ConvertArgs {
     /// it, one input file is written to stdout.
     #[arg(short, long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Also write <DIR>/projects.csv, indicators.csv and diagnostics.csv over
-    /// all inputs.
-    #[arg(long)]
-    csv: bool,
-    /// Also write <DIR>/jixiao.xlsx (sheets: projects, indicators, diagnostics).
-    #[arg(long)]
-    xlsx: bool,
-    /// Write the CSV files for spreadsheets (Excel, WPS, LibreOffice): a
-    /// UTF-8 BOM first, and the formula guard on (see --formula-guard).
-    #[arg(long)]
-    bom: bool,
-    /// Text cells that start with = + - @ (or tab, CR) get one leading tab
-    /// so that no spreadsheet reads them as a formula or a number
-    /// (`=100.00(%)` would show #VALUE!, `-5%` would become -0.05).
-    /// Default: on with --bom, off without; strip one leading tab to get
-    /// the exact text back. The JSON and the XLSX always hold it exactly.
-    #[arg(long, value_name = "on|off", value_parser = parse_switch)]
-    formula_guard: Option<bool>,
+    #[command(flatten)]
+    tables: TableOptions,
+    /// Convert only the K-th of N parts of the sorted inputs (1-based), for
+    /// array jobs (Slurm, Kubernetes Indexed Jobs, GNU parallel); merge
+    /// their outputs with `jixiao tables`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
     /// Files converted in parallel, each in a worker process (default: all
     /// cores; at most four per core).
     #[arg(short, long, value_name = "N")]
@@ -102,6 +95,41 @@ struct ConvertArgs {
 }
 
 #[derive(clap::Args)]
+struct TablesArgs {
+    /// Folders of JSON outputs (recursed: *.json).
+    #[arg(required = true)]
+    json_dirs: Vec<PathBuf>,
+    /// Output folder for the tables.
+    #[arg(short, long, value_name = "DIR")]
+    out: PathBuf,
+    #[command(flatten)]
+    tables: TableOptions,
+}
+
+/// How the tables are written (shared by `convert` and `tables`).
+#[derive(clap::Args, Clone, Copy)]
+struct TableOptions {
+    /// Also write <DIR>/projects.csv, indicators.csv and diagnostics.csv over
+    /// all inputs.
+    #[arg(long)]
+    csv: bool,
+    /// Also write <DIR>/jixiao.xlsx (sheets: projects, indicators, diagnostics).
+    #[arg(long)]
+    xlsx: bool,
+    /// Write the CSV files for spreadsheets (Excel, WPS, LibreOffice): a
+    /// UTF-8 BOM first, and the formula guard on (see --formula-guard).
+    #[arg(long)]
+    bom: bool,
+    /// Text cells that start with = + - @ (or tab, CR) get one leading tab
+    /// so that no spreadsheet reads them as a formula or a number
+    /// (`=100.00(%)` would show #VALUE!, `-5%` would become -0.05).
+    /// Default: on with --bom, off without; strip one leading tab to get
+    /// the exact text back. The JSON and the XLSX always hold it exactly.
+    #[arg(long, value_name = "on|off", value_parser = parse_switch)]
+    formula_guard: Option<bool>,
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
     /// Folder of inputs.
     corpus: PathBuf,
@@ -122,6 +150,16 @@ struct TextArgs {
     /// Last page to print (PDF).
     #[arg(long, value_name = "N")]
     last_page: Option<u32>,
+}
+
+fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
+    let parsed = text
+        .split_once('/')
+        .and_then(|(k, n)| Some((k.trim().parse::<usize>().ok()?, n.trim().parse::<usize>().ok()?)));
+    match parsed {
+        Some((k, n)) if n >= 1 && (1..=n).contains(&k) => Ok((k, n)),
+        _ => Err(format!("`{text}` is not a shard: give K/N with 1 ≤ K ≤ N (e.g. 3/8)")),
+    }
 }
 
 fn parse_switch(text: &str) -> std::result::Result<bool, String> {
@@ -194,6 +232,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert(args),
         Command::Check(args) => check(args),
         Command::Text(args) => text(args),
+        Command::Tables(args) => tables_command(args),
         Command::Worker {
             max_memory,
             max_input_size,
@@ -230,7 +269,16 @@ impl Outcome {
 
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let inputs = inputs(&args.inputs);
+    let mut inputs = inputs(&args.inputs);
+    if let Some((k, n)) = args.shard {
+        // Input i goes to shard i mod N: deterministic, and even in size.
+        inputs = inputs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, input)| input)
+            .collect();
+    }
     let to_stdout = match &args.out {
         Some(dir) => dir.as_os_str() == "-",
         None => true,
@@ -238,7 +286,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
         bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
     }
-    if to_stdout && (args.csv || args.xlsx || args.incremental) {
+    if to_stdout && (args.tables.csv || args.tables.xlsx || args.incremental) {
         bail!("--csv, --xlsx and --incremental need an output folder: pass -o DIR");
     }
     if inputs.is_empty() {
@@ -378,55 +426,12 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             lock.write_all(jixiao_emit::json::to_string(outcome.doc())?.as_bytes())?;
         }
     } else if let Some(dir) = &out_dir {
-        if args.csv || args.xlsx {
+        if args.tables.csv || args.tables.xlsx {
             let mut tables = jixiao_emit::table::Tables::new();
             for (_, outcome) in &outcomes {
                 tables.add(outcome.doc());
             }
-            // Each table on its own: one that cannot be written never costs
-            // the others.
-            if args.csv {
-                let flavour = jixiao_emit::csv::Flavour {
-                    bom: args.bom,
-                    formula_guard: args.formula_guard.unwrap_or(args.bom),
-                };
-                let written = jixiao_emit::csv::to_strings(&tables, flavour)
-                    .map_err(anyhow::Error::from)
-                    .and_then(|(projects, indicators, diagnostics)| {
-                        for (name, text) in [
-                            ("projects.csv", projects),
-                            ("indicators.csv", indicators),
-                            ("diagnostics.csv", diagnostics),
-                        ] {
-                            let path = dir.join(name);
-                            write_atomic(&path, text.as_bytes())
-                                .with_context(|| format!("cannot write {}", path.display()))?;
-                        }
-                        Ok(())
-                    });
-                if let Err(e) = written {
-                    eprintln!("jixiao: {e:#}");
-                    table_failures += 1;
-                }
-            }
-            if args.xlsx {
-                let cut = tables.truncate_long_cells();
-                if cut > 0 {
-                    eprintln!(
-                        "jixiao: {cut} cells longer than a spreadsheet cell holds were cut in jixiao.xlsx (see its diagnostics sheet; the JSON keeps the whole text)"
-                    );
-                }
-                let path = dir.join("jixiao.xlsx");
-                let written = jixiao_emit::xlsx::to_bytes(&tables)
-                    .map_err(anyhow::Error::from)
-                    .and_then(|bytes| {
-                        write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))
-                    });
-                if let Err(e) = written {
-                    eprintln!("jixiao: jixiao.xlsx: {e:#}");
-                    table_failures += 1;
-                }
-            }
+            table_failures += write_tables(&mut tables, dir, args.tables);
         }
     }
     let unchanged = outcomes
@@ -454,6 +459,110 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the tables that `options` ask for into `dir`, each on its own
+/// (one that cannot be written never costs the others); returns how many
+/// failed, each reported on stderr.
+fn write_tables(tables: &mut jixiao_emit::table::Tables, dir: &Path, options: TableOptions) -> usize {
+    let mut failures = 0;
+    if options.csv {
+        let flavour = jixiao_emit::csv::Flavour {
+            bom: options.bom,
+            formula_guard: options.formula_guard.unwrap_or(options.bom),
+        };
+        let written = jixiao_emit::csv::to_strings(tables, flavour)
+            .map_err(anyhow::Error::from)
+            .and_then(|(projects, indicators, diagnostics)| {
+                for (name, text) in [
+                    ("projects.csv", projects),
+                    ("indicators.csv", indicators),
+                    ("diagnostics.csv", diagnostics),
+                ] {
+                    let path = dir.join(name);
+                    write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                Ok(())
+            });
+        if let Err(e) = written {
+            eprintln!("jixiao: {e:#}");
+            failures += 1;
+        }
+    }
+    if options.xlsx {
+        let cut = tables.truncate_long_cells();
+        if cut > 0 {
+            eprintln!(
+                "jixiao: {cut} cells longer than a spreadsheet cell holds were cut in jixiao.xlsx (see its diagnostics sheet; the JSON keeps the whole text)"
+            );
+        }
+        let path = dir.join("jixiao.xlsx");
+        let written = jixiao_emit::xlsx::to_bytes(tables)
+            .map_err(anyhow::Error::from)
+            .and_then(|bytes| write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display())));
+        if let Err(e) = written {
+            eprintln!("jixiao: jixiao.xlsx: {e:#}");
+            failures += 1;
+        }
+    }
+    failures
+}
+
+/// `jixiao tables`: the tables of JSON outputs, in the order one run over
+/// all inputs gives them (by input name).
+fn tables_command(args: TablesArgs) -> Result<ExitCode> {
+    if !(args.tables.csv || args.tables.xlsx) {
+        bail!("nothing to write: pass --csv and/or --xlsx");
+    }
+    // By input name, compared as paths, as a run over all inputs orders
+    // them; each document is read once, when its rows are added.
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for dir in &args.json_dirs {
+        let mut found = Vec::new();
+        collect_json(dir, &mut found);
+        for file in found {
+            let relative = file.strip_prefix(dir).unwrap_or(&file).with_extension("");
+            files.push((relative, file));
+        }
+    }
+    files.sort();
+    check_writable(&args.out)?;
+    let mut tables = jixiao_emit::table::Tables::new();
+    for (_, file) in &files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let doc = jixiao_emit::json::from_str(&text)
+            .with_context(|| format!("{} is not a jixiao document", file.display()))?;
+        tables.add(&doc);
+    }
+    let failures = write_tables(&mut tables, &args.out, args.tables);
+    eprintln!(
+        "jixiao: tables of {} documents written to {}",
+        files.len(),
+        args.out.display()
+    );
+    Ok(if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// JSON files below `dir` (or `dir` itself).
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_json(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
 }
 
 /// Converts one input through `convert` (a worker); with `incremental`,

@@ -318,3 +318,60 @@ fn a_document_without_a_form_has_no_title_and_is_counted() {
     assert_eq!(doc["title"], serde_json::Value::Null);
     assert_eq!(doc["projects"], serde_json::json!([]));
 }
+
+/// Shards of one batch, merged by `jixiao tables`, give the tables one run
+/// over everything gives.
+#[test]
+fn shards_and_tables_equal_one_run() {
+    let dir = temp_dir("shards");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let c = corpus.to_str().expect("utf-8");
+    let whole = dir.join("whole");
+    let w = whole.to_str().expect("utf-8");
+    assert_eq!(
+        jixiao(&["convert", c, "-o", w, "--csv", "--bom"]).status.code(),
+        Some(0)
+    );
+    let mut shard_dirs = Vec::new();
+    let mut converted = 0;
+    for k in 1..=3 {
+        let out = dir.join(format!("shard{k}"));
+        let result = jixiao(&["convert", c, "-o", out.to_str().unwrap(), "--shard", &format!("{k}/3")]);
+        assert_eq!(result.status.code(), Some(0));
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        let n: usize = stderr
+            .split("jixiao: ")
+            .nth(1)
+            .and_then(|t| t.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        converted += n;
+        shard_dirs.push(out);
+    }
+    let whole_count = std::fs::read_to_string(whole.join("projects.csv")).unwrap();
+    assert!(converted > 40, "{converted}");
+    let merged = dir.join("merged");
+    let mut args = vec!["tables".to_string()];
+    args.extend(shard_dirs.iter().map(|d| d.to_string_lossy().into_owned()));
+    args.extend([
+        "-o".into(),
+        merged.to_string_lossy().into_owned(),
+        "--csv".into(),
+        "--bom".into(),
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(jixiao(&args).status.code(), Some(0));
+    for table in ["projects.csv", "indicators.csv", "diagnostics.csv"] {
+        assert_eq!(
+            std::fs::read(merged.join(table)).unwrap(),
+            std::fs::read(whole.join(table)).unwrap(),
+            "{table}"
+        );
+    }
+    assert!(!whole_count.is_empty());
+    assert_eq!(
+        jixiao(&["convert", c, "-o", w, "--shard", "4/3"]).status.code(),
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
