@@ -3,8 +3,12 @@
 //! aim at the interpreter's limits (self-drawing forms, `/Parent` cycles,
 //! deep `q` nesting, huge ranges). Each must give a document, quickly.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
+
+use common::{pdf, stream};
 
 fn assert_survives(name: &str, bytes: Vec<u8>) {
     let doc = jixiao_cli::convert_isolated(name, bytes, Duration::from_secs(30));
@@ -15,33 +19,6 @@ fn assert_survives(name: &str, bytes: Vec<u8>) {
             d.message
         );
     }
-}
-
-/// A PDF with the given objects (1-based, in order) and catalog 1.
-fn pdf(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .into_bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, content: &str) -> String {
-    format!("<< {dict} /Length {} >>\nstream\n{content}\nendstream", content.len())
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{corpus, temp_dir};
+use common::{cell_text, corpus, temp_dir};
 
 fn soffice() -> Option<&'static str> {
     if Command::new("soffice").arg("--version").output().is_ok() {
@@ -46,18 +46,6 @@ fn through_libreoffice(soffice: &str, file: &Path, out: &Path, profile: &Path) -
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
     out.join(format!("{stem}.xlsx"))
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => jixiao_emit::table::plain_number(*f),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => common::serial_to_iso(d.as_f64()),
-        other => format!("{other:?}"),
-    }
 }
 
 /// The rows of a workbook's first sheet (or `name`), and its formulas.

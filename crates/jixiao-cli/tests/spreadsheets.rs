@@ -8,7 +8,7 @@ use std::path::Path;
 mod common;
 
 use calamine::{Data, Reader, Xlsx};
-use common::serial_to_iso;
+use common::cell_text;
 use jixiao_cli::{convert_bytes, convert_path, inputs};
 use jixiao_emit::table::{Tables, INDICATOR_COLUMNS, PROJECT_COLUMNS};
 
@@ -21,17 +21,6 @@ fn corpus_tables() -> Tables {
     // A failed input contributes a diagnostic row.
     tables.add(&convert_bytes("broken.txt", b""));
     tables
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => jixiao_emit::table::plain_number(*f),
-        Data::Int(i) => i.to_string(),
-        Data::DateTime(d) => serial_to_iso(d.as_f64()),
-        other => panic!("unexpected cell {other:?}"),
-    }
 }
 
 #[test]

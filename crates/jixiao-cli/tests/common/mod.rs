@@ -98,3 +98,17 @@ pub fn serial_to_iso(serial: f64) -> String {
     }
     format!("{year:04}-{month:02}-{day:02}")
 }
+
+/// A workbook cell as text: numbers plain, dates ISO; any other kind of
+/// cell (a boolean, an error) fails the test.
+pub fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => jixiao_emit::table::plain_number(*f),
+        Data::Int(i) => i.to_string(),
+        Data::DateTime(d) => serial_to_iso(d.as_f64()),
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
