@@ -929,3 +929,102 @@ fn partition(rows: &[TableRow], labels: &[&Label], allowed: &[usize], layout: bo
     cuts.reverse();
     Some(cuts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows of a dump after regridding, as `cells joined by " | "`.
+    fn regridded(text: &str) -> Vec<String> {
+        regrid(jixiao_layout::text::rows(text))
+            .into_iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect()
+    }
+
+    /// One line per case: dump text → rows the state machine sees.
+    macro_rules! regrids_to {
+        ($name:ident, $text:expr, [$($row:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(regridded($text), vec![$($row.to_string()),*]);
+            }
+        };
+    }
+
+    // pdfplumber: a label centred between its two rows gets a line of its
+    // own; it goes on the first row of its span.
+    regrids_to!(
+        centred_label_takes_the_rows_around_it,
+        "一级指标 二级指标 三级指标 指标值\n完成数 ≥2(次)\n产出指标 数量指标\n覆盖面 ≥50(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)"
+        ]
+    );
+
+    // pdftotext -layout: columns by character position; a target wrapped
+    // over two lines around its one-line name.
+    regrids_to!(
+        layout_columns_and_a_wrapped_target,
+        "    一级指标   二级指标    三级指标      指标值\n\
+         \x20           数量指标    完成数        ≥2(次)\n\
+         \x20 产出指标                            通过会议等形式及时\n\
+         \x20                       宣传及时性\n\
+         \x20           时效指标                  宣传\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "时效指标 | 宣传及时性 | 通过会议等形式及时/宣传",
+        ]
+    );
+
+    // The seed's style (labels before their rows) is reading order already.
+    regrids_to!(
+        leading_labels_are_left_alone,
+        "一级指标 二级指标 三级指标 指标值\n产出指标\n数量指标\n完成数 ≥2(次)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标",
+            "数量指标",
+            "完成数 | ≥2(次)"
+        ]
+    );
+
+    // A label printed in two pieces around its row (`社会效益` … `指标`).
+    regrids_to!(
+        a_label_in_pieces_is_joined,
+        "一级指标 二级指标 三级指标 指标值\n社会效益\n效益指标 带动就业 ≥10(人)\n指标\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "效益指标 | 社会效益指标 | 带动就业 | ≥10(人)"
+        ]
+    );
+
+    // Content order (PyMuPDF): the header a cell a line, then label, name,
+    // target, each on its own line.
+    regrids_to!(
+        content_order_cells_alternate,
+        "一级指标\n二级指标\n三级指标\n年度指标值\n产出指标\n数量指标\n完成数\n≥2(次)\n覆盖面\n≥50(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)",
+        ]
+    );
+
+    // A block marker printed down the left edge beside the block's text.
+    regrids_to!(
+        a_marker_beside_its_block_is_joined,
+        "项目资金 其中：财政资金 100.00\n（元） 上年结转资金 0.00\n",
+        ["项目资金（元） | 其中：财政资金 | 100.00", "上年结转资金 | 0.00"]
+    );
+
+    // A header label that a narrow cell wrapped (`计划开始日` / `期`).
+    regrids_to!(
+        a_wrapped_header_label_is_joined,
+        "计划开始日\n期\n2024-01-01\n",
+        ["计划开始日期", "2024-01-01"]
+    );
+}
