@@ -165,6 +165,15 @@ fn reads_like_gb(bytes: &[u8]) -> bool {
 /// dropped; every row keeps its 1-based line number.
 pub fn rows(text: &str) -> Vec<Row> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Dumps of PDFs whose ToUnicode gives radicals for ideographs (Skia)
+    // carry them too: fold them as the PDF path does, by the text's script.
+    let folded;
+    let text = if text.chars().any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c)) {
+        folded = jixiao_pdf::fold_radicals_in(text, jixiao_pdf::script_of(std::iter::once(text)));
+        folded.as_str()
+    } else {
+        text
+    };
     let mut rows = Vec::new();
     let mut sheet = 1u32;
     for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {

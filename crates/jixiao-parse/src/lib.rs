@@ -47,6 +47,12 @@ pub fn events(rows: Vec<Row>) -> Parser {
     Parser::new(lexer::lex(regrid::regrid(rows)))
 }
 
+/// The rows the state machine reads: a text dump's rows put back into
+/// their grid (`cargo run -p jixiao-parse --example regrid DUMP` prints them).
+pub fn regridded_rows(rows: Vec<Row>) -> Vec<Row> {
+    regrid::regrid(rows)
+}
+
 /// Parses a document's rows into a [`Document`] for `source`.
 pub fn parse(rows: Vec<Row>, source: Source) -> Document {
     build::build(events(rows), source)

@@ -68,7 +68,8 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
-    let rows = join_wrapped_labels(join_split_markers(rows));
+    let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
+    let rows = split_goal_columns(rows);
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows.as_slice();
     while let Some((row, tail)) = rest.split_first() {
@@ -117,6 +118,175 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
+/// How far right of its heading a goal column's text may start.
+const GOAL_COLUMN_SLACK: usize = 4;
+
+/// The two goal cells side by side (`项目总目标` | `年度总体目标`), as a layout
+/// dump prints them: their lines interleaved on the same text lines. Each
+/// piece goes to the column whose heading it stands under, and the block
+/// becomes one ruled row of the two cells, as a PDF's grid gives it.
+fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rest = rows.as_slice();
+    while let Some((row, tail)) = rest.split_first() {
+        out.push(row.clone());
+        rest = tail;
+        let layout = row.indent > 0 || row.text.contains("  ");
+        let pieces = if row.ruled || !layout {
+            Vec::new()
+        } else {
+            split(row, true)
+        };
+        let annual_col = pieces
+            .iter()
+            .find(|(_, t)| vocab::goal_heading(t) == Some(vocab::GoalSlot::Annual))
+            .map(|(col, _)| *col);
+        let has_project = pieces
+            .iter()
+            .any(|(_, t)| vocab::goal_heading(t) == Some(vocab::GoalSlot::Project));
+        let Some(annual_col) = annual_col.filter(|_| has_project) else {
+            continue;
+        };
+        let end = rest
+            .iter()
+            .position(|r| {
+                r.ruled || vocab::is_indicator_header(&fold_compact(&r.text)) || vocab::form_heading(&r.text).is_some()
+            })
+            .unwrap_or(rest.len());
+        let Some(block) = rest.get(..end) else { continue };
+        // Headings are centred over their cells, text starts at the cell's
+        // left: the columns are where the block's lines start, split at
+        // the widest gap, the annual heading right of it.
+        let is_marker =
+            |t: &str| vocab::marker(&fold_compact(t)).is_some() || vocab::is_marker_prefix(&fold_compact(t));
+        let mut starts: Vec<usize> = block
+            .iter()
+            .flat_map(|line| split(line, true))
+            .filter(|(_, t)| !is_marker(t))
+            .map(|(col, _)| col)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let boundary = starts
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] if b - a >= MIN_COLUMN_GAP => Some((b - a, *b)),
+                _ => None,
+            })
+            .max_by_key(|(gap, _)| *gap)
+            .map(|(_, right_start)| right_start)
+            .filter(|start| *start <= annual_col + GOAL_COLUMN_SLACK);
+        let Some(boundary) = boundary else { continue };
+        let mut markers = Vec::new();
+        let (mut left, mut right): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for line in block {
+            let mut left_parts = Vec::new();
+            let mut right_parts = Vec::new();
+            for (col, text) in split(line, true) {
+                if is_marker(&text) {
+                    markers.push(text);
+                } else if col >= boundary {
+                    right_parts.push(text);
+                } else {
+                    left_parts.push(text);
+                }
+            }
+            if !left_parts.is_empty() {
+                left.push(left_parts.join(" "));
+            }
+            if !right_parts.is_empty() {
+                right.push(right_parts.join(" "));
+            }
+        }
+        // One text across both headings is a merged cell: left as it is.
+        if left.is_empty() || right.is_empty() {
+            continue;
+        }
+        if !markers.is_empty() {
+            let marker = markers.concat();
+            out.push(Row {
+                loc: block.first().map_or(row.loc, |r| r.loc),
+                text: marker.clone(),
+                cells: vec![marker],
+                ruled: false,
+                indent: 0,
+                sheet: row.sheet,
+            });
+        }
+        let cells = vec![left.join("\n"), right.join("\n")];
+        out.push(Row {
+            loc: block.first().map_or(row.loc, |r| r.loc),
+            text: cells.join(" "),
+            cells,
+            ruled: true,
+            indent: 0,
+            sheet: row.sheet,
+        });
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    out
+}
+
+/// Longest piece of a header cell printed above or below its row.
+const MAX_HEADER_PIECE: usize = 12;
+
+/// A header cell that wrapped in a tall row is printed half above and half
+/// below the row by line-based extractors (`其他一次性项` / row / `目`,
+/// `计划开始日` / row / `期`): the halves are joined and put back where the
+/// row lacks them — a label first in a row that starts with a value, a
+/// value after a label that has none.
+fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 1;
+    while i + 1 < rows.len() {
+        let (Some(above), Some(row), Some(below)) = (rows.get(i - 1), rows.get(i), rows.get(i + 1)) else {
+            break;
+        };
+        let piece = |r: &Row| {
+            !r.ruled
+                && r.cells.len() == 1
+                && r.text.chars().count() <= MAX_HEADER_PIECE
+                && vocab::form_heading(&r.text).is_none()
+                && vocab::year_line(&r.text).is_none()
+                && !vocab::is_whole_label(&fold_compact(&r.text))
+        };
+        // Header rows only: money rows and goal headings have pieces of
+        // their own (markers), joined elsewhere.
+        let labels: Vec<bool> = row
+            .cells
+            .iter()
+            .map(|c| vocab::is_field_label(&fold_compact(c)))
+            .collect();
+        let is_header_row = !row.ruled && row.cells.len() > 1 && labels.iter().any(|l| *l);
+        if !(is_header_row && piece(above) && piece(below)) {
+            i += 1;
+            continue;
+        }
+        let joined = format!("{}{}", above.text.trim(), below.text.trim());
+        let slot = if vocab::is_field_label(&fold_compact(&joined)) {
+            // A label: first, where the row starts with a value.
+            (!labels.first().copied().unwrap_or(true)).then_some(0)
+        } else {
+            // A value: after the first label with no value beside it.
+            labels
+                .iter()
+                .enumerate()
+                .find(|(k, is_label)| **is_label && labels.get(k + 1).is_none_or(|next| *next))
+                .map(|(k, _)| k + 1)
+        };
+        let Some(slot) = slot else {
+            i += 1;
+            continue;
+        };
+        if let Some(row) = rows.get_mut(i) {
+            row.cells.insert(slot, joined);
+            row.text = row.cells.join("  ");
+        }
+        rows.remove(i + 1);
+        rows.remove(i - 1);
+    }
+    rows
+}
+
 /// A header or money label that its narrow cell wrapped, printed a piece
 /// a line by content-order dumps (`计划开始日` / `期`): one row again.
 fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
@@ -155,7 +325,10 @@ fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
             for &k in &taken {
                 if let Some(row) = rows.get_mut(k) {
                     let piece = row.cells.remove(0);
-                    row.text = crate::lexer::strip_leading_cell(&row.text, &piece);
+                    let text = crate::lexer::strip_leading_cell(&row.text, &piece);
+                    // The rest keeps its columns (a layout dump's position).
+                    row.indent += row.text.chars().count() - text.chars().count();
+                    row.text = text;
                     joined.push_str(&piece);
                 }
             }
@@ -345,16 +518,22 @@ fn split(row: &Row, layout: bool) -> Vec<(usize, String)> {
     out.into_iter().flat_map(split_off_labels).collect()
 }
 
-/// Splits the words of a piece that are indicator labels off it.
+/// An indicator label, or the first piece of one (`服务对象满意度指`).
+fn is_label_word(word: &str) -> bool {
+    vocab::indicator_label(word).is_some() || (word.chars().count() >= 2 && vocab::is_label_prefix(&fold_compact(word)))
+}
+
+/// Splits the words of a piece that are indicator labels (or their first
+/// pieces) off it.
 fn split_off_labels((col, text): (usize, String)) -> Vec<(usize, String)> {
-    if !text.contains(' ') || !text.split(' ').any(|w| vocab::indicator_label(w).is_some()) {
+    if !text.contains(' ') || !text.split(' ').any(is_label_word) {
         return vec![(col, text)];
     }
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut at = col;
     let mut joined_to_previous = false;
     for word in text.split(' ') {
-        let is_label = vocab::indicator_label(word).is_some();
+        let is_label = is_label_word(word);
         match out.last_mut() {
             Some((_, previous)) if !is_label && joined_to_previous => {
                 previous.push(' ');

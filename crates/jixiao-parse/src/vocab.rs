@@ -65,6 +65,11 @@ pub fn field_prefix(cell: &str) -> Option<(Field, String)> {
     None
 }
 
+/// True when `folded` is a whole header label (`计划开始日期`).
+pub fn is_field_label(folded: &str) -> bool {
+    FIELDS.iter().any(|(label, _)| *label == folded)
+}
+
 /// True when `folded` is a whole header label (`计划开始日期`), a money
 /// label or a goal heading: the join of a label a narrow cell wrapped.
 pub fn is_whole_label(folded: &str) -> bool {
