@@ -375,3 +375,44 @@ fn shards_and_tables_equal_one_run() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Header cells without a schema field are kept in `extra` and become
+/// columns of projects.csv after the fixed ones (empty for forms without).
+#[test]
+fn extra_header_fields_are_kept_and_become_columns() {
+    let dir = temp_dir("extra");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let text = std::fs::read_to_string(seed()).expect("seed").replacen(
+        "主管部门 上海市科学技术委员会 实施单位 上海市生物医药科技发展中心",
+        "主管部门 上海市科学技术委员会 实施单位 上海市生物医药科技发展中心\n\n项目编码 31000024T000001 项目负责人 张三",
+        1,
+    );
+    std::fs::write(input.join("a-extra.txt"), text).expect("write");
+    std::fs::copy(seed(), input.join("b-plain.txt")).expect("copy");
+    let out = dir.join("out");
+    let result = jixiao(&["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--csv"]);
+    assert_eq!(result.status.code(), Some(0));
+    let doc = json(&out.join("a-extra.txt.json"));
+    assert_eq!(
+        doc["projects"][0]["extra"],
+        serde_json::json!({"项目编码": "31000024T000001", "项目负责人": "张三"})
+    );
+    assert_eq!(doc["projects"][1]["extra"], serde_json::json!({}));
+    let mut reader = csv::Reader::from_path(out.join("projects.csv")).expect("csv");
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_string).collect();
+    assert_eq!(
+        &header[header.len() - 4..],
+        ["first_page", "last_page", "项目编码", "项目负责人"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(&rows[0][header.len() - 2], "31000024T000001");
+    assert_eq!(&rows[0][header.len() - 1], "张三");
+    assert_eq!(
+        rows.last().map(|r| r.len()),
+        Some(header.len()),
+        "short rows are padded"
+    );
+    assert_eq!(&rows.last().unwrap()[header.len() - 1], "");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -48,9 +48,12 @@ pub fn sheet(sheet: &Sheet, flavour: Flavour) -> Result<String, Error> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(buffer);
-    writer.write_record(sheet.columns)?;
+    writer.write_record(&sheet.columns)?;
     for row in &sheet.rows {
-        writer.write_record(row.iter().map(|v| match v {
+        // Rows added before an extra column appeared are shorter.
+        let padding = sheet.columns.len().saturating_sub(row.len());
+        let empty = crate::table::Value::Empty;
+        writer.write_record(row.iter().chain(std::iter::repeat_n(&empty, padding)).map(|v| match v {
             crate::table::Value::Text(t) if flavour.formula_guard && needs_guard(t) => format!("{GUARD}{t}"),
             other => other.to_csv(),
         }))?;

@@ -59,7 +59,7 @@ pub fn plain_number(v: f64) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub name: &'static str,
-    pub columns: &'static [&'static str],
+    pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
 }
 
@@ -139,17 +139,17 @@ impl Tables {
         Tables {
             projects: Sheet {
                 name: "projects",
-                columns: PROJECT_COLUMNS,
+                columns: PROJECT_COLUMNS.iter().map(|c| c.to_string()).collect(),
                 rows: Vec::new(),
             },
             indicators: Sheet {
                 name: "indicators",
-                columns: INDICATOR_COLUMNS,
+                columns: INDICATOR_COLUMNS.iter().map(|c| c.to_string()).collect(),
                 rows: Vec::new(),
             },
             diagnostics: Sheet {
                 name: "diagnostics",
-                columns: DIAGNOSTIC_COLUMNS,
+                columns: DIAGNOSTIC_COLUMNS.iter().map(|c| c.to_string()).collect(),
                 rows: Vec::new(),
             },
         }
@@ -159,7 +159,25 @@ impl Tables {
     pub fn add(&mut self, doc: &Document) {
         let file = Value::Text(doc.source.file.clone());
         for (index, project) in doc.projects.iter().enumerate() {
-            self.projects.rows.push(project_row(&file, index, project));
+            let mut row = project_row(&file, index, project);
+            // Extra header cells: one column per label, in order of first
+            // appearance in the batch, after the fixed columns.
+            for (label, value) in &project.extra {
+                let column = match self.projects.columns.iter().position(|c| c == label) {
+                    Some(column) => column,
+                    None => {
+                        self.projects.columns.push(label.clone());
+                        self.projects.columns.len() - 1
+                    }
+                };
+                if row.len() <= column {
+                    row.resize(column + 1, Value::Empty);
+                }
+                if let Some(slot) = row.get_mut(column) {
+                    *slot = Value::Text(value.clone());
+                }
+            }
+            self.projects.rows.push(row);
             for indicator in &project.indicators {
                 let t = &indicator.target;
                 self.indicators.rows.push(vec![
@@ -221,7 +239,7 @@ impl Tables {
                     }
                     let kept: String = text.chars().take(MAX_CELL_CHARS).collect();
                     *text = kept;
-                    let column = sheet.columns.get(c).copied().unwrap_or("?");
+                    let column = sheet.columns.get(c).map_or("?", String::as_str);
                     cut.push(vec![
                         file.clone(),
                         Value::Text("warning".into()),

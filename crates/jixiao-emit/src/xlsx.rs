@@ -32,7 +32,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), Error> {
     let wrap = Format::new().set_text_wrap();
     let mut widths: Vec<usize> = sheet.columns.iter().map(|c| c.len()).collect();
     for (col, name) in sheet.columns.iter().enumerate() {
-        ws.write_string_with_format(0, col_index(col)?, *name, &header)?;
+        ws.write_string_with_format(0, col_index(col)?, name, &header)?;
     }
     for (r, row) in sheet.rows.iter().enumerate() {
         let r = u32::try_from(r + 1).map_err(|_| Error::TooLarge)?;

@@ -104,6 +104,10 @@ pub struct Project {
     pub goal_annual: Option<String>,
     pub indicators: Vec<Indicator>,
     pub span: Span,
+    /// Header cells the schema has no field for (`项目编码`, `项目负责人`):
+    /// label as printed → value.
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, String>,
 }
 
 impl Project {
@@ -124,6 +128,7 @@ impl Project {
             goal_annual: None,
             indicators: Vec::new(),
             span,
+            extra: std::collections::BTreeMap::new(),
         }
     }
 }

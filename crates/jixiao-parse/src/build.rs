@@ -115,6 +115,9 @@ fn strip_project_controls(index: usize, p: &mut Project, diagnostics: &mut Vec<D
             strip_field(text, name, at, diagnostics);
         }
     }
+    for (label, value) in p.extra.iter_mut() {
+        strip_field(value, label, at, diagnostics);
+    }
     for (k, indicator) in p.indicators.iter_mut().enumerate() {
         strip_field(&mut indicator.name, &format!("indicators[{k}].name"), at, diagnostics);
         strip_field(
@@ -290,15 +293,24 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 Field::StartDate => (&mut project.start_date, "计划开始日期", parse_date(&value)),
                 Field::EndDate => (&mut project.end_date, "计划完成日期", parse_date(&value)),
                 Field::Other(name) => {
-                    found.push(
-                        Diagnostic::new(
-                            Level::Info,
-                            "extra-field",
-                            format!("header cell {name} has no field in the schema"),
-                        )
-                        .at(Some(loc))
-                        .with_text(format!("{name} {value}")),
-                    );
+                    // Kept in `extra`, label as printed; a second, different
+                    // value is reported as for the schema's fields.
+                    match project.extra.get(*name) {
+                        Some(existing) if *existing != value && !value.is_empty() => found.push(
+                            Diagnostic::new(
+                                Level::Warning,
+                                "conflicting-field",
+                                format!("{name} printed twice with different values; the first is kept"),
+                            )
+                            .at(Some(loc))
+                            .with_text(value),
+                        ),
+                        Some(_) => {}
+                        None if value.is_empty() => {}
+                        None => {
+                            project.extra.insert(name.to_string(), value);
+                        }
+                    }
                     return found;
                 }
             };
