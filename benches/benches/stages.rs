@@ -67,6 +67,7 @@ fn stages(c: &mut Criterion) {
             let flavour = jixiao_emit::csv::Flavour {
                 bom: true,
                 formula_guard: true,
+                zh_headers: false,
             };
             jixiao_emit::csv::to_strings(&tables, flavour).map(|(p, i, d)| p.len() + i.len() + d.len())
         })

@@ -107,7 +107,7 @@ struct TablesArgs {
 }
 
 /// How the tables are written (shared by `convert` and `tables`).
-#[derive(clap::Args, Clone, Copy)]
+#[derive(clap::Args, Clone)]
 struct TableOptions {
     /// Also write <DIR>/projects.csv, indicators.csv and diagnostics.csv over
     /// all inputs.
@@ -127,6 +127,11 @@ struct TableOptions {
     /// the exact text back. The JSON and the XLSX always hold it exactly.
     #[arg(long, value_name = "on|off", value_parser = parse_switch)]
     formula_guard: Option<bool>,
+    /// Column titles of the CSV and XLSX tables: `en` (the stable names of
+    /// SCHEMA, for scripts) or `zh` (项目名称, 一级指标, 年度资金申请总额 …, for
+    /// people).
+    #[arg(long, value_name = "en|zh", default_value = "en", value_parser = ["en", "zh"])]
+    headers: String,
 }
 
 #[derive(clap::Args)]
@@ -470,6 +475,7 @@ fn write_tables(tables: &mut jixiao_emit::table::Tables, dir: &Path, options: Ta
         let flavour = jixiao_emit::csv::Flavour {
             bom: options.bom,
             formula_guard: options.formula_guard.unwrap_or(options.bom),
+            zh_headers: options.headers == "zh",
         };
         let written = jixiao_emit::csv::to_strings(tables, flavour)
             .map_err(anyhow::Error::from)
@@ -497,7 +503,7 @@ fn write_tables(tables: &mut jixiao_emit::table::Tables, dir: &Path, options: Ta
             );
         }
         let path = dir.join("jixiao.xlsx");
-        let written = jixiao_emit::xlsx::to_bytes(tables)
+        let written = jixiao_emit::xlsx::to_bytes_with_titles(tables, options.headers == "zh")
             .map_err(anyhow::Error::from)
             .and_then(|bytes| write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display())));
         if let Err(e) = written {

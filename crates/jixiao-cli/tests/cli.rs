@@ -416,3 +416,41 @@ fn extra_header_fields_are_kept_and_become_columns() {
     assert_eq!(&rows.last().unwrap()[header.len() - 1], "");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--headers zh`: Chinese column titles in CSV and XLSX, same rows.
+#[test]
+fn chinese_column_titles() {
+    let dir = temp_dir("zh");
+    let out = dir.join("out");
+    let s = seed();
+    let result = jixiao(&[
+        "convert",
+        s.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--csv",
+        "--xlsx",
+        "--headers",
+        "zh",
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    let indicators = std::fs::read_to_string(out.join("indicators.csv")).expect("csv");
+    assert!(
+        indicators.starts_with("文件,表序号,所属项目名称,一级指标,二级指标,三级指标,指标值,比较符,指标数值,计量单位,年度,主管部门,实施单位,页码"),
+        "{}",
+        indicators.lines().next().unwrap_or_default()
+    );
+    use calamine::{Reader, Xlsx};
+    let mut workbook: Xlsx<_> = calamine::open_workbook(out.join("jixiao.xlsx")).expect("xlsx");
+    let projects = workbook.worksheet_range("projects").expect("sheet");
+    let header: Vec<String> = projects
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(&header[..5], ["文件", "表序号", "表名", "年度", "项目名称"]);
+    assert_eq!(projects.rows().count(), 10);
+    let _ = std::fs::remove_dir_all(&dir);
+}

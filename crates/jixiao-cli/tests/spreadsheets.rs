@@ -76,6 +76,7 @@ fn csv_columns_rows_and_bom() {
         jixiao_emit::csv::Flavour {
             bom: true,
             formula_guard: false,
+            zh_headers: false,
         },
     )
     .expect("csv encodes");

@@ -18,6 +18,8 @@ pub struct Flavour {
     /// LibreOffice still reads ` -5%` as the number -0.05), and it is
     /// whitespace, so `str.strip()` gives back the exact text.
     pub formula_guard: bool,
+    /// Chinese column titles (`--headers zh`).
+    pub zh_headers: bool,
 }
 
 /// The CSV files of `tables`: (`projects.csv`, `indicators.csv`,
@@ -48,7 +50,7 @@ pub fn sheet(sheet: &Sheet, flavour: Flavour) -> Result<String, Error> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(buffer);
-    writer.write_record(&sheet.columns)?;
+    writer.write_record(sheet.titles(flavour.zh_headers))?;
     for row in &sheet.rows {
         // Rows added before an extra column appeared are shorter.
         let padding = sheet.columns.len().saturating_sub(row.len());

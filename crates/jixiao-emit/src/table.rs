@@ -219,6 +219,60 @@ impl Tables {
     }
 }
 
+/// The Chinese title of a column of `sheet` (`--headers zh`); extra
+/// header labels are Chinese already and keep their own.
+pub fn zh_title<'c>(sheet: &str, column: &'c str) -> &'c str {
+    match column {
+        "name" if sheet == "indicators" => "三级指标",
+        "file" => "文件",
+        "project_index" => "表序号",
+        "form" => "表名",
+        "year" => "年度",
+        "name" => "项目名称",
+        "nature" => "项目性质",
+        "category" => "项目类别",
+        "department" => "主管部门",
+        "implementer" => "实施单位",
+        "start_date" => "计划开始日期",
+        "end_date" => "计划完成日期",
+        "funds_project_total" => "项目资金总额",
+        "funds_project_fiscal" => "项目资金-财政资金",
+        "funds_project_other" => "项目资金-其他资金",
+        "funds_annual_total" => "年度资金申请总额",
+        "funds_annual_fiscal_current" => "当年财政拨款",
+        "funds_annual_fiscal_carryover" => "上年结转资金",
+        "funds_annual_other" => "年度其他资金",
+        "goal_project" => "项目总目标",
+        "goal_annual" => "年度总体目标",
+        "first_page" => "起始页",
+        "last_page" => "结束页",
+        "project_name" => "所属项目名称",
+        "level1" => "一级指标",
+        "level2" => "二级指标",
+        "target_text" => "指标值",
+        "target_op" => "比较符",
+        "target_value" => "指标数值",
+        "target_unit" => "计量单位",
+        "page" => "页码",
+        "level" => "级别",
+        "code" => "代码",
+        "line" => "行",
+        "message" => "说明",
+        "text" => "原文",
+        other => other,
+    }
+}
+
+impl Sheet {
+    /// The header row: column names, or their Chinese titles.
+    pub fn titles(&self, zh: bool) -> Vec<&str> {
+        self.columns
+            .iter()
+            .map(|c| if zh { zh_title(self.name, c) } else { c.as_str() })
+            .collect()
+    }
+}
+
 /// Most characters a spreadsheet cell holds (Excel, LibreOffice, WPS).
 pub const MAX_CELL_CHARS: usize = 32_767;
 

@@ -16,23 +16,29 @@ const MAX_COLUMN_WIDTH: usize = 60;
 /// The workbook of `tables` as XLSX bytes. Text longer than a cell holds
 /// must have been cut first ([`Tables::truncate_long_cells`]).
 pub fn to_bytes(tables: &Tables) -> Result<Vec<u8>, Error> {
+    to_bytes_with_titles(tables, false)
+}
+
+/// [`to_bytes`] with Chinese column titles when `zh`.
+pub fn to_bytes_with_titles(tables: &Tables, zh: bool) -> Result<Vec<u8>, Error> {
     let mut workbook = Workbook::new();
     for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {
         let worksheet = workbook.add_worksheet();
-        write_sheet(worksheet, sheet)?;
+        write_sheet(worksheet, sheet, zh)?;
     }
     Ok(workbook.save_to_buffer()?)
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), Error> {
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, zh: bool) -> Result<(), Error> {
     ws.set_name(sheet.name)?;
     let header = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let wrap = Format::new().set_text_wrap();
-    let mut widths: Vec<usize> = sheet.columns.iter().map(|c| c.len()).collect();
-    for (col, name) in sheet.columns.iter().enumerate() {
-        ws.write_string_with_format(0, col_index(col)?, name, &header)?;
+    let titles = sheet.titles(zh);
+    let mut widths: Vec<usize> = titles.iter().map(|c| display_width(c)).collect();
+    for (col, name) in titles.iter().enumerate() {
+        ws.write_string_with_format(0, col_index(col)?, *name, &header)?;
     }
     for (r, row) in sheet.rows.iter().enumerate() {
         let r = u32::try_from(r + 1).map_err(|_| Error::TooLarge)?;
