@@ -701,7 +701,8 @@ fn text(args: TextArgs) -> Result<ExitCode> {
         }
         jixiao_model::Format::Text => {
             let decoded = jixiao_layout::text::decode(&bytes).with_context(|| format!("{}", args.file.display()))?;
-            jixiao_layout::text::rows(&decoded.text)
+            // A dump's tables put back into their grid, as the parser reads them.
+            jixiao_parse::regridded_rows(jixiao_layout::text::rows(&decoded.text))
         }
     };
     let mut current_page = None;
