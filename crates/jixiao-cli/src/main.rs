@@ -65,6 +65,11 @@ struct ConvertArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     tables: TableOptions,
+    /// Language of the console summary and per-file errors: `en` or `zh`
+    /// (default: from LANG / LC_ALL). Diagnostics in the outputs keep their
+    /// English code and message.
+    #[arg(long, value_name = "en|zh", value_parser = parse_lang)]
+    lang: Option<Lang>,
     /// Convert only the K-th of N parts of the sorted inputs (1-based), for
     /// array jobs (Slurm, Kubernetes Indexed Jobs, GNU parallel); merge
     /// their outputs with `jixiao tables`.
@@ -164,6 +169,53 @@ fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
     match parsed {
         Some((k, n)) if n >= 1 && (1..=n).contains(&k) => Ok((k, n)),
         _ => Err(format!("`{text}` is not a shard: give K/N with 1 ≤ K ≤ N (e.g. 3/8)")),
+    }
+}
+
+/// The language of console messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh` when LC_ALL, LC_MESSAGES or LANG name a Chinese locale.
+    fn from_locale() -> Lang {
+        let chinese = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .is_some_and(|v| v.starts_with("zh"));
+        if chinese {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+fn parse_lang(text: &str) -> std::result::Result<Lang, String> {
+    match text {
+        "en" => Ok(Lang::En),
+        "zh" => Ok(Lang::Zh),
+        _ => Err(format!("`{text}`: give en or zh")),
+    }
+}
+
+/// What an error code means, in Chinese, for the console.
+fn zh_error(code: &str) -> &'static str {
+    match code {
+        "unreadable-file" => "无法读取文件",
+        "unreadable-pdf" => "无法读取该 PDF",
+        "unreadable-text" => "无法读取该文本",
+        "no-text-layer" => "PDF 没有文字层（像是扫描件，请先做 OCR）",
+        "pdf-page" => "某页无法读取",
+        "timeout" => "转换超时",
+        "out-of-memory" => "内存不足",
+        "crashed" => "转换进程意外退出",
+        "internal-error" => "内部错误，请报告此文件",
+        _ => "错误",
     }
 }
 
@@ -274,6 +326,7 @@ impl Outcome {
 
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    let lang = args.lang.unwrap_or_else(Lang::from_locale);
     let mut inputs = inputs(&args.inputs);
     if let Some((k, n)) = args.shard {
         // Input i goes to shard i mod N: deterministic, and even in size.
@@ -418,7 +471,15 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     for (input, outcome) in &outcomes {
         let doc = outcome.doc();
         for d in doc.diagnostics.iter().filter(|d| d.level == jixiao_model::Level::Error) {
-            eprintln!("jixiao: {}: {}", input.path.display(), d.message);
+            match lang {
+                Lang::Zh => eprintln!(
+                    "jixiao: {}: {}（{}）",
+                    input.path.display(),
+                    zh_error(&d.code),
+                    d.message
+                ),
+                Lang::En => eprintln!("jixiao: {}: {}", input.path.display(), d.message),
+            }
         }
         if doc.has_error() {
             failed += 1;
@@ -454,11 +515,17 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         String::new()
     };
-    eprintln!(
-        "jixiao: {} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {without_form} inputs without a form, {pages} pages in {seconds:.2} s ({:.0} pages/s)",
-        outcomes.len().saturating_sub(failed),
-        pages as f64 / seconds.max(1e-9)
-    );
+    let converted = outcomes.len().saturating_sub(failed);
+    let rate = pages as f64 / seconds.max(1e-9);
+    match lang {
+        Lang::En => eprintln!(
+            "jixiao: {converted} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {without_form} inputs without a form, {pages} pages in {seconds:.2} s ({rate:.0} pages/s)"
+        ),
+        Lang::Zh => eprintln!(
+            "jixiao: 转换 {converted} 个文件，失败 {failed} 个{}；{forms} 张表，{indicators} 条指标，{without_form} 个文件没有表，{pages} 页，用时 {seconds:.2} 秒（每秒 {rate:.0} 页）",
+            if unchanged > 0 { format!("（{unchanged} 个未改变，已跳过）") } else { String::new() }
+        ),
+    }
     Ok(if failed > 0 || table_failures > 0 {
         ExitCode::from(1)
     } else {

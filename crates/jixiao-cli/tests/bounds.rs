@@ -17,6 +17,7 @@ use common::{corpus, json, pdf, stream, temp_dir};
 fn run(program: &str, args: &[&str], limit: Duration) -> Output {
     let child = Command::new(program)
         .args(args)
+        .env("LC_ALL", "C.UTF-8")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
+        // Messages in English whatever the machine's locale.
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("jixiao runs")
 }
@@ -452,5 +454,46 @@ fn chinese_column_titles() {
         .collect();
     assert_eq!(&header[..5], ["文件", "表序号", "表名", "年度", "项目名称"]);
     assert_eq!(projects.rows().count(), 10);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--lang zh` (or a Chinese locale): the summary and per-file errors in
+/// Chinese; the JSON keeps its English code and message.
+#[test]
+fn messages_in_chinese() {
+    let dir = temp_dir("lang");
+    std::fs::write(dir.join("empty.txt"), b"").expect("write");
+    let out = dir.join("out");
+    let s = seed();
+    let e = dir.join("empty.txt");
+    let result = jixiao(&[
+        "convert",
+        s.to_str().unwrap(),
+        e.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("empty.txt: 无法读取该文本（the file is empty）"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("转换 1 个文件，失败 1 个；9 张表，111 条指标"),
+        "{stderr}"
+    );
+    assert_eq!(
+        json(&out.join("empty.txt.json"))["diagnostics"][0]["message"],
+        "the file is empty"
+    );
+    let by_locale = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["convert", s.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&by_locale.stderr).contains("转换 1 个文件"));
     let _ = std::fs::remove_dir_all(&dir);
 }
