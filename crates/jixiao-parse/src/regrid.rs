@@ -213,15 +213,8 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
                 sheet: row.sheet,
             });
         }
-        let cells = vec![left.join("\n"), right.join("\n")];
-        out.push(Row {
-            loc: block.first().map_or(row.loc, |r| r.loc),
-            text: cells.join(" "),
-            cells,
-            ruled: true,
-            indent: 0,
-            sheet: row.sheet,
-        });
+        let loc = block.first().map_or(row.loc, |r| r.loc);
+        out.push(ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet));
         rest = rest.get(end..).unwrap_or_default();
     }
     out
@@ -387,6 +380,18 @@ fn split_marker_at(rows: &[Row], i: usize) -> Option<Vec<usize>> {
                 || t.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)))
             && vocab::marker(&spelled) != Some(Marker::Indicators)
     })
+}
+
+/// A row put back into its grid: real cells, as a PDF's table gives them.
+fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
+    Row {
+        loc,
+        text: cells.join(" "),
+        cells,
+        ruled: true,
+        indent: 0,
+        sheet,
+    }
 }
 
 /// One run of text on a line: a cell's line, or a label.
@@ -953,14 +958,7 @@ fn stream_rows(labels: &[Label], content: &[Piece]) -> Option<Vec<Row>> {
         }
         cells.push(texts.get(*n0..*n1)?.join("\n"));
         cells.push(texts.get(*t0..*t1)?.join("\n"));
-        out.push(Row {
-            loc: Location::Line(content.get(*n0)?.line),
-            text: cells.join(" "),
-            cells,
-            ruled: true,
-            indent: 0,
-            sheet: 0,
-        });
+        out.push(ruled_row(Location::Line(content.get(*n0)?.line), cells, 0));
     }
     Some(out)
 }
@@ -1034,14 +1032,7 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
         }
         cells.push(row.name.join("\n"));
         cells.push(row.target.join("\n"));
-        out.push(Row {
-            loc: Location::Line(row.first),
-            text: cells.join(" "),
-            cells,
-            ruled: true,
-            indent: 0,
-            sheet: 0,
-        });
+        out.push(ruled_row(Location::Line(row.first), cells, 0));
     }
     Some(out)
 }
