@@ -121,9 +121,16 @@ def render(doc, xlsx):
         s.put("BCD", "项目总目标", center=True)
         s.put("EFGH", "年度总体目标", center=True)
         s.next()
-        goal = p["goal_project"] or ""
-        s.put("BCDEFGH", goal)
-        s.height(lines_needed(goal, "BCDEFGH"))
+        goal, annual = p["goal_project"] or "", p["goal_annual"] or ""
+        if goal == annual:
+            s.put("BCDEFGH", goal)
+            s.height(lines_needed(goal, "BCDEFGH"))
+        else:
+            # The district's 填报表: two goal cells side by side, each
+            # wrapping on its own.
+            s.put("BCD", goal)
+            s.put("EFGH", annual)
+            s.height(max(lines_needed(goal, "BCD"), lines_needed(annual, "EFGH")))
         s.next()
         indicators = p["indicators"]
         s.put("A", "绩效\n指标", rows=len(indicators) + 1, center=True)

@@ -28,6 +28,13 @@ const BEYOND_GRID: f32 = 120.0;
 /// A cell wider than this share of its table, last in its row, is running
 /// text when it has several lines.
 const PARAGRAPH_SHARE: f32 = 0.5;
+/// A vertical rule that no horizontal rule crosses joins a table when it
+/// runs alongside at least this share of the table's height (and of its
+/// own length): the open column of a table continued across a page break.
+const OPEN_COLUMN_SHARE: f32 = 0.9;
+/// Text of a cell that overflows the table's last rule starts within this
+/// share of its size below the rule; a footer sits further away.
+const OVERFLOW: f32 = 0.5;
 
 /// A table: its row and column boundaries and which grid box belongs to
 /// which cell.
@@ -68,11 +75,11 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
     let mut adopted: Vec<(usize, usize, Glyph)> = Vec::new();
     for glyph in outside {
         let (cx, cy) = center(&glyph);
-        match grids
-            .iter()
-            .enumerate()
-            .find_map(|(g, grid)| grid.empty_cell_beside(cx, cy).map(|i| (g, i)))
-        {
+        match grids.iter().enumerate().find_map(|(g, grid)| {
+            grid.empty_cell_beside(cx, cy)
+                .or_else(|| grid.overflowed_cell(&glyph))
+                .map(|i| (g, i))
+        }) {
             Some((g, index)) => adopted.push((g, index, glyph)),
             None => free.push(glyph),
         }
@@ -386,6 +393,7 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
     }
     let (horizontal, vertical): (Vec<usize>, Vec<usize>) =
         (0..rules.len()).partition(|&i| rules.get(i).is_some_and(Rule::is_horizontal));
+    let mut touched = vec![false; rules.len()];
     for &h in &horizontal {
         for &v in &vertical {
             let (Some(hr), Some(vr)) = (rules.get(h), rules.get(v)) else {
@@ -396,6 +404,9 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
                 && hr.y0 >= vr.y0 - 2.0 * SNAP
                 && hr.y0 <= vr.y1 + 2.0 * SNAP;
             if touch {
+                if let Some(t) = touched.get_mut(v) {
+                    *t = true;
+                }
                 let (a, b) = (find(&mut parent, h), find(&mut parent, v));
                 if let Some(slot) = parent.get_mut(a) {
                     *slot = b;
@@ -404,13 +415,53 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = std::collections::BTreeMap::new();
+    let mut orphans: Vec<Rule> = Vec::new();
     for i in 0..rules.len() {
         let root = find(&mut parent, i);
         if let Some(rule) = rules.get(i) {
-            groups.entry(root).or_default().push(*rule);
+            if !rule.is_horizontal() && !touched.get(i).copied().unwrap_or(true) {
+                orphans.push(*rule);
+            } else {
+                groups.entry(root).or_default().push(*rule);
+            }
         }
     }
-    groups.into_values().filter_map(|group| Grid::build(&group)).collect()
+    let mut groups: Vec<Vec<Rule>> = groups.into_values().collect();
+    adopt_open_columns(&mut groups, orphans);
+    groups.into_iter().filter_map(|group| Grid::build(&group)).collect()
+}
+
+/// A table continued from the previous page leaves the columns of labels
+/// that span the break open: their vertical rules run beside the table but
+/// no horizontal rule crosses them (Chromium, a rowspan cut by a page
+/// break: `产出指标` drawn in a column with neither top nor bottom border).
+/// Such a rule joins the table it runs alongside for most of its height, so
+/// that the open column becomes one cell; a lone vertical line elsewhere
+/// stays no table.
+fn adopt_open_columns(groups: &mut [Vec<Rule>], orphans: Vec<Rule>) {
+    let extent = |group: &[Rule]| {
+        group.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), r| {
+            (lo.min(r.y0.min(r.y1)), hi.max(r.y0.max(r.y1)))
+        })
+    };
+    let extents: Vec<(f32, f32)> = groups.iter().map(|g| extent(g)).collect();
+    for rule in orphans {
+        let (top, bottom) = (rule.y0.min(rule.y1), rule.y0.max(rule.y1));
+        let fits = |&(lo, hi): &(f32, f32)| {
+            let overlap = hi.min(bottom) - lo.max(top);
+            let height = hi - lo;
+            height > 0.0 && overlap >= OPEN_COLUMN_SHARE * height && overlap >= OPEN_COLUMN_SHARE * (bottom - top)
+        };
+        let best = extents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| fits(e))
+            .map(|(i, _)| i)
+            .next();
+        if let Some(group) = best.and_then(|i| groups.get_mut(i)) {
+            group.push(rule);
+        }
+    }
 }
 
 impl Grid {
@@ -532,6 +583,24 @@ impl Grid {
         let c = self.col_of(x);
         let index = *self.owner.get(row * (self.cols.len() - 1) + c)?;
         self.cells.get(index)?.glyphs.is_empty().then_some(index)
+    }
+
+    /// The cell of the last grid row whose text runs over the table's
+    /// bottom edge: a glyph touching the edge from below (within
+    /// [`OVERFLOW`] of its size), under a cell that holds text. Chromium
+    /// draws `绩效` / `指标` of a label cut by a page break with the second
+    /// line below the rule that closes the page's part of the table.
+    fn overflowed_cell(&self, glyph: &Glyph) -> Option<usize> {
+        let (cx, _) = center(glyph);
+        let (first_x, last_x) = (*self.cols.first()?, *self.cols.last()?);
+        let last_y = *self.rows.last()?;
+        let gap = glyph.y0 - last_y;
+        if cx < first_x || cx > last_x || gap < 0.0 || gap > OVERFLOW * glyph.size.max(1.0) {
+            return None;
+        }
+        let row = self.rows.len().checked_sub(2)?;
+        let index = *self.owner.get(row * (self.cols.len() - 1) + self.col_of(cx))?;
+        (!self.cells.get(index)?.glyphs.is_empty()).then_some(index)
     }
 
     /// The grid column under `x` (clamped to the grid).
