@@ -27,7 +27,7 @@
 //! cannot make into rows.
 
 use jixiao_layout::Row;
-use jixiao_model::normalize::{fold_compact, is_wide};
+use jixiao_model::normalize::{fold_compact, is_amount, is_wide};
 use jixiao_model::Location;
 
 use crate::vocab::{self, LabelLevel, Marker};
@@ -45,6 +45,9 @@ const MAX_LABEL_GAP: u32 = 8;
 const LABEL_ROUNDING: f32 = 0.5;
 /// Cost of each line a row spans beyond its first.
 const LINE_COST: f32 = 0.05;
+/// Cost of a row whose 二级 label belongs to another 一级 label than the
+/// run's: more than any distance in a table.
+const FAMILY_PENALTY: f32 = 1000.0;
 /// A cost too small to outweigh any distance, to break ties.
 const TIE_BREAK: f32 = 1e-3;
 /// Fewest characters of gap between a layout dump's name and target
@@ -68,6 +71,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
+    let rows = join_dropped_values(split_glued_amounts(rows));
     let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
     let rows = split_goal_columns(rows);
     let mut out = Vec::with_capacity(rows.len());
@@ -78,6 +82,15 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
         if row.ruled {
             continue;
         }
+        // The table's marker piece in front of the header (`绩效 一级指标 …`,
+        // `指标` on the next line): the header alone, the pieces are
+        // dropped with the marker below.
+        if let Some(header) = without_leading_marker(row) {
+            out.pop();
+            out.push(header);
+        }
+        let Some(row) = out.last().cloned() else { continue };
+        let row = &row;
         // The header on one line, or one cell a line (`一级指标` `二级指标`
         // `三级指标` `年度指标值`, as content-order dumps print it).
         if !vocab::is_indicator_header(&fold_compact(&row.text)) {
@@ -116,6 +129,23 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
         }
     }
     out
+}
+
+/// The indicator header with the marker piece before it taken off, when
+/// the row is one.
+fn without_leading_marker(row: &Row) -> Option<Row> {
+    let (first, rest) = row.cells.split_first()?;
+    let joined: String = rest.concat();
+    if !vocab::is_marker_piece(&fold_compact(first)) || !vocab::is_indicator_header(&fold_compact(&joined)) {
+        return None;
+    }
+    let text = crate::lexer::strip_leading_cell(&row.text, first);
+    Some(Row {
+        indent: row.indent + row.text.chars().count() - text.chars().count(),
+        text,
+        cells: rest.to_vec(),
+        ..row.clone()
+    })
 }
 
 /// How far right of its heading a goal column's text may start.
@@ -159,9 +189,11 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
         // the widest gap, the annual heading right of it.
         let is_marker =
             |t: &str| vocab::marker(&fold_compact(t)).is_some() || vocab::is_marker_prefix(&fold_compact(t));
+        let pieces_of =
+            |line: &Row| -> Vec<(usize, String)> { split(line, true).into_iter().flat_map(split_off_marker).collect() };
         let mut starts: Vec<usize> = block
             .iter()
-            .flat_map(|line| split(line, true))
+            .flat_map(pieces_of)
             .filter(|(_, t)| !is_marker(t))
             .map(|(col, _)| col)
             .collect();
@@ -182,7 +214,10 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
         for line in block {
             let mut left_parts = Vec::new();
             let mut right_parts = Vec::new();
-            for (col, text) in split(line, true) {
+            for (col, text) in pieces_of(line)
+                .into_iter()
+                .flat_map(|piece| split_at_column(piece, boundary))
+            {
                 if is_marker(&text) {
                     markers.push(text);
                 } else if col >= boundary {
@@ -218,6 +253,39 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
         rest = rest.get(end..).unwrap_or_default();
     }
     out
+}
+
+/// A marker piece set one space before the text of its block
+/// (`绩效 为辖区居民…`) is a cell of its own.
+fn split_off_marker((col, text): (usize, String)) -> Vec<(usize, String)> {
+    match text.split_once(' ') {
+        Some((word, rest))
+            if vocab::is_marker_piece(&fold_compact(word)) || vocab::marker(&fold_compact(word)).is_some() =>
+        {
+            let rest_col = col + word.chars().count() + 1;
+            vec![(col, word.to_string()), (rest_col, rest.to_string())]
+        }
+        _ => vec![(col, text)],
+    }
+}
+
+/// A piece of the left goal column that runs on into the right one with a
+/// single space between them (poppler squeezes a wide left column:
+/// `…建立覆盖各居民区 1.全年开展…`): split at the first space whose next
+/// text starts at the right column.
+fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize, String)> {
+    let mut at = col;
+    for (i, c) in text.char_indices() {
+        if c == ' ' && at + 1 + GOAL_COLUMN_SLACK >= boundary && at > col {
+            if let (Some(left), Some(right)) = (text.get(..i), text.get(i + 1..)) {
+                // The right piece belongs to the right column even where
+                // the squeeze put it a little left of the column's start.
+                return vec![(col, left.to_string()), ((at + 1).max(boundary), right.to_string())];
+            }
+        }
+        at += 1;
+    }
+    vec![(col, text)]
 }
 
 /// Longest piece of a header cell printed above or below its row.
@@ -278,6 +346,85 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
         rows.remove(i - 1);
     }
     rows
+}
+
+/// A money label and its amount printed without a gap
+/// (`其他资金0.00`, `其中：当年财政拨款3,500,000.00`: the label cell's
+/// centred text runs into the value cell): two cells again.
+fn split_glued_amounts(mut rows: Vec<Row>) -> Vec<Row> {
+    for row in rows.iter_mut().filter(|r| !r.ruled) {
+        let mut changed = false;
+        let mut cells = Vec::with_capacity(row.cells.len());
+        for cell in std::mem::take(&mut row.cells) {
+            let split = cell
+                .char_indices()
+                .find(|&(i, c)| c.is_ascii_digit() && cell.get(..i).is_some_and(|l| vocab::fund_label(l).is_some()))
+                .and_then(|(i, _)| Some((cell.get(..i)?, cell.get(i..)?)))
+                .filter(|(_, amount)| is_amount(amount));
+            match split {
+                Some((label, amount)) => {
+                    cells.push(label.to_string());
+                    cells.push(amount.to_string());
+                    changed = true;
+                }
+                None => cells.push(cell),
+            }
+        }
+        row.cells = cells;
+        if changed {
+            row.text = row.cells.join("  ");
+        }
+    }
+    rows
+}
+
+/// A layout dump that prints a value a line below its label
+/// (`计划完成日期` / `2025-12-31` under it: the producer set the value a
+/// little lower than the label, and poppler made two lines of them): the
+/// value goes back beside the label. Only a line holding nothing but that
+/// value, starting under the label, joins.
+fn join_dropped_values(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let joins = out.last().is_some_and(|last| {
+            let Some(label) = last.cells.last() else { return false };
+            let folded = fold_compact(label);
+            let dangling = vocab::is_field_label(&folded) || vocab::fund_label(&folded).is_some();
+            let label_col = last
+                .text
+                .rfind(label.as_str())
+                .map_or(0, |at| last.indent + width(last.text.get(..at).unwrap_or_default()));
+            let lone = fold_compact(&row.text);
+            let value = row.cells.len() == 1
+                && !vocab::is_whole_label(&lone)
+                && !vocab::is_known_label(&lone)
+                && vocab::marker(&lone).is_none()
+                && (is_amount(&row.text) || is_date_like(&row.text) || vocab::is_field_label(&folded));
+            !last.ruled
+                && !row.ruled
+                && last.sheet == row.sheet
+                && last.cells.len() > 1
+                && dangling
+                && value
+                && row.indent > 0
+                && row.indent + DROPPED_VALUE_SLACK >= label_col
+        });
+        match out.last_mut() {
+            Some(last) if joins => {
+                last.cells.extend(row.cells);
+                last.text = format!("{}  {}", last.text, row.text);
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// How far left of its label a dropped value may start, in characters.
+const DROPPED_VALUE_SLACK: usize = 2;
+
+fn is_date_like(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.chars().any(|c| matches!(c, '-' | '/' | '年' | '.'))
 }
 
 /// A header or money label that its narrow cell wrapped, printed a piece
@@ -565,6 +712,14 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
         }
         let folded = fold_compact(&piece.text);
         if vocab::marker(&folded) == Some(Marker::Indicators) {
+            continue;
+        }
+        // The rest of the block label whose first piece stood in front of
+        // the header (`绩效 一级指标 …` / `指标`), before any content.
+        if content.is_empty()
+            && vocab::is_marker_piece(&folded)
+            && vocab::marker(&format!("绩效{folded}")) == Some(Marker::Indicators)
+        {
             continue;
         }
         if let Some(level) = vocab::indicator_label(&piece.text) {
@@ -1016,9 +1171,19 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
     let level2: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
     let level1: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
     let all_cuts: Vec<usize> = (1..rows.len()).collect();
-    let cuts2 = partition(rows, &level2, &all_cuts, layout)?;
+    let cuts2 = partition(rows, &level2, &all_cuts, layout, &[])?;
     let allowed: Vec<usize> = if level2.is_empty() { all_cuts } else { cuts2.clone() };
-    let cuts1 = partition(rows, &level1, &allowed, layout)?;
+    // The 一级 label each row's 二级 label belongs to, where the vocabulary
+    // says: a 一级 run must not take rows of another family (Chromium
+    // prints `产出指标` at the top of the page its rows start on, far from
+    // their middle).
+    let families: Vec<Option<&'static str>> = (0..rows.len())
+        .map(|i| {
+            let run = cuts2.iter().filter(|&&c| c <= i).count();
+            level2.get(run).and_then(|l| vocab::family(&l.text))
+        })
+        .collect();
+    let cuts1 = partition(rows, &level1, &allowed, layout, &families)?;
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut cells = Vec::new();
@@ -1040,7 +1205,13 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
 /// Cuts the rows into one run per label (in order), each label as near
 /// the middle of its run as possible, cutting only at `allowed` indices:
 /// returns the index of the first row of every run after the first.
-fn partition(rows: &[TableRow], labels: &[&Label], allowed: &[usize], layout: bool) -> Option<Vec<usize>> {
+fn partition(
+    rows: &[TableRow],
+    labels: &[&Label],
+    allowed: &[usize],
+    layout: bool,
+    families: &[Option<&str>],
+) -> Option<Vec<usize>> {
     if labels.is_empty() {
         return Some(Vec::new());
     }
@@ -1079,7 +1250,14 @@ fn partition(rows: &[TableRow], labels: &[&Label], allowed: &[usize], layout: bo
                 // Where that leaves a choice, the earlier label takes the
                 // longer run.
                 let rows_taken = (bounds.get(k)? - bounds.get(s)?) as f32;
-                let c = before + miss - TIE_BREAK * rows_taken * (m + 1 - j) as f32;
+                let folded = fold_compact(&label.text);
+                let strangers = families
+                    .get(*bounds.get(s)?..*bounds.get(k)?)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|f| f.is_some_and(|f| f != folded))
+                    .count();
+                let c = before + miss + FAMILY_PENALTY * strangers as f32 - TIE_BREAK * rows_taken * (m + 1 - j) as f32;
                 if c < *cost.get(j)?.get(k)? {
                     *cost.get_mut(j)?.get_mut(k)? = c;
                     *from.get_mut(j)?.get_mut(k)? = s;
@@ -1147,6 +1325,86 @@ mod tests {
             "一级指标 | 二级指标 | 三级指标 | 指标值",
             "产出指标 | 数量指标 | 完成数 | ≥2(次)",
             "时效指标 | 宣传及时性 | 通过会议等形式及时/宣传",
+        ]
+    );
+
+    // A money label run into its amount (`其他资金0.00`): two cells.
+    regrids_to!(
+        a_glued_amount_is_split_off,
+        "          其他资金  0.00                其他资金0.00\n",
+        ["其他资金 | 0.00 | 其他资金 | 0.00"]
+    );
+
+    // A value printed a line below its label, starting under it.
+    regrids_to!(
+        a_dropped_value_rejoins_its_label,
+        "计划开始日期 2025-01-01          计划完成日期\n                                 2025-12-31\n",
+        ["计划开始日期 | 2025-01-01 | 计划完成日期 | 2025-12-31"]
+    );
+
+    // Not under the label, or not alone: left where it is.
+    regrids_to!(
+        a_value_elsewhere_stays,
+        "计划开始日期 2025-01-01          计划完成日期\n 2025-12-31\n",
+        ["计划开始日期 | 2025-01-01 | 计划完成日期", "2025-12-31"]
+    );
+
+    // Two goal columns, the left squeezed into the right with one space
+    // between them; a marker piece one space before the text.
+    regrids_to!(
+        squeezed_goal_columns_are_split_at_the_right_column,
+        "  项目        项目总目标            年度总体目标\n\
+         \x20 绩效 为辖区居民提供心理健康咨询 1.全年开展讲座；\n\
+         \x20                           2.提供个案咨询；\n\
+         \x20 目标 的心理服务网络。        3.知晓率达到90%。\n",
+        [
+            "项目绩效目标 | 项目总目标 | 年度总体目标",
+            "为辖区居民提供心理健康咨询/的心理服务网络。 | 1.全年开展讲座；/2.提供个案咨询；/3.知晓率达到90%。"
+        ]
+    );
+
+    // The block label's first piece in front of the header, the second on
+    // the next line (Chromium, a table continued on the next page).
+    regrids_to!(
+        a_marker_in_front_of_the_header_is_dropped,
+        "\
+         绩效   一级指标      二级指标      三级指标        年度(/项目)指标值\n\
+         指标\n\
+         \x0c产出指标     数量指标      完成数         ≥2(次)\n\
+         \x20                   覆盖面         ≥50(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)"
+        ]
+    );
+
+    // A 一级 label printed far from its rows' middle (Chromium: at the top
+    // of the page its rows start on) does not take rows of a 二级 label of
+    // another family (`时效指标` is 产出指标's).
+    regrids_to!(
+        a_level1_label_keeps_to_its_family,
+        "一级指标 二级指标 三级指标 指标值\n\
+         产出指标 完成数1 ≥1(次)\n\
+         数量指标 完成数2 ≥2(次)\n\
+         完成数3 ≥3(次)\n\
+         及时率1 =100(%)\n\
+         及时率2 =100(%)\n\
+         时效指标 及时率3 =100(%)\n\
+         及时率4 =100(%)\n\
+         及时率5 =100(%)\n\
+         效益指标 社会效益指标 下降率1 ≥1%\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 完成数1 | ≥1(次)",
+            "完成数2 | ≥2(次)",
+            "完成数3 | ≥3(次)",
+            "时效指标 | 及时率1 | =100(%)",
+            "及时率2 | =100(%)",
+            "及时率3 | =100(%)",
+            "及时率4 | =100(%)",
+            "及时率5 | =100(%)",
+            "效益指标 | 社会效益指标 | 下降率1 | ≥1%"
         ]
     );
 

@@ -146,6 +146,12 @@ pub fn is_marker_prefix(folded: &str) -> bool {
     MARKERS.iter().any(|m| m.len() > folded.len() && m.starts_with(folded))
 }
 
+/// True when `folded` is a piece of a marker printed a few characters a
+/// line (`项目`, `绩效`, `目标`, `(元)`).
+pub fn is_marker_piece(folded: &str) -> bool {
+    folded.chars().count() >= 2 && MARKERS.iter().any(|m| m.contains(folded))
+}
+
 /// Which goal field a goal heading cell fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalSlot {
@@ -201,6 +207,23 @@ pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
         return Some(LabelLevel::Two);
     }
     None
+}
+
+/// The 一级 label a known 二级 label stands under (`时效指标` → `产出指标`);
+/// `None` for labels that move between families (`成本指标` is under
+/// 产出指标 in older forms) and unknown ones.
+pub fn family(level2: &str) -> Option<&'static str> {
+    Some(match fold_compact(level2).as_str() {
+        "数量指标" | "质量指标" | "时效指标" => "产出指标",
+        "经济效益指标" | "社会效益指标" | "生态效益指标" | "生态环境效益指标" | "可持续影响指标" => {
+            "效益指标"
+        }
+        "服务对象满意度指标" | "社会公众或服务对象满意度指标" | "社会公众满意度指标" => {
+            "满意度指标"
+        }
+        "经济成本指标" | "社会成本指标" | "生态环境成本指标" => "成本指标",
+        _ => return None,
+    })
 }
 
 /// True for a 二级 label of the 成本 family (`经济成本指标` …): after one,
