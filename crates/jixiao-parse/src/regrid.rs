@@ -274,8 +274,7 @@ fn split_off_marker((col, text): (usize, String)) -> Vec<(usize, String)> {
 /// `…建立覆盖各居民区 1.全年开展…`): split at the first space whose next
 /// text starts at the right column.
 fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize, String)> {
-    let mut at = col;
-    for (i, c) in text.char_indices() {
+    for (at, (i, c)) in (col..).zip(text.char_indices()) {
         if c == ' ' && at + 1 + GOAL_COLUMN_SLACK >= boundary && at > col {
             if let (Some(left), Some(right)) = (text.get(..i), text.get(i + 1..)) {
                 // The right piece belongs to the right column even where
@@ -283,7 +282,6 @@ fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize,
                 return vec![(col, left.to_string()), ((at + 1).max(boundary), right.to_string())];
             }
         }
-        at += 1;
     }
     vec![(col, text)]
 }
