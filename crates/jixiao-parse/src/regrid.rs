@@ -969,6 +969,11 @@ fn row_cost(group: &[Line], capacity: (usize, usize)) -> Option<(f32, TableRow)>
         // Each line more in a row costs a little: of two readings that fit
         // equally, the one with more, shorter rows (a row's cells do not
         // wrap together without a reason).
+        // A target led by its operator (`≥13.00(场)`) is a cell of its
+        // own: sentence lines wrapped around it are the name's.
+        if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) {
+            penalty += OPERATOR_TARGET_WRAPPED;
+        }
         let extra_lines = group.len().saturating_sub(1) as f32;
         let mut cost = (centre(n0, n1) - centre(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
@@ -1007,10 +1012,18 @@ fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
     penalty
 }
 
+/// Cost of a target cell of several lines one of which starts with a
+/// comparison (`≥13.00(场)` read with the name's wrapped lines around it).
+const OPERATOR_TARGET_WRAPPED: f32 = 2.0;
+
+fn starts_with_operator(text: &str) -> bool {
+    text.starts_with(['≥', '≤', '＞', '＜', '>', '<', '='])
+}
+
 /// A piece shaped like a numeric target (`≥2.00(次)`, `90%`, `=365(天)`).
 fn looks_like_target(text: &str) -> bool {
     let target = jixiao_model::normalize::parse_target(text);
-    target.value.is_some() || text.starts_with(['≥', '≤', '＞', '＜', '>', '<', '='])
+    target.value.is_some() || starts_with_operator(text)
 }
 
 /// Extra cost of each line a cell of a content-order dump spans beyond
@@ -1403,6 +1416,28 @@ mod tests {
             "及时率4 | =100(%)",
             "及时率5 | =100(%)",
             "效益指标 | 社会效益指标 | 下降率1 | ≥1%"
+        ]
+    );
+
+    // pdfplumber: a long name wrapped around its one-line numeric target;
+    // the target's operator says the sentence lines are not its.
+    regrids_to!(
+        sentence_lines_around_a_numeric_target_are_the_name,
+        "一级指标 二级指标 三级指标 指标值\n\
+         产出指标 数量指标 发布推文 ≥300.00(篇)\n\
+         宣传 通过会议等形式，及时宣传平台联盟，扩大知晓度\n\
+         普及细胞治疗、抗体治疗等的基本概念，了解生\n\
+         物医药基础知识，培养对生物科学的兴趣，掌握\n\
+         ≥13.00(场)\n\
+         科学方法，实践科学操作，提升科学研究综合能\n\
+         力。\n\
+         总阅读量 ≥80000.00(人次)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 发布推文 | ≥300.00(篇)",
+            "宣传 | 通过会议等形式，及时宣传平台联盟，扩大知晓度",
+            "普及细胞治疗、抗体治疗等的基本概念，了解生/物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能/力。 | ≥13.00(场)",
+            "总阅读量 | ≥80000.00(人次)"
         ]
     );
 
