@@ -472,6 +472,9 @@ fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
             }
             if let Some(row) = rows.get_mut(i) {
                 row.cells.insert(0, joined.clone());
+                // The row's text keeps its columns: the marker goes into
+                // the indent in front of it, as far as there is room.
+                row.indent = row.indent.saturating_sub(joined.chars().count() + 2);
                 row.text = if row.text.is_empty() {
                     joined
                 } else {
