@@ -602,7 +602,13 @@ fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
             continue;
         }
         let Location::Line(line) = row.loc else { return None };
-        pieces.extend(split(row, layout).into_iter().map(|(col, text)| Piece {
+        let row_pieces = split(row, layout).into_iter();
+        let row_pieces: Vec<(usize, String)> = if layout {
+            row_pieces.flat_map(split_off_squeezed_target).collect()
+        } else {
+            row_pieces.collect()
+        };
+        pieces.extend(row_pieces.into_iter().map(|(col, text)| Piece {
             text,
             line,
             col,
@@ -1013,6 +1019,24 @@ fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
         }
     }
     penalty
+}
+
+/// A long name run into its target with one space (poppler squeezes a
+/// wide name column: `…培养对生物科学的兴趣，掌 ≥13.00(场)`): a last word
+/// led by a comparison is the target's cell.
+fn split_off_squeezed_target((col, text): (usize, String)) -> Vec<(usize, String)> {
+    let Some((head, tail)) = text.rsplit_once(' ') else {
+        return vec![(col, text)];
+    };
+    let head_ends_in_text = head
+        .chars()
+        .last()
+        .is_some_and(|c| !starts_with_operator(&c.to_string()) && !c.is_ascii_punctuation());
+    if !starts_with_operator(tail) || !head_ends_in_text || head.chars().count() < 2 {
+        return vec![(col, text)];
+    }
+    let tail_col = col + head.chars().count() + 1;
+    vec![(col, head.to_string()), (tail_col, tail.to_string())]
 }
 
 /// Cost of a target cell of several lines one of which starts with a
