@@ -1,5 +1,9 @@
 //! The `jixiao` command line: `convert`, `check`, `text`.
 
+// The flag docs are clap's --help text, with `<DIR>` placeholders as
+// users read them, not HTML.
+#![allow(rustdoc::invalid_html_tags)]
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -753,25 +757,16 @@ fn text(args: TextArgs) -> Result<ExitCode> {
     let mut lock = stdout.lock();
     let first = args.first_page.unwrap_or(1);
     let last = args.last_page.unwrap_or(u32::MAX);
-    let rows = match jixiao_cli::sniff(&bytes) {
-        jixiao_model::Format::Pdf => {
-            let read = jixiao_cli::pdf_rows(&bytes, first, last).with_context(|| format!("{}", args.file.display()))?;
-            for d in &read.diagnostics {
-                eprintln!(
-                    "jixiao: {}: page {}: {}",
-                    args.file.display(),
-                    d.page.unwrap_or(0),
-                    d.message
-                );
-            }
-            read.rows
-        }
-        jixiao_model::Format::Text => {
-            let decoded = jixiao_layout::text::decode(&bytes).with_context(|| format!("{}", args.file.display()))?;
-            // A dump's tables put back into their grid, as the parser reads them.
-            jixiao_parse::regridded_rows(jixiao_layout::text::rows(&decoded.text))
-        }
+    let options = jixiao::Options {
+        first_page: first,
+        last_page: last,
+        ..jixiao::Options::default()
     };
+    let name = args.file.display().to_string();
+    let (rows, diagnostics) = jixiao::rows(&name, &bytes, &options)?;
+    for d in &diagnostics {
+        eprintln!("jixiao: {name}: page {}: {}", d.page.unwrap_or(0), d.message);
+    }
     let mut current_page = None;
     for row in rows {
         let loc = match row.loc {
