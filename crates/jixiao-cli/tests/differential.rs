@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+mod common;
 use std::time::{Duration, Instant};
 
 /// Files where the difference is understood; each with the reason.
@@ -140,7 +142,9 @@ fn form_field_text_agrees_with_pdftotext() {
         Command::new("pdftotext").arg("-v").output().is_ok(),
         "pdftotext is missing: install poppler-utils (.ci/run does)"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/robustness");
+    let Some(root) = common::shared_corpora().map(|s| s.join("robustness")) else {
+        return;
+    };
     let mut files = Vec::new();
     pdfs(&root, &mut files);
     files.sort();
@@ -187,10 +191,11 @@ fn chinese_text_agrees_with_pdftotext() {
         Command::new("pdftotext").arg("-v").output().is_ok(),
         "pdftotext is missing: install poppler-utils (.ci/run does)"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     let mut files = Vec::new();
-    pdfs(&root, &mut files);
+    if let Some(root) = common::shared_corpora() {
+        pdfs(&root, &mut files);
+    }
     pdfs(&corpus, &mut files);
     files.sort();
     let mut compared = 0;

@@ -210,3 +210,39 @@ fn broken_documents_do_not_validate() {
         assert!(!errors_of(&value).is_empty(), "{what} was accepted");
     }
 }
+
+/// docs/output.md is the users' reference of the same schema: every property
+/// the schema names is described there (as `` `name` `` or in a table row).
+#[test]
+fn every_schema_property_is_in_the_output_reference() {
+    fn properties(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Object(props)) = map.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                map.values().for_each(|v| properties(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| properties(v, out)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    properties(&schema(), &mut names);
+    assert!(names.len() > 20, "only {} properties", names.len());
+    let reference = std::fs::read_to_string(root().join("docs/output.md")).expect("docs/output.md");
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            !reference.contains(&format!("`{n}`"))
+                && !reference.contains(&format!("\"{n}\""))
+                && !reference.contains(&format!("| {n}"))
+                && !reference.contains(&format!(", {n} |"))
+                && !reference.contains(&format!(".{n} |"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "properties of the schema not described in docs/output.md: {missing:?}"
+    );
+}
