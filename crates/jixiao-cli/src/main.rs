@@ -397,7 +397,13 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let _lock = match &out_dir {
         Some(dir) => {
             check_writable(dir)?;
-            Some(OutputLock::take(dir)?)
+            // Shards of one batch write disjoint files into one folder at
+            // once: each locks its own part.
+            let name = match args.shard {
+                Some((k, n)) => format!(".jixiao.shard-{k}-of-{n}.lock"),
+                None => ".jixiao.lock".to_string(),
+            };
+            Some(OutputLock::take(dir, &name)?)
         }
         None => None,
     };
@@ -678,8 +684,8 @@ struct OutputLock {
 }
 
 impl OutputLock {
-    fn take(dir: &Path) -> Result<OutputLock> {
-        let path = dir.join(".jixiao.lock");
+    fn take(dir: &Path, name: &str) -> Result<OutputLock> {
+        let path = dir.join(name);
         for _ in 0..2 {
             match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(mut file) => {

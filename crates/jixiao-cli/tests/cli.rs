@@ -526,3 +526,58 @@ fn cli_reference_holds_every_help_text() {
         );
     }
 }
+
+/// Array-job tasks share one output folder and run at the same time: each
+/// shard locks only its part, all succeed, and `tables` over the folder
+/// equals one run over everything.
+#[test]
+fn concurrent_shards_share_one_output_folder() {
+    let dir = temp_dir("shards-together");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let c = corpus.to_str().expect("utf-8");
+    let whole = dir.join("whole");
+    assert_eq!(
+        jixiao(&["convert", c, "-o", whole.to_str().expect("utf-8"), "--csv"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let shared = dir.join("shared");
+    let tasks: Vec<_> = (1..=3)
+        .map(|k| {
+            Command::new(env!("CARGO_BIN_EXE_jixiao"))
+                .args(["convert", c, "-o", shared.to_str().expect("utf-8"), "-j", "1"])
+                .args(["--shard", &format!("{k}/3")])
+                .env("LC_ALL", "C.UTF-8")
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("jixiao starts")
+        })
+        .collect();
+    for task in tasks {
+        let task = task.wait_with_output().expect("jixiao runs");
+        assert_eq!(task.status.code(), Some(0), "{}", String::from_utf8_lossy(&task.stderr));
+    }
+    let leftover: Vec<_> = std::fs::read_dir(&shared)
+        .expect("output folder")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+        .collect();
+    assert!(leftover.is_empty(), "locks left behind: {leftover:?}");
+    let merged = dir.join("merged");
+    let result = jixiao(&[
+        "tables",
+        shared.to_str().expect("utf-8"),
+        "-o",
+        merged.to_str().expect("utf-8"),
+        "--csv",
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    for table in ["projects.csv", "indicators.csv", "diagnostics.csv"] {
+        assert_eq!(
+            std::fs::read(merged.join(table)).expect("merged table"),
+            std::fs::read(whole.join(table)).expect("whole table"),
+            "{table}"
+        );
+    }
+}
