@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use jixiao_cli::{inputs, output_path, write_atomic, Input};
-use jixiao_model::Document;
+use jixiao_model::{Code, Document};
 
 mod pool;
 
@@ -208,17 +208,17 @@ fn parse_lang(text: &str) -> std::result::Result<Lang, String> {
 }
 
 /// What an error code means, in Chinese, for the console.
-fn zh_error(code: &str) -> &'static str {
+fn zh_error(code: Code) -> &'static str {
     match code {
-        "unreadable-file" => "无法读取文件",
-        "unreadable-pdf" => "无法读取该 PDF",
-        "unreadable-text" => "无法读取该文本",
-        "no-text-layer" => "PDF 没有文字层（像是扫描件，请先做 OCR）",
-        "pdf-page" => "某页无法读取",
-        "timeout" => "转换超时",
-        "out-of-memory" => "内存不足",
-        "crashed" => "转换进程意外退出",
-        "internal-error" => "内部错误，请报告此文件",
+        Code::UnreadableFile => "无法读取文件",
+        Code::UnreadablePdf => "无法读取该 PDF",
+        Code::UnreadableText => "无法读取该文本",
+        Code::NoTextLayer => "PDF 没有文字层（像是扫描件，请先做 OCR）",
+        Code::PdfPage => "某页无法读取",
+        Code::Timeout => "转换超时",
+        Code::OutOfMemory => "内存不足",
+        Code::Crashed => "转换进程意外退出",
+        Code::InternalError => "内部错误，请报告此文件",
         _ => "错误",
     }
 }
@@ -468,7 +468,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             let outcome = slot.into_inner().ok().flatten().unwrap_or_else(|| {
                 Outcome::Converted(jixiao_cli::failed(
                     jixiao_cli::source_of_unread(&input.name),
-                    "internal-error",
+                    Code::InternalError,
                     format!("{}: no worker converted the file", input.name),
                 ))
             });
@@ -485,7 +485,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 Lang::Zh => eprintln!(
                     "jixiao: {}: {}（{}）",
                     input.path.display(),
-                    zh_error(&d.code),
+                    zh_error(d.code),
                     d.message
                 ),
                 Lang::En => eprintln!("jixiao: {}: {}", input.path.display(), d.message),

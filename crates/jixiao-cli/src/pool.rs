@@ -16,7 +16,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use jixiao_cli::{failed, Input};
-use jixiao_model::Document;
+use jixiao_model::{Code, Document};
 
 /// The hidden subcommand a worker runs.
 pub const WORKER_COMMAND: &str = "__worker";
@@ -148,7 +148,7 @@ impl Worker {
             .and_then(|_| self.stdin.flush())
             .is_err()
         {
-            return self.replace(input, "crashed", "the worker process could not take the file");
+            return self.replace(input, Code::Crashed, "the worker process could not take the file");
         }
         let answer = match timeout {
             Some(timeout) => self.answers.recv_timeout(timeout),
@@ -159,7 +159,7 @@ impl Worker {
                 Ok(doc) => doc,
                 Err(e) => self.replace(
                     input,
-                    "crashed",
+                    Code::Crashed,
                     &format!("the worker's answer was not a document: {e}"),
                 ),
             },
@@ -170,7 +170,7 @@ impl Worker {
             }
             Err(RecvTimeoutError::Timeout) => self.replace(
                 input,
-                "timeout",
+                Code::Timeout,
                 &format!(
                     "conversion took longer than {} s; its worker was stopped (--timeout)",
                     timeout.map_or(0.0, |t| t.as_secs_f32())
@@ -181,13 +181,13 @@ impl Worker {
 
     /// Why the worker ended: out of memory (its allocator said so), or a
     /// crash with its exit status.
-    fn death(&mut self) -> (&'static str, String) {
+    fn death(&mut self) -> (Code, String) {
         let status = self.child.wait().ok();
         let stderr = self.stderr.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
         let stderr = String::from_utf8_lossy(&stderr);
         if stderr.contains("memory allocation") || stderr.contains("out of memory") {
             (
-                "out-of-memory",
+                Code::OutOfMemory,
                 format!(
                     "the file needed more than the {} MiB a worker may use (--max-memory)",
                     self.limits.max_memory / (1024 * 1024)
@@ -197,7 +197,7 @@ impl Worker {
             let status = status.map_or_else(|| "unknown status".to_string(), |s| s.to_string());
             let last = stderr.lines().last().unwrap_or("").to_string();
             (
-                "crashed",
+                Code::Crashed,
                 format!("the worker process died ({status}) {last}")
                     .trim_end()
                     .to_string(),
@@ -207,7 +207,7 @@ impl Worker {
 
     /// The error document for `input`, after stopping this worker and
     /// starting a fresh one in its place.
-    fn replace(&mut self, input: &Input, code: &str, what: &str) -> Document {
+    fn replace(&mut self, input: &Input, code: Code, what: &str) -> Document {
         let _ = self.child.kill();
         let _ = self.child.wait();
         if let Ok(fresh) = Worker::spawn(&self.exe, self.limits) {

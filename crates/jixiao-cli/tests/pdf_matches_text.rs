@@ -43,7 +43,7 @@ fn warnings(doc: &Document) -> Vec<(String, String)> {
     doc.diagnostics
         .iter()
         .filter(|d| d.level != Level::Info)
-        .map(|d| (d.code.clone(), d.message.clone()))
+        .map(|d| (d.code.to_string(), d.message.clone()))
         .collect()
 }
 

@@ -208,7 +208,7 @@ impl Tables {
             self.diagnostics.rows.push(vec![
                 file.clone(),
                 Value::Text(level.to_string()),
-                Value::Text(d.code.clone()),
+                Value::Text(d.code.to_string()),
                 d.project.map_or(Value::Empty, Value::index),
                 d.page.map_or(Value::Empty, |p| Value::Integer(i64::from(p))),
                 d.line.map_or(Value::Empty, |l| Value::Integer(i64::from(l))),
@@ -297,7 +297,7 @@ impl Tables {
                     cut.push(vec![
                         file.clone(),
                         Value::Text("warning".into()),
-                        Value::Text("cell-truncated".into()),
+                        Value::Text(jixiao_model::Code::CellTruncated.as_str().into()),
                         Value::Empty,
                         Value::Empty,
                         Value::Empty,

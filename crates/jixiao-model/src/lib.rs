@@ -278,14 +278,240 @@ pub enum Level {
     Info,
 }
 
+/// What a diagnostic is about: a stable identifier, written in the output
+/// as kebab-case (`funds-mismatch`). docs/diagnostics.md describes each
+/// one; a test fails when one is missing there.
+///
+/// Adding a code: a variant here (and in [`Code::ALL`] and
+/// [`Code::as_str`]), a row in docs/diagnostics.md, and its Chinese
+/// console text in the CLI's `zh_error` when it is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// `unreadable-file`: the path cannot be read, is not a regular file, or is over the size limit.
+    UnreadableFile,
+    /// `unreadable-pdf`: empty, not a PDF, encrypted with a user password, or damaged beyond repair.
+    UnreadablePdf,
+    /// `unreadable-text`: empty, binary, or an encoding that cannot be determined.
+    UnreadableText,
+    /// `no-text-layer`: no page has text: a scan.
+    NoTextLayer,
+    /// `repaired-pdf`: the file's structure was damaged and rebuilt: output may be incomplete.
+    RepairedPdf,
+    /// `pdf-page`: one page could not be read.
+    PdfPage,
+    /// `pdf-content`: part of a page could not be read.
+    PdfContent,
+    /// `undecodable-font`: a font's glyphs have no Unicode mapping.
+    UndecodableFont,
+    /// `limit`: an interpreter limit cut the page or a font.
+    Limit,
+    /// `timeout`: the conversion took longer than its time budget.
+    Timeout,
+    /// `out-of-memory`: the conversion needed more memory than a worker may use.
+    OutOfMemory,
+    /// `crashed`: the worker process died.
+    Crashed,
+    /// `internal-error`: a bug met while converting.
+    InternalError,
+    /// `no-form`: pages or lines that hold no form.
+    NoForm,
+    /// `unplaced-text`: text that could not be placed in a field.
+    UnplacedText,
+    /// `duplicate-fragment`: a fragment printed again and dropped.
+    DuplicateFragment,
+    /// `label-after-rows`: indicator rows took their label from a label printed after them.
+    LabelAfterRows,
+    /// `funds-mismatch`: the money cells do not add up.
+    FundsMismatch,
+    /// `bad-amount`: a money cell that is not an amount.
+    BadAmount,
+    /// `bad-date`: a date cell that is not a date.
+    BadDate,
+    /// `date-order`: the plan ends before it starts.
+    DateOrder,
+    /// `date-outside-year`: a plan date outside the form's year.
+    DateOutsideYear,
+    /// `conflicting-field`: a field printed twice with different values.
+    ConflictingField,
+    /// `missing-field`: a form without a required header cell.
+    MissingField,
+    /// `no-indicators`: a form with no indicator rows.
+    NoIndicators,
+    /// `empty-indicator`: an indicator with an empty name or target.
+    EmptyIndicator,
+    /// `duplicate-indicator`: the same indicator twice under one label.
+    DuplicateIndicator,
+    /// `control-character`: control characters removed from a text field.
+    ControlCharacter,
+    /// `cell-truncated`: a text cut to fit a spreadsheet cell.
+    CellTruncated,
+}
+
+impl Code {
+    /// Every code, in the order of docs/diagnostics.md.
+    pub const ALL: &'static [Code] = &[
+        Code::UnreadableFile,
+        Code::UnreadablePdf,
+        Code::UnreadableText,
+        Code::NoTextLayer,
+        Code::RepairedPdf,
+        Code::PdfPage,
+        Code::PdfContent,
+        Code::UndecodableFont,
+        Code::Limit,
+        Code::Timeout,
+        Code::OutOfMemory,
+        Code::Crashed,
+        Code::InternalError,
+        Code::NoForm,
+        Code::UnplacedText,
+        Code::DuplicateFragment,
+        Code::LabelAfterRows,
+        Code::FundsMismatch,
+        Code::BadAmount,
+        Code::BadDate,
+        Code::DateOrder,
+        Code::DateOutsideYear,
+        Code::ConflictingField,
+        Code::MissingField,
+        Code::NoIndicators,
+        Code::EmptyIndicator,
+        Code::DuplicateIndicator,
+        Code::ControlCharacter,
+        Code::CellTruncated,
+    ];
+
+    /// The code as written in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnreadableFile => "unreadable-file",
+            Code::UnreadablePdf => "unreadable-pdf",
+            Code::UnreadableText => "unreadable-text",
+            Code::NoTextLayer => "no-text-layer",
+            Code::RepairedPdf => "repaired-pdf",
+            Code::PdfPage => "pdf-page",
+            Code::PdfContent => "pdf-content",
+            Code::UndecodableFont => "undecodable-font",
+            Code::Limit => "limit",
+            Code::Timeout => "timeout",
+            Code::OutOfMemory => "out-of-memory",
+            Code::Crashed => "crashed",
+            Code::InternalError => "internal-error",
+            Code::NoForm => "no-form",
+            Code::UnplacedText => "unplaced-text",
+            Code::DuplicateFragment => "duplicate-fragment",
+            Code::LabelAfterRows => "label-after-rows",
+            Code::FundsMismatch => "funds-mismatch",
+            Code::BadAmount => "bad-amount",
+            Code::BadDate => "bad-date",
+            Code::DateOrder => "date-order",
+            Code::DateOutsideYear => "date-outside-year",
+            Code::ConflictingField => "conflicting-field",
+            Code::MissingField => "missing-field",
+            Code::NoIndicators => "no-indicators",
+            Code::EmptyIndicator => "empty-indicator",
+            Code::DuplicateIndicator => "duplicate-indicator",
+            Code::ControlCharacter => "control-character",
+            Code::CellTruncated => "cell-truncated",
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Compares with the code as written (`d.code == "funds-mismatch"`).
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Code, String> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| format!("`{text}` is not a jixiao diagnostic code"))
+    }
+}
+
+/// What kind of duplicate fragment the parser dropped (reported as a
+/// `duplicate-fragment` diagnostic with the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FragmentKind {
+    /// A page number between the rows (`- 3 -`, `第 3 页`).
+    PageNumber,
+    /// A 一级/二级 label printed again after a page break.
+    RepeatedLabel,
+    /// The goal text printed again on a continuation page.
+    RepeatedGoalText,
+    /// The goal headings (`项目总目标 年度总体目标`) printed again.
+    RepeatedGoalHeading,
+    /// The indicator table's header row printed again.
+    RepeatedTableHeader,
+    /// Labels printed again after a table's last row.
+    TrailingLabels,
+    /// A form heading with no form under it.
+    EmptyFormHeading,
+}
+
+impl FragmentKind {
+    /// The kind as a diagnostic message says it (`dropped …`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            FragmentKind::PageNumber => "a page number",
+            FragmentKind::RepeatedLabel => "a repeated label",
+            FragmentKind::RepeatedGoalText => "repeated goal text",
+            FragmentKind::RepeatedGoalHeading => "a repeated goal heading",
+            FragmentKind::RepeatedTableHeader => "a repeated table header",
+            FragmentKind::TrailingLabels => "labels repeated after the last row",
+            FragmentKind::EmptyFormHeading => "a form heading with no form under it",
+        }
+    }
+}
+
+/// Why text could not be placed in a field (an `unplaced-text` diagnostic
+/// with the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnplacedReason {
+    /// Free text inside a ruled form: a page header or footer.
+    OutsideTable,
+    /// A header cell with no label before it.
+    HeaderWithoutLabel,
+    /// A cell of the funds block that is neither label nor amount.
+    InFundsBlock,
+    /// A numeric target with no indicator name.
+    TargetWithoutName,
+}
+
+impl UnplacedReason {
+    /// The reason as a diagnostic message says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            UnplacedReason::OutsideTable => "text outside the form's table (page header or footer?)",
+            UnplacedReason::HeaderWithoutLabel => "header text without a label",
+            UnplacedReason::InFundsBlock => "text in the funds block",
+            UnplacedReason::TargetWithoutName => "a target without a name",
+        }
+    }
+}
+
 /// Something the reader should know about the conversion: a failure, a
 /// finding in the data, or text that was dropped or could not be placed
 /// (with the text itself, so that nothing disappears silently).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub level: Level,
-    /// A stable, kebab-case identifier (`funds-mismatch`, `unplaced-text`, …).
-    pub code: String,
+    /// What it is about (written as kebab-case: `funds-mismatch`).
+    pub code: Code,
     /// Index of the project (0-based, in document order) it concerns.
     pub project: Option<usize>,
     /// PDF page (1-based) where it was found.
@@ -299,10 +525,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no location and no text.
-    pub fn new(level: Level, code: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn new(level: Level, code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level,
-            code: code.to_string(),
+            code,
             project: None,
             page: None,
             line: None,

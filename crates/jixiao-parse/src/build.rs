@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use jixiao_model::normalize::{dewrap_paragraphs, display_width, parse_date, parse_target};
-use jixiao_model::{Diagnostic, Document, FundItem, Funds, Indicator, Level, Location, Project, Source, Span};
+use jixiao_model::{
+    Code, Diagnostic, Document, FragmentKind, FundItem, Funds, Indicator, Level, Location, Project, Source, Span,
+};
 
 use crate::event::Event;
 use crate::vocab::{Field, GoalSlot};
@@ -57,7 +59,7 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
             doc.diagnostics.push(
                 Diagnostic::new(
                     Level::Info,
-                    "label-after-rows",
+                    Code::LabelAfterRows,
                     format!("{filled} indicator rows took their 一级/二级 label from a label printed after them"),
                 )
                 .in_project(Some(index)),
@@ -91,7 +93,7 @@ fn strip_field(text: &mut String, field: &str, project: Option<usize>, diagnosti
         diagnostics.push(
             Diagnostic::new(
                 Level::Warning,
-                "control-character",
+                Code::ControlCharacter,
                 format!("{field}: removed {removed} control characters"),
             )
             .in_project(project),
@@ -178,7 +180,7 @@ fn append(field: &mut Option<String>, text: &str) {
 
 fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
     let project_index = drafts.len().checked_sub(1);
-    let diag = |level: Level, code: &str, message: String, loc: Location| {
+    let diag = |level: Level, code: Code, message: String, loc: Location| {
         Diagnostic::new(level, code, message)
             .at(Some(loc))
             .in_project(project_index)
@@ -192,7 +194,7 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
         Event::NoForm { first, last, rows } => doc.diagnostics.push(
             Diagnostic::new(
                 Level::Info,
-                "no-form",
+                Code::NoForm,
                 format!(
                     "{} to {} hold no form ({rows} lines of other content)",
                     describe(first),
@@ -212,8 +214,8 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
                         doc.diagnostics.push(
                             diag(
                                 Level::Info,
-                                "duplicate-fragment",
-                                "dropped a form heading with no form under it".into(),
+                                Code::DuplicateFragment,
+                                format!("dropped {}", FragmentKind::EmptyFormHeading.describe()),
                                 loc,
                             )
                             .with_text(empty.project.form),
@@ -242,14 +244,20 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
                 };
             }
         }
-        Event::Fragment { what, text, loc } => doc
-            .diagnostics
-            .push(diag(Level::Info, "duplicate-fragment", format!("dropped {what}"), loc).with_text(text)),
+        Event::Fragment { what, text, loc } => doc.diagnostics.push(
+            diag(
+                Level::Info,
+                Code::DuplicateFragment,
+                format!("dropped {}", what.describe()),
+                loc,
+            )
+            .with_text(text),
+        ),
         Event::Unplaced { reason, text, loc } => doc.diagnostics.push(
             diag(
                 Level::Warning,
-                "unplaced-text",
-                format!("text could not be placed: {reason}"),
+                Code::UnplacedText,
+                format!("text could not be placed: {}", reason.describe()),
                 loc,
             )
             .with_text(text),
@@ -277,7 +285,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             Some(y) => found.push(
                 Diagnostic::new(
                     Level::Warning,
-                    "conflicting-field",
+                    Code::ConflictingField,
                     format!("year {year} printed under a form of {y}"),
                 )
                 .at(Some(loc)),
@@ -299,7 +307,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                         Some(existing) if *existing != value && !value.is_empty() => found.push(
                             Diagnostic::new(
                                 Level::Warning,
-                                "conflicting-field",
+                                Code::ConflictingField,
                                 format!("{name} printed twice with different values; the first is kept"),
                             )
                             .at(Some(loc))
@@ -319,7 +327,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             }
             let Some(parsed) = parsed else {
                 found.push(
-                    Diagnostic::new(Level::Warning, "bad-date", format!("{label} is not a date"))
+                    Diagnostic::new(Level::Warning, Code::BadDate, format!("{label} is not a date"))
                         .at(Some(loc))
                         .with_text(value),
                 );
@@ -330,7 +338,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 Some(existing) if *existing == parsed => found.push(
                     Diagnostic::new(
                         Level::Info,
-                        "duplicate-fragment",
+                        Code::DuplicateFragment,
                         format!("dropped {label} printed again"),
                     )
                     .at(Some(loc))
@@ -339,7 +347,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 Some(existing) => found.push(
                     Diagnostic::new(
                         Level::Warning,
-                        "conflicting-field",
+                        Code::ConflictingField,
                         format!("{label} printed twice with different values; kept {existing}"),
                     )
                     .at(Some(loc))
@@ -357,7 +365,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 found.push(
                     Diagnostic::new(
                         Level::Warning,
-                        "bad-amount",
+                        Code::BadAmount,
                         format!("{} is not an amount", item.label()),
                     )
                     .at(Some(loc))
@@ -372,7 +380,7 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 (Some(old), Some(a)) => found.push(
                     Diagnostic::new(
                         Level::Warning,
-                        "conflicting-field",
+                        Code::ConflictingField,
                         format!("{} printed twice: kept {old:.2}, dropped {a:.2}", item.label()),
                     )
                     .at(Some(loc)),
@@ -414,7 +422,7 @@ fn cents(amount: f64) -> i64 {
 }
 
 fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
-    let at = |level: Level, code: &str, message: String| {
+    let at = |level: Level, code: Code, message: String| {
         let page = match project.span {
             Span::Pages([first, _]) => Some(Location::Page(first)),
             Span::Lines([first, _]) => Some(Location::Line(first)),
@@ -422,15 +430,19 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         Diagnostic::new(level, code, message).at(page).in_project(Some(index))
     };
     for message in funds_mismatches(&project.funds) {
-        out.push(at(Level::Warning, "funds-mismatch", message));
+        out.push(at(Level::Warning, Code::FundsMismatch, message));
     }
     if project.name.is_none() {
-        out.push(at(Level::Warning, "missing-field", "the form has no 项目名称".into()));
+        out.push(at(
+            Level::Warning,
+            Code::MissingField,
+            "the form has no 项目名称".into(),
+        ));
     }
     if project.indicators.is_empty() {
         out.push(at(
             Level::Warning,
-            "no-indicators",
+            Code::NoIndicators,
             "the form has no indicator rows".into(),
         ));
     }
@@ -439,14 +451,14 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         if indicator.name.trim().is_empty() {
             out.push(at(
                 Level::Warning,
-                "empty-indicator",
+                Code::EmptyIndicator,
                 format!("indicator {i} has no name (三级指标)"),
             ));
         }
         if indicator.target.text.trim().is_empty() {
             out.push(at(
                 Level::Warning,
-                "empty-indicator",
+                Code::EmptyIndicator,
                 format!("indicator {i} ({}) has no target (指标值)", indicator.name),
             ));
         }
@@ -457,7 +469,7 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         )) {
             out.push(at(
                 Level::Warning,
-                "duplicate-indicator",
+                Code::DuplicateIndicator,
                 format!(
                     "indicator {i} ({}) appears twice under {}",
                     indicator.name,
@@ -478,7 +490,7 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         if ends_before || starts_after {
             out.push(at(
                 Level::Warning,
-                "date-outside-year",
+                Code::DateOutsideYear,
                 format!(
                     "planned dates {} to {} lie outside the form's year {year}",
                     project.start_date.as_deref().unwrap_or("?"),
@@ -491,7 +503,7 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
         if start > end {
             out.push(at(
                 Level::Warning,
-                "date-order",
+                Code::DateOrder,
                 format!("计划开始日期 {start} is after 计划完成日期 {end}"),
             ));
         }

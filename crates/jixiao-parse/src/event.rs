@@ -1,12 +1,12 @@
 //! The events the parser emits, in source order.
 
-use jixiao_model::{FundItem, Location};
+use jixiao_model::{FragmentKind, FundItem, Location, UnplacedReason};
 
 use crate::vocab::{Field, GoalSlot};
 
 /// One thing recognised in the source. A [`crate::build`] turns the events
 /// into a [`jixiao_model::Document`]; other consumers may read them directly
-/// (`jixiao text --events` style tools, tests).
+/// (tests, tools that want the parse as it happens).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// The document title printed before the first form.
@@ -54,13 +54,13 @@ pub enum Event {
     /// A recognised duplicate (a label or the goal text printed again after a
     /// page break), dropped from the data; `what` says which.
     Fragment {
-        what: &'static str,
+        what: FragmentKind,
         text: String,
         loc: Location,
     },
     /// Text that could not be placed in any field.
     Unplaced {
-        reason: &'static str,
+        reason: UnplacedReason,
         text: String,
         loc: Location,
     },

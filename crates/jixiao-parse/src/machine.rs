@@ -11,7 +11,7 @@ use std::mem;
 
 use jixiao_layout::Row;
 use jixiao_model::normalize::{dewrap, fold_compact, is_amount, is_numeric_target, parse_amount};
-use jixiao_model::{FundItem, Location};
+use jixiao_model::{FragmentKind, FundItem, Location, UnplacedReason};
 
 use crate::event::Event;
 use crate::lexer::{strip_leading_cell, Token, TokenKind};
@@ -148,7 +148,7 @@ impl Parser {
             (state, TokenKind::Row) if self.outside_table(&token) => {
                 if let Some(row) = token.rows.first() {
                     self.emit(Event::Unplaced {
-                        reason: "text outside the form's table (page header or footer?)",
+                        reason: UnplacedReason::OutsideTable,
                         text: row.text.clone(),
                         loc: row.loc,
                     });
@@ -160,7 +160,7 @@ impl Parser {
                 State::Preamble { rows }
             }
             (state, TokenKind::PageNumber) => {
-                self.fragment("page-number", &token);
+                self.fragment(FragmentKind::PageNumber, &token);
                 state
             }
             (State::Header { pending }, kind) => self.header(pending, kind, token),
@@ -241,7 +241,7 @@ impl Parser {
                     p.loc = row.loc;
                 }
                 None => self.emit(Event::Unplaced {
-                    reason: "header text without a label",
+                    reason: UnplacedReason::HeaderWithoutLabel,
                     text: cell.clone(),
                     loc: row.loc,
                 }),
@@ -295,12 +295,12 @@ impl Parser {
                 if funds.cells.is_empty() {
                     funds.scale = scale;
                 } else {
-                    self.fragment("repeated-label", &token);
+                    self.fragment(FragmentKind::RepeatedLabel, &token);
                 }
                 State::Funds(funds)
             }
             TokenKind::Year(_) => {
-                self.fragment("repeated-label", &token);
+                self.fragment(FragmentKind::RepeatedLabel, &token);
                 State::Funds(funds)
             }
             _ => {
@@ -349,7 +349,7 @@ impl Parser {
                 }
             }
             self.emit(Event::Unplaced {
-                reason: "text in the funds block",
+                reason: UnplacedReason::InFundsBlock,
                 text: cell.clone(),
                 loc: row.loc,
             });
@@ -492,11 +492,11 @@ impl Parser {
     }
 
     fn repeat_fragment(&mut self, repeat: Repeat) {
-        self.rows_fragment("repeated goal text", &repeat.rows, "\n");
+        self.rows_fragment(FragmentKind::RepeatedGoalText, &repeat.rows, "\n");
     }
 
     /// Reports rows dropped as a recognised duplicate, with their text.
-    fn rows_fragment(&mut self, what: &'static str, rows: &[Row], separator: &str) {
+    fn rows_fragment(&mut self, what: FragmentKind, rows: &[Row], separator: &str) {
         if let Some(loc) = rows.first().map(|r| r.loc) {
             let text = rows.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(separator);
             self.emit(Event::Fragment { what, text, loc });
@@ -535,7 +535,7 @@ impl Parser {
             TokenKind::IndicatorHeader => {
                 self.flush_run(&mut table, None);
                 if table.seen_header {
-                    self.fragment("repeated table header", &token);
+                    self.fragment(FragmentKind::RepeatedTableHeader, &token);
                 }
                 table.seen_header = true;
             }
@@ -548,7 +548,7 @@ impl Parser {
             }
             TokenKind::Marker(Marker::Funds { .. }) | TokenKind::Year(_) => {
                 self.flush_run(&mut table, None);
-                self.fragment("repeated label", &token);
+                self.fragment(FragmentKind::RepeatedLabel, &token);
             }
             TokenKind::Heading { .. } | TokenKind::PageNumber => {}
         }
@@ -569,7 +569,7 @@ impl Parser {
         if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
             self.flush_run(table, None);
             self.emit(Event::Fragment {
-                what: "repeated goal heading",
+                what: FragmentKind::RepeatedGoalHeading,
                 text: row.text.clone(),
                 loc: row.loc,
             });
@@ -612,7 +612,7 @@ impl Parser {
                     self.flush_run(table, Some(line));
                 } else if is_numeric_target(&line) {
                     self.emit(Event::Unplaced {
-                        reason: "a target without a name",
+                        reason: UnplacedReason::TargetWithoutName,
                         text: line,
                         loc: row.loc,
                     });
@@ -669,7 +669,7 @@ impl Parser {
             self.repeat_fragment(repeat);
         }
         self.flush_run(&mut table, None);
-        self.rows_fragment("labels repeated after the last row", &table.trailing, " ");
+        self.rows_fragment(FragmentKind::TrailingLabels, &table.trailing, " ");
     }
 
     /// Ends whatever block is open, and the form.
@@ -712,7 +712,7 @@ impl Parser {
         }
     }
 
-    fn fragment(&mut self, what: &'static str, token: &Token) {
+    fn fragment(&mut self, what: FragmentKind, token: &Token) {
         self.rows_fragment(what, &token.rows, " ");
     }
 

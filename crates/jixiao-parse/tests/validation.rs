@@ -29,7 +29,7 @@ fn warnings(doc: &Document) -> Vec<(String, String)> {
     doc.diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
-        .map(|d| (d.code.clone(), d.message.clone()))
+        .map(|d| (d.code.to_string(), d.message.clone()))
         .collect()
 }
 

@@ -44,7 +44,7 @@ use sha2::{Digest, Sha256};
 pub use jixiao_emit::{json, table as tables};
 pub use jixiao_layout::Row;
 pub use jixiao_model::{
-    Diagnostic, Document, Format, Funds, Indicator, Level, Location, Project, Source, Target, SCHEMA_VERSION,
+    Code, Diagnostic, Document, Format, Funds, Indicator, Level, Location, Project, Source, Target, SCHEMA_VERSION,
 };
 
 /// How to convert an input; [`Options::default`] reads every page with no
@@ -182,7 +182,7 @@ fn convert_pages(name: &str, bytes: &[u8], first: u32, last: u32) -> Document {
     match format {
         Format::Text => match jixiao_layout::text::rows_from_bytes(bytes) {
             Ok(rows) => jixiao_parse::parse(text_pages(rows, first, last), source),
-            Err(e) => failed(source, "unreadable-text", e.to_string()),
+            Err(e) => failed(source, Code::UnreadableText, e.to_string()),
         },
         Format::Pdf => convert_pdf(bytes, source, first, last),
     }
@@ -212,7 +212,7 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
     };
     for damage in pdf.damage() {
         out.diagnostics
-            .push(Diagnostic::new(Level::Warning, "repaired-pdf", damage.clone()));
+            .push(Diagnostic::new(Level::Warning, Code::RepairedPdf, damage.clone()));
     }
     for number in first.max(1)..=last.min(pages) {
         let at = Some(jixiao_model::Location::Page(number));
@@ -221,17 +221,17 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
                 out.glyphs += page.glyphs.len();
                 for problem in &page.problems {
                     out.diagnostics
-                        .push(Diagnostic::new(Level::Warning, "pdf-content", problem.clone()).at(at));
+                        .push(Diagnostic::new(Level::Warning, Code::PdfContent, problem.clone()).at(at));
                 }
                 for limit in &page.limits {
                     out.diagnostics
-                        .push(Diagnostic::new(Level::Warning, "limit", limit.clone()).at(at));
+                        .push(Diagnostic::new(Level::Warning, Code::Limit, limit.clone()).at(at));
                 }
                 for (font, count) in &page.undecoded {
                     out.diagnostics.push(
                         Diagnostic::new(
                             Level::Warning,
-                            "undecodable-font",
+                            Code::UndecodableFont,
                             format!("font {font}: {count} glyphs have no Unicode mapping (no ToUnicode, no known encoding); shown as U+FFFD"),
                         )
                         .at(at),
@@ -241,7 +241,7 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
             }
             Err(e) => out
                 .diagnostics
-                .push(Diagnostic::new(Level::Error, "pdf-page", e.to_string()).at(at)),
+                .push(Diagnostic::new(Level::Error, Code::PdfPage, e.to_string()).at(at)),
         }
     }
     Ok(out)
@@ -249,17 +249,17 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
 
 fn convert_pdf(bytes: &[u8], mut source: Source, first: u32, last: u32) -> Document {
     if bytes.is_empty() {
-        return failed(source, "unreadable-pdf", "the file is empty".to_string());
+        return failed(source, Code::UnreadablePdf, "the file is empty".to_string());
     }
     let read = match pdf_rows(bytes, first, last) {
         Ok(read) => read,
-        Err(e) => return failed(source, "unreadable-pdf", e.to_string()),
+        Err(e) => return failed(source, Code::UnreadablePdf, e.to_string()),
     };
     source.pages = Some(read.pages);
     if read.glyphs == 0 {
         let mut doc = failed(
             source,
-            "no-text-layer",
+            Code::NoTextLayer,
             "no page has a text layer; the PDF looks scanned (run OCR first)".to_string(),
         );
         doc.diagnostics.extend(read.diagnostics);
@@ -296,7 +296,7 @@ where
     if let Err(e) = spawned {
         return failed(
             fallback_source(),
-            "internal-error",
+            Code::InternalError,
             format!("cannot start a worker thread: {e}"),
         );
     }
@@ -310,13 +310,13 @@ where
                 .unwrap_or_else(|| "unknown panic".to_string());
             failed(
                 fallback_source(),
-                "internal-error",
+                Code::InternalError,
                 format!("internal error while converting ({what}); please report this file"),
             )
         }
         Err(_) => failed(
             fallback_source(),
-            "timeout",
+            Code::Timeout,
             format!(
                 "conversion took longer than {} s and was abandoned (--timeout)",
                 timeout.as_secs_f32()
@@ -355,7 +355,7 @@ pub fn convert_path_limited(name: &str, path: &Path, max_size: u64) -> Document 
 /// Reads an input: only a regular file (a FIFO, a device or a socket would
 /// block or never end) of at most `max_size` bytes, checked before reading.
 pub fn read_input(name: &str, path: &Path, max_size: u64) -> Result<Vec<u8>, Box<Document>> {
-    let refuse = |message: String| Box::new(failed(source_of_unread(name), "unreadable-file", message));
+    let refuse = |message: String| Box::new(failed(source_of_unread(name), Code::UnreadableFile, message));
     let metadata = std::fs::metadata(path).map_err(|e| Box::new(unreadable(name, &e)))?;
     if !metadata.is_file() {
         return Err(refuse(
@@ -390,7 +390,7 @@ pub fn read_input(name: &str, path: &Path, max_size: u64) -> Result<Vec<u8>, Box
 pub fn unreadable(name: &str, error: &std::io::Error) -> Document {
     failed(
         source_of_unread(name),
-        "unreadable-file",
+        Code::UnreadableFile,
         format!("cannot read: {error}"),
     )
 }
@@ -412,7 +412,7 @@ pub fn source_of_unread(name: &str) -> Source {
 }
 
 /// A document that records one error and has no projects.
-pub fn failed(source: Source, code: &str, message: String) -> Document {
+pub fn failed(source: Source, code: Code, message: String) -> Document {
     let mut doc = Document::new(source);
     doc.diagnostics.push(Diagnostic::new(Level::Error, code, message));
     doc
