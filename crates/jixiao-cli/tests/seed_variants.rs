@@ -92,7 +92,11 @@ fn removing_the_duplicated_fragments_changes_no_data() {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut drop = vec![false; lines.len()];
     let mut removed = 0;
-    for d in reference.diagnostics.iter().filter(|d| d.code == jixiao_model::Code::DuplicateFragment) {
+    for d in reference
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == jixiao_model::Code::DuplicateFragment)
+    {
         let (Some(line), Some(fragment)) = (d.line, d.text.as_deref()) else {
             continue;
         };

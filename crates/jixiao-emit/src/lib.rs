@@ -19,6 +19,7 @@
 //! assert!(xlsx.starts_with(b"PK"));
 //! ```
 
+#![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod csv;
@@ -30,15 +31,21 @@ pub mod xlsx;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("JSON encoding failed: {0}")]
+    /// JSON encoding failed.
     Json(#[from] serde_json::Error),
     #[error("CSV encoding failed: {0}")]
+    /// CSV encoding failed.
     Csv(#[from] ::csv::Error),
     #[error("CSV output is not UTF-8: {0}")]
+    /// CSV output was not UTF-8.
     Utf8(#[from] std::string::FromUtf8Error),
     #[error("CSV writer could not be flushed: {0}")]
+    /// A writer could not be flushed.
     Flush(String),
     #[error("XLSX encoding failed: {0}")]
+    /// XLSX encoding failed.
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("too many rows or columns for a spreadsheet")]
+    /// The workbook would be too large.
     TooLarge,
 }

@@ -6,8 +6,11 @@ use jixiao_model::{Document, Level, Project};
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// An empty cell (null).
     Empty,
+    /// Text.
     Text(String),
+    /// A whole number.
     Integer(i64),
     /// A plain number (a target value).
     Number(f64),
@@ -58,8 +61,11 @@ pub fn plain_number(v: f64) -> String {
 /// A named table: header and rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
+    /// The sheet's name (`projects`).
     pub name: &'static str,
+    /// Column titles.
     pub columns: Vec<String>,
+    /// Rows of cells, as many as the columns (or fewer: empty after).
     pub rows: Vec<Vec<Value>>,
 }
 
@@ -122,8 +128,11 @@ pub const DIAGNOSTIC_COLUMNS: &[&str] = &[
 /// The three tables of a run, in the order documents are added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tables {
+    /// One row per form.
     pub projects: Sheet,
+    /// One row per indicator.
     pub indicators: Sheet,
+    /// One row per diagnostic.
     pub diagnostics: Sheet,
 }
 

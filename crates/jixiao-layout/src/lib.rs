@@ -14,6 +14,7 @@
 //! assert_eq!(rows[1].loc, jixiao_model::Location::Line(3));
 //! ```
 
+#![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod pdf;

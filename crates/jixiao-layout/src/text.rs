@@ -15,16 +15,28 @@ use crate::Row;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("the file is empty")]
+    /// The file is empty.
     Empty,
     #[error("the file looks binary, not text (control byte 0x{byte:02x} at offset {offset})")]
-    Binary { offset: usize, byte: u8 },
+    /// The bytes are not text (a control byte at `offset`).
+    Binary {
+        /// Byte offset.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
     #[error("the text encoding cannot be determined: {reason}")]
-    UnknownEncoding { reason: String },
+    /// The encoding cannot be determined.
+    UnknownEncoding {
+        /// Why not.
+        reason: String,
+    },
 }
 
 /// The text of a decoded dump and the encoding it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The decoded text.
     pub text: String,
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `gb18030`.
     pub encoding: &'static str,

@@ -21,6 +21,7 @@
 //! assert_eq!(t.unit.as_deref(), Some("次"));
 //! ```
 
+#![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod normalize;
@@ -33,11 +34,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// One input file, converted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// The version of the output contract ([`SCHEMA_VERSION`]).
     pub schema_version: u32,
+    /// The input file this document was converted from.
     pub source: Source,
     /// The heading printed above the first form, if any.
     pub title: Option<String>,
+    /// One entry per filled-in form, in document order.
     pub projects: Vec<Project>,
+    /// Everything odd, dropped or unreadable, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -69,6 +74,7 @@ impl Document {
 pub struct Source {
     /// The input's file name (with its sub-path below the converted folder).
     pub file: String,
+    /// Whether the input was read as a PDF or as text.
     pub format: Format,
     /// Hex SHA-256 of the input bytes.
     pub sha256: String,
@@ -80,7 +86,9 @@ pub struct Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// A PDF file.
     Pdf,
+    /// A text dump of one.
     Text,
 }
 
@@ -89,20 +97,31 @@ pub enum Format {
 pub struct Project {
     /// The form heading as printed.
     pub form: String,
+    /// The form's year (`（2024年度）`).
     pub year: Option<i32>,
+    /// 项目名称.
     pub name: Option<String>,
+    /// 项目性质.
     pub nature: Option<String>,
+    /// 项目类别.
     pub category: Option<String>,
+    /// 主管部门.
     pub department: Option<String>,
+    /// 实施单位.
     pub implementer: Option<String>,
     /// ISO `YYYY-MM-DD`.
     pub start_date: Option<String>,
     /// ISO `YYYY-MM-DD`.
     pub end_date: Option<String>,
+    /// The money cells, in yuan.
     pub funds: Funds,
+    /// 项目总目标, de-wrapped.
     pub goal_project: Option<String>,
+    /// 年度总体目标, de-wrapped.
     pub goal_annual: Option<String>,
+    /// The indicator rows, in printed order.
     pub indicators: Vec<Indicator>,
+    /// Where the form is in the source.
     pub span: Span,
     /// Header cells the schema has no field for (`项目编码`, `项目负责人`):
     /// label as printed → value.
@@ -136,24 +155,38 @@ impl Project {
 /// The money cells of a form, in yuan. `None` is a blank cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Funds {
+    /// 项目资金总额.
     pub project_total: Option<f64>,
+    /// 其中：财政资金 (left column).
     pub project_fiscal: Option<f64>,
+    /// 其他资金 (left column).
     pub project_other: Option<f64>,
+    /// 年度资金申请总额.
     pub annual_total: Option<f64>,
+    /// 其中：当年财政拨款.
     pub annual_fiscal_current: Option<f64>,
+    /// 上年结转资金.
     pub annual_fiscal_carryover: Option<f64>,
+    /// 其他资金 (right column).
     pub annual_other: Option<f64>,
 }
 
 /// One money cell of [`Funds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FundItem {
+    /// 项目资金总额.
     ProjectTotal,
+    /// 其中：财政资金.
     ProjectFiscal,
+    /// 其他资金 (left).
     ProjectOther,
+    /// 年度资金申请总额.
     AnnualTotal,
+    /// 其中：当年财政拨款.
     AnnualFiscalCurrent,
+    /// 上年结转资金.
     AnnualFiscalCarryover,
+    /// 其他资金 (right).
     AnnualOther,
 }
 
@@ -209,6 +242,7 @@ pub struct Indicator {
     pub level2: Option<String>,
     /// 三级指标.
     pub name: String,
+    /// 年度(/项目)指标值, parsed.
     pub target: Target,
     /// The page the row stands on (PDF input; `null` for text).
     #[serde(default)]
@@ -220,8 +254,11 @@ pub struct Indicator {
 pub struct Target {
     /// The de-wrapped text as printed.
     pub text: String,
+    /// The comparison, when the target has one.
     pub op: Option<Op>,
+    /// The number of the target.
     pub value: Option<f64>,
+    /// The unit (`次`, `%`).
     pub unit: Option<String>,
 }
 
@@ -229,14 +266,19 @@ pub struct Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Op {
     #[serde(rename = ">=")]
+    /// `>=` (`≥`, 不低于 …).
     Ge,
     #[serde(rename = "<=")]
+    /// `<=` (`≤`, 不超过 …).
     Le,
     #[serde(rename = "=")]
+    /// `=`.
     Eq,
     #[serde(rename = ">")]
+    /// `>` (大于 …).
     Gt,
     #[serde(rename = "<")]
+    /// `<` (小于 …).
     Lt,
 }
 
@@ -257,15 +299,19 @@ impl Op {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Span {
     #[serde(rename = "pages")]
+    /// First and last PDF page, 1-based, inclusive.
     Pages([u32; 2]),
     #[serde(rename = "lines")]
+    /// First and last text line, 1-based, inclusive.
     Lines([u32; 2]),
 }
 
 /// A place in the source: a page of a PDF or a line of a text dump (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Location {
+    /// A PDF page, 1-based.
     Page(u32),
+    /// A text line, 1-based.
     Line(u32),
 }
 
@@ -273,8 +319,11 @@ pub enum Location {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The input or part of it could not be read.
     Error,
+    /// Something in the data is off.
     Warning,
+    /// Worth knowing; nothing is wrong.
     Info,
 }
 
@@ -509,6 +558,7 @@ impl UnplacedReason {
 /// (with the text itself, so that nothing disappears silently).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
+    /// How serious it is.
     pub level: Level,
     /// What it is about (written as kebab-case: `funds-mismatch`).
     pub code: Code,
@@ -518,6 +568,7 @@ pub struct Diagnostic {
     pub page: Option<u32>,
     /// Text line (1-based) where it was found.
     pub line: Option<u32>,
+    /// What happened, in English, with the values concerned.
     pub message: String,
     /// The source text concerned, verbatim, when there is one.
     pub text: Option<String>,

@@ -1,12 +1,12 @@
 //! The parser: rows of cells → events → a [`Document`].
 //!
 //! Three small stages, each usable on its own:
-//! 1. [`lexer::lex`] turns rows into tokens (headings, year lines, merged
+//! 1. the lexer (`lexer::lex`) turns rows into tokens (headings, year lines, merged
 //!    block labels, indicator labels split over lines, other rows);
 //! 2. [`Parser`] is a state machine over the tokens and an iterator of
 //!    [`Event`]s (title, form start, header field, money cell, goal,
 //!    indicator, dropped fragment, unplaced text);
-//! 3. [`build::build`] folds the events into a [`Document`] and adds the
+//! 3. the builder (`build::build`) folds the events into a [`Document`] and adds the
 //!    findings of validation (funds that do not reconcile, forms without
 //!    indicators, …) as diagnostics.
 //!
@@ -25,18 +25,20 @@
 //! assert_eq!(doc.projects[0].indicators[0].target.value, Some(2.0));
 //! ```
 
+#![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
-pub mod build;
+mod build;
 pub mod event;
-pub mod lexer;
+mod lexer;
 mod machine;
 mod regrid;
-pub mod runs;
-pub mod vocab;
+mod runs;
+mod vocab;
 
 pub use event::Event;
 pub use machine::Parser;
+pub use vocab::{Field, GoalSlot};
 
 use jixiao_layout::Row;
 use jixiao_model::{Document, Source};

@@ -10,12 +10,19 @@ use regex::Regex;
 /// A header cell of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
+    /// 项目名称.
     Name,
+    /// 项目性质 (项目属性).
     Nature,
+    /// 项目类别 (项目类型).
     Category,
+    /// 主管部门.
     Department,
+    /// 实施单位.
     Implementer,
+    /// 计划开始日期.
     StartDate,
+    /// 计划完成日期.
     EndDate,
     /// A header cell the schema has no field for (项目负责人, 联系电话 …).
     Other(&'static str),
@@ -155,7 +162,9 @@ pub fn is_marker_piece(folded: &str) -> bool {
 /// Which goal field a goal heading cell fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalSlot {
+    /// 项目总目标.
     Project,
+    /// 年度总体目标.
     Annual,
     /// One text under both headings.
     Both,

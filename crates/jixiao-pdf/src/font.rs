@@ -316,12 +316,6 @@ impl Font {
         }
     }
 
-    /// True when some code may decode to nothing (no ToUnicode and no
-    /// usable encoding).
-    pub fn lacks_unicode(&self) -> bool {
-        self.to_unicode.is_none() && matches!(self.fallback, Fallback::None)
-    }
-
     /// Splits `bytes` into codes and decodes each.
     pub fn decode(&self, bytes: &[u8]) -> Vec<Code> {
         let mut out = Vec::new();

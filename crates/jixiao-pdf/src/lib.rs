@@ -4,7 +4,7 @@
 //! streams itself: text state and operators (`Tj TJ ' "`), graphics state,
 //! paths (stroked lines and thin filled rectangles become [`Rule`]s), Form
 //! XObjects with their `/Matrix` (depth-limited, cycles refused), `/Rotate`
-//! and the CropBox. Fonts are decoded by [`font`]: ToUnicode first; the
+//! and the CropBox. Fonts are decoded by the `font` module: ToUnicode first; the
 //! predefined Chinese CMaps of non-embedded 宋体/STSong fonts
 //! (`UniGB-UCS2-H`, `UniGB-UTF16-H`, `GBK-EUC-H`, `GB-EUC-H`, `GBKp-EUC-H`,
 //! `GBK2K-H`); simple fonts through their encoding and `/Differences`.
@@ -23,12 +23,13 @@
 //! }
 //! ```
 
+#![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
-pub mod cmap;
-pub mod encoding;
-pub mod font;
-pub mod geometry;
+mod cmap;
+mod encoding;
+mod font;
+mod geometry;
 mod page;
 
 use std::cell::RefCell;
@@ -47,26 +48,42 @@ pub use page::{text_string, MAX_ANNOTATIONS, MAX_CONTENT_BYTES, MAX_FORM_DEPTH, 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("not a PDF file: {0}")]
+    /// The bytes are not a PDF.
     NotPdf(String),
     #[error("the PDF is encrypted with a user password; it cannot be read without the password")]
+    /// Encrypted with a user password.
     Encrypted,
     #[error("damaged PDF: {0}")]
+    /// The file structure cannot be read.
     Damaged(String),
     #[error("the PDF has no pages")]
+    /// The page tree holds no page.
     NoPages,
     #[error("page {page}: {reason}")]
-    Page { page: u32, reason: String },
+    /// One page could not be read.
+    Page {
+        /// The page, 1-based.
+        page: u32,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// A glyph on a page: its text and box in page space (points, origin at the
 /// top left of the visible page, y growing downwards), and its size (em).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
+    /// The text.
     pub text: String,
+    /// Left edge, in points from the page's left.
     pub x0: f32,
+    /// Top edge, in points from the page's top.
     pub y0: f32,
+    /// Right edge.
     pub x1: f32,
+    /// Bottom edge.
     pub y1: f32,
+    /// Font size, in points.
     pub size: f32,
 }
 
@@ -74,13 +91,18 @@ pub struct Glyph {
 /// (`x0 == x1`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
+    /// Left edge, in points from the page's left.
     pub x0: f32,
+    /// Top edge, in points from the page's top.
     pub y0: f32,
+    /// Right edge.
     pub x1: f32,
+    /// Bottom edge.
     pub y1: f32,
 }
 
 impl Rule {
+    /// True for a horizontal rule.
     pub fn is_horizontal(&self) -> bool {
         (self.y1 - self.y0).abs() < (self.x1 - self.x0).abs()
     }
@@ -91,9 +113,13 @@ impl Rule {
 pub struct Page {
     /// 1-based.
     pub number: u32,
+    /// Page width, in points (after /Rotate).
     pub width: f32,
+    /// Page height, in points.
     pub height: f32,
+    /// The text drawn, one glyph (or ligature) each.
     pub glyphs: Vec<Glyph>,
+    /// Ruling lines: stroked lines and thin filled rectangles.
     pub rules: Vec<Rule>,
     /// Problems met on the page (unreadable content, missing fonts, limits).
     pub problems: Vec<String>,
@@ -168,6 +194,7 @@ impl Pdf {
         &self.damage
     }
 
+    /// Number of pages.
     pub fn page_count(&self) -> u32 {
         u32::try_from(self.pages.len()).unwrap_or(u32::MAX)
     }
