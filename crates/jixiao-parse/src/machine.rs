@@ -5,6 +5,29 @@
 //! funds block, the lines of the goal, the indicator context and the run of
 //! wrapped lines). [`Parser::step`] is the one transition function: it takes
 //! the current state and a token and returns the next state, pushing events.
+//!
+//! # Advice for hackers
+//!
+//! - **A new label** (another 二级指标, a header cell, a money cell): add
+//!   it to the vocabulary in `vocab.rs` (`LEVEL1`/`LEVEL2` and `family`,
+//!   `FIELDS`, `fund_label`); the lexer and this machine need no change. A
+//!   case in `vocab.rs`'s tests and, if it changes a dump's layout, in
+//!   `regrid.rs`'s `regrids_to!` table.
+//! - **A new block** (a form section with its own rows): a token kind in
+//!   `lexer.rs` if the block starts with a marker of its own, a `State`
+//!   variant with what the block must remember, its arm in `step` (and in
+//!   `finish`, which ends whatever block is open), an `Event` variant in
+//!   `event.rs` and its handling in `build.rs`; then a `schema/` field, a
+//!   `docs/output.md` row and a `parses_to!` case below for every
+//!   transition into and out of the new state.
+//! - **Something dropped or unplaced**: never drop silently; emit
+//!   `Event::Fragment` (a `FragmentKind`) or `Event::Unplaced` (an
+//!   `UnplacedReason`) with the text, which become `duplicate-fragment` and
+//!   `unplaced-text` diagnostics; a new kind needs its wording in
+//!   `jixiao_model` and a line in `docs/diagnostics.md`.
+//! - Tests: `lexes_to!` (rows → tokens) and `parses_to!` (rows → events),
+//!   one line per case, at the end of this file; the golden files show the
+//!   whole effect on the corpus (`JIXIAO_BLESS=1` rewrites them).
 
 use std::collections::VecDeque;
 use std::mem;
@@ -829,4 +852,322 @@ fn title_of(rows: &[Row]) -> Option<usize> {
         return Some(last);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    //! One line per case: dump text in (rows split at spaces, as a text
+    //! dump gives them) → tokens or events out. `jixiao text` shows the
+    //! rows of a real input; copy the few that matter into a case here.
+
+    use super::*;
+    use crate::lexer::lex;
+
+    fn rows(text: &str) -> Vec<Row> {
+        jixiao_layout::text::rows(text)
+    }
+
+    /// The tokens of `text`, each as `Kind` or `Kind(detail)`.
+    fn tokens(text: &str) -> Vec<String> {
+        lex(rows(text))
+            .into_iter()
+            .map(|t| match t.kind {
+                TokenKind::Heading { form, year } => format!("Heading({form}, {year:?})"),
+                TokenKind::Year(y) => format!("Year({y})"),
+                TokenKind::Marker(m) => format!("Marker({m:?})"),
+                TokenKind::IndicatorHeader => "IndicatorHeader".to_string(),
+                TokenKind::Label { text, level } => format!("Label({text}, {level:?})"),
+                TokenKind::PageNumber => "PageNumber".to_string(),
+                TokenKind::Row => format!("Row({})", t.rows.first().map_or(String::new(), |r| r.cells.join("|"))),
+            })
+            .collect()
+    }
+
+    /// The events of `text`, compactly; locations are left out.
+    fn events(text: &str) -> Vec<String> {
+        Parser::new(lex(rows(text)))
+            .map(|e| match e {
+                Event::Title { text, .. } => format!("Title({text})"),
+                Event::NoForm { rows, .. } => format!("NoForm({rows} rows)"),
+                Event::FormStart { form, year, .. } => format!("FormStart({form}, {year:?})"),
+                Event::Year { year, .. } => format!("Year({year})"),
+                Event::Field { field, value, .. } => format!("Field({field:?}, {value})"),
+                Event::Fund { item, amount, text, .. } => format!("Fund({item:?}, {amount:?}, {text:?})"),
+                Event::Goal { slot, lines, .. } => format!("Goal({slot:?}, {})", lines.join("/")),
+                Event::Indicator {
+                    level1,
+                    level2,
+                    name,
+                    target,
+                    ..
+                } => format!(
+                    "Indicator({}, {}, {name}, {target})",
+                    level1.unwrap_or_default(),
+                    level2.unwrap_or_default()
+                ),
+                Event::Fragment { what, text, .. } => format!("Fragment({what:?}, {text})"),
+                Event::Unplaced { reason, text, .. } => format!("Unplaced({reason:?}, {text})"),
+                Event::FormEnd { .. } => "FormEnd".to_string(),
+            })
+            .collect()
+    }
+
+    macro_rules! lexes_to {
+        ($name:ident, $text:expr, [$($token:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(tokens($text), vec![$($token.to_string()),*]);
+            }
+        };
+    }
+
+    macro_rules! parses_to {
+        ($name:ident, $text:expr, [$($event:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(events($text), vec![$($event.to_string()),*]);
+            }
+        };
+    }
+
+    // ---- the lexer: one token per recognised row ----
+    lexes_to!(
+        heading_and_year,
+        "财政项目支出绩效目标申报表\n（2024年度）\n",
+        ["Heading(财政项目支出绩效目标申报表, None)", "Year(2024)"]
+    );
+    lexes_to!(
+        heading_with_its_year,
+        "财政项目支出绩效目标填报表（2025年度）\n项目名称 甲\n",
+        ["Heading(财政项目支出绩效目标填报表, Some(2025))", "Row(项目名称|甲)"]
+    );
+    // A heading with no form after it is a sentence naming the form.
+    // (Heading: a line of its own; a value on the next lines of a header
+    // cell continues it, see `a_wrapped_header_value`.)
+    lexes_to!(
+        lonely_heading_is_a_row,
+        "财政项目支出绩效目标申报表\n",
+        ["Row(财政项目支出绩效目标申报表)"]
+    );
+    lexes_to!(
+        markers,
+        "项目资金（元）\n项目绩效目标\n绩效指标\n",
+        ["Marker(Funds { scale: 1 })", "Marker(Goal)", "Marker(Indicators)"]
+    );
+    lexes_to!(
+        funds_marker_in_ten_thousands,
+        "项目资金（万元）\n",
+        ["Marker(Funds { scale: 10000 })"]
+    );
+    lexes_to!(
+        indicator_header,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n",
+        ["IndicatorHeader"]
+    );
+    lexes_to!(
+        labels_by_level,
+        "产出指标\n数量指标\n服务对象满意度\n指标\n",
+        [
+            "Label(产出指标, One)",
+            "Label(数量指标, Two)",
+            "Label(服务对象满意度指标, Two)"
+        ]
+    );
+    lexes_to!(page_number, "第 3 页\n- 4 -\n", ["PageNumber", "PageNumber"]);
+    lexes_to!(other_rows, "项目名称 科技服务\n", ["Row(项目名称|科技服务)"]);
+
+    // ---- Preamble: before the first form ----
+    parses_to!(
+        title_then_form,
+        "某中心2024年度项目绩效目标汇总表\n财政项目支出绩效目标申报表\n（2024年度）\n",
+        [
+            "Title(某中心2024年度项目绩效目标汇总表)",
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Year(2024)",
+            "FormEnd"
+        ]
+    );
+    // The last line before the end reads as a title; with no form the
+    // builder drops it (the document's title is null).
+    parses_to!(
+        budget_pages_without_a_form,
+        "一、部门职责\n收支总表 1000\n详见单位的项目绩效目标表\n",
+        ["Title(详见单位的项目绩效目标表)", "NoForm(2 rows)"]
+    );
+
+    // ---- Header: fields, wrapped values, text without a label ----
+    parses_to!(
+        header_fields,
+        "财政项目支出绩效目标申报表\n项目名称 科技服务 项目性质 其他一次性项目\n主管部门 科委 实施单位 中心\n计划开始日期 2024-01-01 计划完成日期 2024-12-31\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 科技服务)",
+            "Field(Nature, 其他一次性项目)",
+            "Field(Department, 科委)",
+            "Field(Implementer, 中心)",
+            "Field(StartDate, 2024-01-01)",
+            "Field(EndDate, 2024-12-31)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_wrapped_header_value,
+        "财政项目支出绩效目标申报表\n项目名称 科技服务平台\n运行保障\n项目性质 其他\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 科技服务平台运行保障)",
+            "Field(Nature, 其他)",
+            "FormEnd"
+        ]
+    );
+
+    // ---- Funds: labels, amounts, 其他资金 in both columns ----
+    parses_to!(
+        funds_block,
+        "财政项目支出绩效目标申报表\n项目资金（元） 年度资金申请总额 31,487,510.00\n其中：当年财政拨款 5,020,000.00\n上年结转资金 0.00\n其他资金 其他资金 26,467,510.00\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Fund(AnnualTotal, Some(31487510.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(5020000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(ProjectOther, None, None)",
+            "Fund(AnnualOther, Some(26467510.0), None)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        text_in_the_funds_block_is_unplaced,
+        "财政项目支出绩效目标申报表\n项目资金（元） 年度资金申请总额 100.00 见附件\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Unplaced(InFundsBlock, 见附件)",
+            "Fund(AnnualTotal, Some(100.0), None)",
+            "FormEnd"
+        ]
+    );
+
+    // ---- Goal: one text under both headings, two columns, repeats ----
+    parses_to!(
+        goal_under_both_headings,
+        "财政项目支出绩效目标申报表\n项目绩效目标 项目总目标 年度总体目标\n1.保障运行。\n2.组织活动。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Goal(Both, 1.保障运行。/2.组织活动。)",
+            "FormEnd"
+        ]
+    );
+
+    // ---- Table: labels before rows, wrapped names, fragments ----
+    parses_to!(
+        indicator_rows_take_their_labels,
+        "财政项目支出绩效目标申报表\n绩效指标 一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n组织研讨会 ≥2.00(次)\n质量指标\n验收率 ≥50.00(%)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
+            "Indicator(产出指标, 质量指标, 验收率, ≥50.00(%))",
+            "FormEnd"
+        ]
+    );
+    // The seed's wrapping: a name, then its target over two lines.
+    parses_to!(
+        a_wrapped_target_after_its_name,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n时效指标\n服务信息更新及时性\n利用平台网络信息化系统，及时发布、更\n新平台联盟服务信息\n项目应急处置率 ≥98.00(%)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 时效指标, 服务信息更新及时性, 利用平台网络信息化系统，及时发布、更新平台联盟服务信息)",
+            "Indicator(产出指标, 时效指标, 项目应急处置率, ≥98.00(%))",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_target_without_a_name_is_unplaced,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n≥2(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Unplaced(TargetWithoutName, ≥2(次))",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_repeated_table_header_is_a_fragment,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n研讨会 ≥2(次)\n一级指标 二级指标 三级指标 年度(/项目)指标值\n调研 ≥1(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 研讨会, ≥2(次))",
+            "Fragment(RepeatedTableHeader, 一级指标 二级指标 三级指标 年度(/项目)指标值)",
+            "Indicator(产出指标, 数量指标, 调研, ≥1(次))",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_page_number_is_a_fragment,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n研讨会 ≥2(次)\n第 2 页\n调研 ≥1(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 研讨会, ≥2(次))",
+            "Fragment(PageNumber, 第 2 页)",
+            "Indicator(产出指标, 数量指标, 调研, ≥1(次))",
+            "FormEnd"
+        ]
+    );
+
+    parses_to!(
+        a_label_printed_again_after_a_page_break,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n研讨会 ≥2(次)\n\x0c产出指标\n数量指标\n调研 ≥1(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 研讨会, ≥2(次))",
+            "Indicator(产出指标, 数量指标, 调研, ≥1(次))",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        header_text_without_a_label,
+        "财政项目支出绩效目标申报表\n（2024年度）\n孤立文字\n项目名称 甲\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Year(2024)",
+            "Unplaced(HeaderWithoutLabel, 孤立文字)",
+            "Field(Name, 甲)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        goal_text_printed_again_on_the_next_page,
+        "财政项目支出绩效目标申报表\n项目绩效目标 项目总目标 年度总体目标\n1.保障中心办公安全，提供完善的办公环境。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n研讨会 ≥2(次)\n\x0c1.保障中心办公安全，提供完善的办公环境。\n调研 ≥1(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Goal(Both, 1.保障中心办公安全，提供完善的办公环境。)",
+            "Indicator(产出指标, 数量指标, 研讨会, ≥2(次))",
+            "Fragment(RepeatedGoalText, 1.保障中心办公安全，提供完善的办公环境。)",
+            "Indicator(产出指标, 数量指标, 调研, ≥1(次))",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        the_goal_headings_printed_again,
+        "财政项目支出绩效目标申报表\n项目绩效目标 项目总目标 年度总体目标\n1.保障运行。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n研讨会 ≥2(次)\n项目总目标 年度总体目标\n调研 ≥1(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Goal(Both, 1.保障运行。)",
+            "Indicator(产出指标, 数量指标, 研讨会, ≥2(次))",
+            "Fragment(RepeatedGoalHeading, 项目总目标 年度总体目标)",
+            "Indicator(产出指标, 数量指标, 调研, ≥1(次))",
+            "FormEnd"
+        ]
+    );
+
+    // ---- FormEnd: the next heading ends the form ----
+    parses_to!(
+        two_forms,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n财政项目支出绩效目标申报表\n项目名称 乙\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "FormEnd",
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 乙)",
+            "FormEnd"
+        ]
+    );
 }
