@@ -55,9 +55,15 @@ struct GridCell {
     glyphs: Vec<Glyph>,
 }
 
-/// Rows of one page, top to bottom.
-pub fn page_rows(page: &Page) -> Vec<Row> {
-    let loc = Location::Page(page.number);
+/// The glyphs of a page put into the cells of its tables, and the text
+/// outside any table.
+struct Placed {
+    grids: Vec<Grid>,
+    free: Vec<Glyph>,
+}
+
+/// Puts every glyph of the page into a table cell or the free text.
+fn place(page: &Page) -> Placed {
     let glyphs = dedupe(&page.glyphs, page.width, page.height);
     let mut grids = grids(&page.rules);
     let mut outside: Vec<Glyph> = Vec::new();
@@ -89,6 +95,144 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             grid.push(index, glyph);
         }
     }
+    Placed { grids, free }
+}
+
+/// A box on the page, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl Rect {
+    /// The smallest box around `glyphs`; `None` when there are none.
+    fn around<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Option<Rect> {
+        glyphs.into_iter().fold(None, |acc: Option<Rect>, g| {
+            let r = Rect {
+                x0: g.x0,
+                y0: g.y0,
+                x1: g.x1,
+                y1: g.y1,
+            };
+            Some(match acc {
+                None => r,
+                Some(a) => a.union(r),
+            })
+        })
+    }
+
+    /// The smallest box around both.
+    pub fn union(self, other: Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+}
+
+/// One printed line of a cell: its text and where its glyphs are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellLine {
+    /// The line's text.
+    pub text: String,
+    /// The box around its glyphs.
+    pub rect: Rect,
+    /// Font size of its first glyph, in points.
+    pub size: f32,
+}
+
+/// A cell of a page as the layout read it, with positions: a table cell
+/// (with its box between the rules) or a run of free text. The review
+/// page draws these and links each extracted field to the cells it came
+/// from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageCell {
+    /// The cell's lines, top to bottom.
+    pub lines: Vec<CellLine>,
+    /// The box around all its glyphs.
+    pub rect: Rect,
+    /// The cell's box between the ruling lines; `None` for free text.
+    pub frame: Option<Rect>,
+}
+
+impl PageCell {
+    /// The cell's text, lines joined by `\n` (as a row's cell holds it).
+    pub fn text(&self) -> String {
+        self.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+}
+
+fn cell_line(line: &[&Glyph]) -> Option<CellLine> {
+    Some(CellLine {
+        text: line_text(line),
+        rect: Rect::around(line.iter().copied())?,
+        size: line.first()?.size,
+    })
+}
+
+/// The cells of one page with their positions, top to bottom (table cells
+/// in row order, free text by line), empty cells left out.
+pub fn page_cells(page: &Page) -> Vec<PageCell> {
+    let placed = place(page);
+    let mut out: Vec<(f32, f32, PageCell)> = Vec::new();
+    for line in lines(placed.free.iter().collect()) {
+        for group in split_groups(&line) {
+            let Some(rect) = Rect::around(group.iter().copied()) else { continue };
+            let lines: Vec<CellLine> = cell_line(&group).into_iter().filter(|l| !l.text.is_empty()).collect();
+            if !lines.is_empty() {
+                out.push((rect.y0, rect.x0, PageCell { lines, rect, frame: None }));
+            }
+        }
+    }
+    for grid in &placed.grids {
+        for cell in &grid.cells {
+            let Some(rect) = Rect::around(cell.glyphs.iter()) else { continue };
+            let lines: Vec<CellLine> = lines(cell.glyphs.iter().collect())
+                .iter()
+                .filter_map(|l| cell_line(l))
+                .filter(|l| !l.text.is_empty())
+                .collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let bottom_row = (cell.top..grid.rows.len().saturating_sub(1))
+                .take_while(|&r| {
+                    grid.owner
+                        .get(r * (grid.cols.len() - 1) + cell.left)
+                        .is_some_and(|&o| grid.cells.get(o).is_some_and(|c| std::ptr::eq(c, cell)))
+                })
+                .last()
+                .unwrap_or(cell.top);
+            let frame = match (
+                grid.cols.get(cell.left),
+                grid.cols.get(cell.right + 1),
+                grid.rows.get(cell.top),
+                grid.rows.get(bottom_row + 1),
+            ) {
+                (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) => Some(Rect { x0, y0, x1, y1 }),
+                _ => None,
+            };
+            let top = frame.map_or(rect.y0, |f| f.y0);
+            out.push((top, rect.x0, PageCell { lines, rect, frame }));
+        }
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// Rows of one page, top to bottom.
+pub fn page_rows(page: &Page) -> Vec<Row> {
+    let loc = Location::Page(page.number);
+    let Placed { grids, free } = place(page);
     // (y, order, row): rows sorted by where they start on the page.
     let mut placed: Vec<(f32, usize, Row)> = Vec::new();
     for line in lines(free.iter().collect()) {
@@ -282,9 +426,18 @@ fn line_text(line: &[&Glyph]) -> String {
     text.trim().to_string()
 }
 
-/// Cells of a free line: runs of glyphs separated by gaps wider than two
+/// Cells of a free line: runs of glyphs separated by gaps wider than 1.5
 /// ems (or by space glyphs that wide).
 fn split_cells(line: &[&Glyph]) -> Vec<String> {
+    split_groups(line)
+        .iter()
+        .map(|c| line_text(c))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The glyph runs of [`split_cells`].
+fn split_groups<'g>(line: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
     let mut cells: Vec<Vec<&Glyph>> = Vec::new();
     let mut last_ink: Option<f32> = None;
     for &g in line {
@@ -298,7 +451,7 @@ fn split_cells(line: &[&Glyph]) -> Vec<String> {
         }
         last_ink = Some(g.x1);
     }
-    cells.iter().map(|c| line_text(c)).filter(|t| !t.is_empty()).collect()
+    cells
 }
 
 /// Snaps coordinates within [`SNAP`] of each other to their mean.
