@@ -47,6 +47,11 @@ enum Command {
     /// the shards of one batch, `convert --shard K/N`) wrote: the same
     /// tables one `convert --csv --xlsx` over all inputs writes.
     Tables(TablesArgs),
+    /// Convert and write a review site: <DIR>/review/index.html and one page
+    /// per input showing each PDF page drawn with every extracted value
+    /// linked to where it was read (the same as `convert --review`; the
+    /// JSON files are written too).
+    Review(ConvertArgs),
     /// Internal: a worker process of `convert`.
     #[command(name = "__worker", hide = true)]
     Worker {
@@ -69,6 +74,11 @@ struct ConvertArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     tables: TableOptions,
+    /// Also write a review site: <DIR>/review/index.html and one HTML page
+    /// per input (each form page drawn, every value linked to its source;
+    /// self-contained, opens from the file system).
+    #[arg(long)]
+    review: bool,
     /// Language of the console summary and per-file errors: `en` or `zh`
     /// (default: from LANG / LC_ALL). Diagnostics in the outputs keep their
     /// English code and message.
@@ -291,6 +301,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(args) => convert(args),
+        Command::Review(mut args) => {
+            args.review = true;
+            if args.out.as_ref().is_none_or(|o| o.as_os_str() == "-") {
+                Err(anyhow::anyhow!("review needs an output folder: pass -o DIR"))
+            } else {
+                convert(args)
+            }
+        }
         Command::Check(args) => check(args),
         Command::Text(args) => text(args),
         Command::Tables(args) => tables_command(args),
@@ -348,8 +366,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
         bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
     }
-    if to_stdout && (args.tables.csv || args.tables.xlsx || args.incremental) {
-        bail!("--csv, --xlsx and --incremental need an output folder: pass -o DIR");
+    if to_stdout && (args.tables.csv || args.tables.xlsx || args.incremental || args.review) {
+        bail!("--csv, --xlsx, --review and --incremental need an output folder: pass -o DIR");
     }
     if inputs.is_empty() {
         bail!(
@@ -507,7 +525,10 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             for (_, outcome) in &outcomes {
                 tables.add(outcome.doc());
             }
-            table_failures += write_tables(&mut tables, dir, args.tables);
+            table_failures += write_tables(&mut tables, dir, args.tables.clone());
+        }
+        if args.review {
+            table_failures += write_review(dir, &outcomes, args.max_input_size);
         }
     }
     let unchanged = outcomes
@@ -541,6 +562,43 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the review site into `dir/review`: one page per input (its form
+/// pages read again for drawing) and the index; returns how many pages
+/// could not be written, each reported on stderr.
+fn write_review(dir: &Path, outcomes: &[(Input, Outcome)], max_input_size: u64) -> usize {
+    use rayon::prelude::*;
+    let root = dir.join("review");
+    let failures: usize = outcomes
+        .par_iter()
+        .map(|(input, outcome)| {
+            let doc = outcome.doc();
+            let bytes = jixiao_cli::read_input(&input.name, &input.path, max_input_size).unwrap_or_default();
+            let drawing = jixiao_review::drawing(doc, &bytes);
+            let html = jixiao_review::input_page(&input.name, doc, &drawing);
+            let path = root.join(format!("{}.html", input.name));
+            match write_atomic(&path, html.as_bytes()) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display());
+                    1
+                }
+            }
+        })
+        .sum();
+    let summaries: Vec<jixiao_review::Summary> = outcomes
+        .iter()
+        .map(|(input, outcome)| jixiao_review::Summary::of(&input.name, &format!("{}.html", input.name), outcome.doc()))
+        .collect();
+    let index = root.join("index.html");
+    match write_atomic(&index, jixiao_review::index_page(&summaries).as_bytes()) {
+        Ok(()) => failures,
+        Err(e) => {
+            eprintln!("jixiao: cannot write {}: {e}", index.display());
+            failures + 1
+        }
+    }
 }
 
 /// Writes the tables that `options` ask for into `dir`, each on its own

@@ -167,7 +167,11 @@ pub struct PageCell {
 impl PageCell {
     /// The cell's text, lines joined by `\n` (as a row's cell holds it).
     pub fn text(&self) -> String {
-        self.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+        self.lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -186,16 +190,28 @@ pub fn page_cells(page: &Page) -> Vec<PageCell> {
     let mut out: Vec<(f32, f32, PageCell)> = Vec::new();
     for line in lines(placed.free.iter().collect()) {
         for group in split_groups(&line) {
-            let Some(rect) = Rect::around(group.iter().copied()) else { continue };
+            let Some(rect) = Rect::around(group.iter().copied()) else {
+                continue;
+            };
             let lines: Vec<CellLine> = cell_line(&group).into_iter().filter(|l| !l.text.is_empty()).collect();
             if !lines.is_empty() {
-                out.push((rect.y0, rect.x0, PageCell { lines, rect, frame: None }));
+                out.push((
+                    rect.y0,
+                    rect.x0,
+                    PageCell {
+                        lines,
+                        rect,
+                        frame: None,
+                    },
+                ));
             }
         }
     }
     for grid in &placed.grids {
         for cell in &grid.cells {
-            let Some(rect) = Rect::around(cell.glyphs.iter()) else { continue };
+            let Some(rect) = Rect::around(cell.glyphs.iter()) else {
+                continue;
+            };
             let lines: Vec<CellLine> = lines(cell.glyphs.iter().collect())
                 .iter()
                 .filter_map(|l| cell_line(l))
