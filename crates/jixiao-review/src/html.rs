@@ -396,7 +396,7 @@ fn forms(out: &mut String, doc: &Document) {
             let _ = write!(out, "<tr><th scope=\"row\">{label}</th><td>");
             match value {
                 Some(v) => field(out, "span", &format!("{base}/{key}"), "", v),
-                None => out.push_str("—"),
+                None => out.push('—'),
             }
             out.push_str("</td></tr>\n");
         }
@@ -419,7 +419,7 @@ fn forms(out: &mut String, doc: &Document) {
             let _ = write!(out, "<tr><th scope=\"row\">{label}</th><td class=\"num\">");
             match value {
                 Some(v) => field(out, "span", &format!("{base}/funds/{key}"), "", &money(v)),
-                None => out.push_str("—"),
+                None => out.push('—'),
             }
             out.push_str("</td></tr>\n");
         }
@@ -462,10 +462,7 @@ fn forms(out: &mut String, doc: &Document) {
                 out.push('\n');
             }
         }
-        let _ = write!(
-            out,
-            "<table><caption class=\"sr\">indicators</caption><thead><tr><th scope=\"col\">一级指标</th><th scope=\"col\">二级指标</th><th scope=\"col\">三级指标</th><th scope=\"col\">指标值</th></tr></thead><tbody>\n"
-        );
+        out.push_str("<table><caption class=\"sr\">indicators</caption><thead><tr><th scope=\"col\">一级指标</th><th scope=\"col\">二级指标</th><th scope=\"col\">三级指标</th><th scope=\"col\">指标值</th></tr></thead><tbody>\n");
         for (k, ind) in p.indicators.iter().enumerate() {
             let ib = format!("{base}/indicators/{k}");
             out.push_str("<tr>");

@@ -401,7 +401,7 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
                 let at = over.or_else(|| candidates.first().copied()).or_else(|| {
                     // A label cut by a page break is printed on the page its
                     // span starts on.
-                    scope.iter().copied().filter(|&at| f.text(at) == want).last()
+                    scope.iter().copied().rfind(|&at| f.text(at) == want)
                 });
                 if let Some(at) = at {
                     f.record(&format!("{ibase}/{key}"), at);
