@@ -419,7 +419,12 @@ fn at_index(scope: &[At], at: At) -> usize {
 /// The sources of every field of a text input: the lines its value is
 /// printed on.
 pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
-    let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    // Radical code points read as the parser reads them (`⽤⼾` → 用户).
+    let script = jixiao_pdf::script_of(lines.iter().copied());
+    let folded: Vec<String> = lines
+        .iter()
+        .map(|l| fold(&jixiao_pdf::fold_radicals_in(l, script)))
+        .collect();
     let mut out = Vec::new();
     for (i, project) in doc.projects.iter().enumerate() {
         let (first, last) = match project.span {
@@ -433,9 +438,22 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
             if want.is_empty() {
                 return;
             }
-            if let Some((a, b)) =
-                find_lines(&folded, &want, *from, last).or_else(|| find_lines(&folded, &want, first, last))
-            {
+            let head: String = want.chars().take(HEAD_CHARS).collect();
+            let found = find_lines(&folded, &want, *from, last)
+                .or_else(|| find_lines(&folded, &want, first, last))
+                .or_else(|| find_lines(&folded, &want, 1, folded.len()))
+                // Assembled from lines apart (a content-order dump): where
+                // it starts, or where any short run of it is printed.
+                .or_else(|| find_lines(&folded, &head, *from, last))
+                .or_else(|| find_lines(&folded, &head, 1, folded.len()))
+                .or_else(|| {
+                    let chars: Vec<char> = want.chars().collect();
+                    chars.windows(HEAD_CHARS.min(chars.len())).find_map(|w| {
+                        let run: String = w.iter().collect();
+                        find_lines(&folded, &run, first, last).or_else(|| find_lines(&folded, &run, 1, folded.len()))
+                    })
+                });
+            if let Some((a, b)) = found {
                 if advance {
                     *from = a;
                 }
@@ -473,12 +491,18 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
         for (key, value) in [("start_date", &project.start_date), ("end_date", &project.end_date)] {
             if let Some(value) = value {
                 // Printed as in the source: `2024-01-01` or `2024年1月1日`.
-                let at = (first..=last.min(lines.len())).find(|&n| {
+                let is_date = |n: &usize| {
                     lines.get(n - 1).is_some_and(|l| {
                         l.split_whitespace()
                             .any(|w| parse_date(w).as_deref() == Some(value.as_str()))
                     })
-                });
+                };
+                // Or run into its label (`计划开始日期2024-01-01`).
+                let iso = |n: &usize| folded.get(n - 1).is_some_and(|l| l.contains(value.as_str()));
+                let at = (first..=last.min(lines.len()))
+                    .find(is_date)
+                    .or_else(|| (first..=last.min(lines.len())).find(iso))
+                    .or_else(|| (1..=lines.len()).find(|n| is_date(n) || iso(n)));
                 if let Some(n) = at {
                     out.push(Source {
                         pointer: format!("{base}/{key}"),
@@ -511,14 +535,39 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
         ] {
             let Some(value) = value else { continue };
             let labels = FUND_LABELS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, l)| *l);
-            let at = (first..=last.min(lines.len())).find(|&n| {
-                let Some(line) = lines.get(n - 1) else { return false };
-                let f = fold(line);
-                labels.iter().any(|l| f.contains(l))
-                    && line
-                        .split_whitespace()
-                        .any(|w| parse_amount(w, 1).is_some_and(|a| (a - value).abs() < 0.005))
-            });
+            let has_amount = |n: &usize| {
+                lines.get(n - 1).is_some_and(|line| {
+                    // A word, or the amount run into its label
+                    // (`其中：当年财政拨款3,500,000.00`).
+                    line.split_whitespace().any(|w| {
+                        let digits = w
+                            .find(|c: char| c.is_ascii_digit())
+                            .and_then(|i| w.get(i..))
+                            .unwrap_or(w);
+                        [w, digits]
+                            .iter()
+                            .any(|t| parse_amount(t, 1).is_some_and(|a| (a - value).abs() < 0.005))
+                    })
+                })
+            };
+            let has_label = |n: &usize| {
+                lines.get(n - 1).is_some_and(|line| {
+                    let f = fold(line);
+                    labels.iter().any(|l| f.contains(l))
+                })
+            };
+            let span = first..=last.min(lines.len());
+            // The amount on its label's line; else the first after the
+            // label (a dump that prints a cell a line); else anywhere.
+            let at = span
+                .clone()
+                .find(|n| has_label(n) && has_amount(n))
+                .or_else(|| {
+                    let label = span.clone().find(has_label)?;
+                    (label..=last.min(lines.len())).find(has_amount)
+                })
+                .or_else(|| span.clone().find(has_amount))
+                .or_else(|| (1..=lines.len()).find(has_amount));
             if let Some(n) = at {
                 out.push(Source {
                     pointer: format!("{base}/funds/{key}"),
@@ -583,6 +632,10 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
     }
     out
 }
+
+/// Characters of a value's start that place it when the whole value is
+/// not on consecutive lines.
+const HEAD_CHARS: usize = 4;
 
 /// Most lines one value of a text dump wraps over.
 const MAX_WRAP_LINES: usize = 12;
