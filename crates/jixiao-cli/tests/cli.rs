@@ -516,7 +516,7 @@ fn messages_in_chinese() {
 fn cli_reference_holds_every_help_text() {
     let reference =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/cli.md")).expect("docs/cli.md");
-    for command in ["convert", "tables", "check", "text"] {
+    for command in ["convert", "review", "tables", "check", "text"] {
         let out = jixiao(&[command, "--help"]);
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).expect("UTF-8 help");
