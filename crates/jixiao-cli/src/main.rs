@@ -338,10 +338,39 @@ enum Outcome {
     Unchanged(Document),
 }
 
-impl Outcome {
-    fn doc(&self) -> &Document {
-        match self {
+/// What the run keeps of a converted input once its JSON is written: the
+/// counts of the summary and its errors, not the document (a batch's
+/// memory stays flat; tables and review pages read the JSON files again).
+struct Done {
+    unchanged: bool,
+    errors: Vec<(Code, String)>,
+    forms: usize,
+    indicators: usize,
+    pages: u64,
+    without_form: bool,
+    /// The document itself, only when it goes to stdout.
+    doc: Option<Document>,
+}
+
+impl Done {
+    fn of(outcome: Outcome, keep: bool) -> Done {
+        let unchanged = matches!(outcome, Outcome::Unchanged(_));
+        let doc = match outcome {
             Outcome::Converted(d) | Outcome::Unchanged(d) => d,
+        };
+        Done {
+            unchanged,
+            errors: doc
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == jixiao_model::Level::Error)
+                .map(|d| (d.code, d.message.clone()))
+                .collect(),
+            forms: doc.projects.len(),
+            indicators: doc.indicator_count(),
+            pages: u64::from(doc.source.pages.unwrap_or(0)),
+            without_form: !doc.has_error() && doc.projects.is_empty(),
+            doc: keep.then_some(doc),
         }
     }
 }
@@ -438,7 +467,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let exe = std::env::current_exe().context("cannot find the jixiao program to start workers")?;
     let write_failures = std::sync::atomic::AtomicUsize::new(0);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Outcome>>> = inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<std::sync::Mutex<Option<Done>>> = inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|scope| -> Result<()> {
         let mut handles = Vec::new();
         for _ in 0..jobs {
@@ -468,7 +497,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 progress.inc(1);
                 if let Some(slot) = slots.get(i) {
                     if let Ok(mut slot) = slot.lock() {
-                        *slot = Some(outcome);
+                        *slot = Some(Done::of(outcome, to_stdout));
                     }
                 }
             }));
@@ -478,68 +507,60 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    let outcomes: Vec<(Input, Outcome)> = inputs
+    let outcomes: Vec<(Input, Done)> = inputs
         .iter()
         .cloned()
         .zip(slots)
         .map(|(input, slot)| {
-            let outcome = slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Outcome::Converted(jixiao_cli::failed(
-                    jixiao_cli::source_of_unread(&input.name),
-                    Code::InternalError,
-                    format!("{}: no worker converted the file", input.name),
-                ))
+            let done = slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Done::of(
+                    Outcome::Converted(jixiao_cli::failed(
+                        jixiao_cli::source_of_unread(&input.name),
+                        Code::InternalError,
+                        "no worker converted the file".to_string(),
+                    )),
+                    to_stdout,
+                )
             });
-            (input, outcome)
+            (input, done)
         })
         .collect();
     progress.finish_and_clear();
     let mut failed = write_failures.into_inner();
     let mut table_failures = 0usize;
-    for (input, outcome) in &outcomes {
-        let doc = outcome.doc();
-        for d in doc.diagnostics.iter().filter(|d| d.level == jixiao_model::Level::Error) {
+    for (input, done) in &outcomes {
+        for (code, message) in &done.errors {
             match lang {
-                Lang::Zh => eprintln!(
-                    "jixiao: {}: {}（{}）",
-                    input.path.display(),
-                    zh_error(d.code),
-                    d.message
-                ),
-                Lang::En => eprintln!("jixiao: {}: {}", input.path.display(), d.message),
+                Lang::Zh => eprintln!("jixiao: {}: {}（{}）", input.path.display(), zh_error(*code), message),
+                Lang::En => eprintln!("jixiao: {}: {}", input.path.display(), message),
             }
         }
-        if doc.has_error() {
+        if !done.errors.is_empty() {
             failed += 1;
         }
     }
     if to_stdout {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
-        for (_, outcome) in &outcomes {
-            lock.write_all(jixiao_emit::json::to_string(outcome.doc())?.as_bytes())?;
+        for (_, done) in &outcomes {
+            if let Some(doc) = &done.doc {
+                lock.write_all(jixiao_emit::json::to_string(doc)?.as_bytes())?;
+            }
         }
     } else if let Some(dir) = &out_dir {
+        let json_files: Vec<PathBuf> = outcomes.iter().map(|(input, _)| output_path(dir, input)).collect();
         if args.tables.csv || args.tables.xlsx {
-            let mut tables = jixiao_emit::table::Tables::new();
-            for (_, outcome) in &outcomes {
-                tables.add(outcome.doc());
-            }
-            table_failures += write_tables(&mut tables, dir, args.tables.clone());
+            table_failures += write_tables(&json_files, dir, args.tables.clone());
         }
         if args.review {
             table_failures += write_review(dir, &outcomes, args.max_input_size);
         }
     }
-    let unchanged = outcomes
-        .iter()
-        .filter(|(_, o)| matches!(o, Outcome::Unchanged(_)))
-        .count();
-    let docs = outcomes.iter().map(|(_, o)| o.doc());
-    let forms: usize = docs.clone().map(|d| d.projects.len()).sum();
-    let indicators: usize = docs.clone().map(|d| d.indicator_count()).sum();
-    let pages: u64 = docs.clone().map(|d| u64::from(d.source.pages.unwrap_or(0))).sum();
-    let without_form = docs.filter(|d| !d.has_error() && d.projects.is_empty()).count();
+    let unchanged = outcomes.iter().filter(|(_, d)| d.unchanged).count();
+    let forms: usize = outcomes.iter().map(|(_, d)| d.forms).sum();
+    let indicators: usize = outcomes.iter().map(|(_, d)| d.indicators).sum();
+    let pages: u64 = outcomes.iter().map(|(_, d)| d.pages).sum();
+    let without_form = outcomes.iter().filter(|(_, d)| d.without_form).count();
     let seconds = started.elapsed().as_secs_f64();
     let skipped = if unchanged > 0 {
         format!(" ({unchanged} unchanged, skipped)")
@@ -567,30 +588,36 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
 /// Writes the review site into `dir/review`: one page per input (its form
 /// pages read again for drawing) and the index; returns how many pages
 /// could not be written, each reported on stderr.
-fn write_review(dir: &Path, outcomes: &[(Input, Outcome)], max_input_size: u64) -> usize {
+fn write_review(dir: &Path, outcomes: &[(Input, Done)], max_input_size: u64) -> usize {
     use rayon::prelude::*;
     let root = dir.join("review");
-    let failures: usize = outcomes
+    let read = |input: &Input| -> Option<Document> {
+        let text = std::fs::read_to_string(output_path(dir, input)).ok()?;
+        jixiao_emit::json::from_str(&text).ok()
+    };
+    let results: Vec<(usize, Option<jixiao_review::Summary>)> = outcomes
         .par_iter()
-        .map(|(input, outcome)| {
-            let doc = outcome.doc();
+        .map(|(input, _)| {
+            let Some(doc) = read(input) else {
+                eprintln!("jixiao: {}: no JSON output to review", input.path.display());
+                return (1, None);
+            };
             let bytes = jixiao_cli::read_input(&input.name, &input.path, max_input_size).unwrap_or_default();
-            let drawing = jixiao_review::drawing(doc, &bytes);
-            let html = jixiao_review::input_page(&input.name, doc, &drawing);
+            let drawing = jixiao_review::drawing(&doc, &bytes);
+            let html = jixiao_review::input_page(&input.name, &doc, &drawing);
             let path = root.join(format!("{}.html", input.name));
+            let summary = jixiao_review::Summary::of(&input.name, &format!("{}.html", input.name), &doc);
             match write_atomic(&path, html.as_bytes()) {
-                Ok(()) => 0,
+                Ok(()) => (0, Some(summary)),
                 Err(e) => {
                     eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display());
-                    1
+                    (1, Some(summary))
                 }
             }
         })
-        .sum();
-    let summaries: Vec<jixiao_review::Summary> = outcomes
-        .iter()
-        .map(|(input, outcome)| jixiao_review::Summary::of(&input.name, &format!("{}.html", input.name), outcome.doc()))
         .collect();
+    let failures: usize = results.iter().map(|(f, _)| f).sum();
+    let summaries: Vec<jixiao_review::Summary> = results.into_iter().filter_map(|(_, s)| s).collect();
     let index = root.join("index.html");
     match write_atomic(&index, jixiao_review::index_page(&summaries).as_bytes()) {
         Ok(()) => failures,
@@ -601,48 +628,58 @@ fn write_review(dir: &Path, outcomes: &[(Input, Outcome)], max_input_size: u64) 
     }
 }
 
-/// Writes the tables that `options` ask for into `dir`, each on its own
-/// (one that cannot be written never costs the others); returns how many
-/// failed, each reported on stderr.
-fn write_tables(tables: &mut jixiao_emit::table::Tables, dir: &Path, options: TableOptions) -> usize {
+/// Writes the tables that `options` ask for into `dir` from the JSON files
+/// of a run, in their order, one document in memory at a time: a first
+/// pass gathers the projects' extra header labels, the second streams the
+/// rows. Returns how many outputs failed, each reported on stderr.
+fn write_tables(json_files: &[PathBuf], dir: &Path, options: TableOptions) -> usize {
+    let read = |file: &Path| -> Result<Document> {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        jixiao_emit::json::from_str(&text).with_context(|| format!("{} is not a jixiao document", file.display()))
+    };
     let mut failures = 0;
-    if options.csv {
-        let flavour = jixiao_emit::csv::Flavour {
+    let mut extra = Vec::new();
+    let mut readable = Vec::with_capacity(json_files.len());
+    for file in json_files {
+        match read(file) {
+            Ok(doc) => {
+                jixiao_emit::stream::extra_labels(&doc, &mut extra);
+                readable.push(file);
+            }
+            Err(e) => {
+                eprintln!("jixiao: {e:#}; left out of the tables");
+                failures += 1;
+            }
+        }
+    }
+    let outputs = jixiao_emit::stream::Outputs {
+        csv: options.csv.then_some(jixiao_emit::csv::Flavour {
             bom: options.bom,
             formula_guard: options.formula_guard.unwrap_or(options.bom),
             zh_headers: options.headers == "zh",
-        };
-        let written = jixiao_emit::csv::to_strings(tables, flavour)
-            .map_err(anyhow::Error::from)
-            .and_then(|(projects, indicators, diagnostics)| {
-                for (name, text) in [
-                    ("projects.csv", projects),
-                    ("indicators.csv", indicators),
-                    ("diagnostics.csv", diagnostics),
-                ] {
-                    let path = dir.join(name);
-                    write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
-                }
-                Ok(())
-            });
-        if let Err(e) = written {
+        }),
+        xlsx: options.xlsx.then_some(options.headers == "zh"),
+    };
+    let written = (|| -> Result<usize> {
+        let mut stream = jixiao_emit::stream::TableStream::new(dir, extra, outputs)
+            .with_context(|| format!("cannot write the tables in {}", dir.display()))?;
+        for file in readable {
+            let doc = read(file)?;
+            stream
+                .add(&doc)
+                .with_context(|| format!("cannot write the rows of {}", file.display()))?;
+        }
+        stream
+            .finish()
+            .with_context(|| format!("cannot write the tables in {}", dir.display()))
+    })();
+    match written {
+        Ok(cut) if cut > 0 => eprintln!(
+            "jixiao: {cut} cells longer than a spreadsheet cell holds were cut in jixiao.xlsx (see its diagnostics sheet; the JSON keeps the whole text)"
+        ),
+        Ok(_) => {}
+        Err(e) => {
             eprintln!("jixiao: {e:#}");
-            failures += 1;
-        }
-    }
-    if options.xlsx {
-        let cut = tables.truncate_long_cells();
-        if cut > 0 {
-            eprintln!(
-                "jixiao: {cut} cells longer than a spreadsheet cell holds were cut in jixiao.xlsx (see its diagnostics sheet; the JSON keeps the whole text)"
-            );
-        }
-        let path = dir.join("jixiao.xlsx");
-        let written = jixiao_emit::xlsx::to_bytes_with_titles(tables, options.headers == "zh")
-            .map_err(anyhow::Error::from)
-            .and_then(|bytes| write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display())));
-        if let Err(e) = written {
-            eprintln!("jixiao: jixiao.xlsx: {e:#}");
             failures += 1;
         }
     }
@@ -668,14 +705,8 @@ fn tables_command(args: TablesArgs) -> Result<ExitCode> {
     }
     files.sort();
     check_writable(&args.out)?;
-    let mut tables = jixiao_emit::table::Tables::new();
-    for (_, file) in &files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let doc = jixiao_emit::json::from_str(&text)
-            .with_context(|| format!("{} is not a jixiao document", file.display()))?;
-        tables.add(&doc);
-    }
-    let failures = write_tables(&mut tables, &args.out, args.tables);
+    let json_files: Vec<PathBuf> = files.iter().map(|(_, file)| file.clone()).collect();
+    let failures = write_tables(&json_files, &args.out, args.tables);
     eprintln!(
         "jixiao: tables of {} documents written to {}",
         files.len(),

@@ -24,6 +24,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod stream;
 pub mod table;
 pub mod xlsx;
 

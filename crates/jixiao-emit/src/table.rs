@@ -164,6 +164,18 @@ impl Tables {
         }
     }
 
+    /// Empty tables whose projects sheet has the extra header columns
+    /// `extra` (in that order) from the start, as a streamed run needs.
+    pub fn with_extra_columns(extra: &[String]) -> Tables {
+        let mut tables = Tables::new();
+        for label in extra {
+            if !tables.projects.columns.contains(label) {
+                tables.projects.columns.push(label.clone());
+            }
+        }
+        tables
+    }
+
     /// Adds one document's projects, indicators and diagnostics.
     pub fn add(&mut self, doc: &Document) {
         let file = Value::Text(doc.source.file.clone());

@@ -91,7 +91,7 @@ fn col_index(c: usize) -> Result<u16, Error> {
 }
 
 /// Width in spreadsheet characters: an ideograph is two, as in a terminal.
-fn cell_width(value: &Value) -> usize {
+pub(crate) fn cell_width(value: &Value) -> usize {
     match value {
         Value::Empty => 0,
         Value::Text(s) => s.lines().map(display_width).max().unwrap_or(0),
