@@ -99,13 +99,21 @@ fn target_regex() -> &'static Regex {
 
 /// NFKC plus the CJK radical folding NFKC does not do, for matching only.
 pub fn fold(text: &str) -> String {
+    // Most cell text (ASCII, ideographs, 、。) is NFKC already and has no
+    // radical: the quick check skips the decomposition.
+    let radicals = text.chars().any(|c| ('\u{2E80}'..='\u{2EFF}').contains(&c));
+    if !radicals && unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        return text.to_string();
+    }
     text.nfkc().map(fold_radical).collect()
 }
 
 /// Like [`fold`] but also removes all whitespace: two texts that differ only
 /// in wrapping or spacing fold to the same string.
 pub fn fold_compact(text: &str) -> String {
-    fold(text).chars().filter(|c| !c.is_whitespace()).collect()
+    let mut folded = fold(text);
+    folded.retain(|c| !c.is_whitespace());
+    folded
 }
 
 /// Folds full-width ASCII forms (`＞＝１０（％）`) and the ideographic space
