@@ -34,7 +34,9 @@ fn inflate_all(bytes: &[u8]) -> usize {
         if bytes.get(start) == Some(&b'\n') {
             start += 1;
         }
-        let Some(end) = find(&bytes[start..], b"endstream") else { break };
+        let Some(end) = find(&bytes[start..], b"endstream") else {
+            break;
+        };
         let body = &bytes[start..start + end];
         out.clear();
         if flate2::read::ZlibDecoder::new(body).read_to_end(&mut out).is_ok() {

@@ -95,3 +95,38 @@ fn kept_fuzz_crashers() {
     }
     assert!(count > 0, "the kept inputs are in tests/fuzz/");
 }
+
+/// A limit that cuts a page's content says so (`limit`, with the page):
+/// nested graphics states, an endless path, more ruling lines than kept.
+#[test]
+fn limits_that_cut_content_are_reported() {
+    let rules: String = (0..20_100).map(|i| format!("0 {} 100 0.5 re f ", i % 700)).collect();
+    let path: String = std::iter::once("0 0 m ".to_string())
+        .chain((0..100_050).map(|i| format!("{} {} l ", i % 97, i % 89)))
+        .chain(std::iter::once("S ".to_string()))
+        .collect();
+    let content = format!("{}{rules}{path}", "q ".repeat(300));
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 800 800] /Contents 4 0 R >>".into(),
+        stream("", &content),
+    ]);
+    let doc = jixiao_cli::convert_bytes("limits.pdf", &bytes);
+    let limits: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "limit" && d.page == Some(1))
+        .map(|d| d.message.as_str())
+        .collect();
+    for words in [
+        "graphics states nested over 256",
+        "path of over 100000 segments",
+        "more than 20000 ruling lines",
+    ] {
+        assert!(
+            limits.iter().any(|m| m.contains(words)),
+            "no limit saying `{words}`: {limits:?}"
+        );
+    }
+}

@@ -22,6 +22,8 @@ use crate::Row;
 
 /// Rules closer than this (points) are the same line.
 const SNAP: f32 = 1.5;
+/// Most boxes of one table grid.
+const MAX_GRID_BOXES: usize = 200_000;
 /// How far beyond a grid the text of a merged cell cut by a page break may
 /// be drawn, in points.
 const BEYOND_GRID: f32 = 120.0;
@@ -544,7 +546,8 @@ fn merge_collinear(rules: Vec<Rule>) -> Vec<Rule> {
 /// The tables of a page: groups of touching rules with at least two
 /// horizontal and two vertical lines.
 fn grids(rules: &[Rule]) -> Vec<Grid> {
-    let rules = merge_collinear(rules.iter().copied().take(20_000).collect());
+    // jixiao-pdf keeps at most MAX_RULES per page (reported as a `limit`).
+    let rules = merge_collinear(rules.iter().copied().take(jixiao_pdf::MAX_RULES).collect());
     // Union rules that touch.
     let mut parent: Vec<usize> = (0..rules.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -656,7 +659,9 @@ impl Grid {
                 .filter(|x| x.is_finite())
                 .collect(),
         );
-        if rows.len() < 2 || cols.len() < 2 || rows.len() * cols.len() > 200_000 {
+        // A grid of more boxes is no form (a chart's hatching): its text is
+        // read as free lines instead, nothing is lost.
+        if rows.len() < 2 || cols.len() < 2 || rows.len() * cols.len() > MAX_GRID_BOXES {
             return None;
         }
         let (nr, nc) = (rows.len() - 1, cols.len() - 1);

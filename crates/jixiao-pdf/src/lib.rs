@@ -42,7 +42,9 @@ use unicode_normalization::UnicodeNormalization;
 use crate::font::Font;
 use crate::geometry::PageSpace;
 
-pub use page::{text_string, MAX_ANNOTATIONS, MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS};
+pub use page::{
+    text_string, MAX_ANNOTATIONS, MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, MAX_RULES,
+};
 
 /// Why a PDF (or one of its pages) cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

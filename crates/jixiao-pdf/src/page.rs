@@ -14,8 +14,17 @@ use crate::{Glyph, Rule};
 pub const MAX_FORM_DEPTH: usize = 12;
 /// Operations interpreted per page, Form XObjects included.
 pub const MAX_OPERATIONS: usize = 4_000_000;
-/// Glyphs kept per page.
+/// Glyphs kept per page (a dense form page has a few thousand).
 pub const MAX_GLYPHS: usize = 400_000;
+/// Ruling lines kept per page: a real form has a few hundred; the layout
+/// groups rules pairwise, so this bounds its work too.
+pub const MAX_RULES: usize = 20_000;
+/// Graphics states saved with `q` at once (the PDF spec's implementation
+/// limit is 28; producers that never `Q` exceed it only when broken).
+const MAX_GRAPHICS_STATES: usize = 256;
+/// Segments of one path: a table's border is a few hundred; more is a
+/// drawing, not ruling lines.
+const MAX_PATH_SEGMENTS: usize = 100_000;
 /// Decompressed content bytes per page (and per Form XObject).
 pub const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
 /// Annotations drawn per page; a page with more is reported (a real form
@@ -197,8 +206,10 @@ impl<'a> Interpreter<'a> {
 
     fn operate(&mut self, op: &str, operands: &[Object], resources: Option<&Dictionary>) {
         match op {
-            "q" if self.stack.len() < 256 => self.stack.push(self.gs.clone()),
-            "q" => {}
+            "q" if self.stack.len() < MAX_GRAPHICS_STATES => self.stack.push(self.gs.clone()),
+            "q" => self.limit(format!(
+                "graphics states nested over {MAX_GRAPHICS_STATES} deep (q without Q); the deeper ones are not saved"
+            )),
             "Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
@@ -363,13 +374,17 @@ impl<'a> Interpreter<'a> {
 
     fn line_to(&mut self, to: (f32, f32), curve: bool) {
         if let Some(from) = self.current {
-            if self.path.len() < 100_000 {
+            if self.path.len() < MAX_PATH_SEGMENTS {
                 self.path.push(Segment {
                     from,
                     to,
                     curve,
                     subpath: self.subpaths,
                 });
+            } else {
+                self.limit(format!(
+                    "a path of over {MAX_PATH_SEGMENTS} segments; the rest of it is not read for ruling lines"
+                ));
             }
         } else {
             self.subpath_start = Some(to);
@@ -459,8 +474,22 @@ impl<'a> Interpreter<'a> {
     }
 
     fn push_rule(&mut self, rule: Rule) {
-        if self.out.rules.len() < MAX_GLYPHS && [rule.x0, rule.y0, rule.x1, rule.y1].iter().all(|v| v.is_finite()) {
+        if ![rule.x0, rule.y0, rule.x1, rule.y1].iter().all(|v| v.is_finite()) {
+            return;
+        }
+        if self.out.rules.len() < MAX_RULES {
             self.out.rules.push(rule);
+        } else {
+            self.limit(format!(
+                "more than {MAX_RULES} ruling lines on the page; the rest are not read (tables may lose cells)"
+            ));
+        }
+    }
+
+    /// Records that a limit cut the page's content, once per kind.
+    fn limit(&mut self, what: String) {
+        if !self.out.limits.contains(&what) {
+            self.out.limits.push(what);
         }
     }
 
