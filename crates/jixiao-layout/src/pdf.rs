@@ -543,26 +543,50 @@ fn merge_collinear(rules: Vec<Rule>) -> Vec<Rule> {
         .collect()
 }
 
-/// The tables of a page: groups of touching rules with at least two
-/// horizontal and two vertical lines.
-fn grids(rules: &[Rule]) -> Vec<Grid> {
-    // jixiao-pdf keeps at most MAX_RULES per page (reported as a `limit`).
-    let rules = merge_collinear(rules.iter().copied().take(jixiao_pdf::MAX_RULES).collect());
-    // Union rules that touch.
-    let mut parent: Vec<usize> = (0..rules.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
+/// Union-find over `0..n`: the smaller index of a set is its root.
+struct DisjointSet {
+    parent: Vec<usize>,
+}
+
+impl DisjointSet {
+    fn new(n: usize) -> DisjointSet {
+        DisjointSet {
+            parent: (0..n).collect(),
+        }
+    }
+
+    /// The root of `i`'s set (paths halved on the way).
+    fn find(&mut self, mut i: usize) -> usize {
+        while let Some(&p) = self.parent.get(i) {
             if p == i {
                 break;
             }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
+            let grand = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(i) {
                 *slot = grand;
             }
             i = p;
         }
         i
     }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            if let Some(slot) = self.parent.get_mut(a.max(b)) {
+                *slot = a.min(b);
+            }
+        }
+    }
+}
+
+/// The tables of a page: groups of touching rules with at least two
+/// horizontal and two vertical lines.
+fn grids(rules: &[Rule]) -> Vec<Grid> {
+    // jixiao-pdf keeps at most MAX_RULES per page (reported as a `limit`).
+    let rules = merge_collinear(rules.iter().copied().take(jixiao_pdf::MAX_RULES).collect());
+    // Union rules that touch.
+    let mut sets = DisjointSet::new(rules.len());
     let (horizontal, vertical): (Vec<usize>, Vec<usize>) =
         (0..rules.len()).partition(|&i| rules.get(i).is_some_and(Rule::is_horizontal));
     let mut touched = vec![false; rules.len()];
@@ -579,17 +603,14 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
                 if let Some(t) = touched.get_mut(v) {
                     *t = true;
                 }
-                let (a, b) = (find(&mut parent, h), find(&mut parent, v));
-                if let Some(slot) = parent.get_mut(a) {
-                    *slot = b;
-                }
+                sets.union(h, v);
             }
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<Rule>> = std::collections::BTreeMap::new();
     let mut orphans: Vec<Rule> = Vec::new();
     for i in 0..rules.len() {
-        let root = find(&mut parent, i);
+        let root = sets.find(i);
         if let Some(rule) = rules.get(i) {
             if !rule.is_horizontal() && !touched.get(i).copied().unwrap_or(true) {
                 orphans.push(*rule);
@@ -673,16 +694,8 @@ impl Grid {
             h.iter()
                 .any(|r| (r.y0 - y).abs() <= SNAP && r.x0 - SNAP <= x && x <= r.x1 + SNAP)
         };
-        let mut parent: Vec<usize> = (0..nr * nc).collect();
-        let find = |parent: &mut Vec<usize>, mut i: usize| -> usize {
-            while let Some(&p) = parent.get(i) {
-                if p == i {
-                    break;
-                }
-                i = p;
-            }
-            i
-        };
+        // Boxes not parted by a rule are one cell.
+        let mut sets = DisjointSet::new(nr * nc);
         for r in 0..nr {
             let (top, bottom) = (rows.get(r).copied()?, rows.get(r + 1).copied()?);
             let mid_y = (top + bottom) / 2.0;
@@ -690,16 +703,10 @@ impl Grid {
                 let (left, right) = (cols.get(c).copied()?, cols.get(c + 1).copied()?);
                 let mid_x = (left + right) / 2.0;
                 if c + 1 < nc && !covers_v(right, mid_y) {
-                    let (a, b) = (find(&mut parent, r * nc + c), find(&mut parent, r * nc + c + 1));
-                    if a != b {
-                        *parent.get_mut(a.max(b))? = a.min(b);
-                    }
+                    sets.union(r * nc + c, r * nc + c + 1);
                 }
                 if r + 1 < nr && !covers_h(bottom, mid_x) {
-                    let (a, b) = (find(&mut parent, r * nc + c), find(&mut parent, (r + 1) * nc + c));
-                    if a != b {
-                        *parent.get_mut(a.max(b))? = a.min(b);
-                    }
+                    sets.union(r * nc + c, (r + 1) * nc + c);
                 }
             }
         }
@@ -707,7 +714,7 @@ impl Grid {
         let mut index_of_root: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         let mut cells: Vec<GridCell> = Vec::new();
         for i in 0..nr * nc {
-            let root = find(&mut parent, i);
+            let root = sets.find(i);
             let (r, c) = (i / nc, i % nc);
             let index = *index_of_root.entry(root).or_insert_with(|| {
                 cells.push(GridCell {

@@ -590,10 +590,11 @@ impl Diagnostic {
 
     /// Sets where the diagnostic was found.
     pub fn at(mut self, loc: Option<Location>) -> Diagnostic {
+        // Locations count from 1: a 0 is no place, never written as one.
         match loc {
-            Some(Location::Page(p)) => self.page = Some(p),
-            Some(Location::Line(l)) => self.line = Some(l),
-            None => {}
+            Some(Location::Page(p)) if p > 0 => self.page = Some(p),
+            Some(Location::Line(l)) if l > 0 => self.line = Some(l),
+            _ => {}
         }
         self
     }
