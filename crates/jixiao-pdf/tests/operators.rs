@@ -1,0 +1,240 @@
+//! The interpreter's operators and font decoding, one line per case: a content stream in
+//! (on a 200×200 page, font /F = Helvetica with every glyph 500/1000 em
+//! wide) → where each glyph lands (text, left, top; points from the page's
+//! top-left, rounded). Rules: `re f`, `m l S`.
+
+use jixiao_pdf::Pdf;
+
+fn pdf(content: &str) -> Vec<u8> {
+    let widths = vec!["500"; 95].join(" ");
+    pdf_with_font(
+        content,
+        &format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"),
+        &[],
+    )
+}
+
+/// A one-page PDF whose font /F is `font` (object 5); `more` are objects
+/// 6, 7 … (descendant fonts, ToUnicode streams).
+fn pdf_with_font(content: &str, font: &str, more: &[String]) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+        font.to_string(),
+    ];
+    objects.extend(more.iter().cloned());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// `text@left,top` per glyph.
+fn glyphs(content: &str) -> Vec<String> {
+    let bytes = pdf(content);
+    let doc = Pdf::load(&bytes).expect("the test PDF loads");
+    let page = doc.page(1).expect("page 1");
+    page.glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| format!("{}@{},{}", g.text, g.x0.round(), g.y0.round()))
+        .collect()
+}
+
+/// `x0,y0-x1,y1` per rule.
+fn rules(content: &str) -> Vec<String> {
+    let bytes = pdf(content);
+    let doc = Pdf::load(&bytes).expect("the test PDF loads");
+    let page = doc.page(1).expect("page 1");
+    page.rules
+        .iter()
+        .map(|r| format!("{},{}-{},{}", r.x0.round(), r.y0.round(), r.x1.round(), r.y1.round()))
+        .collect()
+}
+
+macro_rules! draws {
+    ($name:ident, $content:expr, [$($glyph:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<String> = vec![$($glyph.to_string()),*];
+            assert_eq!(glyphs($content), want);
+        }
+    };
+}
+
+macro_rules! rules_of {
+    ($name:ident, $content:expr, [$($rule:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<String> = vec![$($rule.to_string()),*];
+            assert_eq!(rules($content), want);
+        }
+    };
+}
+
+// Size 10: a glyph is 5 wide; its box runs 0.8 em above the baseline.
+draws!(
+    td_places_the_line,
+    "BT /F 10 Tf 20 100 Td (AB) Tj ET",
+    ["A@20,92", "B@25,92"]
+);
+draws!(
+    tm_sets_the_matrix,
+    "BT /F 10 Tf 1 0 0 1 50 150 Tm (A) Tj ET",
+    ["A@50,42"]
+);
+draws!(
+    scaled_font_matrix,
+    "BT /F 1 Tf 10 0 0 10 50 150 Tm (AB) Tj ET",
+    ["A@50,42", "B@55,42"]
+);
+draws!(
+    char_spacing,
+    "BT /F 10 Tf 2 Tc 20 100 Td (AB) Tj ET",
+    ["A@20,92", "B@27,92"]
+);
+draws!(
+    word_spacing,
+    "BT /F 10 Tf 10 Tw 20 100 Td (A B) Tj ET",
+    ["A@20,92", "B@40,92"]
+);
+draws!(
+    horizontal_scaling,
+    "BT /F 10 Tf 50 Tz 20 100 Td (AB) Tj ET",
+    ["A@20,92", "B@23,92"]
+);
+draws!(
+    tj_adjustments,
+    "BT /F 10 Tf 20 100 Td [(A) -1000 (B)] TJ ET",
+    ["A@20,92", "B@35,92"]
+);
+draws!(
+    leading_and_next_line,
+    "BT /F 10 Tf 12 TL 20 100 Td (A) Tj T* (B) Tj ET",
+    ["A@20,92", "B@20,104"]
+);
+draws!(
+    quote_moves_then_shows,
+    "BT /F 10 Tf 12 TL 20 100 Td (A) Tj (B) ' ET",
+    ["A@20,92", "B@20,104"]
+);
+draws!(
+    td_is_relative,
+    "BT /F 10 Tf 20 100 Td (A) Tj 10 -20 Td (B) Tj ET",
+    ["A@20,92", "B@30,112"]
+);
+draws!(
+    cm_translates,
+    "1 0 0 1 30 -10 cm BT /F 10 Tf 20 100 Td (A) Tj ET",
+    ["A@50,102"]
+);
+draws!(
+    q_restores_the_matrix,
+    "q 1 0 0 1 30 0 cm Q BT /F 10 Tf 20 100 Td (A) Tj ET",
+    ["A@20,92"]
+);
+draws!(
+    rise_lifts_the_glyph,
+    "BT /F 10 Tf 5 Ts 20 100 Td (A) Tj ET",
+    ["A@20,87"]
+);
+draws!(
+    invisible_text_still_reads,
+    "BT /F 10 Tf 3 Tr 20 100 Td (A) Tj ET",
+    ["A@20,92"]
+);
+
+rules_of!(stroked_line, "10 20 m 110 20 l S", ["10,180-110,180"]);
+rules_of!(thin_filled_rectangle, "10 50 100 0.5 re f", ["10,150-110,150"]);
+rules_of!(wide_rectangle_is_no_rule, "10 50 100 40 re f", []);
+rules_of!(
+    rules_follow_the_matrix,
+    "1 0 0 1 5 5 cm 10 20 m 10 120 l S",
+    ["15,75-15,175"]
+);
+
+/// The text a font decodes a content stream to.
+fn text_with(font: &str, more: &[String], content: &str) -> String {
+    let bytes = pdf_with_font(content, font, more);
+    let doc = Pdf::load(&bytes).expect("the test PDF loads");
+    doc.page(1)
+        .expect("page 1")
+        .glyphs
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect()
+}
+
+const GB1: &str = "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >>";
+
+#[test]
+fn predefined_cmaps_of_non_embedded_song() {
+    for (encoding, codes) in [
+        ("UniGB-UCS2-H", "<4E2D6587>"),
+        ("UniGB-UTF16-H", "<4E2D6587>"),
+        ("GBK-EUC-H", "<D6D0CEC4>"),
+        ("GB-EUC-H", "<D6D0CEC4>"),
+    ] {
+        let font = format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} /DescendantFonts [6 0 R] >>"
+        );
+        let descendant = format!("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light {GB1} /DW 1000 >>");
+        assert_eq!(
+            text_with(&font, &[descendant], &format!("BT /F 10 Tf 20 100 Td {codes} Tj ET")),
+            "中文",
+            "{encoding}"
+        );
+    }
+}
+
+#[test]
+fn identity_h_through_to_unicode() {
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>";
+    let descendant = format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X {GB1} /W [1 [1000 1000]] >>");
+    let cmap =
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <4E2D> <0002> <6587> endbfchar";
+    let to_unicode = format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1);
+    assert_eq!(
+        text_with(
+            font,
+            &[descendant, to_unicode],
+            "BT /F 10 Tf 20 100 Td <00010002> Tj ET"
+        ),
+        "中文"
+    );
+}
+
+#[test]
+fn identity_h_without_to_unicode_goes_through_the_character_collection() {
+    // CID 4559 is 中 in Adobe-GB1 (no ToUnicode: the GB1 table maps it).
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>";
+    let descendant = format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X {GB1} >>");
+    assert_eq!(
+        text_with(font, &[descendant], "BT /F 10 Tf 20 100 Td <11CF> Tj ET"),
+        "中"
+    );
+}
+
+#[test]
+fn differences_rename_codes() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /B /C] >> >>";
+    assert_eq!(text_with(font, &[], "BT /F 10 Tf 20 100 Td (ABD) Tj ET"), "BCD");
+}
