@@ -47,6 +47,10 @@ struct Grid {
     /// Cell index of each box, row-major.
     owner: Vec<usize>,
     cells: Vec<GridCell>,
+    /// The boxes of the first and last row whose outer edge has no rule
+    /// (a merged cell continued from or on another page), by column.
+    open_top: Vec<bool>,
+    open_bottom: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -732,11 +736,23 @@ impl Grid {
             }
             *owner.get_mut(i)? = index;
         }
+        let (first_y, last_y) = (rows.first().copied()?, rows.last().copied()?);
+        let open = |y: f32| -> Vec<bool> {
+            (0..nc)
+                .map(|c| {
+                    let mid = (cols.get(c).copied().unwrap_or(0.0) + cols.get(c + 1).copied().unwrap_or(0.0)) / 2.0;
+                    !covers_h(y, mid)
+                })
+                .collect()
+        };
+        let (open_top, open_bottom) = (open(first_y), open(last_y));
         Some(Grid {
             rows,
             cols,
             owner,
             cells,
+            open_top,
+            open_bottom,
         })
     }
 
@@ -763,7 +779,13 @@ impl Grid {
         };
         let c = self.col_of(x);
         let index = *self.owner.get(row * (self.cols.len() - 1) + c)?;
-        self.cells.get(index)?.glyphs.is_empty().then_some(index)
+        // An empty cell takes the text; so does a cell whose edge toward
+        // the text has no rule: a merged label cut by a page break, its
+        // first lines drawn above the page's table (LibreOffice:
+        // `社会公众或服务对象满意度` above, `指标` inside).
+        let open = if row == 0 { &self.open_top } else { &self.open_bottom };
+        let empty = self.cells.get(index)?.glyphs.is_empty();
+        (empty || open.get(c).copied().unwrap_or(false)).then_some(index)
     }
 
     /// The cell of the last grid row whose text runs over the table's

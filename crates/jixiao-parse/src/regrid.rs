@@ -30,7 +30,7 @@ use jixiao_layout::Row;
 use jixiao_model::normalize::{fold_compact, is_amount, is_wide};
 use jixiao_model::Location;
 
-use crate::vocab::{self, LabelLevel, Marker};
+use crate::vocab::{self, GoalSlot, LabelLevel, Marker};
 
 /// Most lines one table row spans in a dump (a long target wraps over
 /// many lines; beyond this the grouping would be guesswork).
@@ -73,7 +73,7 @@ const MAX_MARKER_PIECE: usize = 6;
 pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
     let rows = join_dropped_values(split_glued_amounts(rows));
     let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
-    let rows = split_goal_columns(rows);
+    let rows = split_interleaved_goals(split_goal_columns(rows));
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows.as_slice();
     while let Some((row, tail)) = rest.split_first() {
@@ -284,6 +284,211 @@ fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize,
         }
     }
     vec![(col, text)]
+}
+
+/// Most printed lines of a goal block read as two interleaved cells: the
+/// more lines, the more splits fit by chance (a long goal over both
+/// headings, the seed's, would); real side-by-side goals are a few lines
+/// each.
+const MAX_GOAL_LINES: usize = 10;
+
+/// Which goal column a printed line of a dump without columns holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    /// Both columns' lines at one height: left text, a space, right text.
+    Both,
+}
+
+/// The lines of two goal cells side by side, each centred in the row, as
+/// a dump without columns prints them (pdfplumber): one text line per
+/// height, so the taller cell's lines alternate with the other's
+/// (`1.…；` / `通过三年…` / `2.…；` / `精细化水平。` / `3.…`), and lines at
+/// one height share a printed line. Every split into L left and R right
+/// lines gives one such pattern; the split whose cells wrap like text
+/// (every line but a paragraph's last is full) wins, unless one cell over
+/// both headings (the seed's merged goal) wraps as well. A block that
+/// fits neither is left as printed.
+fn split_interleaved_goals(rows: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rest = rows.as_slice();
+    while let Some((row, tail)) = rest.split_first() {
+        out.push(row.clone());
+        rest = tail;
+        // A marker joined in front of the headings (`项目绩效目标  项目总目标 …`)
+        // says nothing of the dump's style.
+        let marker_first = row
+            .cells
+            .first()
+            .is_some_and(|c| vocab::marker(&fold_compact(c)).is_some());
+        let text = match row.cells.first() {
+            Some(first) if marker_first => crate::lexer::strip_leading_cell(&row.text, first),
+            _ => row.text.clone(),
+        };
+        let layout = (row.indent > 0 && !marker_first) || text.contains("  ");
+        let headings: Vec<GoalSlot> = row.cells.iter().filter_map(|c| vocab::goal_heading(c)).collect();
+        if row.ruled || layout || headings != [GoalSlot::Project, GoalSlot::Annual] {
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(|r| {
+                r.ruled
+                    || vocab::is_indicator_header(&fold_compact(&r.text))
+                    || vocab::form_heading(&r.text).is_some()
+                    || r.cells.iter().any(|c| vocab::indicator_label(c).is_some())
+            })
+            .unwrap_or(rest.len());
+        let Some(block) = rest.get(..end) else { continue };
+        let mut markers = String::new();
+        let mut lines: Vec<String> = Vec::new();
+        for r in block {
+            let mut words: Vec<&str> = r.text.split(' ').filter(|w| !w.is_empty()).collect();
+            while let Some(first) = words.first() {
+                let f = fold_compact(first);
+                if f.chars().count() <= MAX_MARKER_PIECE && (vocab::is_marker_piece(&f) || vocab::marker(&f).is_some())
+                {
+                    markers.push_str(first);
+                    words.remove(0);
+                } else {
+                    break;
+                }
+            }
+            if !words.is_empty() {
+                lines.push(words.join(" "));
+            }
+        }
+        if lines.is_empty() || lines.len() > MAX_GOAL_LINES {
+            continue;
+        }
+        let Some((left, right)) = best_goal_split(&lines) else {
+            continue;
+        };
+        let loc = block.first().map_or(row.loc, |r| r.loc);
+        if !markers.is_empty() {
+            out.push(Row {
+                loc,
+                text: markers.clone(),
+                cells: vec![markers],
+                ruled: false,
+                indent: 0,
+                sheet: row.sheet,
+            });
+        }
+        out.push(ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet));
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    out
+}
+
+/// The printed pattern of `l` left and `r` right lines, each cell centred:
+/// line heights in half lines, equal heights sharing a line.
+fn goal_pattern(l: usize, r: usize) -> Vec<Side> {
+    let mut heights: Vec<(i64, Side)> = (0..l)
+        .map(|i| (2 * i as i64 - (l as i64 - 1), Side::Left))
+        .chain((0..r).map(|j| (2 * j as i64 - (r as i64 - 1), Side::Right)))
+        .collect();
+    heights.sort_by_key(|&(h, side)| (h, side == Side::Right));
+    let mut out: Vec<(i64, Side)> = Vec::new();
+    for (h, side) in heights {
+        match out.last_mut() {
+            Some((last, s)) if *last == h => *s = Side::Both,
+            _ => out.push((h, side)),
+        }
+    }
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// How badly `lines` wrap as one cell's text: each line but a paragraph's
+/// last (ending in `。；;` or followed by a numbered item) should be about
+/// as long as the longest.
+fn wrap_misses(lines: &[&str]) -> usize {
+    let widest = lines.iter().map(|l| width(l)).max().unwrap_or(0);
+    let listed = lines.iter().any(|l| starts_item(l));
+    lines
+        .windows(2)
+        .filter(|w| {
+            let [line, next] = w else { return false };
+            let sentence_end = line.ends_with(['。', '；', ';', '！', '？']);
+            let ends = sentence_end || starts_item(next);
+            // In a numbered list, an item ended by `；` is followed by the
+            // next item: other text there is another cell's line.
+            let interrupted = listed && line.ends_with(['；', ';']) && !starts_item(next);
+            (!ends && width(line) + 4 < widest) || interrupted
+        })
+        .count()
+}
+
+/// A single space with an ideograph (or full-width punctuation) on both
+/// sides.
+fn has_cell_gap(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| matches!(w, [a, ' ', b] if is_wide(*a) && is_wide(*b)))
+}
+
+fn starts_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next();
+    (first.is_some_and(|c| c.is_ascii_digit()) && chars.next().is_some_and(|c| matches!(c, '.' | '、' | '．' | ')')))
+        || first.is_some_and(|c| matches!(c, '(' | '（' | '一' | '二' | '三' | '四' | '五'))
+}
+
+/// The left and right cells of a two-column goal block, or `None` when one
+/// cell over both headings reads as well (or no split fits).
+fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let all: Vec<&str> = lines.iter().map(String::as_str).collect();
+    // One space between ideographs is no word break in Chinese text: in
+    // one cell over both headings it is where two cells meet.
+    let gaps = all.iter().filter(|l| has_cell_gap(l)).count();
+    let single = wrap_misses(&all) + gaps;
+    let n = lines.len();
+    let mut best: Option<(usize, i32, Vec<String>, Vec<String>)> = None;
+    if n == 0 {
+        return None;
+    }
+    for l in 1..=n {
+        for r in 1..=n {
+            let pattern = goal_pattern(l, r);
+            if pattern.len() != n {
+                continue;
+            }
+            let (mut left, mut right) = (Vec::new(), Vec::new());
+            let mut fits = true;
+            for (line, side) in lines.iter().zip(&pattern) {
+                match side {
+                    Side::Left => left.push(line.clone()),
+                    Side::Right => right.push(line.clone()),
+                    Side::Both => match line.split_once(' ') {
+                        Some((a, b)) => {
+                            left.push(a.to_string());
+                            right.push(b.to_string());
+                        }
+                        None => fits = false,
+                    },
+                }
+            }
+            if !fits {
+                continue;
+            }
+            let misses = wrap_misses(&left.iter().map(String::as_str).collect::<Vec<_>>())
+                + wrap_misses(&right.iter().map(String::as_str).collect::<Vec<_>>());
+            // Where the text cannot tell left from right, the numbered
+            // list is the year's goals (年度总体目标 lists its tasks).
+            let listed = |cell: &[String]| cell.iter().filter(|l| starts_item(l)).count() as i32;
+            let preference = listed(&right) - listed(&left);
+            let better = best
+                .as_ref()
+                .is_none_or(|(m, p, _, _)| misses < *m || (misses == *m && preference > *p));
+            if better {
+                best = Some((misses, preference, left, right));
+            }
+        }
+    }
+    let (misses, _, left, right) = best?;
+    (misses == 0 && single > 0).then_some((left, right))
 }
 
 /// Longest piece of a header cell printed above or below its row.
@@ -1465,6 +1670,44 @@ mod tests {
             "宣传 | 通过会议等形式，及时宣传平台联盟，扩大知晓度",
             "普及细胞治疗、抗体治疗等的基本概念，了解生/物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能/力。 | ≥13.00(场)",
             "总阅读量 | ≥80000.00(人次)"
+        ]
+    );
+
+    // pdfplumber: two goal cells centred side by side, their lines
+    // alternating (the taller cell's first), the numbered list the year's.
+    regrids_to!(
+        interleaved_goal_lines_are_two_cells,
+        "项目总目标 年度总体目标\n\
+         1.完成上门健康评估1200户；\n\
+         通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理\n\
+         2.完成微更新项目前期工作；\n\
+         精细化水平。\n\
+         3.居民满意度达到90%以上。\n",
+        [
+            "项目总目标 | 年度总体目标",
+            "通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理/精细化水平。 | 1.完成上门健康评估1200户；/2.完成微更新项目前期工作；/3.居民满意度达到90%以上。"
+        ]
+    );
+
+    // Lines of both cells at one height share a printed line.
+    regrids_to!(
+        goal_lines_at_one_height_are_split_at_the_gap,
+        "项目总目标 年度总体目标\n推进社区综合治理，完善网格化管理，提升平安建设水 完成网格巡查、矛盾调解、治安防范等工作，居民安全\n平。 感持续提升。\n",
+        [
+            "项目总目标 | 年度总体目标",
+            "推进社区综合治理，完善网格化管理，提升平安建设水/平。 | 完成网格巡查、矛盾调解、治安防范等工作，居民安全/感持续提升。"
+        ]
+    );
+
+    // One goal over both headings (the seed's merged cell) stays one text.
+    regrids_to!(
+        one_goal_over_both_headings_stays_whole,
+        "项目总目标 年度总体目标\n1.生物医药专业技术服务平台房屋租金：切实保障中心办公安全，提供完善、安全的办公环境。保障研发\n公共服务平台建设管理以及企业创新孵化服务等职能的顺利开展，合理使用各项费用。\n2.组织召开平台发展规划咨询会。\n",
+        [
+            "项目总目标 | 年度总体目标",
+            "1.生物医药专业技术服务平台房屋租金：切实保障中心办公安全，提供完善、安全的办公环境。保障研发",
+            "公共服务平台建设管理以及企业创新孵化服务等职能的顺利开展，合理使用各项费用。",
+            "2.组织召开平台发展规划咨询会。"
         ]
     );
 
