@@ -378,50 +378,12 @@ impl Done {
 fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let lang = args.lang.unwrap_or_else(Lang::from_locale);
-    let mut inputs = inputs(&args.inputs);
-    if let Some((k, n)) = args.shard {
-        // Input i goes to shard i mod N: deterministic, and even in size.
-        inputs = inputs
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| i % n == k - 1)
-            .map(|(_, input)| input)
-            .collect();
-    }
     let to_stdout = match &args.out {
         Some(dir) => dir.as_os_str() == "-",
         None => true,
     };
-    if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
-        bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
-    }
-    if to_stdout && (args.tables.csv || args.tables.xlsx || args.incremental || args.review) {
-        bail!("--csv, --xlsx, --review and --incremental need an output folder: pass -o DIR");
-    }
-    if inputs.is_empty() {
-        bail!(
-            "no *.pdf or *.txt files in {}",
-            args.inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    let inputs = select_inputs(&args, to_stdout)?;
     let out_dir = args.out.clone().filter(|_| !to_stdout);
-    if out_dir.is_some() {
-        let mut names = std::collections::BTreeMap::new();
-        for input in &inputs {
-            if let Some(other) = names.insert(input.name.as_str(), &input.path) {
-                bail!(
-                    "{} and {} would both be written to {}.json; convert them in separate runs or folders",
-                    other.display(),
-                    input.path.display(),
-                    input.name
-                );
-            }
-        }
-    }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let mut jobs = args.jobs.unwrap_or(cores).max(1);
     if jobs > cores * MAX_JOBS_PER_CORE {
@@ -464,69 +426,19 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let exe = std::env::current_exe().context("cannot find the jixiao program to start workers")?;
-    let write_failures = std::sync::atomic::AtomicUsize::new(0);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Done>>> = inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| -> Result<()> {
-        let mut handles = Vec::new();
-        for _ in 0..jobs {
-            let mut worker = pool::Worker::spawn(&exe, limits).context("cannot start a worker process")?;
-            let (inputs, slots, next, progress, write_failures, out_dir) =
-                (&inputs, &slots, &next, &progress, &write_failures, &out_dir);
-            handles.push(scope.spawn(move || loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(input) = inputs.get(i) else { break };
-                let outcome = convert_one(input, out_dir.as_deref(), args.incremental, &limits, |input| {
-                    worker.convert(input, timeout)
-                });
-                // Each output is written as soon as it is ready, atomically, so
-                // an interrupted batch keeps what it finished.
-                if let (Some(dir), Outcome::Converted(doc)) = (out_dir, &outcome) {
-                    let path = output_path(dir, input);
-                    let written = jixiao_emit::json::to_string(doc)
-                        .map_err(|e| std::io::Error::other(e.to_string()))
-                        .and_then(|json| write_atomic(&path, json.as_bytes()));
-                    if let Err(e) = written {
-                        progress.suspend(|| {
-                            eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display())
-                        });
-                        write_failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    }
-                }
-                progress.inc(1);
-                if let Some(slot) = slots.get(i) {
-                    if let Ok(mut slot) = slot.lock() {
-                        *slot = Some(Done::of(outcome, to_stdout));
-                    }
-                }
-            }));
-        }
-        for handle in handles {
-            let _ = handle.join();
-        }
-        Ok(())
-    })?;
-    let outcomes: Vec<(Input, Done)> = inputs
-        .iter()
-        .cloned()
-        .zip(slots)
-        .map(|(input, slot)| {
-            let done = slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Done::of(
-                    Outcome::Converted(jixiao_cli::failed(
-                        jixiao_cli::source_of_unread(&input.name),
-                        Code::InternalError,
-                        "no worker converted the file".to_string(),
-                    )),
-                    to_stdout,
-                )
-            });
-            (input, done)
-        })
-        .collect();
+    let batch = Batch {
+        inputs: &inputs,
+        out_dir: out_dir.as_deref(),
+        incremental: args.incremental,
+        keep_documents: to_stdout,
+        limits,
+        timeout,
+        jobs,
+        progress: &progress,
+    };
+    let (outcomes, write_failures) = batch.run()?;
     progress.finish_and_clear();
-    let mut failed = write_failures.into_inner();
+    let mut failed = write_failures;
     let mut table_failures = 0usize;
     for (input, done) in &outcomes {
         for (code, message) in &done.errors {
@@ -556,12 +468,160 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             table_failures += write_review(dir, &outcomes, args.max_input_size);
         }
     }
+    print_summary(lang, &outcomes, failed, started.elapsed().as_secs_f64());
+    Ok(if failed > 0 || table_failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The worker-process part of a `convert` run: every input converted by
+/// a pool of workers, each output written as soon as it is ready.
+struct Batch<'a> {
+    inputs: &'a [Input],
+    out_dir: Option<&'a Path>,
+    incremental: bool,
+    /// Keep whole documents (for stdout); else only their summary.
+    keep_documents: bool,
+    limits: pool::Limits,
+    timeout: Option<Duration>,
+    jobs: usize,
+    progress: &'a ProgressBar,
+}
+
+impl Batch<'_> {
+    /// Each input with what the run keeps of it, in input order, and how
+    /// many outputs could not be written.
+    fn run(&self) -> Result<(Vec<(Input, Done)>, usize)> {
+        let exe = std::env::current_exe().context("cannot find the jixiao program to start workers")?;
+        let write_failures = std::sync::atomic::AtomicUsize::new(0);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let slots: Vec<std::sync::Mutex<Option<Done>>> =
+            self.inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        std::thread::scope(|scope| -> Result<()> {
+            let mut handles = Vec::new();
+            for _ in 0..self.jobs {
+                let (incremental, limits, timeout, keep) =
+                    (self.incremental, self.limits, self.timeout, self.keep_documents);
+                let mut worker = pool::Worker::spawn(&exe, self.limits).context("cannot start a worker process")?;
+                let (inputs, slots, next, progress, write_failures, out_dir) = (
+                    self.inputs,
+                    &slots,
+                    &next,
+                    self.progress,
+                    &write_failures,
+                    &self.out_dir,
+                );
+                handles.push(scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let outcome = convert_one(input, *out_dir, incremental, &limits, |input| {
+                        worker.convert(input, timeout)
+                    });
+                    // Each output is written as soon as it is ready, atomically, so
+                    // an interrupted batch keeps what it finished.
+                    if let (Some(dir), Outcome::Converted(doc)) = (out_dir, &outcome) {
+                        let path = output_path(dir, input);
+                        let written = jixiao_emit::json::to_string(doc)
+                            .map_err(|e| std::io::Error::other(e.to_string()))
+                            .and_then(|json| write_atomic(&path, json.as_bytes()));
+                        if let Err(e) = written {
+                            progress.suspend(|| {
+                                eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display())
+                            });
+                            write_failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                    progress.inc(1);
+                    if let Some(slot) = slots.get(i) {
+                        if let Ok(mut slot) = slot.lock() {
+                            *slot = Some(Done::of(outcome, keep));
+                        }
+                    }
+                }));
+            }
+            for handle in handles {
+                let _ = handle.join();
+            }
+            Ok(())
+        })?;
+        let outcomes: Vec<(Input, Done)> = self
+            .inputs
+            .iter()
+            .cloned()
+            .zip(slots)
+            .map(|(input, slot)| {
+                let done = slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                    Done::of(
+                        Outcome::Converted(jixiao_cli::failed(
+                            jixiao_cli::source_of_unread(&input.name),
+                            Code::InternalError,
+                            "no worker converted the file".to_string(),
+                        )),
+                        self.keep_documents,
+                    )
+                });
+                (input, done)
+            })
+            .collect();
+        Ok((outcomes, write_failures.into_inner()))
+    }
+}
+
+/// The inputs of a `convert` run (its shard), checked before any work:
+/// stdout takes one file, no two inputs write one output.
+fn select_inputs(args: &ConvertArgs, to_stdout: bool) -> Result<Vec<Input>> {
+    let mut inputs = inputs(&args.inputs);
+    if let Some((k, n)) = args.shard {
+        // Input i goes to shard i mod N: deterministic, and even in size.
+        inputs = inputs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, input)| input)
+            .collect();
+    }
+    if to_stdout && (inputs.len() != 1 || args.inputs.iter().any(|p| p.is_dir())) {
+        bail!("{} inputs need an output folder: pass -o DIR", inputs.len());
+    }
+    if to_stdout && (args.tables.csv || args.tables.xlsx || args.incremental || args.review) {
+        bail!("--csv, --xlsx, --review and --incremental need an output folder: pass -o DIR");
+    }
+    if inputs.is_empty() {
+        bail!(
+            "no *.pdf or *.txt files in {}",
+            args.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !to_stdout {
+        let mut names = std::collections::BTreeMap::new();
+        for input in &inputs {
+            if let Some(other) = names.insert(input.name.as_str(), &input.path) {
+                bail!(
+                    "{} and {} would both be written to {}.json; convert them in separate runs or folders",
+                    other.display(),
+                    input.path.display(),
+                    input.name
+                );
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// The console summary of a run: inputs converted and failed, forms,
+/// indicators, pages and speed.
+fn print_summary(lang: Lang, outcomes: &[(Input, Done)], failed: usize, seconds: f64) {
     let unchanged = outcomes.iter().filter(|(_, d)| d.unchanged).count();
     let forms: usize = outcomes.iter().map(|(_, d)| d.forms).sum();
     let indicators: usize = outcomes.iter().map(|(_, d)| d.indicators).sum();
     let pages: u64 = outcomes.iter().map(|(_, d)| d.pages).sum();
     let without_form = outcomes.iter().filter(|(_, d)| d.without_form).count();
-    let seconds = started.elapsed().as_secs_f64();
     let skipped = if unchanged > 0 {
         format!(" ({unchanged} unchanged, skipped)")
     } else {
@@ -578,11 +638,6 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
             if unchanged > 0 { format!("（{unchanged} 个未改变，已跳过）") } else { String::new() }
         ),
     }
-    Ok(if failed > 0 || table_failures > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 /// Writes the review site into `dir/review`: one page per input (its form
