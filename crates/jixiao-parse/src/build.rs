@@ -277,116 +277,26 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
 /// Applies a content event to the current project; returns diagnostics.
 fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
     let project = &mut draft.project;
-    let mut found = Vec::new();
     match event {
         Event::Year { year, loc } => match project.year {
             None => project.year = Some(year),
             Some(y) if y == year => {}
-            Some(y) => found.push(
-                Diagnostic::new(
+            Some(y) => {
+                return vec![Diagnostic::new(
                     Level::Warning,
                     Code::ConflictingField,
                     format!("year {year} printed under a form of {y}"),
                 )
-                .at(Some(loc)),
-            ),
+                .at(Some(loc))]
+            }
         },
-        Event::Field { field, value, loc } => {
-            let (slot, label, parsed) = match &field {
-                Field::Name => (&mut project.name, "项目名称", Some(value.clone())),
-                Field::Nature => (&mut project.nature, "项目性质", Some(value.clone())),
-                Field::Category => (&mut project.category, "项目类别", Some(value.clone())),
-                Field::Department => (&mut project.department, "主管部门", Some(value.clone())),
-                Field::Implementer => (&mut project.implementer, "实施单位", Some(value.clone())),
-                Field::StartDate => (&mut project.start_date, "计划开始日期", parse_date(&value)),
-                Field::EndDate => (&mut project.end_date, "计划完成日期", parse_date(&value)),
-                Field::Other(name) => {
-                    // Kept in `extra`, label as printed; a second, different
-                    // value is reported as for the schema's fields.
-                    match project.extra.get(*name) {
-                        Some(existing) if *existing != value && !value.is_empty() => found.push(
-                            Diagnostic::new(
-                                Level::Warning,
-                                Code::ConflictingField,
-                                format!("{name} printed twice with different values; the first is kept"),
-                            )
-                            .at(Some(loc))
-                            .with_text(value),
-                        ),
-                        Some(_) => {}
-                        None if value.is_empty() => {}
-                        None => {
-                            project.extra.insert(name.to_string(), value);
-                        }
-                    }
-                    return found;
-                }
-            };
-            if value.is_empty() {
-                return found;
-            }
-            let Some(parsed) = parsed else {
-                found.push(
-                    Diagnostic::new(Level::Warning, Code::BadDate, format!("{label} is not a date"))
-                        .at(Some(loc))
-                        .with_text(value),
-                );
-                return found;
-            };
-            match slot {
-                None => *slot = Some(parsed),
-                Some(existing) if *existing == parsed => found.push(
-                    Diagnostic::new(
-                        Level::Info,
-                        Code::DuplicateFragment,
-                        format!("dropped {label} printed again"),
-                    )
-                    .at(Some(loc))
-                    .with_text(value),
-                ),
-                Some(existing) => found.push(
-                    Diagnostic::new(
-                        Level::Warning,
-                        Code::ConflictingField,
-                        format!("{label} printed twice with different values; kept {existing}"),
-                    )
-                    .at(Some(loc))
-                    .with_text(value),
-                ),
-            }
-        }
+        Event::Field { field, value, loc } => return apply_field(project, field, value, loc),
         Event::Fund {
             item,
             amount,
             text,
             loc,
-        } => {
-            if let Some(text) = text {
-                found.push(
-                    Diagnostic::new(
-                        Level::Warning,
-                        Code::BadAmount,
-                        format!("{} is not an amount", item.label()),
-                    )
-                    .at(Some(loc))
-                    .with_text(text),
-                );
-            }
-            let slot = project.funds.slot(item);
-            match (*slot, amount) {
-                (_, None) => {}
-                (None, Some(a)) => *slot = Some(a),
-                (Some(old), Some(a)) if cents(old) == cents(a) => {}
-                (Some(old), Some(a)) => found.push(
-                    Diagnostic::new(
-                        Level::Warning,
-                        Code::ConflictingField,
-                        format!("{} printed twice: kept {old:.2}, dropped {a:.2}", item.label()),
-                    )
-                    .at(Some(loc)),
-                ),
-            }
-        }
+        } => return apply_fund(project, item, amount, text, loc),
         Event::Goal { slot, lines, .. } => draft.goals.push((slot, lines)),
         Event::Indicator {
             level1,
@@ -405,6 +315,112 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
             },
         }),
         _ => {}
+    }
+    Vec::new()
+}
+
+/// A header cell: its field filled, or why not (a bad date, a second
+/// different value; the same value again is a dropped fragment).
+fn apply_field(project: &mut Project, field: Field, value: String, loc: Location) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let (slot, label, parsed) = match &field {
+        Field::Name => (&mut project.name, "项目名称", Some(value.clone())),
+        Field::Nature => (&mut project.nature, "项目性质", Some(value.clone())),
+        Field::Category => (&mut project.category, "项目类别", Some(value.clone())),
+        Field::Department => (&mut project.department, "主管部门", Some(value.clone())),
+        Field::Implementer => (&mut project.implementer, "实施单位", Some(value.clone())),
+        Field::StartDate => (&mut project.start_date, "计划开始日期", parse_date(&value)),
+        Field::EndDate => (&mut project.end_date, "计划完成日期", parse_date(&value)),
+        Field::Other(name) => {
+            // Kept in `extra`, label as printed; a second, different
+            // value is reported as for the schema's fields.
+            match project.extra.get(*name) {
+                Some(existing) if *existing != value && !value.is_empty() => found.push(
+                    Diagnostic::new(
+                        Level::Warning,
+                        Code::ConflictingField,
+                        format!("{name} printed twice with different values; the first is kept"),
+                    )
+                    .at(Some(loc))
+                    .with_text(value),
+                ),
+                Some(_) => {}
+                None if value.is_empty() => {}
+                None => {
+                    project.extra.insert(name.to_string(), value);
+                }
+            }
+            return found;
+        }
+    };
+    if value.is_empty() {
+        return found;
+    }
+    let Some(parsed) = parsed else {
+        found.push(
+            Diagnostic::new(Level::Warning, Code::BadDate, format!("{label} is not a date"))
+                .at(Some(loc))
+                .with_text(value),
+        );
+        return found;
+    };
+    match slot {
+        None => *slot = Some(parsed),
+        Some(existing) if *existing == parsed => found.push(
+            Diagnostic::new(
+                Level::Info,
+                Code::DuplicateFragment,
+                format!("dropped {label} printed again"),
+            )
+            .at(Some(loc))
+            .with_text(value),
+        ),
+        Some(existing) => found.push(
+            Diagnostic::new(
+                Level::Warning,
+                Code::ConflictingField,
+                format!("{label} printed twice with different values; kept {existing}"),
+            )
+            .at(Some(loc))
+            .with_text(value),
+        ),
+    }
+    found
+}
+
+/// A money cell: its amount filled, or why not.
+fn apply_fund(
+    project: &mut Project,
+    item: FundItem,
+    amount: Option<f64>,
+    text: Option<String>,
+    loc: Location,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(text) = text {
+        found.push(
+            Diagnostic::new(
+                Level::Warning,
+                Code::BadAmount,
+                format!("{} is not an amount", item.label()),
+            )
+            .at(Some(loc))
+            .with_text(text),
+        );
+    }
+    let slot = project.funds.slot(item);
+    match (*slot, amount) {
+        (_, None) => {}
+        (None, Some(a)) => *slot = Some(a),
+        (Some(old), Some(a)) if cents(old) == cents(a) => {}
+        (Some(old), Some(a)) => found.push(
+            Diagnostic::new(
+                Level::Warning,
+                Code::ConflictingField,
+                format!("{} printed twice: kept {old:.2}, dropped {a:.2}", item.label()),
+            )
+            .at(Some(loc)),
+        ),
     }
     found
 }
