@@ -662,10 +662,10 @@ fn adopt_open_columns(groups: &mut [Vec<Rule>], orphans: Vec<Rule>) {
 }
 
 impl Grid {
-    fn build(rules: &[Rule]) -> Option<Grid> {
-        let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
-        // Where a table's outer border is not drawn, the ends of the rules
-        // that cross it stand in for it.
+    /// The row and column boundaries of a table's rules: where rules run,
+    /// and where a table's outer border is not drawn, the ends of the rules
+    /// that cross it stand in for it.
+    fn boundaries(h: &[&Rule], v: &[&Rule]) -> (Vec<f32>, Vec<f32>) {
         let h_ends = h.iter().flat_map(|r| [r.x0, r.x1]);
         let v_ends = v.iter().flat_map(|r| [r.y0, r.y1]);
         let (min_x, max_x) = h_ends.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
@@ -684,6 +684,14 @@ impl Grid {
                 .filter(|x| x.is_finite())
                 .collect(),
         );
+        (rows, cols)
+    }
+
+    /// A table of `rules`: its boundaries, its boxes joined into cells
+    /// where no rule parts them, and its open outer edges.
+    fn build(rules: &[Rule]) -> Option<Grid> {
+        let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
+        let (rows, cols) = Grid::boundaries(&h, &v);
         // A grid of more boxes is no form (a chart's hatching): its text is
         // read as free lines instead, nothing is lost.
         if rows.len() < 2 || cols.len() < 2 || rows.len() * cols.len() > MAX_GRID_BOXES {
