@@ -34,3 +34,10 @@ if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
   # Serif: Skia's ToUnicode gives U+2F3E ⼾ for the 户 of 用户 (see jixiao-pdf's REGIONAL_RADICALS).
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium-serif.pdf 'Noto Serif CJK SC'
 fi
+# A synthetic stress form (long wrapped cells, a three-line label, a form over
+# two pages) rendered by Chromium and LibreOffice; it must read like its JSON.
+if command -v chromium >/dev/null && command -v soffice >/dev/null; then
+  python3 corpus/pdf/stress/make-stress.py corpus/pdf/stress/stress.json
+  python3 corpus/pdf/chromium/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.chromium.pdf
+  python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice.pdf
+fi
