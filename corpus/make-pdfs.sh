@@ -24,6 +24,7 @@ $gen "$seed" corpus/pdf/seed.ucs2-fields.pdf --fields --portrait
 $gen "$district" corpus/pdf/district.gbk-fields.pdf --fields --gbk --money-right
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
+  python3 corpus/pdf/libreoffice/make.py "$district" corpus/pdf/district.libreoffice.pdf
 fi
 if python3 -c 'import reportlab' 2>/dev/null; then
   python3 corpus/pdf/reportlab/make.py "$seed" corpus/pdf/seed.reportlab.pdf
@@ -31,6 +32,7 @@ if python3 -c 'import reportlab' 2>/dev/null; then
 fi
 if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium.pdf
+  python3 corpus/pdf/chromium/make.py "$district" corpus/pdf/district.chromium.pdf
   # Serif: Skia's ToUnicode gives U+2F3E ⼾ for the 户 of 用户 (see jixiao-pdf's REGIONAL_RADICALS).
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium-serif.pdf 'Noto Serif CJK SC'
 fi
