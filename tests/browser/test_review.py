@@ -103,7 +103,8 @@ def test_every_page_opens_clean_and_links_its_fields(site, driver):
             continue
         # Focusing a field lights exactly its sources, which hold its text.
         for i, project in enumerate(doc["projects"][:3]):
-            sample = [(f"/projects/{i}/{k}", project[k]) for k in ("name", "department", "implementer", "category") if project.get(k)]
+            sample = [("/title", doc["title"])] if i == 0 and doc.get("title") else []
+            sample += [(f"/projects/{i}/{k}", project[k]) for k in ("name", "department", "implementer", "category") if project.get(k)]
             sample += [(f"/projects/{i}/indicators/{k}/name", ind["name"]) for k, ind in enumerate(project["indicators"][:6])]
             sample += [(f"/projects/{i}/indicators/{k}/target/text", ind["target"]["text"]) for k, ind in enumerate(project["indicators"][:6]) if ind["target"]["text"]]
             for ptr, value in sample:

@@ -34,6 +34,10 @@ fn corpus_inputs() -> Vec<(String, PathBuf)> {
 /// The pointers of the fields the review page shows (every non-null value).
 fn field_pointers(doc: &Document) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
+    // The title heads the first form: pointed at when there is a form.
+    if doc.title.is_some() && !doc.projects.is_empty() {
+        out.insert("/title".to_string());
+    }
     for (i, p) in doc.projects.iter().enumerate() {
         let base = format!("/projects/{i}");
         out.insert(format!("{base}/form"));
@@ -81,6 +85,16 @@ fn field_pointers(doc: &Document) -> BTreeSet<String> {
             }
             if !ind.target.text.trim().is_empty() {
                 out.insert(format!("{ib}/target/text"));
+                let t = &ind.target;
+                for (part, present) in [
+                    ("op", t.op.is_some()),
+                    ("value", t.value.is_some()),
+                    ("unit", t.unit.is_some()),
+                ] {
+                    if present {
+                        out.insert(format!("{ib}/target/{part}"));
+                    }
+                }
             }
             if ind.level1.is_some() {
                 out.insert(format!("{ib}/level1"));
@@ -169,7 +183,12 @@ fn pdf_sources_cover_their_values() {
             let Some(value) = json.pointer(&source.pointer).and_then(|v| v.as_str()) else {
                 continue;
             };
-            if source.pointer.contains("goal") || source.pointer.ends_with("_date") || source.pointer.ends_with("/form")
+            // A goal is read from several cells; dates and operators are
+            // normalised (`2024年1月1日`, `≥` → `>=`).
+            if source.pointer.contains("goal")
+                || source.pointer.ends_with("_date")
+                || source.pointer.ends_with("/form")
+                || source.pointer.ends_with("/target/op")
             {
                 continue;
             }

@@ -60,6 +60,8 @@ th, td { border: 1px solid #bbb; padding: 0.2rem 0.35rem; text-align: left; vert
 th { background: #f0f0f0; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .mismatch { color: var(--bad); font-weight: 600; }
+small.parsed { color: var(--muted); }
+p.title { font-weight: 600; margin: 0 0 0.5rem; }
 p.goal { white-space: pre-wrap; margin: 0.25rem 0 0.5rem; }
 ol.lines { font-family: ui-monospace, "Noto Sans Mono CJK SC", monospace; font-size: 0.85rem; padding-left: 4rem; margin: 0; }
 ol.lines li { white-space: pre-wrap; }
@@ -475,6 +477,23 @@ fn forms(out: &mut String, doc: &Document) {
             field(out, "td", &format!("{ib}/name"), "", &ind.name);
             out.push_str("<td>");
             field(out, "span", &format!("{ib}/target/text"), "", &ind.target.text);
+            // The parsed target, each part linked to the same cell.
+            let t = &ind.target;
+            if t.op.is_some() || t.value.is_some() || t.unit.is_some() {
+                out.push_str(" <small class=\"parsed\">");
+                if let Some(op) = t.op {
+                    field(out, "span", &format!("{ib}/target/op"), "", op.as_str());
+                    out.push(' ');
+                }
+                if let Some(v) = t.value {
+                    field(out, "span", &format!("{ib}/target/value"), "", &format!("{v}"));
+                    out.push(' ');
+                }
+                if let Some(u) = &t.unit {
+                    field(out, "span", &format!("{ib}/target/unit"), "", u);
+                }
+                out.push_str("</small>");
+            }
             out.push_str("</td></tr>\n");
         }
         out.push_str("</tbody></table>\n</section>\n");
@@ -564,6 +583,11 @@ pub fn input_page(name: &str, doc: &Document, drawing: &Drawing) -> String {
         }
     }
     out.push_str("</div>\n<div id=\"forms\">\n");
+    if let Some(title) = &doc.title {
+        out.push_str("<p class=\"title\">");
+        field(&mut out, "span", "/title", "", title);
+        out.push_str("</p>\n");
+    }
     if doc.projects.is_empty() {
         out.push_str("<p>No form was read from this input.</p>\n");
     }

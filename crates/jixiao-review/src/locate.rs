@@ -215,6 +215,13 @@ fn project_pages(project: &Project) -> Option<(u32, u32)> {
 /// The sources of every field of `doc` on its PDF pages.
 pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
     let mut f = Finder::new(pages);
+    // The title: the heading above the first form.
+    if let (Some(title), Some(first)) = (&doc.title, doc.projects.first().and_then(project_pages)) {
+        let want = fold(title);
+        if let Some(at) = f.cells(first.0, first.0).into_iter().find(|&at| f.text(at) == want) {
+            f.record("/title", at);
+        }
+    }
     for (i, project) in doc.projects.iter().enumerate() {
         let Some((first, last)) = project_pages(project) else {
             continue;
@@ -372,7 +379,9 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
             let candidates: Vec<At> = page_scope.iter().copied().filter(|&at| f.text(at) == target).collect();
             if let Some(at) = f.beside(&candidates, name_at) {
                 f.record(&format!("{ibase}/target"), at);
-                f.record(&format!("{ibase}/target/text"), at);
+                for part in target_parts(indicator) {
+                    f.record(&format!("{ibase}/target/{part}"), at);
+                }
             }
             for (key, label) in [("level1", &indicator.level1), ("level2", &indicator.level2)] {
                 let Some(label) = label else { continue };
@@ -412,6 +421,23 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
     f.out
 }
 
+/// The parts of an indicator's target that have a value: all are read
+/// from the one printed cell.
+fn target_parts(indicator: &jixiao_model::Indicator) -> Vec<&'static str> {
+    let t = &indicator.target;
+    let mut parts = vec!["text"];
+    if t.op.is_some() {
+        parts.push("op");
+    }
+    if t.value.is_some() {
+        parts.push("value");
+    }
+    if t.unit.is_some() {
+        parts.push("unit");
+    }
+    parts
+}
+
 fn at_index(scope: &[At], at: At) -> usize {
     scope.iter().position(|&a| a == at).unwrap_or(0)
 }
@@ -426,6 +452,18 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
         .map(|l| fold(&jixiao_pdf::fold_radicals_in(l, script)))
         .collect();
     let mut out = Vec::new();
+    if let Some(title) = doc.title.as_deref().filter(|_| !doc.projects.is_empty()) {
+        let want = fold(title);
+        if let Some((a, b)) = find_lines(&folded, &want, 1, folded.len()) {
+            out.push(Source {
+                pointer: "/title".to_string(),
+                origin: Origin::Text {
+                    first: a as u32,
+                    last: b as u32,
+                },
+            });
+        }
+    }
     for (i, project) in doc.projects.iter().enumerate() {
         let (first, last) = match project.span {
             Span::Lines([a, b]) => (a as usize, b as usize),
@@ -614,14 +652,16 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
                 &mut from,
                 false,
             );
-            let mut from = cursor;
-            find(
-                &mut out,
-                format!("{ibase}/target/text"),
-                &indicator.target.text,
-                &mut from,
-                false,
-            );
+            for part in target_parts(indicator) {
+                let mut from = cursor;
+                find(
+                    &mut out,
+                    format!("{ibase}/target/{part}"),
+                    &indicator.target.text,
+                    &mut from,
+                    false,
+                );
+            }
             for (key, label) in [("level1", &indicator.level1), ("level2", &indicator.level2)] {
                 if let Some(label) = label {
                     let mut from = first;
