@@ -331,9 +331,17 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
             let Some(goal) = goal else { continue };
             let whole = fold(goal);
             let mut per_page: Vec<(At, Rect)> = Vec::new();
+            // Pieces of the goal (a short piece could be anything); a goal
+            // shorter than that is its cell whole.
+            let short = whole.chars().count() < MIN_GOAL_PIECE;
             for &at in &scope {
                 let t = f.text(at);
-                if t.chars().count() < 4 || !whole.contains(t) || f.used.contains(&(at.page, at.cell)) {
+                let piece = if short {
+                    t == whole
+                } else {
+                    t.chars().count() >= MIN_GOAL_PIECE && whole.contains(t)
+                };
+                if !piece || f.used.contains(&(at.page, at.cell)) {
                     continue;
                 }
                 let Some(rect) = f.cell(at).map(|c| c.rect) else {
@@ -672,6 +680,9 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
     }
     out
 }
+
+/// Fewest characters of a cell taken as a piece of a goal.
+const MIN_GOAL_PIECE: usize = 4;
 
 /// Characters of a value's start that place it when the whole value is
 /// not on consecutive lines.
