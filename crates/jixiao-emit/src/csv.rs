@@ -1,6 +1,6 @@
 //! CSV: `projects.csv`, `indicators.csv` and `diagnostics.csv` over all
 //! documents of a run
-//! (SCHEMA.md), UTF-8 with an optional BOM for Excel, RFC 4180 quoting,
+//! (docs/output.md), UTF-8 with an optional BOM for Excel, RFC 4180 quoting,
 //! CRLF line ends.
 
 use crate::table::{Sheet, Tables};

@@ -3,7 +3,7 @@
 //! The emitters know nothing about PDFs or parsing; they consume the data
 //! model only. [`json`] pretty-prints one document with the field order of
 //! the schema. [`table::Tables`] collects the rows of a whole run with typed
-//! cells; [`csv`] writes SCHEMA.md's two tables from them and [`xlsx`] a
+//! cells; [`csv`] writes the tables of docs/output.md from them and [`xlsx`] a
 //! workbook with the same rows plus the diagnostics.
 //!
 //! ```

@@ -4,7 +4,7 @@
 //! performance-target sheets, 绩效目标申报表) becomes: its title, one
 //! [`Project`] per filled-in form, and [`Diagnostic`]s for everything that was
 //! odd, repeated or could not be placed. The field names and their order are
-//! the contract of `SCHEMA.md` (`schema_version` 1); serde serialises the
+//! the contract of `docs/output.md` (`schema_version` 1); serde serialises the
 //! structs in declaration order, so the JSON is stable.
 //!
 //! The [`normalize`] module turns printed cell text into typed values:

@@ -12,7 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::{Op, Target};
 
-/// The bare units SCHEMA.md recognises after a number, longest first so that
+/// The bare units docs/output.md lists after a number, longest first so that
 /// `人次` wins over `人`.
 pub const BARE_UNITS: &[&str] = &[
     "万人次",
@@ -254,7 +254,7 @@ pub fn fold_radical(c: char) -> char {
     }
 }
 
-/// Parses a target as SCHEMA.md states it: `op`, `value` and `unit` are set
+/// Parses a target as docs/output.md states it: `op`, `value` and `unit` are set
 /// only when the whole text has the shape `[subject] [op] NUMBER [unit]`.
 pub fn parse_target(text: &str) -> Target {
     let text = text.trim().to_string();

@@ -526,7 +526,7 @@ fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The reconciliation messages of SCHEMA.md for both money columns.
+/// The reconciliation messages of docs/output.md for both money columns.
 pub fn funds_mismatches(funds: &Funds) -> Vec<String> {
     let mut out = Vec::new();
     let check = |total: FundItem, parts: &[FundItem], out: &mut Vec<String>| {
