@@ -40,6 +40,14 @@ pub fn needs_guard(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// A cell as the CSV holds it: with the formula guard where asked.
+pub(crate) fn cell_text(value: &crate::table::Value, flavour: Flavour) -> String {
+    match value {
+        crate::table::Value::Text(t) if flavour.formula_guard && needs_guard(t) => format!("{GUARD}{t}"),
+        other => other.to_csv(),
+    }
+}
+
 /// One sheet as CSV text.
 pub fn sheet(sheet: &Sheet, flavour: Flavour) -> Result<String, Error> {
     let bom = flavour.bom;
@@ -55,10 +63,11 @@ pub fn sheet(sheet: &Sheet, flavour: Flavour) -> Result<String, Error> {
         // Rows added before an extra column appeared are shorter.
         let padding = sheet.columns.len().saturating_sub(row.len());
         let empty = crate::table::Value::Empty;
-        writer.write_record(row.iter().chain(std::iter::repeat_n(&empty, padding)).map(|v| match v {
-            crate::table::Value::Text(t) if flavour.formula_guard && needs_guard(t) => format!("{GUARD}{t}"),
-            other => other.to_csv(),
-        }))?;
+        writer.write_record(
+            row.iter()
+                .chain(std::iter::repeat_n(&empty, padding))
+                .map(|v| cell_text(v, flavour)),
+        )?;
     }
     let bytes = writer.into_inner().map_err(|e| Error::Flush(e.to_string()))?;
     Ok(String::from_utf8(bytes)?)

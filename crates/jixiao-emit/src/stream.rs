@@ -15,14 +15,12 @@ use std::path::{Path, PathBuf};
 
 use jixiao_model::normalize::display_width;
 use jixiao_model::Document;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::Workbook;
 
-use crate::csv::{needs_guard, Flavour, GUARD};
+use crate::csv::Flavour;
 use crate::table::{Sheet, Tables, Value};
+use crate::xlsx::{col_index, finish_sheet, write_row, Formats};
 use crate::Error;
-
-/// Widest XLSX column, in characters (as [`crate::xlsx`]).
-const MAX_COLUMN_WIDTH: usize = 60;
 
 /// The extra header labels of `doc`'s projects, in order of first
 /// appearance, added to `labels`.
@@ -79,13 +77,6 @@ fn temp_of(path: &Path) -> PathBuf {
     PathBuf::from(temp)
 }
 
-fn csv_cell(value: &Value, flavour: Flavour) -> String {
-    match value {
-        Value::Text(t) if flavour.formula_guard && needs_guard(t) => format!("{GUARD}{t}"),
-        other => other.to_csv(),
-    }
-}
-
 impl TableStream {
     /// Opens the outputs in `dir` (written to temporary files, renamed by
     /// [`TableStream::finish`]); `extra` are the projects' extra header
@@ -127,7 +118,7 @@ impl TableStream {
                 // The rows wait in temporary files beside the output, not in
                 // /tmp (often memory itself).
                 workbook.set_tempdir(dir)?;
-                let header = Format::new().set_bold();
+                let header = Formats::new().header;
                 let mut widths: [Vec<usize>; 3] = Default::default();
                 let mut columns = [0usize; 3];
                 for (i, sheet) in sheets.iter().enumerate() {
@@ -179,7 +170,7 @@ impl TableStream {
                     out.writer.write_record(
                         row.iter()
                             .chain(std::iter::repeat_n(&empty, padding))
-                            .map(|v| csv_cell(v, *flavour)),
+                            .map(|v| crate::csv::cell_text(v, *flavour)),
                     )?;
                 }
             }
@@ -212,14 +203,9 @@ impl TableStream {
         if let Some(mut x) = self.xlsx {
             for i in 0..3 {
                 let ws = x.workbook.worksheet_from_index(i)?;
-                let widths = x.widths.get(i).cloned().unwrap_or_default();
-                for (c, w) in widths.iter().enumerate() {
-                    ws.set_column_width(col_index(c)?, (*w).min(MAX_COLUMN_WIDTH) as f64 + 2.0)?;
-                }
-                ws.set_freeze_panes(1, 0)?;
+                let widths = x.widths.get(i).map_or(&[][..], Vec::as_slice);
                 let last_row = x.rows.get(i).copied().unwrap_or(1).saturating_sub(1);
-                let last_col = col_index(x.columns.get(i).copied().unwrap_or(1).saturating_sub(1))?;
-                ws.autofilter(0, 0, last_row, last_col)?;
+                finish_sheet(ws, widths, last_row, x.columns.get(i).copied().unwrap_or(1))?;
             }
             let written = x.workbook.save(&x.temp).map_err(Error::from).and_then(|()| {
                 std::fs::rename(&x.temp, &x.path).map_err(|e| Error::Flush(format!("{}: {e}", x.path.display())))
@@ -234,51 +220,13 @@ impl TableStream {
 }
 
 fn write_rows(x: &mut XlsxSheets, i: usize, sheet: &Sheet) -> Result<(), Error> {
-    let money = Format::new().set_num_format("#,##0.00");
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let wrap = Format::new().set_text_wrap();
+    let formats = Formats::new();
     let ws = x.workbook.worksheet_from_index(i)?;
     let next = x.rows.get_mut(i).ok_or(Error::TooLarge)?;
     let widths = x.widths.get_mut(i).ok_or(Error::TooLarge)?;
     for row in &sheet.rows {
-        let r = *next;
-        for (c, value) in row.iter().enumerate() {
-            let col = col_index(c)?;
-            match value {
-                Value::Empty => {}
-                Value::Text(s) if s.contains('\n') => {
-                    ws.write_string_with_format(r, col, s, &wrap)?;
-                }
-                Value::Text(s) => {
-                    ws.write_string(r, col, s)?;
-                }
-                Value::Integer(n) => {
-                    ws.write_number(r, col, *n as f64)?;
-                }
-                Value::Number(n) => {
-                    ws.write_number(r, col, *n)?;
-                }
-                Value::Money(n) => {
-                    ws.write_number_with_format(r, col, *n, &money)?;
-                }
-                Value::Date(s) => match ExcelDateTime::parse_from_str(s) {
-                    Ok(d) => {
-                        ws.write_datetime_with_format(r, col, &d, &date)?;
-                    }
-                    Err(_) => {
-                        ws.write_string(r, col, s)?;
-                    }
-                },
-            }
-            if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(crate::xlsx::cell_width(value));
-            }
-        }
+        write_row(ws, *next, row, &formats, widths)?;
         *next = next.checked_add(1).ok_or(Error::TooLarge)?;
     }
     Ok(())
-}
-
-fn col_index(c: usize) -> Result<u16, Error> {
-    u16::try_from(c).map_err(|_| Error::TooLarge)
 }
