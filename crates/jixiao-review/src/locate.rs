@@ -88,28 +88,36 @@ const LABELS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Money labels per funds key; `其他资金` is left (project) or right
-/// (annual) of the other.
-const FUND_LABELS: &[(&str, &[&str])] = &[
-    ("project_total", &["项目资金总额", "项目总额"]),
-    ("project_fiscal", &["其中:财政资金", "财政资金"]),
-    ("project_other", &["其他资金"]),
-    (
-        "annual_total",
-        &[
-            "年度资金申请总额",
-            "年度资金总额",
-            "年度申请资金总额",
-            "年度预算申请总额",
-        ],
-    ),
-    (
-        "annual_fiscal_current",
-        &["其中:当年财政拨款", "当年财政拨款", "财政拨款", "本年财政拨款"],
-    ),
-    ("annual_fiscal_carryover", &["上年结转资金", "上年结转", "上年结余结转"]),
-    ("annual_other", &["其他资金"]),
-];
+/// Each funds key with its value and its money labels as printed;
+/// `其他资金` is left (project) or right (annual) of the other.
+fn funds_fields(funds: &jixiao_model::Funds) -> [(&'static str, Option<f64>, &'static [&'static str]); 7] {
+    [
+        ("project_total", funds.project_total, &["项目资金总额", "项目总额"]),
+        ("project_fiscal", funds.project_fiscal, &["其中:财政资金", "财政资金"]),
+        ("project_other", funds.project_other, &["其他资金"]),
+        (
+            "annual_total",
+            funds.annual_total,
+            &[
+                "年度资金申请总额",
+                "年度资金总额",
+                "年度申请资金总额",
+                "年度预算申请总额",
+            ],
+        ),
+        (
+            "annual_fiscal_current",
+            funds.annual_fiscal_current,
+            &["其中:当年财政拨款", "当年财政拨款", "财政拨款", "本年财政拨款"],
+        ),
+        (
+            "annual_fiscal_carryover",
+            funds.annual_fiscal_carryover,
+            &["上年结转资金", "上年结转", "上年结余结转"],
+        ),
+        ("annual_other", funds.annual_other, &["其他资金"]),
+    ]
+}
 
 impl<'a> Finder<'a> {
     fn new(pages: &'a [PageCells]) -> Finder<'a> {
@@ -291,17 +299,7 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
             }
         }
         // Amounts right of their money labels.
-        let funds = &project.funds;
-        let values = [
-            ("project_total", funds.project_total),
-            ("project_fiscal", funds.project_fiscal),
-            ("project_other", funds.project_other),
-            ("annual_total", funds.annual_total),
-            ("annual_fiscal_current", funds.annual_fiscal_current),
-            ("annual_fiscal_carryover", funds.annual_fiscal_carryover),
-            ("annual_other", funds.annual_other),
-        ];
-        for (key, value) in values {
+        for (key, value, labels) in funds_fields(&project.funds) {
             let Some(value) = value else { continue };
             let candidates: Vec<At> = scope
                 .iter()
@@ -314,7 +312,6 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
                     })
                 })
                 .collect();
-            let labels = FUND_LABELS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, l)| *l);
             // 其他资金 twice: the left one is the project's, the right one
             // the year's.
             let nth = usize::from(key == "annual_other" && f.label_cell(&scope, labels, 1).is_some());
@@ -569,18 +566,8 @@ pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
                 false,
             );
         }
-        let funds = &project.funds;
-        for (key, value) in [
-            ("project_total", funds.project_total),
-            ("project_fiscal", funds.project_fiscal),
-            ("project_other", funds.project_other),
-            ("annual_total", funds.annual_total),
-            ("annual_fiscal_current", funds.annual_fiscal_current),
-            ("annual_fiscal_carryover", funds.annual_fiscal_carryover),
-            ("annual_other", funds.annual_other),
-        ] {
+        for (key, value, labels) in funds_fields(&project.funds) {
             let Some(value) = value else { continue };
-            let labels = FUND_LABELS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, l)| *l);
             let has_amount = |n: &usize| {
                 lines.get(n - 1).is_some_and(|line| {
                     // A word, or the amount run into its label
