@@ -3,9 +3,11 @@
 # of the text inputs (dev tool; CI and users never run this).
 #   jixiao-pdfgen: the project's own report-server style generator (lopdf).
 #   LibreOffice:   corpus/pdf/libreoffice/make.py (needs libreoffice-calc-nogui,
-#   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
-#   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei),
 #                  fonts-noto-cjk and python3 with openpyxl).
+#   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
+#   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei)
+#   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
+#                  saves of the PDFs above; needs qpdf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p jixiao-pdfgen
@@ -43,3 +45,4 @@ if command -v chromium >/dev/null && command -v soffice >/dev/null; then
   python3 corpus/pdf/chromium/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.chromium.pdf
   python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice.pdf
 fi
+if command -v qpdf >/dev/null; then bash corpus/pdf/qpdf/make.sh; fi

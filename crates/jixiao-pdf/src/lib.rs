@@ -222,6 +222,9 @@ impl Pdf {
         let mut undecoded: Vec<(String, usize)> = output.undecoded.into_iter().collect();
         undecoded.sort();
         let mut glyphs = output.glyphs;
+        let mut rules = output.rules;
+        let turn = upright_turn(&output.directions);
+        let (width, height) = turn_page(turn, width, height, &mut glyphs, &mut rules);
         let mut problems = output.problems;
         problems.append(&mut content_problems);
         let script = if glyphs.iter().any(|g| g.text.chars().any(is_regional_radical)) {
@@ -243,7 +246,7 @@ impl Pdf {
             width,
             height,
             glyphs,
-            rules: output.rules,
+            rules,
             problems,
             undecoded,
             limits: output.limits,
@@ -356,6 +359,55 @@ impl Pdf {
             y1: y0.max(y1),
             rotate,
         }
+    }
+}
+
+/// The quarter turns (clockwise) that make a page's text read left to
+/// right: a page whose content is upright in its own space but shown
+/// turned by `/Rotate` (a viewer's "rotate and save") has its lines
+/// running down or up the displayed page. Most of the glyphs decide; a
+/// page without a majority is left as shown.
+fn upright_turn(directions: &[usize; 4]) -> usize {
+    let total: usize = directions.iter().sum();
+    let Some((direction, &most)) = directions.iter().enumerate().max_by_key(|(i, n)| (**n, usize::MAX - i)) else {
+        return 0;
+    };
+    if direction == 0 || most * 2 <= total {
+        return 0;
+    }
+    // Text reading down (1) needs a quarter turn back, i.e. three clockwise.
+    (4 - direction) % 4
+}
+
+/// Turns a page's glyphs and rules by `turn` clockwise quarter turns about
+/// the page (y down), returning the turned width and height.
+fn turn_page(turn: usize, width: f32, height: f32, glyphs: &mut [Glyph], rules: &mut [Rule]) -> (f32, f32) {
+    let map = |x: f32, y: f32| -> (f32, f32) {
+        match turn {
+            1 => (height - y, x),
+            2 => (width - x, height - y),
+            3 => (y, width - x),
+            _ => (x, y),
+        }
+    };
+    let turn_box = |x0: f32, y0: f32, x1: f32, y1: f32| -> (f32, f32, f32, f32) {
+        let (ax, ay) = map(x0, y0);
+        let (bx, by) = map(x1, y1);
+        (ax.min(bx), ay.min(by), ax.max(bx), ay.max(by))
+    };
+    if turn == 0 {
+        return (width, height);
+    }
+    for g in glyphs.iter_mut() {
+        (g.x0, g.y0, g.x1, g.y1) = turn_box(g.x0, g.y0, g.x1, g.y1);
+    }
+    for r in rules.iter_mut() {
+        (r.x0, r.y0, r.x1, r.y1) = turn_box(r.x0, r.y0, r.x1, r.y1);
+    }
+    if turn % 2 == 1 {
+        (height, width)
+    } else {
+        (width, height)
     }
 }
 
@@ -604,4 +656,60 @@ pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(x0: f32, y0: f32, x1: f32, y1: f32) -> Glyph {
+        Glyph {
+            text: "字".into(),
+            x0,
+            y0,
+            x1,
+            y1,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn the_majority_direction_decides_the_turn() {
+        // [right, down, left, up] glyph counts → clockwise quarter turns.
+        for (directions, turn) in [
+            ([10, 0, 0, 0], 0),
+            ([0, 10, 0, 0], 3),
+            ([0, 0, 10, 0], 2),
+            ([0, 0, 0, 10], 1),
+            ([2, 8, 0, 0], 3),
+            ([5, 5, 0, 0], 0),
+            ([3, 4, 0, 3], 0),
+            ([0, 0, 0, 0], 0),
+        ] {
+            assert_eq!(upright_turn(&directions), turn, "{directions:?}");
+        }
+    }
+
+    #[test]
+    fn a_turned_page_reads_upright() {
+        // A 100 × 200 page whose text runs down from (10, 20): turned back
+        // by three quarter turns it is 200 × 100, the text running right
+        // from near the top left.
+        let mut glyphs = vec![glyph(10.0, 20.0, 20.0, 30.0), glyph(10.0, 30.0, 20.0, 40.0)];
+        let mut rules = vec![Rule {
+            x0: 5.0,
+            y0: 0.0,
+            x1: 5.0,
+            y1: 200.0,
+        }];
+        let (w, h) = turn_page(3, 100.0, 200.0, &mut glyphs, &mut rules);
+        assert_eq!((w, h), (200.0, 100.0));
+        assert_eq!(
+            (glyphs[0].x0, glyphs[0].y0, glyphs[0].x1, glyphs[0].y1),
+            (20.0, 80.0, 30.0, 90.0)
+        );
+        assert!(glyphs[1].x0 > glyphs[0].x0 && glyphs[1].y0 == glyphs[0].y0);
+        assert!(rules[0].is_horizontal());
+        assert_eq!(turn_page(0, 100.0, 200.0, &mut glyphs, &mut rules), (100.0, 200.0));
+    }
 }

@@ -105,6 +105,9 @@ pub struct Output {
     pub undecoded: HashMap<String, usize>,
     /// Limits that cut what the page holds (what was cut, in words).
     pub limits: Vec<String>,
+    /// Glyphs per direction of their baseline in page space, a quarter
+    /// turn clockwise each: reading right, down, left, up.
+    pub directions: [usize; 4],
 }
 
 /// Interprets one page's content.
@@ -552,6 +555,11 @@ impl<'a> Interpreter<'a> {
         let (ux, uy) = trm.apply(0.0, 1.0);
         let em = ((ux - ox).powi(2) + (uy - oy).powi(2)).sqrt();
         if [x0, x1, y0, y1, em].iter().all(|v| v.is_finite()) {
+            let (bx, by) = trm.apply(1.0, 0.0);
+            let (start, end) = (self.space.map(ox, oy), self.space.map(bx, by));
+            if let Some(count) = self.out.directions.get_mut(direction(end.0 - start.0, end.1 - start.1)) {
+                *count += 1;
+            }
             self.out.glyphs.push(Glyph {
                 text,
                 x0,
@@ -982,6 +990,22 @@ pub fn text_string(bytes: &[u8]) -> String {
         [0xfe, 0xff, rest @ ..] => crate::cmap::utf16be(rest),
         [0xef, 0xbb, 0xbf, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
         _ => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The quarter turn (0 right, 1 down, 2 left, 3 up) nearest a baseline
+/// direction in page space (y down).
+fn direction(dx: f32, dy: f32) -> usize {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 {
+            0
+        } else {
+            2
+        }
+    } else if dy > 0.0 {
+        1
+    } else {
+        3
     }
 }
 
