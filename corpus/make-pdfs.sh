@@ -6,6 +6,8 @@
 #                  fonts-noto-cjk and python3 with openpyxl).
 #   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
 #   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei)
+#   fpdf2:         corpus/pdf/fpdf2/make.py (pip fpdf2; fonts-wqy-microhei, fonts-noto-cjk)
+#   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
 #                  saves of the PDFs above; needs qpdf)
 set -euo pipefail
@@ -44,5 +46,18 @@ if command -v chromium >/dev/null && command -v soffice >/dev/null; then
   python3 corpus/pdf/stress/make-stress.py corpus/pdf/stress/stress.json
   python3 corpus/pdf/chromium/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.chromium.pdf
   python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice.pdf
+fi
+# Two more producers with table layouts of their own: fpdf2 (a label cut by a
+# page break printed again on the next page) and MuPDF's HTML (no top rules,
+# labels at the top of their cells, compatibility ideographs in ToUnicode).
+if python3 -c 'import fpdf' 2>/dev/null; then
+  python3 corpus/pdf/fpdf2/make.py "$seed" corpus/pdf/seed.fpdf2.pdf
+  python3 corpus/pdf/fpdf2/make.py "$district" corpus/pdf/district.fpdf2-serif.pdf /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc
+  python3 corpus/pdf/fpdf2/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.fpdf2.pdf
+fi
+if python3 -c 'import pymupdf, fontTools' 2>/dev/null; then
+  python3 corpus/pdf/mupdf/make.py "$seed" corpus/pdf/seed.mupdf.pdf a4
+  python3 corpus/pdf/mupdf/make.py "$district" corpus/pdf/district.mupdf.pdf
+  python3 corpus/pdf/mupdf/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.mupdf.pdf
 fi
 if command -v qpdf >/dev/null; then bash corpus/pdf/qpdf/make.sh; fi

@@ -8,6 +8,8 @@ users never run it):
   <pdf>.pdfplumber.txt         pdfplumber `page.extract_text()`, pages joined by newlines
   <pdf>.pymupdf.txt            PyMuPDF `page.get_text()`, pages joined by nothing
 
+usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/)
+
 Needs poppler-utils and `pip install pdfplumber pymupdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 """
@@ -24,7 +26,7 @@ PDFS = os.path.join(HERE, "..", "pdf")
 
 
 def main():
-    for pdf in sorted(glob.glob(os.path.join(PDFS, "*.pdf"))):
+    for pdf in sys.argv[1:] or sorted(glob.glob(os.path.join(PDFS, "*.pdf"))):
         name = os.path.basename(pdf)
         if "fields" in name:
             continue
@@ -33,7 +35,12 @@ def main():
         subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, out("pdftotext")], check=True)
         with pdfplumber.open(pdf) as doc:
             text = "\n".join(page.extract_text() or "" for page in doc.pages)
-        open(out("pdfplumber"), "w", encoding="utf-8").write(text + "\n")
+        # pdfminer reads no text of some fonts (fpdf2's CFF-flavoured Noto
+        # Serif): no dump then, there is nothing to read back.
+        if text.strip():
+            open(out("pdfplumber"), "w", encoding="utf-8").write(text + "\n")
+        else:
+            print(f"{name}: pdfplumber extracts no text, no dump", file=sys.stderr)
         with pymupdf.open(pdf) as doc:
             text = "".join(page.get_text() for page in doc)
         open(out("pymupdf"), "w", encoding="utf-8").write(text)

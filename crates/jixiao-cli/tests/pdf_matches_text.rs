@@ -2,7 +2,9 @@
 //! was made from (corpus/pdf/MATCHES.tsv): same title, same projects field
 //! by field, no warning the text does not have. A third column
 //! `collapse-spaces` marks a producer that prints runs of spaces as one
-//! (ReportLab's paragraphs): both sides are compared with runs collapsed.
+//! (ReportLab's paragraphs): both sides are compared with runs collapsed;
+//! `drop-spaces` one that drops the spaces where it wraps a line (fpdf2):
+//! goals are compared without spaces.
 //! A reference ending in `.json` is a document itself
 //! (`corpus/pdf/stress/stress.json`, rendered by Chromium and LibreOffice).
 
@@ -23,7 +25,21 @@ fn collapse(text: &mut Option<String>) {
     }
 }
 
-fn projects(doc: &Document, collapse_spaces: bool) -> Vec<Project> {
+fn drop_spaces(text: &mut Option<String>) {
+    if let Some(t) = text {
+        t.retain(|c| c != ' ');
+    }
+}
+
+/// How a producer prints the spaces of a goal.
+#[derive(Clone, Copy, PartialEq)]
+enum Spaces {
+    Kept,
+    Collapsed,
+    DroppedAtWraps,
+}
+
+fn projects(doc: &Document, spaces: Spaces) -> Vec<Project> {
     doc.projects
         .iter()
         .cloned()
@@ -32,9 +48,16 @@ fn projects(doc: &Document, collapse_spaces: bool) -> Vec<Project> {
             for indicator in &mut p.indicators {
                 indicator.page = None;
             }
-            if collapse_spaces {
-                collapse(&mut p.goal_project);
-                collapse(&mut p.goal_annual);
+            match spaces {
+                Spaces::Kept => {}
+                Spaces::Collapsed => {
+                    collapse(&mut p.goal_project);
+                    collapse(&mut p.goal_annual);
+                }
+                Spaces::DroppedAtWraps => {
+                    drop_spaces(&mut p.goal_project);
+                    drop_spaces(&mut p.goal_annual);
+                }
             }
             p
         })
@@ -56,7 +79,12 @@ fn generated_pdfs_read_like_their_text() {
     for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let columns: Vec<&str> = line.split('\t').collect();
         let (pdf, text) = (columns[0], columns[1]);
-        let collapse_spaces = columns.get(2) == Some(&"collapse-spaces");
+        let spaces = match columns.get(2) {
+            Some(&"collapse-spaces") => Spaces::Collapsed,
+            Some(&"drop-spaces") => Spaces::DroppedAtWraps,
+            None => Spaces::Kept,
+            Some(other) => panic!("{pdf}: unknown flag {other}"),
+        };
         let pdf_doc = convert_path(pdf, &corpus().join(pdf));
         // A `.json` reference is a document written by hand (a synthetic
         // form rendered by other producers); else a text input to convert.
@@ -68,10 +96,7 @@ fn generated_pdfs_read_like_their_text() {
         };
         assert!(!text_doc.projects.is_empty(), "{text}");
         assert_eq!(pdf_doc.title, text_doc.title, "{pdf}");
-        let (a, b) = (
-            projects(&pdf_doc, collapse_spaces),
-            projects(&text_doc, collapse_spaces),
-        );
+        let (a, b) = (projects(&pdf_doc, spaces), projects(&text_doc, spaces));
         assert_eq!(a.len(), b.len(), "{pdf}: forms");
         for (i, (x, y)) in a.iter().zip(&b).enumerate() {
             assert_eq!(x, y, "{pdf}: project {i}");

@@ -101,6 +101,9 @@ fn place(page: &Page) -> Placed {
             grid.push(index, glyph);
         }
     }
+    for grid in &mut grids {
+        grid.split_unruled_columns();
+    }
     Placed { grids, free }
 }
 
@@ -706,18 +709,47 @@ impl Grid {
             h.iter()
                 .any(|r| (r.y0 - y).abs() <= SNAP && r.x0 - SNAP <= x && x <= r.x1 + SNAP)
         };
-        // Boxes not parted by a rule are one cell.
+        // Cells are rectangles: the boxes of a row that no vertical rule
+        // parts are one segment, and a segment joins the one below when
+        // both span the same columns and no rule parts them. Joining every
+        // pair of unparted boxes instead would let a region without rules
+        // grow around corners (MuPDF draws each cell's sides and bottom,
+        // never its top, and a rowspan sometimes only over its first row:
+        // the empty label columns below would run into the name cell).
         let mut sets = DisjointSet::new(nr * nc);
-        for r in 0..nr {
-            let (top, bottom) = (rows.get(r).copied()?, rows.get(r + 1).copied()?);
-            let mid_y = (top + bottom) / 2.0;
+        let middles = |bounds: &[f32]| -> Vec<f32> { bounds.windows(2).map(|w| w.iter().sum::<f32>() / 2.0).collect() };
+        let (mid_ys, mid_xs) = (middles(&rows), middles(&cols));
+        let mut segment = vec![(0usize, 0usize); nr * nc];
+        for (r, &mid_y) in mid_ys.iter().enumerate() {
+            let mut start = 0;
             for c in 0..nc {
-                let (left, right) = (cols.get(c).copied()?, cols.get(c + 1).copied()?);
-                let mid_x = (left + right) / 2.0;
-                if c + 1 < nc && !covers_v(right, mid_y) {
+                let ends = c + 1 == nc || covers_v(cols.get(c + 1).copied()?, mid_y);
+                if !ends {
                     sets.union(r * nc + c, r * nc + c + 1);
+                    continue;
                 }
-                if r + 1 < nr && !covers_h(bottom, mid_x) {
+                for k in start..=c {
+                    *segment.get_mut(r * nc + k)? = (start, c);
+                }
+                start = c + 1;
+            }
+        }
+        for r in 0..nr.saturating_sub(1) {
+            let bottom = rows.get(r + 1).copied()?;
+            for c in 0..nc {
+                let (left, right) = segment.get(r * nc + c).copied()?;
+                if c != left || segment.get((r + 1) * nc + c).copied()? != (left, right) {
+                    continue;
+                }
+                // The table's outer edges too: a side ruled in one row and
+                // open in the next is where a cell starts (a label cut by a
+                // page break is drawn with no rule above the label below it).
+                let (above, below) = (mid_ys.get(r).copied()?, mid_ys.get(r + 1).copied()?);
+                let (x0, x1) = (cols.get(left).copied()?, cols.get(right + 1).copied()?);
+                let sides_alike =
+                    covers_v(x0, above) == covers_v(x0, below) && covers_v(x1, above) == covers_v(x1, below);
+                let open = (left..=right).all(|k| mid_xs.get(k).is_some_and(|&x| !covers_h(bottom, x)));
+                if open && sides_alike {
                     sets.union(r * nc + c, (r + 1) * nc + c);
                 }
             }
@@ -762,6 +794,47 @@ impl Grid {
             open_top,
             open_bottom,
         })
+    }
+
+    /// Splits a cell across several columns at an inner column boundary
+    /// that its text keeps clear of, with text on both sides: two cells
+    /// whose parting rule is not drawn (MuPDF prints the two goal cells
+    /// under `项目总目标` and `年度总体目标` side by side with no rule
+    /// between them). Running text across the cell crosses every boundary
+    /// and is left whole.
+    fn split_unruled_columns(&mut self) {
+        let nc = self.cols.len().saturating_sub(1);
+        let mut index = 0;
+        while index < self.cells.len() {
+            let Some(cell) = self.cells.get(index) else { break };
+            let boundary =
+                (cell.left + 1..=cell.right).find(|&k| self.cols.get(k).is_some_and(|&x| parts_at(&cell.glyphs, x)));
+            let Some(k) = boundary else {
+                index += 1;
+                continue;
+            };
+            let Some(x) = self.cols.get(k).copied() else { break };
+            let new_index = self.cells.len();
+            let Some(cell) = self.cells.get_mut(index) else { break };
+            let (stay, moved): (Vec<Glyph>, Vec<Glyph>) = std::mem::take(&mut cell.glyphs)
+                .into_iter()
+                .partition(|g| g.x1 <= x + SNAP);
+            cell.glyphs = stay;
+            let right_part = GridCell {
+                top: cell.top,
+                left: k,
+                right: cell.right,
+                glyphs: moved,
+            };
+            cell.right = k - 1;
+            self.cells.push(right_part);
+            for (i, owner) in self.owner.iter_mut().enumerate() {
+                if *owner == index && nc > 0 && i % nc >= k {
+                    *owner = new_index;
+                }
+            }
+            // The left part may split again at another boundary.
+        }
     }
 
     fn push(&mut self, index: usize, glyph: Glyph) {
@@ -836,6 +909,37 @@ impl Grid {
             .min(self.rows.len() - 2);
         self.owner.get(r * (self.cols.len() - 1) + c).copied()
     }
+}
+
+/// Least gap, in em, between the text either side of a column boundary for
+/// the boundary to part two cells: more than the space between two glyphs
+/// of a line (ideographs touch; a word space is about a quarter em), less
+/// than two cell paddings.
+const PARTING_GAP: f32 = 0.4;
+
+/// True when the glyphs of a cell keep clear of `x` on both sides of it,
+/// with a [`PARTING_GAP`] on every line that has text on both sides.
+fn parts_at(glyphs: &[Glyph], x: f32) -> bool {
+    let ink: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
+    let left = |g: &Glyph| g.x1 <= x + SNAP;
+    let right = |g: &Glyph| g.x0 >= x - SNAP;
+    if !ink.iter().all(|g| left(g) || right(g)) || !ink.iter().any(|g| left(g)) || !ink.iter().any(|g| right(g)) {
+        return false;
+    }
+    lines(ink).iter().all(|line| {
+        let end = line
+            .iter()
+            .filter(|g| left(g))
+            .map(|g| g.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let start = line
+            .iter()
+            .filter(|g| right(g))
+            .map(|g| g.x0)
+            .fold(f32::INFINITY, f32::min);
+        let size = line.first().map_or(1.0, |g| g.size.max(1.0));
+        !(end.is_finite() && start.is_finite()) || start - end >= PARTING_GAP * size
+    })
 }
 
 /// A human-readable summary of the tables found on a page (for debugging

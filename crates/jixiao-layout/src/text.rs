@@ -177,10 +177,11 @@ fn reads_like_gb(bytes: &[u8]) -> bool {
 /// dropped; every row keeps its 1-based line number.
 pub fn rows(text: &str) -> Vec<Row> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Dumps of PDFs whose ToUnicode gives radicals for ideographs (Skia)
-    // carry them too: fold them as the PDF path does, by the text's script.
+    // Dumps of PDFs whose ToUnicode gives radicals (Skia) or compatibility
+    // ideographs (MuPDF) for ideographs carry them too: fold them as the PDF
+    // path does, by the text's script.
     let folded;
-    let text = if text.chars().any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c)) {
+    let text = if jixiao_pdf::has_foldable_ideographs(text) {
         folded = jixiao_pdf::fold_radicals_in(text, jixiao_pdf::script_of(std::iter::once(text)));
         folded.as_str()
     } else {

@@ -36,8 +36,32 @@ use crate::vocab::{self, GoalSlot, LabelLevel, Marker};
 /// many lines; beyond this the grouping would be guesswork).
 const MAX_ROW_LINES: usize = 16;
 /// Most single-column lines of one row whose column is chosen by trying
-/// both (2^n assignments).
-const MAX_OPEN_LINES: usize = 10;
+/// every assignment (2^n); beyond, only the assignments that give a run of
+/// them to one cell and the rest to the other are tried (with cells of one
+/// line height, the lines where only one cell has text are the taller
+/// cell's: a narrow target wrapped over a dozen lines beside a short name).
+const MAX_OPEN_LINES: usize = 8;
+/// Most single-column lines of one row at all.
+const MAX_OPEN_RUN: usize = 31;
+
+/// The assignments of `k` open lines to try, as bit masks (a set bit: the
+/// line is the target's).
+fn open_masks(k: usize) -> Vec<u32> {
+    if k <= MAX_OPEN_LINES {
+        return (0u32..(1u32 << k)).collect();
+    }
+    let all = (1u32 << k) - 1;
+    // The first `split` lines to one cell, the rest to the other.
+    let mut masks: Vec<u32> = (0..=k)
+        .flat_map(|split| {
+            let head = (1u32 << split) - 1;
+            [head, all & !head]
+        })
+        .collect();
+    masks.sort_unstable();
+    masks.dedup();
+    masks
+}
 /// How many lines after a label's first piece its last piece may stand.
 const MAX_LABEL_GAP: u32 = 8;
 /// How far below a label's line the middle of its rows may be in a layout
@@ -74,8 +98,63 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
     let rows = join_dropped_values(split_glued_amounts(rows));
     let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
     let rows = split_interleaved_goals(split_goal_columns(rows));
+    // One producer made the whole dump: its cells and its merged labels are
+    // aligned one way. Centred unless another reading costs clearly less.
+    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, Align::Middle);
+    let mut best_total = middle.rows + middle.labels;
+    for align in [Align::Top, Align::Bottom] {
+        if best_total <= 0.0 {
+            break;
+        }
+        let (out, c) = regrid_aligned(&rows, align, align);
+        let total = c.rows + c.labels;
+        if shows_alignment(&c) && clearly_better(total, middle.rows + middle.labels) && total < best_total {
+            (best, best_total) = (out, total);
+        }
+    }
+    best
+}
+
+/// What a reading of a dump's tables cost: grouping lines into rows, and
+/// placing the labels on them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Costs {
+    rows: f32,
+    labels: f32,
+    /// Labels placed over more than one row.
+    spanning: usize,
+}
+
+/// Another alignment is taken only for a clear gain, two fifths of the
+/// cost and at least a line's worth, so that the noise of tables read badly
+/// either way does not decide it (Chromium prints a label cut by a page
+/// break at the top of the page's part of its run: centred labels that a
+/// top alignment explains a little better).
+fn clearly_better(cost: f32, middle: f32) -> bool {
+    cost < middle - (0.4 * middle).max(1.0)
+}
+
+/// Fewest labels over several rows, each exactly where an alignment other
+/// than centred sets it, for that alignment to be read: one or two labels
+/// at the top of their runs are a page break's doing (Chromium prints a
+/// cut label at the top of the page's part of its run).
+const MIN_ALIGNED_LABELS: usize = 3;
+
+/// Most cost per spanning label of a reading that sets every label where
+/// its alignment says (rounding of a label between two lines).
+const ALIGNED_LABEL_SLACK: f32 = 0.1;
+
+/// The labels of a reading stand where its alignment sets them: enough of
+/// them over several rows, hardly any cost.
+fn shows_alignment(costs: &Costs) -> bool {
+    costs.spanning >= MIN_ALIGNED_LABELS && costs.labels <= ALIGNED_LABEL_SLACK * costs.spanning as f32
+}
+
+/// [`regrid`] with the cells' and the labels' alignment given.
+fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Vec<Row>, Costs) {
+    let mut costs = Costs::default();
     let mut out = Vec::with_capacity(rows.len());
-    let mut rest = rows.as_slice();
+    let mut rest = rows;
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
@@ -115,20 +194,84 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
             out.push(header);
             rest = rest.get(pieces..).unwrap_or_default();
         }
+        // The header's cells wrapped in a narrow column go on below it
+        // (`年度(/项` / `目)指标` / `值`, with `指标` of the block marker).
+        if let Some(header) = out.last_mut() {
+            let taken = absorb_header_continuation(header, rest);
+            rest = rest.get(taken..).unwrap_or_default();
+        }
         let end = rest
             .iter()
             .position(|r| r.ruled || vocab::form_heading(&r.text).is_some())
             .unwrap_or(rest.len());
         let (table, after) = rest.split_at(end);
-        match regrid_table(table) {
-            Some(rows) => {
+        match regrid_table(table, cells, labels) {
+            Some((rows, table_costs)) => {
                 out.extend(rows);
+                costs.rows += table_costs.rows;
+                costs.labels += table_costs.labels;
+                costs.spanning += table_costs.spanning;
                 rest = after;
             }
             None => continue,
         }
     }
-    out
+    (out, costs)
+}
+
+/// The header cells a table's header wraps to.
+const HEADER_LABELS: [&str; 5] = ["一级指标", "二级指标", "三级指标", "年度(/项目)指标值", "年度指标值"];
+
+/// Most lines a wrapped header cell runs on below the header.
+const MAX_HEADER_LINES: usize = 3;
+
+/// Joins to the header's last cell the pieces on the lines below it that
+/// complete it into a header label (a wrapped `年度(/项目)指标值`), the
+/// block marker's pieces on those lines dropped; how many lines it took.
+fn absorb_header_continuation(header: &mut Row, rest: &[Row]) -> usize {
+    let mut taken = 0;
+    for row in rest.iter().take(MAX_HEADER_LINES) {
+        if row.ruled {
+            break;
+        }
+        let Some(last) = header.cells.last().map(|c| fold_compact(c)) else {
+            break;
+        };
+        if HEADER_LABELS.contains(&last.as_str()) || !HEADER_LABELS.iter().any(|l| l.starts_with(last.as_str())) {
+            break;
+        }
+        let extends = |joined: &str| HEADER_LABELS.iter().any(|l| l.starts_with(joined));
+        // A piece that is the block marker's (`指标`) is the marker's unless
+        // the header needs it: the other pieces first, then every piece.
+        let reading = |skip_markers: bool| -> Option<String> {
+            let mut joined = last.clone();
+            let mut used = String::new();
+            for cell in &row.cells {
+                let folded = fold_compact(cell);
+                let marker = vocab::is_marker_piece(&folded);
+                if skip_markers && marker {
+                    continue;
+                }
+                let longer = format!("{joined}{folded}");
+                if extends(&longer) {
+                    joined = longer;
+                    used.push_str(cell.trim());
+                } else if !marker {
+                    return None;
+                }
+            }
+            (!used.is_empty()).then_some(used)
+        };
+        let Some(used) = reading(true).or_else(|| reading(false)) else {
+            break;
+        };
+        if let Some(cell) = header.cells.last_mut() {
+            cell.push_str(&used);
+        }
+        header.text = header.cells.join(" ");
+        taken += 1;
+    }
+    taken
 }
 
 /// The indicator header with the marker piece before it taken off, when
@@ -382,12 +525,20 @@ fn split_interleaved_goals(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
-/// The printed pattern of `l` left and `r` right lines, each cell centred:
-/// line heights in half lines, equal heights sharing a line.
-fn goal_pattern(l: usize, r: usize) -> Vec<Side> {
+/// The printed pattern of `l` left and `r` right lines, each cell set as
+/// `align` says: line heights in half lines, equal heights sharing a line.
+fn goal_pattern(l: usize, r: usize, align: Align) -> Vec<Side> {
+    let height = |i: usize, lines: usize| -> i64 {
+        let (i, lines) = (i as i64, lines as i64);
+        match align {
+            Align::Middle => 2 * i - (lines - 1),
+            Align::Top => 2 * i,
+            Align::Bottom => 2 * (i - (lines - 1)),
+        }
+    };
     let mut heights: Vec<(i64, Side)> = (0..l)
-        .map(|i| (2 * i as i64 - (l as i64 - 1), Side::Left))
-        .chain((0..r).map(|j| (2 * j as i64 - (r as i64 - 1), Side::Right)))
+        .map(|i| (height(i, l), Side::Left))
+        .chain((0..r).map(|j| (height(j, r), Side::Right)))
         .collect();
     heights.sort_by_key(|&(h, side)| (h, side == Side::Right));
     let mut out: Vec<(i64, Side)> = Vec::new();
@@ -449,9 +600,12 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
     if n == 0 {
         return None;
     }
-    for l in 1..=n {
-        for r in 1..=n {
-            let pattern = goal_pattern(l, r);
+    let shapes = [Align::Middle, Align::Top, Align::Bottom]
+        .into_iter()
+        .flat_map(|align| (1..=n).flat_map(move |l| (1..=n).map(move |r| (l, r, align))));
+    for (l, r, align) in shapes {
+        {
+            let pattern = goal_pattern(l, r, align);
             if pattern.len() != n {
                 continue;
             }
@@ -788,6 +942,29 @@ struct TableRow {
     target: Vec<String>,
 }
 
+/// Where a producer sets the text of a cell taller than its lines, which
+/// decides where the lines of a row's cells (and a merged label) stand
+/// against one another: vertically centred (most producers), at the top
+/// (MuPDF, Excel's top alignment) or at the bottom (Excel's default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Middle,
+    Top,
+    Bottom,
+}
+
+impl Align {
+    /// Where a run of lines `top..=bottom` puts its text, so that two
+    /// cells (or a label and its rows) that belong together meet there.
+    fn anchor(self, top: f32, bottom: f32) -> f32 {
+        match self {
+            Align::Middle => (top + bottom) / 2.0,
+            Align::Top => top,
+            Align::Bottom => bottom,
+        }
+    }
+}
+
 /// A label and where it stands (the middle of its pieces).
 #[derive(Debug, Clone)]
 struct Label {
@@ -796,7 +973,7 @@ struct Label {
     at: f32,
 }
 
-fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
+fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<(Vec<Row>, Costs)> {
     let layout = table.iter().any(|r| r.indent > 0 || r.text.contains("  "));
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
@@ -826,13 +1003,13 @@ fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
     if one_cell_lines {
         let mut out = stream_rows(&labels, &content)?;
         out.extend(passthrough);
-        return Some(out);
+        return Some((out, Costs::default()));
     }
     if labels.iter().any(|l| l.at < first_content as f32) {
         return None;
     }
     let lines = content_lines(&content, layout);
-    let rows = group_rows(&lines)?;
+    let (rows_cost, rows) = group_rows(&lines, cells)?;
     let labels = if layout {
         labels
     } else {
@@ -843,9 +1020,16 @@ fn regrid_table(table: &[Row]) -> Option<Vec<Row>> {
     } else {
         rows_on_content_scale(rows, &lines)
     };
-    let mut out = emit(&rows, &labels, layout)?;
+    let (mut out, labels_cost, spanning) = emit(&rows, &labels, layout, label_align)?;
     out.extend(passthrough);
-    Some(out)
+    Some((
+        out,
+        Costs {
+            rows: rows_cost,
+            labels: labels_cost,
+            spanning,
+        },
+    ))
 }
 
 /// The pieces of a row: runs separated by two or more spaces with their
@@ -1087,7 +1271,7 @@ fn column_starts(content: &[Piece]) -> Vec<(u32, usize)> {
 
 /// Groups content lines into table rows (contiguous runs of lines), at the
 /// least total cost (see [`row_cost`]).
-fn group_rows(lines: &[Line]) -> Option<Vec<TableRow>> {
+fn group_rows(lines: &[Line], align: Align) -> Option<(f32, Vec<TableRow>)> {
     let capacity = capacities(lines);
     let n = lines.len();
     let mut best: Vec<Option<(f32, usize, TableRow)>> = vec![None; n + 1];
@@ -1105,7 +1289,7 @@ fn group_rows(lines: &[Line]) -> Option<Vec<TableRow>> {
             if group.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet)) {
                 continue;
             }
-            let Some((cost, row)) = row_cost(group, capacity) else {
+            let Some((cost, row)) = row_cost(group, capacity, align) else {
                 continue;
             };
             let total = before + cost;
@@ -1117,6 +1301,7 @@ fn group_rows(lines: &[Line]) -> Option<Vec<TableRow>> {
             }
         }
     }
+    let total = cost_to.get(n).copied().filter(|c| c.is_finite())?;
     let mut rows = Vec::new();
     let mut end = n;
     while end > 0 {
@@ -1125,7 +1310,7 @@ fn group_rows(lines: &[Line]) -> Option<Vec<TableRow>> {
         end = start;
     }
     rows.reverse();
-    Some(rows)
+    Some((total, rows))
 }
 
 /// The widest name and target line whose column is known.
@@ -1140,15 +1325,15 @@ fn capacities(lines: &[Line]) -> (usize, usize) {
 /// a wrapped cell's line that is not full (it would have ended the cell),
 /// a target-shaped piece read as a name, and a sentence read as a name.
 /// `None` when no choice gives both cells text.
-fn row_cost(group: &[Line], capacity: (usize, usize)) -> Option<(f32, TableRow)> {
+fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f32, TableRow)> {
     let open: Vec<usize> = (0..group.len())
         .filter(|&i| group.get(i).is_some_and(|l| l.open.is_some()))
         .collect();
-    if open.len() > MAX_OPEN_LINES {
+    if open.len() > MAX_OPEN_RUN {
         return None;
     }
     let mut best: Option<(f32, TableRow)> = None;
-    for mask in 0u32..(1u32 << open.len()) {
+    for mask in open_masks(open.len()) {
         let mut name: Vec<(u32, &str)> = Vec::new();
         let mut target: Vec<(u32, &str)> = Vec::new();
         let mut penalty = 0.0f32;
@@ -1179,17 +1364,23 @@ fn row_cost(group: &[Line], capacity: (usize, usize)) -> Option<(f32, TableRow)>
         else {
             continue;
         };
-        let centre = |a: u32, b: u32| (a + b) as f32 / 2.0;
+        let anchor = |a: u32, b: u32| align.anchor(a as f32, b as f32);
         // Each line more in a row costs a little: of two readings that fit
         // equally, the one with more, shorter rows (a row's cells do not
         // wrap together without a reason).
         // A target led by its operator (`≥13.00(场)`) is a cell of its
         // own: sentence lines wrapped around it are the name's.
-        if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) {
+        // Unless the column is narrow and the target itself wraps: its first
+        // line full (`≥300(人` / `次)`).
+        let wraps_itself = target
+            .first()
+            .is_some_and(|(_, t)| starts_with_operator(t) && width(t) + 2 >= capacity.1)
+            && !target.iter().skip(1).any(|(_, t)| starts_with_operator(t));
+        if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) && !wraps_itself {
             penalty += OPERATOR_TARGET_WRAPPED;
         }
         let extra_lines = group.len().saturating_sub(1) as f32;
-        let mut cost = (centre(n0, n1) - centre(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
+        let mut cost = (anchor(n0, n1) - anchor(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
             let row = TableRow {
@@ -1410,11 +1601,11 @@ fn rows_on_content_scale(rows: Vec<TableRow>, lines: &[Line]) -> Vec<TableRow> {
 
 /// The rows with their labels: each level's labels take the run of rows
 /// they are centred on; a label goes on the first row of its run.
-fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
+fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: Align) -> Option<(Vec<Row>, f32, usize)> {
     let level2: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
     let level1: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
     let all_cuts: Vec<usize> = (1..rows.len()).collect();
-    let cuts2 = partition(rows, &level2, &all_cuts, layout, &[])?;
+    let (cost2, cuts2) = partition(rows, &level2, &all_cuts, layout, &[], align)?;
     let allowed: Vec<usize> = if level2.is_empty() { all_cuts } else { cuts2.clone() };
     // The 一级 label each row's 二级 label belongs to, where the vocabulary
     // says: a 一级 run must not take rows of another family (Chromium
@@ -1426,7 +1617,7 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
             level2.get(run).and_then(|l| vocab::family(&l.text))
         })
         .collect();
-    let cuts1 = partition(rows, &level1, &allowed, layout, &families)?;
+    let (cost1, cuts1) = partition(rows, &level1, &allowed, layout, &families, align)?;
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut cells = Vec::new();
@@ -1442,21 +1633,36 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool) -> Option<Vec<Row>> {
         cells.push(row.target.join("\n"));
         out.push(ruled_row(Location::Line(row.first), cells, 0));
     }
-    Some(out)
+    // Labels over more than one row: only they tell an alignment.
+    let spanning = [(&level1, &cuts1), (&level2, &cuts2)]
+        .iter()
+        .map(|(labels, cuts)| {
+            let starts: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+            let ends: Vec<usize> = cuts.iter().copied().chain(std::iter::once(rows.len())).collect();
+            if labels.is_empty() {
+                0
+            } else {
+                starts.iter().zip(&ends).filter(|(s, e)| **e > **s + 1).count()
+            }
+        })
+        .sum();
+    Some((out, cost1 + cost2, spanning))
 }
 
 /// Cuts the rows into one run per label (in order), each label as near
-/// the middle of its run as possible, cutting only at `allowed` indices:
-/// returns the index of the first row of every run after the first.
+/// where `align` sets it in its run as possible, cutting only at `allowed`
+/// indices: returns the cost and the index of the first row of every run
+/// after the first.
 fn partition(
     rows: &[TableRow],
     labels: &[&Label],
     allowed: &[usize],
     layout: bool,
     families: &[Option<&str>],
-) -> Option<Vec<usize>> {
+    align: Align,
+) -> Option<(f32, Vec<usize>)> {
     if labels.is_empty() {
-        return Some(Vec::new());
+        return Some((0.0, Vec::new()));
     }
     let n = rows.len();
     let m = labels.len();
@@ -1482,7 +1688,7 @@ fn partition(
                 }
                 let top = rows.get(*bounds.get(s)?)?.top;
                 let bottom = rows.get(bounds.get(k)? - 1)?.bottom;
-                let centre = (top + bottom) / 2.0;
+                let centre = align.anchor(top, bottom);
                 // `pdftotext -layout` puts a label centred between two lines
                 // on the upper one: the run's middle is on the label's line
                 // or up to half a line below. pdfplumber gives such a label
@@ -1508,6 +1714,7 @@ fn partition(
             }
         }
     }
+    let total = cost.get(m)?.get(b - 1).copied().filter(|c| c.is_finite())?;
     let mut cuts = Vec::new();
     let mut k = b - 1;
     for j in (1..=m).rev() {
@@ -1518,7 +1725,7 @@ fn partition(
         k = s;
     }
     cuts.reverse();
-    Some(cuts)
+    Some((total, cuts))
 }
 
 #[cfg(test)]
@@ -1757,5 +1964,51 @@ mod tests {
         a_wrapped_header_label_is_joined,
         "计划开始日\n期\n2024-01-01\n",
         ["计划开始日期", "2024-01-01"]
+    );
+
+    // MuPDF sets cells at the top: a target that wraps in a narrow column
+    // (`≥300(人` / `次)`) goes on under its first line, beside a one-line
+    // name.
+    regrids_to!(
+        a_top_aligned_target_wraps_under_its_first_line,
+        "一级指标 二级指标 三级指标 指标值\n\
+         产出指标 数量指标 心理健康讲座场次 不低于\n\
+         12场\n\
+         个案咨询人次 ≥300(人\n\
+         次)\n\
+         质量指标 心理健康知晓率 90%\n\
+         咨询满意率 满意率\n\
+         100%\n\
+         效益指标 社会效益指标 活动覆盖率 不低于\n\
+         50%\n\
+         心理服务网络运行 长期\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于/12场",
+            "个案咨询人次 | ≥300(人/次)",
+            "质量指标 | 心理健康知晓率 | 90%",
+            "咨询满意率 | 满意率/100%",
+            "效益指标 | 社会效益指标 | 活动覆盖率 | 不低于/50%",
+            "心理服务网络运行 | 长期",
+        ]
+    );
+
+    // A header cell wrapped in a narrow column goes on below the header,
+    // beside the block marker's second piece (`绩效` / `指标`).
+    regrids_to!(
+        a_wrapped_header_cell_is_joined,
+        "绩效 一级指标 二级指标 三级指标 年度(/项\n指标 目)指标\n值\n产出指标 数量指标 完成数 ≥2(次)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+        ]
+    );
+    regrids_to!(
+        a_wrapped_header_cell_beside_the_marker_piece,
+        "绩效 一级指标 二级指标 三级指标 年度(/项目)\n指标 指标值\n产出指标 数量指标 完成数 ≥2(次)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+        ]
     );
 }

@@ -633,16 +633,31 @@ pub fn script_of<'t>(texts: impl Iterator<Item = &'t str>) -> Option<Script> {
 }
 
 /// Kangxi radicals (U+2F00–U+2FDF, by NFKC) and CJK radical supplement
-/// code points (by table) to the ideographs they stand for; see
+/// code points (by table) to the ideographs they stand for, and CJK
+/// compatibility ideographs to their unified ideographs (by their
+/// canonical decomposition): a font's cmap maps both 量 U+91CF and its
+/// compatibility twin U+F97E to one glyph, and a producer that writes the
+/// ToUnicode from the cmap backwards (MuPDF) may pick the twin. See
 /// [`fold_radicals_in`] for radicals whose ideograph depends on the script.
 pub fn fold_radicals(text: &str) -> String {
     fold_radicals_in(text, None)
 }
 
+fn is_compatibility_ideograph(c: char) -> bool {
+    ('\u{f900}'..='\u{faff}').contains(&c) || ('\u{2f800}'..='\u{2fa1f}').contains(&c)
+}
+
+/// True when [`fold_radicals`] would change the text: it holds radicals or
+/// compatibility ideographs.
+pub fn has_foldable_ideographs(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c) || is_compatibility_ideograph(c))
+}
+
 /// [`fold_radicals`], with the regional radicals read in `script` (their
 /// NFKC, Traditional ideograph when the script is unknown).
 pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
-    if !text.chars().any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c)) {
+    if !has_foldable_ideographs(text) {
         return text.to_string();
     }
     text.chars()
@@ -652,6 +667,9 @@ pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
                 (_, Some(r), Some(Script::Simplified)) => vec![r.1],
                 (_, Some(r), Some(Script::Japanese)) => vec![r.2],
                 ('\u{2f00}'..='\u{2fdf}', _, _) => std::iter::once(c).nfkc().collect::<Vec<char>>(),
+                // A dozen of the block are unified ideographs themselves
+                // (U+FA0E 﨎 …): without a decomposition they stay.
+                _ if is_compatibility_ideograph(c) => std::iter::once(c).nfc().collect::<Vec<char>>(),
                 _ => vec![jixiao_model::normalize::fold_radical(c)],
             }
         })
@@ -671,6 +689,17 @@ mod tests {
             y1,
             size: 10.0,
         }
+    }
+
+    #[test]
+    fn compatibility_ideographs_fold_to_unified_ones() {
+        // MuPDF's ToUnicode: 量 更 力 as their compatibility twins.
+        assert_eq!(fold_radicals("数\u{f97e}指标"), "数量指标");
+        assert_eq!(fold_radicals("\u{f901}新 能\u{f98a}"), "更新 能力");
+        // Unified ideographs inside the block, and the supplement.
+        assert_eq!(fold_radicals("\u{fa0e}"), "\u{fa0e}");
+        assert_eq!(fold_radicals("\u{2f800}"), "丽");
+        assert!(!has_foldable_ideographs("数量指标"));
     }
 
     #[test]
