@@ -8,6 +8,14 @@ users never run it):
   <pdf>.pdfplumber.txt         pdfplumber `page.extract_text()`, pages joined by newlines
   <pdf>.pymupdf.txt            PyMuPDF `page.get_text()`, pages joined by nothing
 
+and, for one PDF of each producer (EXTRA), two more ways people call them:
+
+  <pdf>.pdfplumber-layout.txt  pdfplumber `page.extract_text(layout=True)` (columns
+                               by spaces), pages joined by newlines
+  <pdf>.pymupdf-sort.txt       PyMuPDF `page.get_text(sort=True)` (columns by
+                               spaces), pages joined by nothing: a page's last
+                               line runs into the next page's first
+
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/)
 
 Needs poppler-utils and `pip install pdfplumber pymupdf`. Filled-in form
@@ -23,6 +31,10 @@ import pymupdf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PDFS = os.path.join(HERE, "..", "pdf")
+EXTRA = {
+    "seed.chromium.pdf", "district.libreoffice.pdf", "seed.gbk-portrait.pdf", "stress.chromium.pdf",
+    "district.mupdf.pdf", "seed.reportlab.pdf", "stress.fpdf2.pdf", "stress.libreoffice.pdf",
+}
 
 
 def main():
@@ -44,6 +56,13 @@ def main():
         with pymupdf.open(pdf) as doc:
             text = "".join(page.get_text() for page in doc)
         open(out("pymupdf"), "w", encoding="utf-8").write(text)
+        if name in EXTRA:
+            with pdfplumber.open(pdf) as doc:
+                text = "\n".join(page.extract_text(layout=True) or "" for page in doc.pages)
+            open(out("pdfplumber-layout"), "w", encoding="utf-8").write(text + "\n")
+            with pymupdf.open(pdf) as doc:
+                text = "".join(page.get_text(sort=True) for page in doc)
+            open(out("pymupdf-sort"), "w", encoding="utf-8").write(text)
         print(name)
 
 

@@ -95,7 +95,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
-    let rows = join_dropped_values(split_glued_amounts(rows));
+    let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
     let rows = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
@@ -703,6 +703,186 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
         rows.remove(i - 1);
     }
     rows
+}
+
+/// A label glued to the block marker's piece or to the label beside it
+/// (`指标产出指标`, `效益指标社会效益指标`: neighbouring cells printed without
+/// a gap): cells of their own.
+fn split_glued_labels(mut rows: Vec<Row>) -> Vec<Row> {
+    for row in rows.iter_mut().filter(|r| !r.ruled) {
+        if !row.cells.iter().any(|c| glued_label(c).is_some()) {
+            continue;
+        }
+        let mut cells = Vec::with_capacity(row.cells.len() + 1);
+        let mut text = String::with_capacity(row.text.len() + 2);
+        let mut rest = row.text.as_str();
+        for cell in std::mem::take(&mut row.cells) {
+            // The text keeps its columns: a space goes in between the two,
+            // one comes out of the gap after them where it is wide.
+            let Some(at) = rest.find(cell.as_str()) else {
+                cells.push(cell);
+                continue;
+            };
+            let (before, after) = rest.split_at(at);
+            text.push_str(before);
+            let mut after = after.get(cell.len()..).unwrap_or_default();
+            match glued_label(&cell) {
+                Some((head, label)) => {
+                    text.push_str(head);
+                    text.push(' ');
+                    text.push_str(label);
+                    if after.starts_with("   ") {
+                        after = after.get(1..).unwrap_or_default();
+                    }
+                    cells.push(head.to_string());
+                    cells.push(label.to_string());
+                }
+                None => {
+                    text.push_str(&cell);
+                    cells.push(cell);
+                }
+            }
+            rest = after;
+        }
+        text.push_str(rest);
+        row.cells = cells;
+        row.text = text;
+    }
+    rows
+}
+
+/// A cell that is a marker piece or a label followed by a label, split
+/// there.
+fn glued_label(cell: &str) -> Option<(&str, &str)> {
+    if vocab::indicator_label(cell).is_some() {
+        return None;
+    }
+    cell.char_indices().skip(2).find_map(|(i, _)| {
+        let (head, tail) = (cell.get(..i)?, cell.get(i..)?);
+        let head_folded = fold_compact(head);
+        let head_fits = vocab::indicator_label(head).is_some() || vocab::is_marker_piece(&head_folded);
+        (head_fits && vocab::indicator_label(tail).is_some()).then_some((head, tail))
+    })
+}
+
+/// Pages joined without a line break (PyMuPDF's `get_text(sort=True)` ends
+/// a page without one: `≥85%      财政项目支出绩效目标申报表`, `…300场。绩效
+/// 一级指标 二级指标 …`): the next page's first line, a form heading or an
+/// indicator header (with the block marker's first piece), starts a row
+/// of its own again.
+fn split_page_seams(rows: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(rows.len());
+    let page_width = typical_line_end(&rows);
+    for row in rows {
+        match page_seam(&row).or_else(|| wide_seam(&row, page_width)) {
+            Some((before, after)) => {
+                out.push(before);
+                out.push(after);
+            }
+            None => out.push(row),
+        }
+    }
+    out
+}
+
+/// Share of a layout dump's lines that end within its page width.
+const PAGE_WIDTH_SHARE: f32 = 0.95;
+/// Characters a line's piece may start beyond the page width before it is
+/// taken for the next page's line.
+const PAGE_WIDTH_SLACK: usize = 8;
+
+/// Where the lines of a layout dump end (in characters from the left
+/// edge): the end that most of them keep within.
+fn typical_line_end(rows: &[Row]) -> Option<usize> {
+    let mut ends: Vec<usize> = rows
+        .iter()
+        .filter(|r| !r.ruled && r.indent > 0)
+        .map(|r| r.indent + r.text.chars().count())
+        .collect();
+    if ends.len() < 20 {
+        return None;
+    }
+    ends.sort_unstable();
+    ends.get(((ends.len() - 1) as f32 * PAGE_WIDTH_SHARE) as usize).copied()
+}
+
+/// A layout dump's line that runs on past the page's width into a piece
+/// of the next page's first line (`≥72(场)      第1居民区活动记录完整率   =100%`).
+fn wide_seam(row: &Row, page_width: Option<usize>) -> Option<(Row, Row)> {
+    let width = page_width?;
+    if row.ruled || row.cells.len() < 2 || row.indent + row.text.chars().count() <= width + PAGE_WIDTH_SLACK {
+        return None;
+    }
+    // The first piece that starts beyond the page: the seam is where the
+    // text before it ends.
+    let mut at = 0;
+    let mut previous_end = None;
+    for cell in &row.cells {
+        let found = row.text.get(at..)?.find(cell.as_str())? + at;
+        let col = row.indent + row.text.get(..found)?.chars().count();
+        if col > width + PAGE_WIDTH_SLACK {
+            let seam = previous_end?;
+            let (head, tail) = (row.text.get(..seam)?, row.text.get(seam..)?);
+            let mut before = Row::from_line(row.loc, head);
+            before.indent = row.indent;
+            before.sheet = row.sheet;
+            let mut after = Row::from_line(row.loc, tail);
+            after.sheet = row.sheet;
+            return Some((before, after));
+        }
+        at = found + cell.len();
+        previous_end = Some(at);
+    }
+    None
+}
+
+/// Where a row's text holds the start of another page, the two rows.
+fn page_seam(row: &Row) -> Option<(Row, Row)> {
+    if row.ruled || row.cells.len() < 2 {
+        return None;
+    }
+    let folded: Vec<String> = row.cells.iter().map(|c| fold_compact(c)).collect();
+    let header_at = (1..folded.len()).find(|&k| {
+        folded.get(k).is_some_and(|c| c == "一级指标") && folded.iter().skip(k + 1).any(|c| c == "二级指标")
+    });
+    let heading_at = (1..row.cells.len()).find(|&k| row.cells.get(k).is_some_and(|c| vocab::form_heading(c).is_some()));
+    let k = match (header_at, heading_at) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    // The byte offset of each cell in the text.
+    let mut offsets = Vec::with_capacity(row.cells.len());
+    let mut at = 0;
+    for cell in &row.cells {
+        let found = row.text.get(at..)?.find(cell.as_str())? + at;
+        offsets.push(found);
+        at = found + cell.len();
+    }
+    let mut split = *offsets.get(k)?;
+    // The block marker's first piece goes with the header: a cell of its
+    // own (`绩效`), or glued to the end of the text before (`300场。绩效`).
+    if header_at == Some(k) {
+        let previous = folded.get(k - 1)?;
+        if previous == "绩效" && k >= 2 {
+            split = *offsets.get(k - 1)?;
+        } else if previous.ends_with("绩效") && previous.chars().count() > 2 {
+            split = offsets.get(k - 1)? + row.cells.get(k - 1)?.len() - "绩效".len();
+        }
+    }
+    let (head, tail) = (row.text.get(..split)?.trim_end(), row.text.get(split..)?);
+    // A row that starts with the marker's piece and the header is one.
+    let head_folded = fold_compact(head);
+    if head.is_empty() || (header_at == Some(k) && vocab::is_marker_piece(&head_folded)) {
+        return None;
+    }
+    let indent = row.indent + row.text.get(..split)?.chars().count();
+    let mut before = Row::from_line(row.loc, head);
+    before.indent = row.indent;
+    before.sheet = row.sheet;
+    let mut after = Row::from_line(row.loc, tail);
+    after.indent = indent;
+    after.sheet = row.sheet;
+    Some((before, after))
 }
 
 /// A money label and its amount printed without a gap
@@ -2009,6 +2189,41 @@ mod tests {
         [
             "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
             "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+        ]
+    );
+
+    // Pages joined without a line break: the next page's first line starts
+    // a row again.
+    regrids_to!(
+        a_form_heading_glued_to_the_last_row_starts_a_row,
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 完成数 ≥2(次)      财政项目支出绩效目标申报表\n（2024年度）\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "财政项目支出绩效目标申报表",
+            "（2024年度）",
+        ]
+    );
+    regrids_to!(
+        an_indicator_header_glued_to_a_goal_starts_a_row,
+        "项目总目标 年度总体目标\n全年开展活动。 全年开展活动300场。绩效   一级指标 二级指标 三级指标 指标值\n指标 产出指标 数量指标 完成数 ≥2(次)\n",
+        [
+            "项目总目标 | 年度总体目标",
+            "全年开展活动。 | 全年开展活动300场。",
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+        ]
+    );
+
+    // Neighbouring cells printed without a gap (the marker's piece is the
+    // lexer's to join with `绩效`).
+    regrids_to!(
+        a_label_glued_to_the_marker_piece_is_split_off,
+        "绩效   一级指标 二级指标 三级指标 指标值\n指标产出指标    完成数    ≥2(次)\n效益指标社会效益指标    覆盖面    ≥50(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "指标 | 产出指标 | 完成数 | ≥2(次)",
+            "效益指标 | 社会效益指标 | 覆盖面 | ≥50(%)",
         ]
     );
 }
