@@ -997,15 +997,29 @@ fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
 fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
     let mut i = 0;
     while i < rows.len() {
-        if let Some(taken) = split_marker_at(&rows, i) {
+        let found = [End::First, End::Last]
+            .into_iter()
+            .find_map(|end| split_marker_at(&rows, i, end).map(|taken| (end, taken)));
+        if let Some((end, taken)) = found {
             let mut joined = String::new();
             for &k in &taken {
                 if let Some(row) = rows.get_mut(k) {
-                    let piece = row.cells.remove(0);
-                    let text = crate::lexer::strip_leading_cell(&row.text, &piece);
-                    // The rest keeps its columns (a layout dump's position).
-                    row.indent += row.text.chars().count() - text.chars().count();
-                    row.text = text;
+                    let piece = match end {
+                        End::First => {
+                            let piece = row.cells.remove(0);
+                            let text = crate::lexer::strip_leading_cell(&row.text, &piece);
+                            // The rest keeps its columns (a layout dump's position).
+                            row.indent += row.text.chars().count() - text.chars().count();
+                            row.text = text;
+                            piece
+                        }
+                        End::Last => {
+                            let piece = row.cells.pop().unwrap_or_default();
+                            let kept = row.text.len().saturating_sub(piece.len());
+                            row.text = row.text.get(..kept).unwrap_or_default().trim_end().to_string();
+                            piece
+                        }
+                    };
                     joined.push_str(&piece);
                 }
             }
@@ -1027,15 +1041,30 @@ fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
-/// The rows whose first cells spell a whole marker, starting with a proper
-/// piece of one at row `i`; `None` unless at least two pieces join.
-fn split_marker_at(rows: &[Row], i: usize) -> Option<Vec<usize>> {
+/// Which end of its lines a marker is printed in pieces down: the left
+/// edge (its cell, as the dump lays it out) or the right, after a wide gap
+/// (PyMuPDF's sorted text puts a cell drawn before the text beside it last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    First,
+    Last,
+}
+
+/// The rows whose first (last) cells spell a whole marker, starting with a
+/// proper piece of one at row `i`; `None` unless at least two pieces join.
+fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
     let first = rows.get(i)?;
     if first.ruled {
         return None;
     }
     let piece = |row: &Row| -> Option<String> {
-        let cell = row.cells.first()?;
+        let cell = match end {
+            End::First => row.cells.first()?,
+            // A last piece stands apart from the text before it.
+            End::Last => row.cells.last().filter(|c| {
+                row.cells.len() > 1 && row.text.strip_suffix(c.as_str()).is_some_and(|t| t.ends_with("  "))
+            })?,
+        };
         (!row.ruled && cell.chars().count() <= MAX_MARKER_PIECE).then(|| fold_compact(cell))
     };
     let mut spelled = piece(first)?;
@@ -2224,6 +2253,19 @@ mod tests {
             "一级指标 | 二级指标 | 三级指标 | 指标值",
             "指标 | 产出指标 | 完成数 | ≥2(次)",
             "效益指标 | 社会效益指标 | 覆盖面 | ≥50(%)",
+        ]
+    );
+
+    // PyMuPDF's sorted text: a marker's pieces after the goal lines beside
+    // them.
+    regrids_to!(
+        a_marker_at_the_end_of_its_lines_is_joined,
+        "项目资金总额  100.00\n       1.完成采购；  项目\n       2.完成维修。  绩效\n       3.完成验收。  目标\n",
+        [
+            "项目资金总额 | 100.00",
+            "项目绩效目标 | 1.完成采购；",
+            "2.完成维修。",
+            "3.完成验收。"
         ]
     );
 }

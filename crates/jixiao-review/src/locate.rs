@@ -682,6 +682,27 @@ const MAX_WRAP_LINES: usize = 12;
 /// `want`: the first line holding its start, through the line that
 /// completes it.
 fn find_lines(folded: &[String], want: &str, from: usize, last: usize) -> Option<(usize, usize)> {
+    whole_lines(folded, want, from, last).or_else(|| scattered_lines(folded, want, from, last))
+}
+
+/// Most lines a value assembled from pieces apart may stretch over.
+const MAX_SCATTER_LINES: usize = 40;
+
+/// A value the parser put together from pieces that do not stand together
+/// in the dump (a marker's pieces at the ends of goal lines, a content-order
+/// dump's cells): the lines from the one that holds its beginning to the
+/// one that holds its end.
+fn scattered_lines(folded: &[String], want: &str, from: usize, last: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = want.chars().collect();
+    let head: String = chars.iter().take(2).collect();
+    let tail: String = chars.iter().skip(chars.len().saturating_sub(2)).collect();
+    let last = last.min(folded.len());
+    let a = (from.max(1)..=last).find(|&a| folded.get(a - 1).is_some_and(|l| l.contains(&head)))?;
+    let b = (a..=last.min(a + MAX_SCATTER_LINES)).find(|&b| folded.get(b - 1).is_some_and(|l| l.contains(&tail)))?;
+    Some((a, b))
+}
+
+fn whole_lines(folded: &[String], want: &str, from: usize, last: usize) -> Option<(usize, usize)> {
     let last = last.min(folded.len());
     for a in from.max(1)..=last {
         let line = folded.get(a - 1)?;
