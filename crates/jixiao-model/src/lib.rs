@@ -539,6 +539,9 @@ pub enum UnplacedReason {
     InFundsBlock,
     /// A numeric target with no indicator name.
     TargetWithoutName,
+    /// Indicator labels of a content-order dump (`pdftotext`, PyMuPDF) that
+    /// its order does not tie to rows: the rows are left without them.
+    LabelsWithoutRows,
 }
 
 impl UnplacedReason {
@@ -549,6 +552,9 @@ impl UnplacedReason {
             UnplacedReason::HeaderWithoutLabel => "header text without a label",
             UnplacedReason::InFundsBlock => "text in the funds block",
             UnplacedReason::TargetWithoutName => "a target without a name",
+            UnplacedReason::LabelsWithoutRows => {
+                "indicator labels the dump's order does not tie to rows (the rows are left without 一级/二级 labels)"
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ pub enum TokenKind {
     Label { text: String, level: LabelLevel },
     /// Page furniture (`第 1 页`).
     PageNumber,
+    /// Text the regridding of a dump could not place (the labels of a
+    /// content-order table whose order does not say their rows); no rows.
+    Note {
+        reason: jixiao_model::UnplacedReason,
+        text: String,
+        loc: jixiao_model::Location,
+    },
     /// Any other row; its meaning depends on where it stands.
     Row,
 }
@@ -53,6 +60,39 @@ impl Token {
 const MAX_PIECES: usize = 4;
 /// Longest piece of a label printed down a narrow column, in characters.
 const MAX_PIECE_CHARS: usize = 9;
+
+/// The tokens with a [`TokenKind::Note`] for each note, before the first
+/// token that starts after it.
+pub fn with_notes(
+    tokens: Vec<Token>,
+    notes: Vec<(jixiao_model::Location, jixiao_model::UnplacedReason, String)>,
+) -> Vec<Token> {
+    if notes.is_empty() {
+        return tokens;
+    }
+    let order = |loc: &jixiao_model::Location| match loc {
+        jixiao_model::Location::Line(n) | jixiao_model::Location::Page(n) => *n,
+    };
+    let mut notes = notes.into_iter().peekable();
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for token in tokens {
+        let starts = token.rows.first().map_or(0, |r| order(&r.loc));
+        while let Some((loc, reason, text)) = notes.next_if(|(loc, _, _)| order(loc) < starts) {
+            out.push(Token {
+                kind: TokenKind::Note { reason, text, loc },
+                rows: Vec::new(),
+            });
+        }
+        out.push(token);
+    }
+    for (loc, reason, text) in notes {
+        out.push(Token {
+            kind: TokenKind::Note { reason, text, loc },
+            rows: Vec::new(),
+        });
+    }
+    out
+}
 
 /// Splits rows into tokens.
 pub fn lex(rows: Vec<Row>) -> Vec<Token> {

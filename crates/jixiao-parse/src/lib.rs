@@ -34,6 +34,7 @@ mod lexer;
 mod machine;
 mod regrid;
 mod runs;
+mod stream;
 mod vocab;
 
 pub use event::Event;
@@ -41,18 +42,24 @@ pub use machine::Parser;
 pub use vocab::{Field, GoalSlot};
 
 use jixiao_layout::Row;
-use jixiao_model::{Document, Source};
+use jixiao_model::{Document, Source, UnplacedReason};
 
 /// The events of a document's rows (a text dump's indicator tables first
 /// put back into their grid).
 pub fn events(rows: Vec<Row>) -> Parser {
-    Parser::new(lexer::lex(regrid::regrid(rows)))
+    let regridded = regrid::regrid(rows);
+    let notes = regridded
+        .unplaced_labels
+        .into_iter()
+        .map(|(loc, text)| (loc, UnplacedReason::LabelsWithoutRows, text))
+        .collect();
+    Parser::new(lexer::with_notes(lexer::lex(regridded.rows), notes))
 }
 
 /// The rows the state machine reads: a text dump's rows put back into
 /// their grid (`cargo run -p jixiao-parse --example regrid DUMP` prints them).
 pub fn regridded_rows(rows: Vec<Row>) -> Vec<Row> {
-    regrid::regrid(rows)
+    regrid::regrid(rows).rows
 }
 
 /// Parses a document's rows into a [`Document`] for `source`.

@@ -168,6 +168,10 @@ impl Parser {
                 self.ruled_form = false;
                 State::Header { pending: None }
             }
+            (state, TokenKind::Note { reason, text, loc }) => {
+                self.emit(Event::Unplaced { reason, text, loc });
+                state
+            }
             (state, TokenKind::Row) if self.outside_table(&token) => {
                 if let Some(row) = token.rows.first() {
                     self.emit(Event::Unplaced {
@@ -231,7 +235,8 @@ impl Parser {
                     pending: self.header_row(pending, row),
                 }
             }
-            TokenKind::Heading { .. } | TokenKind::PageNumber => State::Header { pending },
+            // Notes are emitted where they stand (`transition`).
+            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Note { .. } => State::Header { pending },
         }
     }
 
@@ -482,7 +487,15 @@ impl Parser {
         }
         match headings.as_slice() {
             [] => {}
-            [one] => goal.slots.push((*one, Vec::new(), row.loc)),
+            // The other heading on a line of its own right after the first
+            // (a content-order dump prints each cell on its lines): the
+            // text below is under both, as when they share a line.
+            [one] => match goal.slots.last_mut() {
+                Some((slot, lines, _)) if lines.is_empty() && *slot != *one && *slot != GoalSlot::Both => {
+                    *slot = GoalSlot::Both;
+                }
+                _ => goal.slots.push((*one, Vec::new(), row.loc)),
+            },
             _ => goal.slots.push((GoalSlot::Both, Vec::new(), row.loc)),
         }
         if text.is_empty() {
@@ -573,7 +586,7 @@ impl Parser {
                 self.flush_run(&mut table, None);
                 self.fragment(FragmentKind::RepeatedLabel, &token);
             }
-            TokenKind::Heading { .. } | TokenKind::PageNumber => {}
+            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Note { .. } => {}
         }
         State::Table(table)
     }
@@ -878,6 +891,7 @@ mod tests {
                 TokenKind::IndicatorHeader => "IndicatorHeader".to_string(),
                 TokenKind::Label { text, level } => format!("Label({text}, {level:?})"),
                 TokenKind::PageNumber => "PageNumber".to_string(),
+                TokenKind::Note { .. } => "Note".to_string(),
                 TokenKind::Row => format!("Row({})", t.rows.first().map_or(String::new(), |r| r.cells.join("|"))),
             })
             .collect()

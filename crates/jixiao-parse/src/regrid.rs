@@ -94,7 +94,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// Reassembles the indicator tables of a text dump; rows outside them, and
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
-pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
+pub fn regrid(rows: Vec<Row>) -> Regridded {
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
     let rows = split_interleaved_goals(split_goal_columns(rows));
@@ -113,6 +113,16 @@ pub fn regrid(rows: Vec<Row>) -> Vec<Row> {
         }
     }
     best
+}
+
+/// A dump's rows put back into their grid, and what could not be.
+#[derive(Debug, Clone, Default)]
+pub struct Regridded {
+    /// The rows, as a PDF's table gives them.
+    pub rows: Vec<Row>,
+    /// Labels of content-order tables that no row could be given (where
+    /// the first stood, their texts).
+    pub unplaced_labels: Vec<(Location, String)>,
 }
 
 /// What a reading of a dump's tables cost: grouping lines into rows, and
@@ -151,8 +161,9 @@ fn shows_alignment(costs: &Costs) -> bool {
 }
 
 /// [`regrid`] with the cells' and the labels' alignment given.
-fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Vec<Row>, Costs) {
+fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Costs) {
     let mut costs = Costs::default();
+    let mut unplaced_labels = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows;
     while let Some((row, tail)) = rest.split_first() {
@@ -176,21 +187,13 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Vec<Row>, Costs
             if fold_compact(&row.text) != "一级指标" {
                 continue;
             }
-            let pieces = rest
-                .iter()
-                .take(HEADER_PIECES)
-                .take_while(|r| !r.ruled && r.cells.len() == 1 && is_header_piece(&fold_compact(&r.text)))
-                .count();
-            let Some(spelled) = rest.get(..pieces) else { continue };
-            if !spelled.iter().any(|r| fold_compact(&r.text) == "二级指标") {
+            let Some((pieces, cells)) = spelled_header(rest) else {
                 continue;
-            }
+            };
             // One header row, as the lexer knows it.
             let mut header = out.pop().unwrap_or_else(|| row.clone());
-            for piece in spelled {
-                header.cells.extend(piece.cells.iter().cloned());
-                header.text = format!("{} {}", header.text, piece.text);
-            }
+            header.cells.extend(cells);
+            header.text = header.cells.join(" ");
             out.push(header);
             rest = rest.get(pieces..).unwrap_or_default();
         }
@@ -206,17 +209,111 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Vec<Row>, Costs
             .unwrap_or(rest.len());
         let (table, after) = rest.split_at(end);
         match regrid_table(table, cells, labels) {
-            Some((rows, table_costs)) => {
-                out.extend(rows);
-                costs.rows += table_costs.rows;
-                costs.labels += table_costs.labels;
-                costs.spanning += table_costs.spanning;
+            Some(read) => {
+                out.extend(read.rows);
+                costs.rows += read.costs.rows;
+                costs.labels += read.costs.labels;
+                costs.spanning += read.costs.spanning;
+                unplaced_labels.extend(read.unplaced_labels);
                 rest = after;
             }
             None => continue,
         }
     }
-    (out, costs)
+    (
+        Regridded {
+            rows: out,
+            unplaced_labels,
+        },
+        costs,
+    )
+}
+
+/// One table read back.
+struct TableRead {
+    rows: Vec<Row>,
+    costs: Costs,
+    unplaced_labels: Option<(Location, String)>,
+}
+
+/// Share of its lines a table of a dump without columns holds blank lines
+/// between, from which on it is `pdftotext`'s reading order (poppler ends
+/// each block of text with one; pdfplumber never prints one).
+const BLOCK_GAP_SHARE: f32 = 0.4;
+
+/// The dump lines the table's rows stand on.
+pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
+    table
+        .iter()
+        .filter_map(|r| match r.loc {
+            Location::Line(n) => Some(n),
+            Location::Page(_) => None,
+        })
+        .collect()
+}
+
+/// A content-order dump's table: every piece on a line of its own, or
+/// blocks of lines parted by blank lines (lines that none of the table's
+/// rows is on: a label's line is no blank).
+fn content_order(content: &[Piece], table: &[Row]) -> bool {
+    let printed = printed_lines(table);
+    let blank_between = |a: u32, b: u32| (a + 1..b).any(|n| !printed.contains(&n));
+    let pairs = content.windows(2).count();
+    let own_lines = content.windows(2).all(|w| matches!(w, [a, b] if a.line != b.line));
+    let gaps = content
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if blank_between(a.line, b.line)))
+        .count();
+    // One cell a line: a dump that prints a row's cells on one line (the
+    // seed's own style, blank lines and all) is none.
+    let lines: std::collections::BTreeSet<u32> = content.iter().map(|p| p.line).collect();
+    let shared = content
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if a.line == b.line))
+        .count();
+    let one_cell_a_line = (shared as f32) <= SHARED_LINE_SHARE * lines.len() as f32;
+    own_lines || (pairs > 0 && one_cell_a_line && gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32)
+}
+
+/// Most lines (as a share) of a content-order table that hold two cells
+/// (poppler sets a label and a name, or a name and a short target, on one
+/// line now and then).
+const SHARED_LINE_SHARE: f32 = 0.2;
+
+/// The header after its `一级指标` printed a cell a line (content-order
+/// dumps), a cell wrapped over lines joined (`年度(/项` / `目)指标` / `值`):
+/// how many rows it took and its cells. `None` unless `二级指标` is among
+/// them.
+fn spelled_header(rest: &[Row]) -> Option<(usize, Vec<String>)> {
+    let mut cells: Vec<String> = Vec::new();
+    let mut partial = String::new();
+    let mut taken = 0;
+    for row in rest.iter().take(HEADER_PIECES + 2 * MAX_HEADER_LINES) {
+        if row.ruled || row.cells.len() != 1 {
+            break;
+        }
+        let folded = fold_compact(&row.text);
+        let joined = format!("{partial}{folded}");
+        let starts = |text: &str| HEADER_LABELS.iter().any(|l| l.starts_with(text)) || is_header_piece(text);
+        if partial.is_empty() && is_header_piece(&folded) {
+            cells.push(row.text.trim().to_string());
+        } else if starts(&joined) {
+            partial = joined;
+            if HEADER_LABELS.contains(&partial.as_str()) || is_header_piece(&partial) {
+                cells.push(std::mem::take(&mut partial));
+            }
+        } else {
+            break;
+        }
+        taken += 1;
+    }
+    if !partial.is_empty() {
+        cells.push(partial);
+    }
+    cells
+        .iter()
+        .any(|c| fold_compact(c) == "二级指标")
+        .then_some((taken, cells))
 }
 
 /// The header cells a table's header wraps to.
@@ -751,10 +848,15 @@ fn split_glued_labels(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
+/// Longest cell tried as two labels glued (two of the longest labels,
+/// `社会公众或服务对象满意度指标`).
+const MAX_GLUED_LABELS: usize = 32;
+
 /// A cell that is a marker piece or a label followed by a label, split
 /// there.
 fn glued_label(cell: &str) -> Option<(&str, &str)> {
-    if vocab::indicator_label(cell).is_some() {
+    // Both parts are short: a long cell is text.
+    if cell.chars().count() > MAX_GLUED_LABELS || vocab::indicator_label(cell).is_some() {
         return None;
     }
     cell.char_indices().skip(2).find_map(|(i, _)| {
@@ -1099,7 +1201,7 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
 }
 
 /// A row put back into its grid: real cells, as a PDF's table gives them.
-fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
+pub(crate) fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
     Row {
         loc,
         text: cells.join(" "),
@@ -1112,13 +1214,13 @@ fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
 
 /// One run of text on a line: a cell's line, or a label.
 #[derive(Debug, Clone)]
-struct Piece {
-    text: String,
+pub(crate) struct Piece {
+    pub(crate) text: String,
     /// Line number in the dump.
-    line: u32,
+    pub(crate) line: u32,
     /// Character column (layout dumps) or position on the line.
-    col: usize,
-    sheet: u32,
+    pub(crate) col: usize,
+    pub(crate) sheet: u32,
 }
 
 /// Which column a content line belongs to.
@@ -1176,13 +1278,13 @@ impl Align {
 
 /// A label and where it stands (the middle of its pieces).
 #[derive(Debug, Clone)]
-struct Label {
-    text: String,
-    level: LabelLevel,
-    at: f32,
+pub(crate) struct Label {
+    pub(crate) text: String,
+    pub(crate) level: LabelLevel,
+    pub(crate) at: f32,
 }
 
-fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<(Vec<Row>, Costs)> {
+fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<TableRead> {
     let layout = table.iter().any(|r| r.indent > 0 || r.text.contains("  "));
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
@@ -1208,11 +1310,23 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<(Vec<
     }
     let (labels, content) = labels_and_content(pieces);
     let first_content = content.iter().map(|p| p.line).min()?;
-    let one_cell_lines = !layout && content.windows(2).all(|w| matches!(w, [a, b] if a.line != b.line));
-    if one_cell_lines {
-        let mut out = stream_rows(&labels, &content)?;
+    if !layout && content_order(&content, table) {
+        // The header and marker printed again on a later page stand among
+        // the cells: read apart, as the rows a PDF's page would give.
+        let (furniture, content): (Vec<Piece>, Vec<Piece>) = content
+            .into_iter()
+            .partition(|p| crate::stream::is_repeated_furniture(&p.text));
+        let read = crate::stream::read(&labels, &content, &printed_lines(table))?;
+        let mut out = read.rows;
         out.extend(passthrough);
-        return Some((out, Costs::default()));
+        for piece in furniture_rows(&furniture) {
+            out.push(piece);
+        }
+        return Some(TableRead {
+            rows: out,
+            costs: Costs::default(),
+            unplaced_labels: read.unplaced_labels,
+        });
     }
     if labels.iter().any(|l| l.at < first_content as f32) {
         return None;
@@ -1231,14 +1345,37 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<(Vec<
     };
     let (mut out, labels_cost, spanning) = emit(&rows, &labels, layout, label_align)?;
     out.extend(passthrough);
-    Some((
-        out,
-        Costs {
+    Some(TableRead {
+        rows: out,
+        costs: Costs {
             rows: rows_cost,
             labels: labels_cost,
             spanning,
         },
-    ))
+        unplaced_labels: None,
+    })
+}
+
+/// Runs of header and marker pieces on consecutive lines, one row each.
+fn furniture_rows(pieces: &[Piece]) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    let mut last_line: Option<u32> = None;
+    for piece in pieces {
+        let continues = last_line.is_some_and(|l| piece.line <= l + 2);
+        match out.last_mut() {
+            Some(row) if continues => {
+                row.cells.push(piece.text.clone());
+                row.text = row.cells.join(" ");
+            }
+            _ => {
+                let mut row = Row::from_line(Location::Line(piece.line), &piece.text);
+                row.sheet = piece.sheet;
+                out.push(row);
+            }
+        }
+        last_line = Some(piece.line);
+    }
+    out
 }
 
 /// The pieces of a row: runs separated by two or more spaces with their
@@ -1385,12 +1522,36 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(usize, Strin
         if vocab::is_known_label(&folded) || vocab::marker(&folded) == Some(Marker::Indicators) {
             return Some((k, joined));
         }
+        // Another label's first piece between them: the rest further on is
+        // that one's (`可持续影响` a name, then `服务对象满意度` / `指标`).
+        // (Content order: that piece alone on its line, its own rest on a
+        // line of its own after it.)
+        let other_folded = fold_compact(&other.text);
+        // Pieces are in line order: alone when neither neighbour shares it.
+        let alone = |k: usize| {
+            let line = pieces.get(k).map(|p| p.line);
+            let shares = |j: Option<usize>| j.and_then(|j| pieces.get(j)).is_some_and(|p| Some(p.line) == line);
+            !shares(k.checked_sub(1)) && !shares(Some(k + 1))
+        };
+        let completes_itself = pieces.get(k + 1).is_some_and(|next| {
+            next.line == other.line + 1
+                && alone(k + 1)
+                && vocab::is_known_label(&fold_compact(&format!("{}{}", other.text.trim(), next.text.trim())))
+        });
+        if other_folded.chars().count() >= 4
+            && vocab::indicator_label(&other.text).is_none()
+            && vocab::is_label_prefix(&other_folded)
+            && alone(k)
+            && completes_itself
+        {
+            return None;
+        }
     }
     None
 }
 
 /// Display width: ideographs and full-width forms count two.
-fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
@@ -1648,130 +1809,14 @@ fn split_off_squeezed_target((col, text): (usize, String)) -> Vec<(usize, String
 /// comparison (`≥13.00(场)` read with the name's wrapped lines around it).
 const OPERATOR_TARGET_WRAPPED: f32 = 2.0;
 
-fn starts_with_operator(text: &str) -> bool {
+pub(crate) fn starts_with_operator(text: &str) -> bool {
     text.starts_with(['≥', '≤', '＞', '＜', '>', '<', '='])
 }
 
 /// A piece shaped like a numeric target (`≥2.00(次)`, `90%`, `=365(天)`).
-fn looks_like_target(text: &str) -> bool {
+pub(crate) fn looks_like_target(text: &str) -> bool {
     let target = jixiao_model::normalize::parse_target(text);
     target.value.is_some() || starts_with_operator(text)
-}
-
-/// Extra cost of each line a cell of a content-order dump spans beyond
-/// its first: one-line cells are the rule.
-const STREAM_LINE_COST: f32 = 0.3;
-/// Cost of a cell whose last line is as wide as a column's wrapped lines.
-const ENDS_FULL: f32 = 0.25;
-/// Narrowest line taken for a wrapped cell's full line (six ideographs).
-const MIN_WRAP_WIDTH: usize = 12;
-/// Cost of reading a target-shaped line as a name.
-const TARGET_AS_NAME: f32 = 3.0;
-
-/// A content-order dump (`pdftotext` without `-layout`, PyMuPDF): every
-/// cell's lines on lines of their own, row after row, a merged label
-/// before the first row of its span. The lines are cut into cells that
-/// alternate name, target, name … (a wrapped cell's lines follow one
-/// another, all but the last full), and each row takes the labels printed
-/// since the row before. `None` where labels do not lead their rows (a
-/// producer that draws them after the rows leaves no order to go by).
-fn stream_rows(labels: &[Label], content: &[Piece]) -> Option<Vec<Row>> {
-    let first = content.first()?.line as f32;
-    if labels.first().is_none_or(|l| l.at > first) {
-        return None;
-    }
-    let texts: Vec<&str> = content.iter().map(|p| p.text.as_str()).collect();
-    let widths: Vec<usize> = texts.iter().map(|t| width(t)).collect();
-    let capacities = wrap_widths(&widths);
-    let n = texts.len();
-    // best[i][c]: cost of cutting lines 0..i with the next cell in column
-    // c (0 name, 1 target); back[i][c] = (start of the last cell).
-    let mut best = vec![[f32::INFINITY; 2]; n + 1];
-    let mut back = vec![[0usize; 2]; n + 1];
-    *best.get_mut(0)?.get_mut(0)? = 0.0;
-    for end in 1..=n {
-        for column in 0..2usize {
-            let before_column = 1 - column;
-            for start in end.saturating_sub(MAX_ROW_LINES)..end {
-                let before = *best.get(start)?.get(column)?;
-                if !before.is_finite() {
-                    continue;
-                }
-                let mut cost = before + STREAM_LINE_COST * (end - start - 1) as f32;
-                let cell_widths = widths.get(start..end)?;
-                let last = *cell_widths.last()?;
-                // All but the last line of a wrapped cell are full: as wide
-                // as a column's wrapped lines are, not narrower than the
-                // last (less a number or word that moved whole).
-                let full = cell_widths.get(..cell_widths.len() - 1)?;
-                for (k, w) in full.iter().enumerate() {
-                    let moved = texts
-                        .get(start + k + 1)
-                        .map_or(0, |t| t.chars().take_while(char::is_ascii_alphanumeric).count());
-                    let at_capacity = capacities.iter().any(|c| w + 2 + moved >= *c && *w <= c + 2);
-                    if *w < last || !at_capacity {
-                        cost += 1.0;
-                    }
-                }
-                // A cell that ends on a full line most likely goes on.
-                if capacities.iter().any(|c| last.abs_diff(*c) <= 1) {
-                    cost += ENDS_FULL;
-                }
-                let numeric = texts.get(start..end)?.iter().any(|t| looks_like_target(t));
-                if column == 0 && numeric {
-                    cost += TARGET_AS_NAME;
-                }
-                // A numeric target is short: it does not wrap.
-                if numeric && end - start > 1 {
-                    cost += TARGET_AS_NAME;
-                }
-                if cost < *best.get(end)?.get(before_column)? {
-                    *best.get_mut(end)?.get_mut(before_column)? = cost;
-                    *back.get_mut(end)?.get_mut(before_column)? = start;
-                }
-            }
-        }
-    }
-    // The last cell is a target: the next would be a name.
-    let mut cells: Vec<(usize, usize)> = Vec::new();
-    let (mut end, mut next) = (n, 0usize);
-    if !best.get(n)?.first()?.is_finite() {
-        return None;
-    }
-    while end > 0 {
-        let start = *back.get(end)?.get(next)?;
-        cells.push((start, end));
-        end = start;
-        next = 1 - next;
-    }
-    cells.reverse();
-    let mut out = Vec::new();
-    let mut pending = labels.iter().peekable();
-    for pair in cells.chunks(2) {
-        let [(n0, n1), (t0, t1)] = pair else { return None };
-        let name_line = content.get(*n0)?.line as f32;
-        let mut cells = Vec::new();
-        while let Some(label) = pending.next_if(|l| l.at < name_line) {
-            cells.push(label.text.clone());
-        }
-        cells.push(texts.get(*n0..*n1)?.join("\n"));
-        cells.push(texts.get(*t0..*t1)?.join("\n"));
-        out.push(ruled_row(Location::Line(content.get(*n0)?.line), cells, 0));
-    }
-    Some(out)
-}
-
-/// The widths a column's wrapped lines come to: long widths that three or
-/// more lines share (within one character).
-fn wrap_widths(widths: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for &w in widths.iter().filter(|w| **w >= MIN_WRAP_WIDTH) {
-        let close = widths.iter().filter(|v| v.abs_diff(w) <= 1).count();
-        if close >= 3 && !out.iter().any(|c| c.abs_diff(w) <= 1) {
-            out.push(w);
-        }
-    }
-    out
 }
 
 /// pdfplumber gives every baseline a line, so a label between two rows
@@ -1944,6 +1989,7 @@ mod tests {
     /// The rows of a dump after regridding, as `cells joined by " | "`.
     fn regridded(text: &str) -> Vec<String> {
         regrid(jixiao_layout::text::rows(text))
+            .rows
             .into_iter()
             .map(|r| r.cells.join(" | ").replace('\n', "/"))
             .collect()
@@ -2268,4 +2314,65 @@ mod tests {
             "3.完成验收。"
         ]
     );
+
+    // Content order (PyMuPDF, row by row): a cell's lines go on while they
+    // are full for its column; the column widths are read off the lines.
+    regrids_to!(
+        content_order_cells_wrap_while_full,
+        "一级指标\n二级指标\n三级指标\n年度指标值\n产出指标\n时效指标\n服务信息更新及时性\n利用平台网络信息化系统，及时\n发布、更新平台联盟服务信息\n宣传推广及时性\n通过会议等形式，及时宣传平台\n联盟，扩大平台知晓度\n项目应急处置率\n≥98.00(%)\n效益指标\n社会效益指标\n拓展平台服务领域\n通过广泛宣传，吸引并筛选生物\n医药领域前沿技术服务机构，加\n入平台联盟\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 时效指标 | 服务信息更新及时性 | 利用平台网络信息化系统，及时/发布、更新平台联盟服务信息",
+            "宣传推广及时性 | 通过会议等形式，及时宣传平台/联盟，扩大平台知晓度",
+            "项目应急处置率 | ≥98.00(%)",
+            "效益指标 | 社会效益指标 | 拓展平台服务领域 | 通过广泛宣传，吸引并筛选生物/医药领域前沿技术服务机构，加/入平台联盟",
+        ]
+    );
+
+    // A name ending in a number is no numeric target.
+    regrids_to!(
+        content_order_name_ending_in_a_number,
+        "一级指标\n二级指标\n三级指标\n年度指标值\n效益指标\n社会效益指标\n治安案件下降率1\n不低于1%\n治安案件下降率2\n不低于2%\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "效益指标 | 社会效益指标 | 治安案件下降率1 | 不低于1%",
+            "治安案件下降率2 | 不低于2%",
+        ]
+    );
+
+    // pdftotext: a blank line ends a block, and so a cell.
+    regrids_to!(
+        content_order_blocks_end_cells,
+        "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n产出指标\n\n数量指标\n\n完成数\n\n≥2(次)\n\n宣传推广\n\n及时宣传\n\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "宣传推广 | 及时宣传",
+        ]
+    );
+
+    /// A report server that draws a page's merged cells first, in a bunch:
+    /// the rows are read without labels, and the labels reported.
+    #[test]
+    fn labels_printed_in_a_bunch_are_reported_not_guessed() {
+        let text = "一级指标\n二级指标\n三级指标\n年度指标值\n满意度指标\n服务对象满意度指标\n产出指标\n数量指标\n完成数\n≥2(次)\n覆盖面\n≥50(%)\n满意率\n≥90(%)\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+                "完成数 | ≥2(次)",
+                "覆盖面 | ≥50(%)",
+                "满意率 | ≥90(%)"
+            ]
+        );
+        assert_eq!(
+            read.unplaced_labels,
+            [(
+                Location::Line(5),
+                "满意度指标 服务对象满意度指标 产出指标 数量指标".to_string()
+            )]
+        );
+    }
 }

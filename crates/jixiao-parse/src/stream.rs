@@ -1,0 +1,439 @@
+//! Indicator tables of content-order dumps, cut back into rows.
+//!
+//! `pdftotext` without `-layout` and PyMuPDF's `get_text()` print every
+//! cell's lines on lines of their own, one cell after another: in the order
+//! the producer drew them (PyMuPDF), or in poppler's reading order with a
+//! blank line after each block of text (`pdftotext`):
+//!
+//! ```text
+//! 时效指标                              ← a label, before the first row of its run
+//! 服务信息更新及时性                    ← name
+//! 利用平台网络信息化系统，及时          ← target, a full line: it goes on
+//! 发布、更新平台联盟服务信息            ← its last line, short
+//! 宣传推广及时性                        ← the next row's name
+//! ```
+//!
+//! The lines are cut into cells that alternate name, target, name …: a
+//! cell's lines but the last are full (as wide as its column holds, less
+//! a character that did not fit or a Latin word that moved whole), its last
+//! line is not wider, and a blank line (`pdftotext`) ends a cell. The two
+//! columns' widths are not printed anywhere: every pair of widths that full
+//! lines of the table share is tried, and the cutting that fits best wins.
+//!
+//! Labels stand before the first row of their run where the producer draws
+//! a table row by row (Chromium, fpdf2, ReportLab, MuPDF): each row takes
+//! the labels printed since the row before. Where the labels stand
+//! elsewhere (a report server that draws every merged cell of a page
+//! first, LibreOffice's order, poppler's columns of blocks) nothing in the
+//! dump says which rows a label spans: the rows are read without labels and
+//! the labels are reported, never guessed.
+
+use jixiao_layout::Row;
+use jixiao_model::normalize::fold_compact;
+use jixiao_model::Location;
+
+use crate::regrid::{ruled_row, starts_with_operator, width, Label, Piece};
+use crate::vocab::{self, LabelLevel};
+
+/// Most lines of one cell (a long target wraps over many in a narrow
+/// column; beyond this the cutting would be guesswork).
+const MAX_CELL_LINES: usize = 24;
+/// Narrowest width taken for a column's (display units: an ideograph is
+/// two): a column narrower than four ideographs is not a table's.
+const MIN_COLUMN_WIDTH: usize = 8;
+/// Most column widths tried per column (the widths most full lines share).
+const MAX_WIDTHS: usize = 12;
+/// How much wider than its column a line may come out in display units
+/// (proportional Latin letters and digits are narrower than their unit).
+const OVERFULL_SLACK: usize = 2;
+/// Cost of a cell's line other than its last that is not full: it would
+/// have ended the cell.
+const SHORT_WRAPPED_LINE: f32 = 5.0;
+/// Cost of a line wider than its column.
+const OVERFULL_LINE: f32 = 5.0;
+/// Cost of a cell whose last line is full with more text after it: most
+/// likely the cell goes on.
+const ENDS_FULL: f32 = 1.0;
+/// Cost of a numeric target (`≥2.00(次)`) read as a name.
+const TARGET_AS_NAME: f32 = 3.0;
+/// Cost of a numeric target read over several lines when its first line
+/// was not full (it had room to go on).
+const NUMERIC_WRAPPED: f32 = 2.0;
+/// Cost of a row without a name or a target (a cell left blank).
+const EMPTY_CELL: f32 = 2.0;
+/// Cost of each line of a cell beyond its first: of two cuttings that fit
+/// alike, the one with fewer lines a cell.
+const EXTRA_LINE: f32 = 0.01;
+
+/// A content-order table read back: its rows, and the labels it could not
+/// attach to rows (with where the first stood).
+pub(crate) struct Read {
+    pub rows: Vec<Row>,
+    pub unplaced_labels: Option<(Location, String)>,
+}
+
+/// One line of a cell (or a whole cell) as the dump printed it.
+struct Item<'a> {
+    text: &'a str,
+    width: usize,
+    /// On the same printed line as the item before: another cell.
+    joined: bool,
+    /// A blank line before it: the block before ended (`pdftotext`).
+    after_gap: bool,
+    /// A row starts here (a label printed before it, in row order).
+    row_start: bool,
+}
+
+/// Which column a cell is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name = 0,
+    Target = 1,
+}
+
+impl Column {
+    fn other(self) -> Column {
+        match self {
+            Column::Name => Column::Target,
+            Column::Target => Column::Name,
+        }
+    }
+}
+
+/// A step of the cutting: a cell of items `start..end`, or a blank cell.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Cell { start: usize, end: usize },
+    Blank,
+}
+
+/// Reads the table of `content` (in dump order) with its `labels`, the
+/// dump lines its rows stand on `printed` (the others are blank); `None`
+/// when it holds no content.
+pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collections::BTreeSet<u32>) -> Option<Read> {
+    let first = content.first()?;
+    let row_major = labels_lead_rows(labels, content);
+    let mut items: Vec<Item> = Vec::with_capacity(content.len());
+    for (i, piece) in content.iter().enumerate() {
+        let previous = i.checked_sub(1).and_then(|p| content.get(p));
+        items.push(Item {
+            text: piece.text.as_str(),
+            width: width(&piece.text),
+            joined: previous.is_some_and(|p| p.line == piece.line),
+            after_gap: previous.is_some_and(|p| (p.line + 1..piece.line).any(|n| !printed.contains(&n))),
+            row_start: false,
+        });
+    }
+    if row_major {
+        for label in labels {
+            if let Some(i) = content.iter().position(|p| p.line as f32 > label.at) {
+                if let Some(item) = items.get_mut(i) {
+                    item.row_start = true;
+                }
+            }
+        }
+    }
+    let steps = best_cutting(&items)?;
+    // Rows: a name cell and a target cell (either may be blank).
+    let cell_text = |step: &Step| -> String {
+        match step {
+            Step::Cell { start, end } => content
+                .get(*start..*end)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Step::Blank => String::new(),
+        }
+    };
+    let cell_start = |step: &Step| match step {
+        Step::Cell { start, .. } => content.get(*start),
+        Step::Blank => None,
+    };
+    let mut rows = Vec::new();
+    let mut pending = labels.iter().peekable();
+    for pair in steps.chunks(2) {
+        let (name, target) = match pair {
+            [name, target] => (name, target),
+            [name] => (name, &Step::Blank),
+            _ => continue,
+        };
+        let at = cell_start(name).or_else(|| cell_start(target)).unwrap_or(first);
+        let mut cells = Vec::new();
+        if row_major {
+            while let Some(label) = pending.next_if(|l| l.at < at.line as f32) {
+                cells.push(label.text.clone());
+            }
+        }
+        cells.push(cell_text(name));
+        cells.push(cell_text(target));
+        rows.push(ruled_row(Location::Line(at.line), cells, 0));
+    }
+    let unplaced_labels = if row_major || labels.is_empty() {
+        None
+    } else {
+        let at = labels.iter().map(|l| l.at).fold(f32::INFINITY, f32::min);
+        let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+        Some((Location::Line(at.max(1.0) as u32), texts.join(" ")))
+    };
+    Some(Read { rows, unplaced_labels })
+}
+
+/// The labels stand where a producer that draws row by row prints them:
+/// one before the first row, and never more than a row's 一级 and 二级
+/// label between two rows' cells (a report server that draws a page's
+/// merged cells first prints them all in a bunch, bottom to top).
+fn labels_lead_rows(labels: &[Label], content: &[Piece]) -> bool {
+    let Some(first) = content.first() else { return false };
+    if labels.is_empty() || labels.iter().all(|l| l.at > first.line as f32) {
+        return labels.is_empty();
+    }
+    // Labels between the same two content lines.
+    let mut runs: Vec<Vec<&Label>> = Vec::new();
+    let mut last_gap: Option<usize> = None;
+    for label in labels {
+        let gap = content.partition_point(|p| (p.line as f32) < label.at);
+        if last_gap == Some(gap) {
+            if let Some(run) = runs.last_mut() {
+                run.push(label);
+            }
+        } else {
+            runs.push(vec![label]);
+            last_gap = Some(gap);
+        }
+    }
+    // Two labels before one row at most: its 一级 and its 二级 label.
+    runs.iter().all(|run| match run.as_slice() {
+        [_] => true,
+        [a, b] => a.level == LabelLevel::One && b.level == LabelLevel::Two,
+        _ => false,
+    })
+}
+
+/// The cutting of the items into alternating name and target cells that
+/// costs least, over the column widths worth trying.
+fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
+    let widths = column_widths(items);
+    let wraps = wrap_widths(items);
+    let mut best: Option<(f32, Vec<Step>)> = None;
+    for &name_width in &widths {
+        for &target_width in &widths {
+            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(c, _)| cost < *c - 1e-4) {
+                best = Some((cost, steps));
+            }
+        }
+    }
+    best.map(|(_, steps)| steps)
+}
+
+/// The widths worth trying for a column: those that two or more lines
+/// come to (within a character: a full line is as wide as its column, or a
+/// character short), widest first, and no width at all (cells of one line).
+fn column_widths(items: &[Item]) -> Vec<usize> {
+    let mut counted: Vec<(usize, usize)> = Vec::new();
+    for item in items.iter().filter(|i| i.width >= MIN_COLUMN_WIDTH) {
+        let near = items
+            .iter()
+            .filter(|o| o.width <= item.width && o.width + 2 >= item.width)
+            .count();
+        if near >= 2 && !counted.iter().any(|(w, _)| *w == item.width) {
+            counted.push((item.width, near));
+        }
+    }
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    let mut widths: Vec<usize> = counted.into_iter().take(MAX_WIDTHS).map(|(w, _)| w).collect();
+    widths.push(usize::MAX);
+    widths
+}
+
+/// Fewest lines of one width (within a character) that make it the width
+/// a column's text wraps at.
+const MIN_WRAPPED_LINES: usize = 3;
+
+/// The widths a column's wrapped lines come to, whatever the column: long
+/// widths that [`MIN_WRAPPED_LINES`] or more lines share, of lines that
+/// text goes on after (not a numeric target, a label's row or a blank
+/// line: forty names `第N网格巡查次数` of one width, each before its
+/// target, are no wrapped text).
+fn wrap_widths(items: &[Item]) -> Vec<usize> {
+    let goes_on: Vec<&Item> = items
+        .iter()
+        .zip(items.iter().skip(1))
+        .filter(|(_, next)| !next.joined && !next.after_gap && !next.row_start && !numeric_target(next.text))
+        .map(|(item, _)| item)
+        .collect();
+    let mut out: Vec<usize> = Vec::new();
+    for item in goes_on.iter().filter(|i| i.width >= 2 * MIN_COLUMN_WIDTH) {
+        let close = goes_on.iter().filter(|o| o.width.abs_diff(item.width) <= 1).count();
+        if close >= MIN_WRAPPED_LINES && !out.iter().any(|w| w.abs_diff(item.width) <= 1) {
+            out.push(item.width);
+        }
+    }
+    out
+}
+
+/// True when `line` is full for a column of `capacity`: the text after it
+/// (`next`) did not fit on it. A character moves down whole (two units for
+/// an ideograph), a Latin word or number whole, and one more character
+/// goes with a closing punctuation mark that may not start a line.
+fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
+    if capacity == usize::MAX {
+        return false;
+    }
+    let moved = next.map_or(2, |n| {
+        let word: usize = n.text.chars().take_while(char::is_ascii_alphanumeric).count();
+        // A closing mark may not start a line: it pulls the character
+        // before it down too (`布、更新`).
+        let closing = n.text.chars().take(2).any(jixiao_model::normalize::is_closing_punct);
+        2 + word + if closing { 2 } else { 0 }
+    });
+    line.width + moved > capacity && line.width <= capacity + OVERFULL_SLACK
+}
+
+/// The cost of items `start..end` as one cell of `column`, `None` where
+/// they cannot be one.
+fn cell_cost(
+    items: &[Item],
+    start: usize,
+    end: usize,
+    column: Column,
+    capacity: usize,
+    wraps: &[usize],
+) -> Option<f32> {
+    let cell = items.get(start..end)?;
+    if cell.iter().skip(1).any(|i| i.joined || i.after_gap || i.row_start) {
+        return None;
+    }
+    let mut cost = EXTRA_LINE * (cell.len() - 1) as f32;
+    for (k, line) in cell.iter().enumerate() {
+        if capacity != usize::MAX && line.width > capacity + OVERFULL_SLACK {
+            cost += OVERFULL_LINE;
+        }
+        if k + 1 < cell.len() && !full(line, cell.get(k + 1), capacity) {
+            cost += SHORT_WRAPPED_LINE;
+        }
+    }
+    let last = cell.last()?;
+    let next = items.get(end);
+    // Full for its column; a column taken for one without a width still
+    // leaves a line as wide as the table's wrapped lines unexplained.
+    let ends_full =
+        full(last, next, capacity) || (capacity == usize::MAX && wraps.iter().any(|w| last.width.abs_diff(*w) <= 1));
+    if next.is_some_and(|n| !n.joined && !n.after_gap && !n.row_start) && ends_full {
+        cost += ENDS_FULL;
+    }
+    let numeric = cell.iter().any(|i| numeric_target(i.text));
+    if column == Column::Name && numeric {
+        cost += TARGET_AS_NAME;
+    }
+    let first = cell.first()?;
+    if column == Column::Target
+        && cell.len() > 1
+        && starts_with_operator(first.text)
+        && !full(first, cell.get(1), capacity)
+    {
+        cost += NUMERIC_WRAPPED;
+    }
+    Some(cost)
+}
+
+/// The cheapest cutting for the columns' `capacity` (name, target):
+/// `best[i][c]` is the cost of items `0..i` with the next cell in column
+/// `c`; a row starts with its name.
+fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Vec<Step>)> {
+    let n = items.len();
+    let mut best = vec![[f32::INFINITY; 2]; n + 1];
+    let mut back: Vec<[Option<(usize, Column, Step)>; 2]> = vec![[None, None]; n + 1];
+    *best.first_mut()?.first_mut()? = 0.0;
+    for i in 0..=n {
+        // A blank cell: the column moves on without an item.
+        for column in [Column::Name, Column::Target, Column::Name] {
+            let from = *best.get(i)?.get(column as usize)?;
+            let to = column.other();
+            if from + EMPTY_CELL < *best.get(i)?.get(to as usize)? {
+                *best.get_mut(i)?.get_mut(to as usize)? = from + EMPTY_CELL;
+                *back.get_mut(i)?.get_mut(to as usize)? = Some((i, column, Step::Blank));
+            }
+        }
+        // Where a row starts, no target cell may.
+        if items.get(i).is_some_and(|it| it.row_start) {
+            *best.get_mut(i)?.get_mut(Column::Target as usize)? = f32::INFINITY;
+        }
+        if i == n {
+            break;
+        }
+        for column in [Column::Name, Column::Target] {
+            let from = *best.get(i)?.get(column as usize)?;
+            if !from.is_finite() {
+                continue;
+            }
+            for end in i + 1..=n.min(i + MAX_CELL_LINES) {
+                let Some(cost) = cell_cost(items, i, end, column, *capacity.get(column as usize)?, wraps) else {
+                    break;
+                };
+                let to = column.other() as usize;
+                if from + cost < *best.get(end)?.get(to)? {
+                    *best.get_mut(end)?.get_mut(to)? = from + cost;
+                    *back.get_mut(end)?.get_mut(to)? = Some((i, column, Step::Cell { start: i, end }));
+                }
+            }
+        }
+    }
+    // The table ends after a target (or a name with its target blank).
+    let end_name = *best.get(n)?.get(Column::Name as usize)?;
+    let end_target = best.get(n)?.get(Column::Target as usize)? + EMPTY_CELL;
+    let (total, mut column) = if end_name <= end_target {
+        (end_name, Column::Name)
+    } else {
+        (end_target, Column::Target)
+    };
+    if !total.is_finite() {
+        return None;
+    }
+    let mut steps = Vec::new();
+    let mut i = n;
+    // Every step goes back an item or is a blank cell (never two in a
+    // row the same way), so this ends; bound it all the same.
+    for _ in 0..(2 * n + 4) {
+        if i == 0 && column == Column::Name {
+            break;
+        }
+        let (from, from_column, step) = back.get(i)?.get(column as usize).copied().flatten()?;
+        steps.push(step);
+        i = from;
+        column = from_column;
+    }
+    steps.reverse();
+    // A table that ends on a name: its target is blank.
+    if steps.len() % 2 == 1 {
+        steps.push(Step::Blank);
+    }
+    Some((total, steps))
+}
+
+/// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
+/// with its unit (`90%`, `12场`); a name ending in a number
+/// (`治安案件下降率2`) is none.
+fn numeric_target(text: &str) -> bool {
+    let target = jixiao_model::normalize::parse_target(text);
+    starts_with_operator(text) || target.op.is_some() || (target.value.is_some() && target.unit.is_some())
+}
+
+/// True for a piece of the table header or of a block marker printed on a
+/// line of its own inside a content-order table (the header and the
+/// markers printed again on the next page, or after the rows).
+pub(crate) fn is_repeated_furniture(text: &str) -> bool {
+    let folded = fold_compact(text);
+    matches!(folded.as_str(), "一级指标" | "二级指标" | "三级指标")
+        || folded.ends_with("指标值")
+        || folded == "年度(/项目)"
+        || vocab::marker(&folded).is_some()
+        || (folded.chars().count() <= MAX_MARKER_PIECE && vocab::is_marker_piece(&folded))
+}
+
+/// Longest piece of a block marker printed down its cell (`项目资金`, `（元）`).
+const MAX_MARKER_PIECE: usize = 4;
