@@ -351,8 +351,13 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
 /// outside the visible page are not text of the page.
 fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
     // Keyed by the text's hash and a grid cell of the position; the texts
-    // are compared on a hit.
-    let mut seen: HashMap<(u64, i64, i64), Vec<usize>> = HashMap::new();
+    // are compared on a hit. The text is hashed once, with SipHash under a
+    // random key (texts and positions come from the file, so a chosen
+    // collision must stay out of reach); the nine cell lookups per glyph then
+    // only mix that hash with the cell (`CellHasher`).
+    use std::hash::BuildHasher;
+    let texts = std::collections::hash_map::RandomState::new();
+    let mut seen: HashMap<(u64, i64, i64), Vec<usize>, BuildCellHasher> = HashMap::default();
     let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         let (cx, cy) = center(g);
@@ -364,7 +369,7 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
             continue;
         }
         let tol = 0.3 * g.size.max(1.0);
-        let hash = text_hash(&g.text);
+        let hash = texts.hash_one(&g.text);
         let (qx, qy) = ((g.x0 / tol).floor() as i64, (g.y0 / tol).floor() as i64);
         let repeated = (-1..=1).any(|dx| {
             (-1..=1).any(|dy| {
@@ -383,11 +388,35 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
     out
 }
 
-fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+/// Hashes a dedupe key `(text hash, cell x, cell y)` by multiply-and-rotate
+/// mixing (as FxHash does): the text hash is already keyed SipHash output,
+/// so mixing the cell into it keeps collisions unpredictable at a tenth of
+/// SipHash's cost per lookup.
+#[derive(Default)]
+struct CellHasher(u64);
+
+type BuildCellHasher = std::hash::BuildHasherDefault<CellHasher>;
+
+impl std::hash::Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        // FxHash's constant: odd, so the multiplication is a bijection.
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+
+    fn write_i64(&mut self, word: i64) {
+        self.write_u64(word as u64);
+    }
 }
 
 /// Groups glyphs into lines (by vertical centre), top to bottom, each left

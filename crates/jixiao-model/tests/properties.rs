@@ -1,8 +1,11 @@
 //! Property tests of the normalisers.
 
-use jixiao_model::normalize::{dewrap, parse_amount, parse_date, parse_target, BARE_UNITS};
+use jixiao_model::normalize::{
+    dewrap, fold, fold_compact, fold_radical, parse_amount, parse_date, parse_target, BARE_UNITS,
+};
 use jixiao_model::Op;
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 fn op_strategy() -> impl Strategy<Value = (&'static str, Option<Op>)> {
     prop::sample::select(vec![
@@ -132,5 +135,17 @@ proptest! {
     #[test]
     fn dewrap_keeps_latin_words_apart(a in "[a-z]{1,5}", b in "[a-z]{1,5}") {
         prop_assert_eq!(dewrap(&[a.clone(), b.clone()]), format!("{a} {b}"));
+    }
+
+    /// Folding is NFKC plus the radical folding, whatever the text: the fast
+    /// path for already-stable text never changes the result.
+    #[test]
+    fn fold_is_nfkc_with_radicals(
+        text in "[ -~一-鿿、。〈-】—‘’“”·\u{3000}（）＞＝１％⺀-⻳豈-龎…①²\u{300}\u{301}éa\t\n]{0,24}"
+    ) {
+        let slow: String = text.nfkc().map(fold_radical).collect();
+        prop_assert_eq!(fold(&text), slow.clone());
+        let compact: String = slow.chars().filter(|c| !c.is_whitespace()).collect();
+        prop_assert_eq!(fold_compact(&text), compact);
     }
 }

@@ -27,6 +27,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 mod cmap;
+pub mod content;
 mod encoding;
 mod font;
 mod geometry;

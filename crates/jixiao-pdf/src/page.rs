@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use crate::content::{Lexer, Operand};
 use crate::font::Font;
 use crate::geometry::{Matrix, PageSpace};
 use crate::{Glyph, Rule};
@@ -128,17 +128,15 @@ pub struct Interpreter<'a> {
     out: Output,
     /// The glyph limit was reported.
     glyphs_cut: bool,
+    /// A string operand's decoded bytes.
+    scratch: Vec<u8>,
 }
 
-fn num(object: Option<&Object>) -> f32 {
-    match object {
-        Some(Object::Integer(i)) => *i as f32,
-        Some(Object::Real(r)) if r.is_finite() => *r,
-        _ => 0.0,
-    }
+fn num(operand: Option<&Operand<'_>>) -> f32 {
+    operand.and_then(Operand::number).unwrap_or(0.0)
 }
 
-fn nums<const N: usize>(operands: &[Object]) -> [f32; N] {
+fn nums<const N: usize>(operands: &[Operand<'_>]) -> [f32; N] {
     std::array::from_fn(|i| num(operands.get(i)))
 }
 
@@ -171,6 +169,7 @@ impl<'a> Interpreter<'a> {
             forms: Vec::new(),
             out: Output::default(),
             glyphs_cut: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -189,13 +188,20 @@ impl<'a> Interpreter<'a> {
     }
 
     fn run_stream(&mut self, content: &[u8], resources: Option<&Dictionary>) {
-        for (count, operation) in Content::decode_iter(content).enumerate() {
-            let Ok(operation) = operation else {
-                self.out
-                    .problems
-                    .push(format!("content stream unreadable after {count} operations"));
-                break;
+        let mut lexer = Lexer::new(content);
+        let mut count = 0usize;
+        while let Some(operation) = lexer.next_operation() {
+            let operation = match operation {
+                Ok(operation) => operation,
+                Err(e) => {
+                    self.out.problems.push(format!(
+                        "content stream unreadable after {count} operations (byte {}: {})",
+                        e.offset, e.reason
+                    ));
+                    break;
+                }
             };
+            count += 1;
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 self.out.limits.push(format!(
@@ -203,22 +209,22 @@ impl<'a> Interpreter<'a> {
                 ));
                 return;
             }
-            self.operate(&operation.operator, &operation.operands, resources);
+            self.operate(operation.operator, operation.operands, resources);
         }
     }
 
-    fn operate(&mut self, op: &str, operands: &[Object], resources: Option<&Dictionary>) {
+    fn operate(&mut self, op: &[u8], operands: &[Operand<'_>], resources: Option<&Dictionary>) {
         match op {
-            "q" if self.stack.len() < MAX_GRAPHICS_STATES => self.stack.push(self.gs.clone()),
-            "q" => self.limit(format!(
+            b"q" if self.stack.len() < MAX_GRAPHICS_STATES => self.stack.push(self.gs.clone()),
+            b"q" => self.limit(format!(
                 "graphics states nested over {MAX_GRAPHICS_STATES} deep (q without Q); the deeper ones are not saved"
             )),
-            "Q" => {
+            b"Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
+            b"cm" => {
                 let m = Matrix::new(nums::<6>(operands));
                 let ctm = m.then(&self.gs.ctm);
                 if ctm.is_finite() {
@@ -226,27 +232,27 @@ impl<'a> Interpreter<'a> {
                 }
             }
             // Paths.
-            "m" => {
+            b"m" => {
                 let [x, y] = nums::<2>(operands);
                 let p = self.gs.ctm.apply(x, y);
                 self.subpath_start = Some(p);
                 self.subpaths = self.subpaths.wrapping_add(1);
                 self.current = Some(p);
             }
-            "l" => {
+            b"l" => {
                 let [x, y] = nums::<2>(operands);
                 self.line_to(self.gs.ctm.apply(x, y), false);
             }
-            "c" => {
+            b"c" => {
                 let [_, _, _, _, x, y] = nums::<6>(operands);
                 self.line_to(self.gs.ctm.apply(x, y), true);
             }
-            "v" | "y" => {
+            b"v" | b"y" => {
                 let [_, _, x, y] = nums::<4>(operands);
                 self.line_to(self.gs.ctm.apply(x, y), true);
             }
-            "h" => self.close(),
-            "re" => {
+            b"h" => self.close(),
+            b"re" => {
                 let [x, y, w, h] = nums::<4>(operands);
                 let ctm = self.gs.ctm;
                 let p0 = ctm.apply(x, y);
@@ -258,121 +264,132 @@ impl<'a> Interpreter<'a> {
                 self.line_to(ctm.apply(x, y + h), false);
                 self.close();
             }
-            "S" => self.paint(true, false),
-            "s" => {
+            b"S" => self.paint(true, false),
+            b"s" => {
                 self.close();
                 self.paint(true, false);
             }
-            "f" | "F" | "f*" => self.paint(false, true),
-            "B" | "B*" => self.paint(true, true),
-            "b" | "b*" => {
+            b"f" | b"F" | b"f*" => self.paint(false, true),
+            b"B" | b"B*" => self.paint(true, true),
+            b"b" | b"b*" => {
                 self.close();
                 self.paint(true, true);
             }
-            "n" => self.clear_path(),
+            b"n" => self.clear_path(),
             // Colours: only "is it white" matters (white fills are backgrounds).
-            "g" => self.gs.fill_white = is_white(&nums::<1>(operands), false),
-            "G" => self.gs.stroke_white = is_white(&nums::<1>(operands), false),
-            "rg" => self.gs.fill_white = is_white(&nums::<3>(operands), false),
-            "RG" => self.gs.stroke_white = is_white(&nums::<3>(operands), false),
-            "k" => self.gs.fill_white = is_white(&nums::<4>(operands), true),
-            "K" => self.gs.stroke_white = is_white(&nums::<4>(operands), true),
-            "sc" | "scn" => self.gs.fill_white = Self::white_of(operands),
-            "SC" | "SCN" => self.gs.stroke_white = Self::white_of(operands),
-            "cs" => self.gs.fill_white = false,
-            "CS" => self.gs.stroke_white = false,
+            b"g" => self.gs.fill_white = is_white(&nums::<1>(operands), false),
+            b"G" => self.gs.stroke_white = is_white(&nums::<1>(operands), false),
+            b"rg" => self.gs.fill_white = is_white(&nums::<3>(operands), false),
+            b"RG" => self.gs.stroke_white = is_white(&nums::<3>(operands), false),
+            b"k" => self.gs.fill_white = is_white(&nums::<4>(operands), true),
+            b"K" => self.gs.stroke_white = is_white(&nums::<4>(operands), true),
+            b"sc" | b"scn" => self.gs.fill_white = Self::white_of(operands),
+            b"SC" | b"SCN" => self.gs.stroke_white = Self::white_of(operands),
+            b"cs" => self.gs.fill_white = false,
+            b"CS" => self.gs.stroke_white = false,
             // Text.
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tf" => {
+            b"ET" => {}
+            b"Tf" => {
                 self.gs.size = num(operands.get(1));
-                self.gs.font = operands
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| self.font(resources, n));
+                let name = operands.first().and_then(Operand::name).unwrap_or_default();
+                self.gs.font = self.font(resources, &name);
                 if self.gs.font.is_none() {
-                    let name = operands.first().and_then(|n| n.as_name().ok()).unwrap_or_default();
-                    let problem = format!("font /{} is not in the page's resources", String::from_utf8_lossy(name));
+                    let problem = format!(
+                        "font /{} is not in the page's resources",
+                        String::from_utf8_lossy(&name)
+                    );
                     if !self.out.problems.contains(&problem) {
                         self.out.problems.push(problem);
                     }
                 }
             }
-            "Tc" => self.gs.char_spacing = num(operands.first()),
-            "Tw" => self.gs.word_spacing = num(operands.first()),
-            "Tz" => self.gs.h_scale = num(operands.first()) / 100.0,
-            "TL" => self.gs.leading = num(operands.first()),
-            "Ts" => self.gs.rise = num(operands.first()),
-            "Td" => {
+            b"Tc" => self.gs.char_spacing = num(operands.first()),
+            b"Tw" => self.gs.word_spacing = num(operands.first()),
+            b"Tz" => self.gs.h_scale = num(operands.first()) / 100.0,
+            b"TL" => self.gs.leading = num(operands.first()),
+            b"Ts" => self.gs.rise = num(operands.first()),
+            b"Td" => {
                 let [x, y] = nums::<2>(operands);
                 self.move_line(x, y);
             }
-            "TD" => {
+            b"TD" => {
                 let [x, y] = nums::<2>(operands);
                 self.gs.leading = -y;
                 self.move_line(x, y);
             }
-            "Tm" => {
+            b"Tm" => {
                 let m = Matrix::new(nums::<6>(operands));
                 if m.is_finite() {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.move_line(0.0, -self.gs.leading),
-            "Tj" => {
-                if let Some(Object::String(bytes, _)) = operands.first() {
-                    self.show(bytes);
-                }
-            }
-            "'" => {
+            b"T*" => self.move_line(0.0, -self.gs.leading),
+            b"Tj" => self.show_operand(operands.first()),
+            b"'" => {
                 self.move_line(0.0, -self.gs.leading);
-                if let Some(Object::String(bytes, _)) = operands.first() {
-                    self.show(bytes);
-                }
+                self.show_operand(operands.first());
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.word_spacing = num(operands.first());
                 self.gs.char_spacing = num(operands.get(1));
                 self.move_line(0.0, -self.gs.leading);
-                if let Some(Object::String(bytes, _)) = operands.get(2) {
-                    self.show(bytes);
-                }
+                self.show_operand(operands.get(2));
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = operands.first() {
-                    for item in items {
-                        match item {
-                            Object::String(bytes, _) => self.show(bytes),
-                            Object::Integer(_) | Object::Real(_) => {
-                                let adjust = num(Some(item));
-                                let tx = -adjust / 1000.0 * self.gs.size * self.gs.h_scale;
-                                self.advance(tx, 0.0);
+            b"TJ" => {
+                // `[(A) -120 (B)] TJ`: the array is flat among the operands;
+                // what nests deeper inside it is no text.
+                if operands.first() != Some(&Operand::ArrayStart) {
+                    return;
+                }
+                let mut depth = 0usize;
+                for item in operands {
+                    match item {
+                        Operand::ArrayStart | Operand::DictStart => depth += 1,
+                        Operand::ArrayEnd | Operand::DictEnd => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
                             }
-                            _ => {}
                         }
+                        Operand::Literal(_) | Operand::Hex(_) if depth == 1 => self.show_operand(Some(item)),
+                        Operand::Integer(_) | Operand::Real(_) if depth == 1 => {
+                            let adjust = num(Some(item));
+                            let tx = -adjust / 1000.0 * self.gs.size * self.gs.h_scale;
+                            self.advance(tx, 0.0);
+                        }
+                        _ => {}
                     }
                 }
             }
-            "Do" => {
-                if let Some(name) = operands.first().and_then(|n| n.as_name().ok()) {
-                    self.draw_xobject(resources, name);
+            b"Do" => {
+                if let Some(name) = operands.first().and_then(Operand::name) {
+                    self.draw_xobject(resources, &name);
                 }
             }
             _ => {}
         }
     }
 
-    fn white_of(operands: &[Object]) -> bool {
-        let components: Vec<f32> = operands
-            .iter()
-            .filter(|o| matches!(o, Object::Integer(_) | Object::Real(_)))
-            .map(|o| num(Some(o)))
-            .collect();
+    fn white_of(operands: &[Operand<'_>]) -> bool {
+        let components: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
         is_white(&components, components.len() == 4)
+    }
+
+    /// Shows a string operand, decoded into the interpreter's scratch
+    /// buffer (no allocation per string once it has grown).
+    fn show_operand(&mut self, operand: Option<&Operand<'_>>) {
+        let Some(operand) = operand else { return };
+        let mut bytes = std::mem::take(&mut self.scratch);
+        bytes.clear();
+        if operand.string_into(&mut bytes) {
+            self.show(&bytes);
+        }
+        self.scratch = bytes;
     }
 
     fn line_to(&mut self, to: (f32, f32), curve: bool) {
@@ -913,7 +930,13 @@ fn form_matrix(stream: &Stream) -> Matrix {
         .ok()
         .and_then(|m| m.as_array().ok())
         .filter(|a| a.len() == 6)
-        .map(|a| Matrix::new(nums::<6>(a)))
+        .map(|a| {
+            Matrix::new(std::array::from_fn(|i| match a.get(i) {
+                Some(Object::Integer(n)) => *n as f32,
+                Some(Object::Real(r)) if r.is_finite() => *r,
+                _ => 0.0,
+            }))
+        })
         .filter(Matrix::is_finite)
         .unwrap_or(Matrix::IDENTITY)
 }
