@@ -99,11 +99,12 @@ fn target_regex() -> &'static Regex {
 
 /// NFKC plus the CJK radical folding NFKC does not do, for matching only.
 pub fn fold(text: &str) -> String {
-    if text.chars().all(is_stable) {
-        return text.to_string();
+    if let Some(folded) = fold_common(text, false) {
+        return folded;
     }
-    // Rarer text (full-width forms, radicals, compatibility ideographs): the
-    // quick check still skips the decomposition where it can.
+    // Rarer text (radicals, compatibility ideographs, circled digits,
+    // combining marks): the quick check still skips the decomposition where
+    // it can.
     let radicals = text.chars().any(|c| ('\u{2E80}'..='\u{2EFF}').contains(&c));
     if !radicals && unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         return text.to_string();
@@ -114,27 +115,45 @@ pub fn fold(text: &str) -> String {
 /// Like [`fold`] but also removes all whitespace: two texts that differ only
 /// in wrapping or spacing fold to the same string.
 pub fn fold_compact(text: &str) -> String {
-    if text.chars().all(is_stable) {
-        return text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(folded) = fold_common(text, true) {
+        return folded;
     }
     let mut folded = fold(text);
     folded.retain(|c| !c.is_whitespace());
     folded
 }
 
-/// Characters that NFKC and the radical folding leave as they are and that
-/// make up nearly all cell text: ASCII, the CJK Unified Ideographs of the
-/// basic block, and the CJK punctuation of the sheets (`、。《》【】“”—·`).
-/// A text of only these folds to itself, without the normalisation tables
-/// (which were a tenth of a conversion's time, called on every row).
-fn is_stable(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x7f'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{3001}' | '\u{3002}'
-        | '\u{3008}'..='\u{3011}'
-        | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-        | '\u{00B7}')
+/// [`fold`] of text made only of the characters of nearly all cell text,
+/// character by character, without the normalisation tables (which were a
+/// tenth of a conversion's time, called on every row); `None` for any other
+/// text. Those characters: ASCII, the CJK Unified Ideographs of the basic
+/// block and the CJK punctuation NFKC leaves alone (`、。《》【】“”—·`),
+/// which fold to themselves, and the full-width forms (`，（）：％１`) and
+/// the ideographic space, which NFKC maps one to one onto ASCII.
+fn fold_common(text: &str, drop_whitespace: bool) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let folded = match c {
+            '\0'..='\x7f'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{3001}'
+            | '\u{3002}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{2014}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{00B7}' => c,
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
+            '\u{3000}' => ' ',
+            _ => return None,
+        };
+        if !(drop_whitespace && folded.is_whitespace()) {
+            out.push(folded);
+        }
+    }
+    Some(out)
 }
 
 /// Folds full-width ASCII forms (`＞＝１０（％）`) and the ideographic space

@@ -81,6 +81,9 @@ struct CidTable(&'static [u8]);
 
 /// Bytes per entry of a [`CidTable`].
 const CID_ENTRY: usize = 12;
+/// Decoded bytes of a ToUnicode or CMap stream: real ones are a few hundred
+/// KiB at most; a bomb is cut off here.
+const MAX_CMAP_BYTES: usize = 8 * 1024 * 1024;
 
 impl CidTable {
     fn entry(&self, i: usize) -> Option<(u32, u32, u32)> {
@@ -192,14 +195,15 @@ fn name_of(object: &Object) -> Option<String> {
     }
 }
 
-fn stream_data(doc: &Document, object: &Object) -> Option<Vec<u8>> {
+/// A ToUnicode or CMap stream's data, and whether it is damaged.
+fn stream_data(doc: &Document, object: &Object) -> Option<(Vec<u8>, bool)> {
     let (_, object) = doc.dereference(object).ok()?;
     let stream = object.as_stream().ok()?;
     // ToUnicode and CMap streams are small; a bomb is cut off.
-    stream
-        .decompressed_content_with_limit(8 * 1024 * 1024)
-        .ok()
-        .or_else(|| Some(stream.content.clone()))
+    match crate::decode_stream(stream, MAX_CMAP_BYTES) {
+        crate::Decoded::Data(data, damage) => Some((data, damage.is_some())),
+        crate::Decoded::OverLimit | crate::Decoded::Failed(_) => Some((stream.content.clone(), true)),
+    }
 }
 
 /// A BaseFont name as text; Chinese producers sometimes write it in GBK.
@@ -217,9 +221,9 @@ impl Font {
     /// Reads a font dictionary.
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
-        let (to_unicode, limited) = get_to_unicode(doc, dict);
+        let (to_unicode, limited, damaged) = get_to_unicode(doc, dict);
         if subtype == "Type0" {
-            return Font::composite(doc, dict, to_unicode, limited);
+            return Font::composite(doc, dict, to_unicode, limited, damaged);
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let first = get(doc, dict, b"FirstChar").and_then(number).unwrap_or(0.0).max(0.0) as u32;
@@ -255,11 +259,17 @@ impl Font {
             scale,
             vertical: false,
             limited,
-            damaged: to_unicode_damaged(doc, dict),
+            damaged,
         }
     }
 
-    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<HashMap<u32, String>>, limited: bool) -> Font {
+    fn composite(
+        doc: &Document,
+        dict: &Dictionary,
+        to_unicode: Option<HashMap<u32, String>>,
+        limited: bool,
+        damaged: bool,
+    ) -> Font {
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let descendant = get(doc, dict, b"DescendantFonts")
             .and_then(|o| o.as_array().ok())
@@ -279,7 +289,9 @@ impl Font {
                 (codes, fallback, cids, cmap_name.ends_with("-V"))
             }
             Some((_, object @ Object::Stream(_))) => {
-                let parsed = stream_data(doc, object).map(|d| cmap::parse(&d)).unwrap_or_default();
+                let parsed = stream_data(doc, object)
+                    .map(|(d, _)| cmap::parse(&d))
+                    .unwrap_or_default();
                 let codes = if parsed.code_space.is_empty() {
                     Codes::TwoByte
                 } else {
@@ -312,7 +324,7 @@ impl Font {
             scale: 0.001,
             vertical,
             limited,
-            damaged: to_unicode_damaged(doc, dict),
+            damaged,
         }
     }
 
@@ -472,20 +484,18 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
     }
 }
 
-/// True when the font's ToUnicode stream fails the strict zlib check.
-fn to_unicode_damaged(doc: &Document, dict: &Dictionary) -> bool {
-    get(doc, dict, b"ToUnicode")
-        .and_then(|o| o.as_stream().ok())
-        .is_some_and(|stream| crate::check_flate(stream).is_err())
-}
-
-/// The ToUnicode map, and whether a limit cut it.
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, String>>, bool) {
-    let Some(data) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
-        return (None, false);
+/// The ToUnicode map, whether a limit cut it, and whether its stream is
+/// damaged (strict zlib fails on it).
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, String>>, bool, bool) {
+    let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
+        return (None, false, false);
     };
     let cmap = cmap::parse(&data);
-    ((!cmap.to_unicode.is_empty()).then_some(cmap.to_unicode), cmap.limited)
+    (
+        (!cmap.to_unicode.is_empty()).then_some(cmap.to_unicode),
+        cmap.limited,
+        damaged,
+    )
 }
 
 /// Code splitting and meaning of a predefined CMap; the bool says whether

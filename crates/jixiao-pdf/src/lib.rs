@@ -269,32 +269,29 @@ impl Pdf {
                 continue;
             };
             let remaining = page::MAX_CONTENT_BYTES.saturating_sub(content.len());
-            let data = if stream.dict.get(b"Filter").is_ok() {
-                match stream.decompressed_content_with_limit(remaining) {
-                    Ok(data) => data,
-                    Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-                        return Err(Error::Page {
-                            page: 0,
-                            reason: format!("content over {} bytes", page::MAX_CONTENT_BYTES),
-                        })
-                    }
-                    Err(e) => {
-                        problems.push(format!(
-                            "content stream {} {} cannot be decompressed ({e}): it is damaged, its part of the page is not read",
-                            stream_id.0, stream_id.1
-                        ));
-                        continue;
-                    }
+            let data = match decode_stream(stream, remaining) {
+                Decoded::Data(data, None) => data,
+                Decoded::Data(data, Some(e)) => {
+                    problems.push(format!(
+                        "content stream {} {} is damaged ({e}); what could be decompressed is read, the page may be incomplete",
+                        stream_id.0, stream_id.1
+                    ));
+                    data
                 }
-            } else {
-                stream.content.clone()
+                Decoded::OverLimit => {
+                    return Err(Error::Page {
+                        page: 0,
+                        reason: format!("content over {} bytes", page::MAX_CONTENT_BYTES),
+                    })
+                }
+                Decoded::Failed(e) => {
+                    problems.push(format!(
+                        "content stream {} {} cannot be decompressed ({e}): it is damaged, its part of the page is not read",
+                        stream_id.0, stream_id.1
+                    ));
+                    continue;
+                }
             };
-            if let Err(e) = check_flate(stream) {
-                problems.push(format!(
-                    "content stream {} {} is damaged ({e}); what could be decompressed is read, the page may be incomplete",
-                    stream_id.0, stream_id.1
-                ));
-            }
             content.extend_from_slice(&data);
             content.push(b'\n');
         }
@@ -427,7 +424,63 @@ pub enum Script {
 /// keeps whatever a corrupt stream decodes to, silently): the filters
 /// before it are applied as lopdf does, then the zlib data must decode to
 /// its end with a matching checksum.
-pub(crate) fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
+/// A stream's data, decoded.
+pub(crate) enum Decoded {
+    /// The data, and where lopdf's lenient decoding read past damage
+    /// (a bad checksum, a cut-off zlib stream), what strict zlib said.
+    Data(Vec<u8>, Option<String>),
+    /// Over the limit asked for.
+    OverLimit,
+    /// Not decodable at all.
+    Failed(String),
+}
+
+/// Decodes a stream's data, at most `limit` bytes. Plain `/FlateDecode`
+/// (nearly every stream) is inflated once, strictly; only where strict zlib
+/// fails does lopdf's lenient decoding read what it can, and the damage is
+/// named. Other filters go through lopdf, a chain ending in Flate checked
+/// strictly after it.
+pub(crate) fn decode_stream(stream: &lopdf::Stream, limit: usize) -> Decoded {
+    let lenient = |damage: Option<String>| match stream.decompressed_content_with_limit(limit) {
+        Ok(data) => Decoded::Data(data, damage),
+        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Decoded::OverLimit,
+        Err(e) => Decoded::Failed(e.to_string()),
+    };
+    let filter = match stream.dict.get(b"Filter") {
+        Err(_) => return Decoded::Data(stream.content.clone(), None),
+        Ok(Object::Name(name)) => Some(name.as_slice()),
+        Ok(Object::Array(filters)) if filters.len() == 1 => filters.first().and_then(|f| f.as_name().ok()),
+        Ok(_) => None,
+    };
+    let plain_flate = filter == Some(b"FlateDecode".as_slice()) && stream.dict.get(b"DecodeParms").is_err();
+    if !plain_flate {
+        return match lenient(None) {
+            Decoded::Data(data, _) => Decoded::Data(data, check_flate(stream).err()),
+            other => other,
+        };
+    }
+    if stream.content.is_empty() {
+        return Decoded::Data(Vec::new(), None);
+    }
+    match inflate_strict(&stream.content, limit) {
+        Ok(Some(data)) => Decoded::Data(data, None),
+        Ok(None) => Decoded::OverLimit,
+        Err(e) => lenient(Some(e)),
+    }
+}
+
+/// zlib data inflated strictly, at most `limit` bytes (`None` past it).
+fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
+    let decoder = flate2::read::ZlibDecoder::new(zlib);
+    let mut data = Vec::with_capacity(zlib.len().saturating_mul(4).min(limit));
+    let mut limited = std::io::Read::take(decoder, (limit as u64).saturating_add(1));
+    std::io::Read::read_to_end(&mut limited, &mut data).map_err(|e| e.to_string())?;
+    Ok((data.len() <= limit).then_some(data))
+}
+
+/// Whether a stream whose filters end in Flate (`[/ASCII85Decode
+/// /FlateDecode]`) holds intact zlib data.
+fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
     let filters: Vec<Object> = match stream.dict.get(b"Filter") {
         Ok(Object::Name(name)) => vec![Object::Name(name.clone())],
         Ok(Object::Array(filters)) => filters.clone(),
@@ -449,11 +502,7 @@ pub(crate) fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
             .decompressed_content_with_limit(page::MAX_CONTENT_BYTES)
             .map_err(|e| e.to_string())?
     };
-    let decoder = flate2::read::ZlibDecoder::new(zlib.as_slice());
-    let mut limited = std::io::Read::take(decoder, page::MAX_CONTENT_BYTES as u64);
-    std::io::copy(&mut limited, &mut std::io::sink())
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    inflate_strict(&zlib, page::MAX_CONTENT_BYTES).map(|_| ())
 }
 
 /// The file with a cross-reference table made by scanning it for objects
