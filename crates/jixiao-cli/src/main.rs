@@ -17,6 +17,9 @@ use jixiao_model::{Code, Document};
 
 mod pool;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns Chinese government performance-target sheets (绩效目标申报表 /
 /// 填报表, as PDFs or text dumps) into typed JSON, CSV and XLSX.
 #[derive(Parser)]
