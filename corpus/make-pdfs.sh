@@ -10,6 +10,8 @@
 #   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
 #                  saves of the PDFs above; needs qpdf)
+#   ghostscript:   corpus/pdf/ghostscript/make.sh (the PDFs above re-distilled
+#                  by pdfwrite; needs ghostscript)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p jixiao-pdfgen
@@ -61,3 +63,4 @@ if python3 -c 'import pymupdf, fontTools' 2>/dev/null; then
   python3 corpus/pdf/mupdf/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.mupdf.pdf
 fi
 if command -v qpdf >/dev/null; then bash corpus/pdf/qpdf/make.sh; fi
+if command -v gs >/dev/null; then bash corpus/pdf/ghostscript/make.sh; fi

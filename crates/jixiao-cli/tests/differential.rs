@@ -30,6 +30,16 @@ const KNOWN: &[(&str, &str)] = &[
         "district.gbk-fields.pdf",
         "as seed.ucs2-fields.pdf: /V-only fields that poppler draws as garbage ideographs",
     ),
+    (
+        "district.reportlab.gs.pdf",
+        "Ghostscript's substitute for a non-embedded STSong-Light (UniGB-UCS2-H) has CIDs in its \
+         ToUnicode map: pdftotext prints them (上 as 醱), jixiao reads the codes by their encoding \
+         (pdf_matches_text checks the text)",
+    ),
+    ("district.ucs2-portrait.gs.pdf", "as district.reportlab.gs.pdf"),
+    ("seed.reportlab.gs.pdf", "as district.reportlab.gs.pdf"),
+    ("seed.ucs2-landscape.gs.pdf", "as district.reportlab.gs.pdf"),
+    ("seed.ucs2-money-right.gs.pdf", "as district.reportlab.gs.pdf"),
 ];
 
 /// Form files where the difference is understood.

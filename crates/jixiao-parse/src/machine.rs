@@ -796,8 +796,12 @@ fn set_label(table: &mut Table, text: String, level: LabelLevel) {
         LabelLevel::One => {
             let label = dewrap_cells(&[text]);
             // The same 一级 label printed again (on the next page) keeps its
-            // 二级 context; a new one starts without.
-            if table.level1.as_deref() != Some(label.as_str()) {
+            // 二级 context; a new one starts without. Rows that had no 一级
+            // label yet (its text clipped away with the part of the merged
+            // cell on the page before, as Ghostscript's re-distilling of a
+            // LibreOffice PDF does) keep their 二级 context too: the label is
+            // theirs, printed late.
+            if table.level1.as_ref().is_some_and(|known| *known != label) {
                 table.level2 = None;
             }
             table.level1 = Some(label);

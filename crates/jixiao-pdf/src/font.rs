@@ -162,6 +162,10 @@ pub struct Font {
     /// True when the ToUnicode stream is damaged (its compressed data does
     /// not check out): what it maps may be incomplete.
     pub damaged: bool,
+    /// Codes whose ToUnicode text contradicts what the font's predefined
+    /// encoding (`UniGB-UCS2-H`, `GBK-EUC-H`, …) says they are; the
+    /// encoding is read for them (see [`Font::text_of`]).
+    pub contradicted: usize,
 }
 
 /// One decoded code.
@@ -260,6 +264,7 @@ impl Font {
             vertical: false,
             limited,
             damaged,
+            contradicted: 0,
         }
     }
 
@@ -310,7 +315,7 @@ impl Font {
                 .map_or(Fallback::None, Fallback::Collection),
             other => other,
         };
-        Font {
+        let mut font = Font {
             name,
             codes,
             to_unicode,
@@ -325,7 +330,43 @@ impl Font {
             vertical,
             limited,
             damaged,
-        }
+            contradicted: 0,
+        };
+        font.contradicted = font.contradictions();
+        font
+    }
+
+    /// True when the font's codes have a meaning of their own, defined by a
+    /// predefined CMap: Unicode code units or a national encoding.
+    fn encoding_defines_text(&self) -> bool {
+        matches!(self.fallback, Fallback::Unicode | Fallback::Legacy(_))
+    }
+
+    /// How many ToUnicode entries give other text than the encoding does.
+    /// Ghostscript, substituting a font for a non-embedded `STSong-Light`
+    /// (`UniGB-UCS2-H`), writes CIDs into ToUnicode (`<4e0a> → <91b1>`:
+    /// 上 read as 醱), and pdftotext prints what it says.
+    fn contradictions(&self) -> usize {
+        let Some(map) = self.to_unicode.as_ref().filter(|_| self.encoding_defines_text()) else {
+            return 0;
+        };
+        map.iter()
+            .filter(|(&code, text)| {
+                self.encoding_text(code, &self.code_bytes(code))
+                    .is_some_and(|own| jixiao_model::normalize::fold(&own) != jixiao_model::normalize::fold(text))
+            })
+            .count()
+    }
+
+    /// A code's bytes as the content stream holds them.
+    fn code_bytes(&self, code: u32) -> Vec<u8> {
+        let bytes = code.to_be_bytes();
+        let len = match self.codes {
+            Codes::Legacy { .. } if code <= 0xFF => 1,
+            Codes::Legacy { .. } | Codes::TwoByte | Codes::Utf16 if code <= 0xFFFF => 2,
+            _ => 4,
+        };
+        bytes.get(4 - len..).unwrap_or_default().to_vec()
     }
 
     /// Splits `bytes` into codes and decodes each.
@@ -385,10 +426,25 @@ impl Font {
         }
     }
 
+    /// A code's text: ToUnicode first, as the PDF specification says, but
+    /// where a predefined CMap defines the codes' text and the font's
+    /// ToUnicode contradicts it, the encoding (the ToUnicode map is a
+    /// producer's afterthought; the encoding is what the glyphs were chosen
+    /// by).
     fn text_of(&self, code: u32, bytes: &[u8]) -> Option<String> {
+        if self.contradicted > 0 {
+            if let Some(text) = self.encoding_text(code, bytes) {
+                return Some(text);
+            }
+        }
         if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(&code)) {
             return Some(text.clone());
         }
+        self.encoding_text(code, bytes)
+    }
+
+    /// A code's text by the font's encoding alone.
+    fn encoding_text(&self, code: u32, bytes: &[u8]) -> Option<String> {
         match &self.fallback {
             Fallback::Table(table) => table.get(code as usize).cloned().flatten(),
             Fallback::Unicode => Some(cmap::utf16be(bytes)).filter(|s| !s.is_empty()),

@@ -607,6 +607,12 @@ impl<'a> Interpreter<'a> {
     }
 
     fn note_font_limit(&mut self, font: &Font) {
+        if font.contradicted > 0 {
+            self.out.problems.push(format!(
+                "font {}: its ToUnicode map gives other text than its encoding for {} codes; read by the encoding",
+                font.name, font.contradicted
+            ));
+        }
         if font.damaged {
             self.out.problems.push(format!(
                 "font {}: its ToUnicode map is damaged; some of its text may be missing or wrong",
