@@ -6,6 +6,7 @@
 #                  fonts-noto-cjk and python3 with openpyxl).
 #   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
 #   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei)
+#   WeasyPrint:    corpus/pdf/weasyprint/make.py (the same HTML; needs pip weasyprint)
 #   fpdf2:         corpus/pdf/fpdf2/make.py (pip fpdf2; fonts-wqy-microhei, fonts-noto-cjk)
 #   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
@@ -41,6 +42,11 @@ if [ -f corpus/pdf/chromium/make.py ] && command -v chromium >/dev/null; then
   python3 corpus/pdf/chromium/make.py "$district" corpus/pdf/district.chromium.pdf
   # Serif: Skia's ToUnicode gives U+2F3E ⼾ for the 户 of 用户 (see jixiao-pdf's REGIONAL_RADICALS).
   python3 corpus/pdf/chromium/make.py "$seed" corpus/pdf/seed.chromium-serif.pdf 'Noto Serif CJK SC'
+fi
+if python3 -c 'import weasyprint' 2>/dev/null; then
+  python3 corpus/pdf/weasyprint/make.py "$seed" corpus/pdf/seed.weasyprint.pdf
+  python3 corpus/pdf/weasyprint/make.py "$district" corpus/pdf/district.weasyprint-serif.pdf 'Noto Serif CJK SC'
+  python3 corpus/pdf/weasyprint/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.weasyprint.pdf
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.
