@@ -210,7 +210,7 @@ fn pdf_sources_cover_their_values() {
                 jixiao_model::normalize::fold_compact(&under),
                 jixiao_model::normalize::fold_compact(value),
             );
-            if !under.contains(&want) {
+            if !under.contains(&*want) {
                 wrong.push(format!("{name}: {}: {want} not in {under}", source.pointer));
             }
         }

@@ -5,6 +5,7 @@
 //! whitespace removed, CJK radicals unified); the output keeps the original
 //! characters.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -98,29 +99,32 @@ fn target_regex() -> &'static Regex {
 }
 
 /// NFKC plus the CJK radical folding NFKC does not do, for matching only.
-pub fn fold(text: &str) -> String {
-    if let Some(folded) = fold_common(text, false) {
-        return folded;
+/// Borrowed when the text folds to itself (nearly always).
+pub fn fold(text: &str) -> Cow<'_, str> {
+    match fold_common(text, false) {
+        Some(Cow::Borrowed(_)) => return Cow::Borrowed(text),
+        Some(folded) => return folded,
+        None => {}
     }
     // Rarer text (radicals, compatibility ideographs, circled digits,
     // combining marks): the quick check still skips the decomposition where
     // it can.
     let radicals = text.chars().any(|c| ('\u{2E80}'..='\u{2EFF}').contains(&c));
     if !radicals && unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.nfkc().map(fold_radical).collect()
+    Cow::Owned(text.nfkc().map(fold_radical).collect())
 }
 
 /// Like [`fold`] but also removes all whitespace: two texts that differ only
 /// in wrapping or spacing fold to the same string.
-pub fn fold_compact(text: &str) -> String {
+pub fn fold_compact(text: &str) -> Cow<'_, str> {
     if let Some(folded) = fold_common(text, true) {
         return folded;
     }
-    let mut folded = fold(text);
+    let mut folded = fold(text).into_owned();
     folded.retain(|c| !c.is_whitespace());
-    folded
+    Cow::Owned(folded)
 }
 
 /// [`fold`] of text made only of the characters of nearly all cell text,
@@ -129,10 +133,11 @@ pub fn fold_compact(text: &str) -> String {
 /// text. Those characters: ASCII, the CJK Unified Ideographs of the basic
 /// block and the CJK punctuation NFKC leaves alone (`、。《》【】“”—·`),
 /// which fold to themselves, and the full-width forms (`，（）：％１`) and
-/// the ideographic space, which NFKC maps one to one onto ASCII.
-fn fold_common(text: &str, drop_whitespace: bool) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// the ideographic space, which NFKC maps one to one onto ASCII. Borrowed
+/// when nothing changes.
+fn fold_common(text: &str, drop_whitespace: bool) -> Option<Cow<'_, str>> {
+    let mut out: Option<String> = None;
+    for (at, c) in text.char_indices() {
         let folded = match c {
             '\0'..='\x7f'
             | '\u{4E00}'..='\u{9FFF}'
@@ -149,11 +154,22 @@ fn fold_common(text: &str, drop_whitespace: bool) -> Option<String> {
             '\u{3000}' => ' ',
             _ => return None,
         };
-        if !(drop_whitespace && folded.is_whitespace()) {
-            out.push(folded);
+        let dropped = drop_whitespace && folded.is_whitespace();
+        match out.as_mut() {
+            Some(out) if !dropped => out.push(folded),
+            Some(_) => {}
+            None if folded != c || dropped => {
+                let mut started = String::with_capacity(text.len());
+                started.push_str(text.get(..at).unwrap_or_default());
+                if !dropped {
+                    started.push(folded);
+                }
+                out = Some(started);
+            }
+            None => {}
         }
     }
-    Some(out)
+    Some(out.map_or(Cow::Borrowed(text), Cow::Owned))
 }
 
 /// Folds full-width ASCII forms (`＞＝１０（％）`) and the ideographic space

@@ -504,7 +504,7 @@ impl Parser {
         // The goal printed a second time: its first line again.
         let folded_line = fold_compact(&text);
         let whole = goal_folded(goal);
-        if folded_line.chars().count() >= 8 && !whole.is_empty() && whole.starts_with(&folded_line) {
+        if folded_line.chars().count() >= 8 && !whole.is_empty() && whole.starts_with(&*folded_line) {
             goal.repeat = Some(Repeat {
                 cursor: folded_line.len(),
                 rows: vec![row],
@@ -594,7 +594,7 @@ impl Parser {
     fn table_row(&mut self, table: &mut Table, row: Row) {
         // The goal printed again without its label: its first line.
         let folded = fold_compact(&row.text);
-        if folded.chars().count() >= 8 && table.goal.starts_with(&folded) {
+        if folded.chars().count() >= 8 && table.goal.starts_with(&*folded) {
             self.flush_run(table, None);
             table.repeat = Some(Repeat {
                 cursor: folded.len(),
@@ -830,7 +830,7 @@ fn goal_folded(goal: &Goal) -> String {
 fn advance_repeat(repeat: &mut Repeat, goal: &str, row: &Row) -> bool {
     let folded = fold_compact(&row.text);
     let rest = goal.get(repeat.cursor..).unwrap_or_default();
-    if folded.is_empty() || !rest.starts_with(&folded) {
+    if folded.is_empty() || !rest.starts_with(&*folded) {
         return false;
     }
     repeat.cursor += folded.len();

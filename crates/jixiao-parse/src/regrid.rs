@@ -331,7 +331,7 @@ fn absorb_header_continuation(header: &mut Row, rest: &[Row]) -> usize {
         if row.ruled {
             break;
         }
-        let Some(last) = header.cells.last().map(|c| fold_compact(c)) else {
+        let Some(last) = header.cells.last().map(|c| fold_compact(c).into_owned()) else {
             break;
         };
         if HEADER_LABELS.contains(&last.as_str()) || !HEADER_LABELS.iter().any(|l| l.starts_with(last.as_str())) {
@@ -943,7 +943,7 @@ fn page_seam(row: &Row) -> Option<(Row, Row)> {
     if row.ruled || row.cells.len() < 2 {
         return None;
     }
-    let folded: Vec<String> = row.cells.iter().map(|c| fold_compact(c)).collect();
+    let folded: Vec<String> = row.cells.iter().map(|c| fold_compact(c).into_owned()).collect();
     let header_at = (1..folded.len()).find(|&k| {
         folded.get(k).is_some_and(|c| c == "一级指标") && folded.iter().skip(k + 1).any(|c| c == "二级指标")
     });
@@ -1167,7 +1167,7 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
                 row.cells.len() > 1 && row.text.strip_suffix(c.as_str()).is_some_and(|t| t.ends_with("  "))
             })?,
         };
-        (!row.ruled && cell.chars().count() <= MAX_MARKER_PIECE).then(|| fold_compact(cell))
+        (!row.ruled && cell.chars().count() <= MAX_MARKER_PIECE).then(|| fold_compact(cell).into_owned())
     };
     let mut spelled = piece(first)?;
     if !vocab::is_marker_prefix(&spelled) {

@@ -428,7 +428,7 @@ fn numeric_target(text: &str) -> bool {
 /// markers printed again on the next page, or after the rows).
 pub(crate) fn is_repeated_furniture(text: &str) -> bool {
     let folded = fold_compact(text);
-    matches!(folded.as_str(), "一级指标" | "二级指标" | "三级指标")
+    matches!(&*folded, "一级指标" | "二级指标" | "三级指标")
         || folded.ends_with("指标值")
         || folded == "年度(/项目)"
         || vocab::marker(&folded).is_some()

@@ -209,10 +209,10 @@ const LEVEL2: &[&str] = &[
 /// a known 一级/二级 label, or a short run of ideographs ending in 指标.
 pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
     let folded = fold_compact(cell);
-    if LEVEL1.contains(&folded.as_str()) {
+    if LEVEL1.contains(&&*folded) {
         return Some(LabelLevel::One);
     }
-    if LEVEL2.contains(&folded.as_str()) || is_generic_label(&folded) {
+    if LEVEL2.contains(&&*folded) || is_generic_label(&folded) {
         return Some(LabelLevel::Two);
     }
     None
@@ -222,7 +222,7 @@ pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
 /// `None` for labels that move between families (`成本指标` is under
 /// 产出指标 in older forms) and unknown ones.
 pub fn family(level2: &str) -> Option<&'static str> {
-    Some(match fold_compact(level2).as_str() {
+    Some(match &*fold_compact(level2) {
         "数量指标" | "质量指标" | "时效指标" => "产出指标",
         "经济效益指标" | "社会效益指标" | "生态效益指标" | "生态环境效益指标" | "可持续影响指标" => {
             "效益指标"
@@ -245,7 +245,7 @@ pub fn is_cost_level2(cell: &str) -> bool {
 /// True for a label of the vocabulary above (not a generic one).
 pub fn is_known_label(cell: &str) -> bool {
     let folded = fold_compact(cell);
-    LEVEL1.contains(&folded.as_str()) || LEVEL2.contains(&folded.as_str())
+    LEVEL1.contains(&&*folded) || LEVEL2.contains(&&*folded)
 }
 
 /// True when a known label (or the block label 绩效指标) begins with

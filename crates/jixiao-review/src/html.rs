@@ -252,7 +252,7 @@ fn marked(doc: &Document) -> Vec<(Option<u32>, Option<u32>, String, &'static str
                 Code::UnplacedText => "unplaced",
                 _ => return None,
             };
-            let text = jixiao_model::normalize::fold_compact(d.text.as_deref()?);
+            let text = jixiao_model::normalize::fold_compact(d.text.as_deref()?).into_owned();
             (!text.is_empty()).then_some((d.page, d.line, text, class))
         })
         .collect()
@@ -296,10 +296,10 @@ fn draw_page(
     }
     out.push_str("</g>\n<g class=\"glyphs\">");
     for cell in &page.cells {
-        let folded = jixiao_model::normalize::fold_compact(&cell.text());
+        let folded = jixiao_model::normalize::fold_compact(&cell.text()).into_owned();
         let class = marks
             .iter()
-            .find(|(p, _, text, _)| *p == Some(page.number) && !folded.is_empty() && text.contains(&folded))
+            .find(|(p, _, text, _)| *p == Some(page.number) && !folded.is_empty() && text.contains(&*folded))
             .map(|(_, _, _, class)| *class);
         for line in &cell.lines {
             let size = (line.rect.y1 - line.rect.y0)

@@ -71,7 +71,7 @@ struct Finder<'a> {
 }
 
 fn fold(text: &str) -> String {
-    fold_compact(text)
+    fold_compact(text).into_owned()
 }
 
 /// Header labels as printed, per field (the vocabulary's spellings).
