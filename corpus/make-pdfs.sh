@@ -11,6 +11,7 @@
 #   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
 #                  saves of the PDFs above; needs qpdf)
+#   cairo:         corpus/pdf/cairo/make.sh (pdftocairo -pdf saves; needs poppler-utils)
 #   ghostscript:   corpus/pdf/ghostscript/make.sh (the PDFs above re-distilled
 #                  by pdfwrite; needs ghostscript)
 set -euo pipefail
@@ -70,3 +71,4 @@ if python3 -c 'import pymupdf, fontTools' 2>/dev/null; then
 fi
 if command -v qpdf >/dev/null; then bash corpus/pdf/qpdf/make.sh; fi
 if command -v gs >/dev/null; then bash corpus/pdf/ghostscript/make.sh; fi
+if command -v pdftocairo >/dev/null; then bash corpus/pdf/cairo/make.sh; fi

@@ -615,6 +615,21 @@ impl Parser {
         let mut cells: Vec<String> = row.cells.clone();
         let mut labels = Vec::new();
         while let Some(first) = cells.first() {
+            // The rest of a label cut by a page break (`指标` of
+            // 社会公众或服务对象满意度指标 at the next page's top): the
+            // label is already the table's.
+            if cells.len() >= 3 && is_rest_of_label(table, first) {
+                cells.remove(0);
+                continue;
+            }
+            if cells.len() >= 3 {
+                if let Some(label) = vocab::cut_label(first) {
+                    if let Some(cell) = cells.first_mut() {
+                        *cell = label.to_string();
+                    }
+                }
+            }
+            let Some(first) = cells.first() else { break };
             let level = vocab::indicator_label(first);
             let known = vocab::is_known_label(first);
             // A generic "…指标" cell is a label only with a name and target after it.
@@ -789,6 +804,20 @@ fn row_token(row: Row) -> Token {
 
 fn loc_of(token: &Token) -> Location {
     token.rows.first().map_or(Location::Line(0), |r| r.loc)
+}
+
+/// True when `cell` is the end of the table's current 一级 or 二级 label
+/// and no label of its own.
+fn is_rest_of_label(table: &Table, cell: &str) -> bool {
+    let folded = fold_compact(cell);
+    !folded.is_empty()
+        && vocab::indicator_label(cell).is_none()
+        && [&table.level1, &table.level2].iter().any(|label| {
+            label.as_deref().is_some_and(|l| {
+                let l = fold_compact(l);
+                l.len() > folded.len() && l.ends_with(&*folded)
+            })
+        })
 }
 
 fn set_label(table: &mut Table, text: String, level: LabelLevel) {

@@ -242,6 +242,28 @@ pub fn is_cost_level2(cell: &str) -> bool {
     folded.ends_with("成本指标") && folded != "成本指标"
 }
 
+/// Fewest characters of a label cut by a page break for its first part to
+/// be read as the label (`社会公众或服务对象满意度` of
+/// 社会公众或服务对象满意度指标); shorter pieces (`满意度`) are names too.
+const MIN_CUT_LABEL: usize = 6;
+
+/// The known label that `cell` is the first part of, when only one is: a
+/// merged label cell cut by a page break whose second line (`指标`) shows
+/// only on the next page (the glyphs outside a page's clip removed, as
+/// cairo's and Ghostscript's re-writes of a LibreOffice PDF do).
+pub fn cut_label(cell: &str) -> Option<&'static str> {
+    let folded = fold_compact(cell);
+    if folded.chars().count() < MIN_CUT_LABEL {
+        return None;
+    }
+    let mut extended = LEVEL1
+        .iter()
+        .chain(LEVEL2)
+        .filter(|label| label.len() > folded.len() && label.starts_with(&*folded));
+    let label = extended.next()?;
+    extended.next().is_none().then_some(*label)
+}
+
 /// True for a label of the vocabulary above (not a generic one).
 pub fn is_known_label(cell: &str) -> bool {
     let folded = fold_compact(cell);
@@ -326,6 +348,22 @@ pub fn is_page_number(row_text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_cut_by_a_page_break() {
+        for (cell, label) in [
+            ("社会公众或服务对象满意度", Some("社会公众或服务对象满意度指标")),
+            ("社会公众或服务对象", Some("社会公众或服务对象满意度指标")),
+            // Short pieces are names as well; a piece two labels begin with
+            // is no one label's.
+            ("满意度", None),
+            ("服务对象满", None),
+            ("社会效益指标", None),
+            ("居民满意度调查结果", None),
+        ] {
+            assert_eq!(cut_label(cell), label, "{cell}");
+        }
+    }
 
     #[test]
     fn headings() {

@@ -241,6 +241,13 @@ impl Pdf {
         };
         for glyph in &mut glyphs {
             glyph.text = fold_radicals_in(&glyph.text, script);
+            if glyph.text.chars().any(is_typographic_space) {
+                glyph.text = glyph
+                    .text
+                    .chars()
+                    .map(|c| if is_typographic_space(c) { ' ' } else { c })
+                    .collect();
+            }
         }
         Ok(Page {
             number,
@@ -702,6 +709,14 @@ fn is_compatibility_ideograph(c: char) -> bool {
 pub fn has_foldable_ideographs(text: &str) -> bool {
     text.chars()
         .any(|c| ('\u{2e80}'..='\u{2fdf}').contains(&c) || is_compatibility_ideograph(c))
+}
+
+/// The fixed-width and no-break spaces (U+00A0, U+2000–U+200A, U+202F,
+/// U+205F) that some producers' ToUnicode maps give for a space glyph
+/// (cairo's re-embedding of a GBK font: `1)\u{2002}基础设施`): read as a
+/// space. The ideographic space U+3000 stays (an indent of its own).
+fn is_typographic_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}')
 }
 
 /// [`fold_radicals`], with the regional radicals read in `script` (their
