@@ -176,11 +176,11 @@ fn pdf_sources_cover_their_values() {
         let drawing = jixiao_review::drawing(&doc, &bytes);
         let Drawing::Pdf(pages) = &drawing else { continue };
         let json = serde_json::to_value(&doc).expect("JSON");
+        // The text under each field's boxes, in page order: a label cut by
+        // a page break has a box on each page.
+        let mut under_of: std::collections::BTreeMap<String, Vec<(u32, String)>> = Default::default();
         for source in jixiao_review::sources(&doc, &drawing) {
             let Origin::Pdf { page, rect } = source.origin else {
-                continue;
-            };
-            let Some(value) = json.pointer(&source.pointer).and_then(|v| v.as_str()) else {
                 continue;
             };
             // A goal is read from several cells; dates and operators are
@@ -206,12 +206,20 @@ fn pdf_sources_cover_their_values() {
                 })
                 .map(|c| c.text())
                 .collect();
+            under_of.entry(source.pointer.clone()).or_default().push((page, under));
+        }
+        for (pointer, mut unders) in under_of {
+            let Some(value) = json.pointer(&pointer).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            unders.sort_by_key(|(page, _)| *page);
+            let joined: String = unders.into_iter().map(|(_, u)| u).collect();
             let (under, want) = (
-                jixiao_model::normalize::fold_compact(&under),
+                jixiao_model::normalize::fold_compact(&joined),
                 jixiao_model::normalize::fold_compact(value),
             );
             if !under.contains(&*want) {
-                wrong.push(format!("{name}: {}: {want} not in {under}", source.pointer));
+                wrong.push(format!("{name}: {pointer}: {want} not in {under}"));
             }
         }
     }

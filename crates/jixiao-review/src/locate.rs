@@ -74,6 +74,11 @@ fn fold(text: &str) -> String {
     fold_compact(text).into_owned()
 }
 
+/// Fewest characters of a label's first part that locates a label cut by
+/// a page break (the parser completes such a part from its vocabulary when
+/// it has six).
+const MIN_LABEL_PART: usize = 6;
+
 /// Header labels as printed, per field (the vocabulary's spellings).
 const LABELS: &[(&str, &[&str])] = &[
     ("name", &["项目名称"]),
@@ -412,11 +417,36 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
                             d(a).total_cmp(&d(b))
                         })
                 });
-                let at = over.or_else(|| candidates.first().copied()).or_else(|| {
-                    // A label cut by a page break is printed on the page its
-                    // span starts on.
-                    scope.iter().copied().rfind(|&at| f.text(at) == want)
-                });
+                let at = over
+                    .or_else(|| candidates.first().copied())
+                    .or_else(|| {
+                        // A label cut by a page break is printed on the page its
+                        // span starts on.
+                        scope.iter().copied().rfind(|&at| f.text(at) == want)
+                    })
+                    .or_else(|| {
+                        // Or only its first part there, the rest on the next
+                        // page (社会公众或服务对象满意度 / 指标, clipped copies
+                        // dropped): both parts are its sources.
+                        let part = |at: At| {
+                            let t = f.text(at);
+                            t.chars().count() >= MIN_LABEL_PART && t.len() < want.len() && want.starts_with(t)
+                        };
+                        let first = page_scope
+                            .iter()
+                            .copied()
+                            .find(|&at| part(at))
+                            .or_else(|| scope.iter().copied().rfind(|&at| part(at)))?;
+                        let rest = want.get(f.text(first).len()..).unwrap_or_default();
+                        if let Some(next) = scope
+                            .iter()
+                            .copied()
+                            .find(|&at| at.page == first.page + 1 && f.text(at) == rest)
+                        {
+                            f.record(&format!("{ibase}/{key}"), next);
+                        }
+                        Some(first)
+                    });
                 if let Some(at) = at {
                     f.record(&format!("{ibase}/{key}"), at);
                 }
