@@ -101,10 +101,8 @@ fn target_regex() -> &'static Regex {
 /// NFKC plus the CJK radical folding NFKC does not do, for matching only.
 /// Borrowed when the text folds to itself (nearly always).
 pub fn fold(text: &str) -> Cow<'_, str> {
-    match fold_common(text, false) {
-        Some(Cow::Borrowed(_)) => return Cow::Borrowed(text),
-        Some(folded) => return folded,
-        None => {}
+    if let Some(folded) = fold_common(text, false) {
+        return folded;
     }
     // Rarer text (radicals, compatibility ideographs, circled digits,
     // combining marks): the quick check still skips the decomposition where

@@ -166,6 +166,9 @@ pub struct Lexer<'a> {
     /// Where the token being read starts: errors point there.
     start: usize,
     operands: Vec<Operand<'a>>,
+    /// The arrays and dictionaries open in the operation being read
+    /// (reused, as `operands` is).
+    open: Vec<Operand<'a>>,
     done: bool,
 }
 
@@ -182,6 +185,7 @@ impl<'a> Lexer<'a> {
             pos: 0,
             start: 0,
             operands: Vec::new(),
+            open: Vec::new(),
             done: false,
         }
     }
@@ -218,35 +222,33 @@ impl<'a> Lexer<'a> {
 
     fn operation(&mut self) -> Result<Option<&'a [u8]>, Error> {
         self.operands.clear();
-        let mut depth: Vec<Operand<'a>> = Vec::new();
+        self.open.clear();
         loop {
             let Some(token) = self.token()? else {
                 return Ok(None);
             };
             match token {
-                Token::Keyword(word) if depth.is_empty() => match word {
-                    b"true" => self.push(Operand::Bool(true))?,
-                    b"false" => self.push(Operand::Bool(false))?,
-                    b"null" => self.push(Operand::Null)?,
-                    b"BI" => {
-                        self.inline_image()?;
-                        self.operands.clear();
-                        return Ok(Some(word));
+                Token::Keyword(word) => {
+                    if let Some(operand) = keyword_operand(word) {
+                        self.push(operand)?;
+                        continue;
                     }
-                    _ => return Ok(Some(word)),
-                },
-                Token::Keyword(word) => match word {
-                    b"true" => self.push(Operand::Bool(true))?,
-                    b"false" => self.push(Operand::Bool(false))?,
-                    b"null" => self.push(Operand::Null)?,
-                    b"R" => self.reference()?,
-                    _ => return self.fail("an operator inside an array or dictionary"),
-                },
+                    match word {
+                        b"R" if !self.open.is_empty() => self.reference()?,
+                        _ if !self.open.is_empty() => return self.fail("an operator inside an array or dictionary"),
+                        b"BI" => {
+                            self.inline_image()?;
+                            self.operands.clear();
+                            return Ok(Some(word));
+                        }
+                        _ => return Ok(Some(word)),
+                    }
+                }
                 Token::Operand(open @ (Operand::ArrayStart | Operand::DictStart)) => {
-                    if depth.len() >= MAX_OBJECT_NESTING {
+                    if self.open.len() >= MAX_OBJECT_NESTING {
                         return self.fail("arrays or dictionaries nested too deep");
                     }
-                    depth.push(open);
+                    self.open.push(open);
                     self.push(open)?;
                 }
                 Token::Operand(close @ (Operand::ArrayEnd | Operand::DictEnd)) => {
@@ -255,7 +257,7 @@ impl<'a> Lexer<'a> {
                     } else {
                         Operand::DictStart
                     };
-                    if depth.pop() != Some(open) {
+                    if self.open.pop() != Some(open) {
                         return self.fail("a closing bracket that closes nothing");
                     }
                     self.push(close)?;
@@ -402,11 +404,11 @@ impl<'a> Lexer<'a> {
         loop {
             match self.token()? {
                 Some(Token::Keyword(b"ID")) => break,
-                Some(Token::Keyword(b"true")) => self.push(Operand::Bool(true))?,
-                Some(Token::Keyword(b"false")) => self.push(Operand::Bool(false))?,
-                Some(Token::Keyword(b"null")) => self.push(Operand::Null)?,
                 Some(Token::Operand(operand)) => self.push(operand)?,
-                Some(Token::Keyword(_)) => return self.fail("an inline image's dictionary without ID"),
+                Some(Token::Keyword(word)) => match keyword_operand(word) {
+                    Some(operand) => self.push(operand)?,
+                    None => return self.fail("an inline image's dictionary without ID"),
+                },
                 None => return self.fail("an inline image without its data"),
             }
         }
@@ -641,6 +643,16 @@ fn number(data: &[u8], start: usize) -> Option<(Operand<'static>, usize)> {
         i64::try_from(magnitude).ok()?
     };
     Some((Operand::Integer(value), int_end))
+}
+
+/// The keywords that are operands, not operators.
+fn keyword_operand(word: &[u8]) -> Option<Operand<'static>> {
+    match word {
+        b"true" => Some(Operand::Bool(true)),
+        b"false" => Some(Operand::Bool(false)),
+        b"null" => Some(Operand::Null),
+        _ => None,
+    }
 }
 
 fn is_white(c: u8) -> bool {

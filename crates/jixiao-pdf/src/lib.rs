@@ -427,10 +427,6 @@ pub enum Script {
     Japanese,
 }
 
-/// Checks a stream whose last filter is FlateDecode the strict way (lopdf
-/// keeps whatever a corrupt stream decodes to, silently): the filters
-/// before it are applied as lopdf does, then the zlib data must decode to
-/// its end with a matching checksum.
 /// A stream's data, decoded.
 pub(crate) enum Decoded {
     /// The data, and where lopdf's lenient decoding read past damage
@@ -485,8 +481,10 @@ fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> 
     Ok((data.len() <= limit).then_some(data))
 }
 
-/// Whether a stream whose filters end in Flate (`[/ASCII85Decode
-/// /FlateDecode]`) holds intact zlib data.
+/// Checks a stream whose last filter is FlateDecode the strict way (lopdf
+/// keeps whatever a corrupt stream decodes to, silently): the filters
+/// before it (`[/ASCII85Decode /FlateDecode]`) are applied as lopdf does,
+/// then the zlib data must decode to its end with a matching checksum.
 fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
     let filters: Vec<Object> = match stream.dict.get(b"Filter") {
         Ok(Object::Name(name)) => vec![Object::Name(name.clone())],

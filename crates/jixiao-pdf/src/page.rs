@@ -936,15 +936,18 @@ fn form_matrix(stream: &Stream) -> Matrix {
         .ok()
         .and_then(|m| m.as_array().ok())
         .filter(|a| a.len() == 6)
-        .map(|a| {
-            Matrix::new(std::array::from_fn(|i| match a.get(i) {
-                Some(Object::Integer(n)) => *n as f32,
-                Some(Object::Real(r)) if r.is_finite() => *r,
-                _ => 0.0,
-            }))
-        })
+        .map(|a| Matrix::new(std::array::from_fn(|i| a.get(i).and_then(finite_number).unwrap_or(0.0))))
         .filter(Matrix::is_finite)
         .unwrap_or(Matrix::IDENTITY)
+}
+
+/// A number object's value, if finite.
+fn finite_number(object: &Object) -> Option<f32> {
+    match object {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) if r.is_finite() => Some(*r),
+        _ => None,
+    }
 }
 
 /// Four finite numbers of an array (a rectangle).
@@ -955,11 +958,7 @@ fn numbers4(doc: &Document, object: &Object) -> Option<[f32; 4]> {
     }
     let mut v = [0f32; 4];
     for (slot, item) in v.iter_mut().zip(array) {
-        *slot = match doc.dereference(item).ok()?.1 {
-            Object::Integer(i) => *i as f32,
-            Object::Real(r) if r.is_finite() => *r,
-            _ => return None,
-        };
+        *slot = finite_number(doc.dereference(item).ok()?.1)?;
     }
     Some(v)
 }
