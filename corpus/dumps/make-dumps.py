@@ -16,13 +16,18 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
                                spaces), pages joined by nothing: a page's last
                                line runs into the next page's first
 
-usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/)
+usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
+                                 producers' folders: cairo/, ghostscript/, qpdf/)
 
 Needs poppler-utils and `pip install pdfplumber pymupdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
+So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
+write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
+them holds no sheet to read back.
 """
 import glob
 import os
+import re
 import subprocess
 import sys
 
@@ -38,20 +43,33 @@ EXTRA = {
 
 
 def main():
-    for pdf in sys.argv[1:] or sorted(glob.glob(os.path.join(PDFS, "*.pdf"))):
+    default = sorted(glob.glob(os.path.join(PDFS, "*.pdf"))) + sorted(
+        p for d in ("cairo", "ghostscript", "qpdf") for p in glob.glob(os.path.join(PDFS, d, "*.pdf"))
+    )
+    for pdf in sys.argv[1:] or default:
         name = os.path.basename(pdf)
         if "fields" in name:
+            continue
+        probe = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True).stdout
+        if "项".encode() not in probe:
+            print(f"{name}: extractors read no sheet, no dumps", file=sys.stderr)
             continue
         out = lambda kind: os.path.join(HERE, f"{name}.{kind}.txt")
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, out("pdftotext-layout")], check=True)
         subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, out("pdftotext")], check=True)
+        # pdfplumber prints a page turned by /Rotate as it lies turned: one
+        # turned by 180 degrees backwards (`称名目项`, last line first), one
+        # turned by 90 one text line at a time in the order of their
+        # columns, and joins pages without a mark between them: no order
+        # is left to read the rows back in.
+        rotated = re.search(r"\.rotate\d+\.pdf$", name) is not None
         with pdfplumber.open(pdf) as doc:
-            text = "\n".join(page.extract_text() or "" for page in doc.pages)
+            text = "" if rotated else "\n".join(page.extract_text() or "" for page in doc.pages)
         # pdfminer reads no text of some fonts (fpdf2's CFF-flavoured Noto
         # Serif): no dump then, there is nothing to read back.
         if text.strip():
             open(out("pdfplumber"), "w", encoding="utf-8").write(text + "\n")
-        else:
+        elif not rotated:
             print(f"{name}: pdfplumber extracts no text, no dump", file=sys.stderr)
         with pymupdf.open(pdf) as doc:
             text = "".join(page.get_text() for page in doc)

@@ -187,6 +187,8 @@ pub fn rows(text: &str) -> Vec<Row> {
     } else {
         text
     };
+    let closed = with_numbers_closed(text);
+    let text = closed.as_ref();
     let mut rows = Vec::new();
     let mut sheet = 1u32;
     for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {
@@ -201,6 +203,89 @@ pub fn rows(text: &str) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// Fewest numbers printed with a space after their separator
+/// (`31, 487, 510. 00`) that make a dump one whose extractor spaces them.
+const MIN_SPACED_NUMBERS: usize = 3;
+
+/// True when the extractor printed a space after the separators inside
+/// numbers (poppler does for cairo's re-embedded GBK fonts, whose ASCII
+/// glyphs are narrower than their advance: `2024- 01- 01`,
+/// `≥2. 00( 次)`), and did so more often than not: the space is then the
+/// extractor's, not the sheet's.
+fn spaces_numbers(text: &str) -> bool {
+    let (mut spaced, mut unspaced) = (0usize, 0usize);
+    let mut window = [' '; 4];
+    for c in text.chars() {
+        window = [window[1], window[2], window[3], c];
+        let [a, b, c2, d] = window;
+        if a.is_ascii_digit() && matches!(b, ',' | '.' | '-') && c2 == ' ' && d.is_ascii_digit() {
+            spaced += 1;
+        }
+        if b.is_ascii_digit() && matches!(c2, ',' | '.' | '-') && d.is_ascii_digit() {
+            unspaced += 1;
+        }
+    }
+    spaced >= MIN_SPACED_NUMBERS && spaced > unspaced
+}
+
+/// `text` as [`rows`] reads it, line for line: where the extractor put a
+/// space after the separators inside numbers (`31, 487, 510. 00`), the
+/// spaces taken out, each put back at the end of its cell.
+pub fn with_numbers_closed(text: &str) -> std::borrow::Cow<'_, str> {
+    if spaces_numbers(text) {
+        std::borrow::Cow::Owned(close_spaced_numbers(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Separators after which such an extractor put a space inside a number,
+/// a unit (`( 次)`) or the header's `年度( / 项目)`.
+fn is_spaced_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | '-' | ':' | '/' | '(')
+}
+
+/// `text` with the extractor's spaces after separators taken out
+/// (`31, 487, 510. 00` → `31,487,510.00`, `≥2. 00( 次)` → `≥2.00(次)`,
+/// `1) 、组织` → `1)、组织`). Each space taken out is put back where the
+/// cell it stood in ends (at a gap of two spaces or the line end), so that
+/// the cells after it keep their character column in a layout dump.
+fn close_spaced_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut owed = 0usize;
+    let mut chars = text.chars().peekable();
+    let mut before: [char; 2] = [' ', ' '];
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let after = chars.peek().copied().unwrap_or(' ');
+            let [prev2, prev] = before;
+            let spaced = !is_cell_break(after)
+                && ((is_spaced_separator(prev)
+                    && (prev2.is_ascii_digit() || prev2 == '(' || (prev == '(' && !is_cell_break(prev2))))
+                    || (prev == ')' && matches!(after, '、' | '，' | '。' | '；' | '：')));
+            if spaced {
+                owed += 1;
+                continue;
+            }
+        }
+        // A cell ends at a line end or a gap of two spaces or more.
+        let cell_ends = matches!(c, '\n' | '\r' | '\u{c}')
+            || (crate::is_space(c) && chars.peek().is_some_and(|n| crate::is_space(*n)));
+        if cell_ends {
+            out.extend(std::iter::repeat_n(' ', owed));
+            owed = 0;
+        }
+        out.push(c);
+        before = [before[1], c];
+    }
+    out
+}
+
+/// A space or a line end: where a run of text ends.
+fn is_cell_break(c: char) -> bool {
+    c == '\n' || c == '\r' || c == '\u{c}' || crate::is_space(c)
 }
 
 /// The lines of `text`, whatever the line ends.
@@ -277,6 +362,29 @@ mod tests {
         let latin1 = b"Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise, tr\xe8s \xe9l\xe9gant";
         assert!(matches!(decode(latin1), Err(Error::UnknownEncoding { .. })));
         assert!(matches!(decode(b"ab\x00\x01\x02c\xff"), Err(Error::Binary { .. })));
+    }
+
+    #[test]
+    fn spaced_numbers_close_up() {
+        // poppler over cairo's re-embedded GBK font
+        let spaced = "年度资金申请总额 31, 487, 510. 00\n计划开始日期 2024- 01- 01\n";
+        assert!(spaces_numbers(spaced));
+        for (input, want) in [
+            (spaced, "年度资金申请总额 31,487,510.00   \n计划开始日期 2024-01-01  \n"),
+            (
+                "数量指标   活动 ≥2. 00( 次)   年度( / 项目) 指标值\n",
+                "数量指标   活动 ≥2.00(次)     年度(/项目) 指标值  \n",
+            ),
+            ("1) 、组织 3- 5次 2. 00\n", "1)、组织 3-5次 2.00   \n"),
+            // a cell gap stays a cell gap
+            ("0. 0  x( 次)  ,  x\n", "0.0   x(次)   ,  x\n"),
+        ] {
+            assert_eq!(close_spaced_numbers(input), want, "{input:?}");
+        }
+        // two spaced numbers are not enough; unspaced ones outnumbering
+        // spaced ones are the sheet's own spacing
+        assert!(!spaces_numbers("1. 2 3. 4\n"));
+        assert!(!spaces_numbers("1. 2 3. 4 5. 6 1.2 3.4 5.6 7.8\n"));
     }
 
     #[test]

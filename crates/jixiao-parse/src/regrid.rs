@@ -1235,6 +1235,13 @@ enum Column {
 #[derive(Debug, Clone)]
 struct Line {
     line: u32,
+    /// Where the line stands for centring cells on one another: its dump
+    /// line in a layout dump; where the dump has no columns, its index
+    /// among the table's lines that hold text or a label, as pdfplumber
+    /// gives a block marker's piece set between two content lines a line
+    /// of its own (`绩效` alone between a target and the name's next
+    /// line), and the marker has been taken off.
+    pos: u32,
     sheet: u32,
     name: Option<String>,
     target: Option<String>,
@@ -1331,7 +1338,14 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
     if labels.iter().any(|l| l.at < first_content as f32) {
         return None;
     }
-    let lines = content_lines(&content, layout);
+    // Lines that hold a cell's text or a label (not those whose only
+    // piece was a block marker's, taken off).
+    let kept: std::collections::BTreeSet<u32> = content
+        .iter()
+        .map(|p| p.line)
+        .chain(labels.iter().flat_map(|l| [l.at.floor() as u32, l.at.ceil() as u32]))
+        .collect();
+    let lines = content_lines(&content, layout, &kept);
     let (rows_cost, rows) = group_rows(&lines, cells)?;
     let labels = if layout {
         labels
@@ -1556,13 +1570,19 @@ pub(crate) fn width(text: &str) -> usize {
 }
 
 /// Content pieces by line, each given its column where the dump tells it.
-fn content_lines(content: &[Piece], layout: bool) -> Vec<Line> {
+fn content_lines(content: &[Piece], layout: bool, kept: &std::collections::BTreeSet<u32>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let columns = if layout { column_starts(content) } else { Vec::new() };
     for piece in content {
         if lines.last().is_none_or(|l| l.line != piece.line) {
+            let pos = if layout {
+                piece.line
+            } else {
+                u32::try_from(kept.range(..piece.line).count()).unwrap_or(u32::MAX)
+            };
             lines.push(Line {
                 line: piece.line,
+                pos,
                 sheet: piece.sheet,
                 name: None,
                 target: None,
@@ -1709,15 +1729,15 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         let mut penalty = 0.0f32;
         for (i, line) in group.iter().enumerate() {
             if let Some(t) = &line.name {
-                name.push((line.line, t));
+                name.push((line.pos, t));
             }
             if let Some(t) = &line.target {
-                target.push((line.line, t));
+                target.push((line.pos, t));
             }
             if let Some(t) = &line.open {
                 let bit = open.iter().position(|&k| k == i).unwrap_or(0);
                 if mask & (1 << bit) == 0 {
-                    name.push((line.line, t));
+                    name.push((line.pos, t));
                     if looks_like_target(t) {
                         penalty += 2.0;
                     }
@@ -1725,13 +1745,18 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
                         penalty += 0.25;
                     }
                 } else {
-                    target.push((line.line, t));
+                    target.push((line.pos, t));
                 }
             }
         }
-        let (Some(&(n0, _)), Some(&(n1, _)), Some(&(t0, _)), Some(&(t1, _))) =
-            (name.first(), name.last(), target.first(), target.last())
-        else {
+        let (Some(&(n0, _)), Some(&(n1, _)), Some(&(t0, _)), Some(&(t1, _)), Some(top), Some(bottom)) = (
+            name.first(),
+            name.last(),
+            target.first(),
+            target.last(),
+            group.first(),
+            group.last(),
+        ) else {
             continue;
         };
         let anchor = |a: u32, b: u32| align.anchor(a as f32, b as f32);
@@ -1754,10 +1779,10 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
             let row = TableRow {
-                first: n0.min(t0),
-                last: n1.max(t1),
-                top: n0.min(t0) as f32,
-                bottom: n1.max(t1) as f32,
+                first: top.line,
+                last: bottom.line,
+                top: top.line as f32,
+                bottom: bottom.line as f32,
                 name: name.iter().map(|(_, t)| t.to_string()).collect(),
                 target: target.iter().map(|(_, t)| t.to_string()).collect(),
             };
