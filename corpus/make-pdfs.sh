@@ -7,6 +7,8 @@
 #   ReportLab:     corpus/pdf/reportlab/make.py (pip reportlab)
 #   Chromium:      corpus/pdf/chromium/make.py (needs chromium, fonts-wqy-microhei)
 #   WeasyPrint:    corpus/pdf/weasyprint/make.py (the same HTML; needs pip weasyprint)
+#   wkhtmltopdf:   corpus/pdf/wkhtmltopdf/make.py (the same HTML, Qt WebKit; needs
+#                  Debian's wkhtmltopdf)
 #   fpdf2:         corpus/pdf/fpdf2/make.py (pip fpdf2; fonts-wqy-microhei, fonts-noto-cjk)
 #   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
@@ -48,6 +50,11 @@ if python3 -c 'import weasyprint' 2>/dev/null; then
   python3 corpus/pdf/weasyprint/make.py "$seed" corpus/pdf/seed.weasyprint.pdf
   python3 corpus/pdf/weasyprint/make.py "$district" corpus/pdf/district.weasyprint-serif.pdf 'Noto Serif CJK SC'
   python3 corpus/pdf/weasyprint/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.weasyprint.pdf
+fi
+if [ -f corpus/pdf/wkhtmltopdf/make.py ] && command -v wkhtmltopdf >/dev/null; then
+  python3 corpus/pdf/wkhtmltopdf/make.py "$seed" corpus/pdf/seed.wkhtmltopdf.pdf
+  python3 corpus/pdf/wkhtmltopdf/make.py "$district" corpus/pdf/district.wkhtmltopdf-serif.pdf 'Noto Serif CJK SC'
+  python3 corpus/pdf/wkhtmltopdf/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.wkhtmltopdf.pdf
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.

@@ -48,6 +48,11 @@ const KNOWN: &[(&str, &str)] = &[
     ),
     ("seed.gbk-portrait.cairo.pdf", "as district.reportlab.cairo.pdf"),
     ("seed.ucs2-landscape.cairo.pdf", "as district.reportlab.cairo.pdf"),
+    (
+        "district.wkhtmltopdf-serif.pdf",
+        "Qt's PDF engine writes Kangxi radicals for Noto Serif CJK's ideographs (门 as ⻔) in its \
+         ToUnicode, as cairo does: pdftotext prints them, jixiao folds them (pdf_matches_text)",
+    ),
 ];
 
 /// Form files where the difference is understood.

@@ -187,8 +187,8 @@ pub fn rows(text: &str) -> Vec<Row> {
     } else {
         text
     };
-    let closed = with_numbers_closed(text);
-    let text = closed.as_ref();
+    let read = as_read(text);
+    let text = read.as_ref();
     let mut rows = Vec::new();
     let mut sheet = 1u32;
     for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {
@@ -230,15 +230,85 @@ fn spaces_numbers(text: &str) -> bool {
     spaced >= MIN_SPACED_NUMBERS && spaced > unspaced
 }
 
-/// `text` as [`rows`] reads it, line for line: where the extractor put a
-/// space after the separators inside numbers (`31, 487, 510. 00`), the
-/// spaces taken out, each put back at the end of its cell.
-pub fn with_numbers_closed(text: &str) -> std::borrow::Cow<'_, str> {
+/// `text` as [`rows`] reads its cells, line for line: where the extractor
+/// put a space after the separators inside numbers (`31, 487, 510. 00`),
+/// the spaces taken out; a word that it printed with every character twice
+/// (`财财政政项项目目`) halved. What is taken out of a line is put back as
+/// spaces at the end of its cell, so the cells after it keep their column.
+pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
     if spaces_numbers(text) {
-        std::borrow::Cow::Owned(close_spaced_numbers(text))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+        out = std::borrow::Cow::Owned(close_spaced_numbers(text));
     }
+    if has_doubled_words(&out) {
+        out = std::borrow::Cow::Owned(undouble_words(&out));
+    }
+    out
+}
+
+/// Fewest pairs of one word printed twice over, of them this many
+/// ideographs (a real word with three ideographs each doubled, `谢谢` …
+/// three times over, is no sheet's text; `1100` is a number).
+const MIN_DOUBLED_PAIRS: usize = 4;
+const MIN_DOUBLED_IDEOGRAPHS: usize = 2;
+
+/// A word whose characters come in equal pairs (`上上海海市市`): a
+/// heading set in a synthetic bold that the producer drew twice, a hair
+/// apart (Qt's PDF engine, for a font without a bold face), which
+/// pdfplumber prints character by character while poppler and PyMuPDF
+/// drop the copy.
+fn doubled_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if !chars.len().is_multiple_of(2) || chars.len() < 2 * MIN_DOUBLED_PAIRS {
+        return None;
+    }
+    let mut half = String::with_capacity(word.len() / 2);
+    let mut ideographs = 0;
+    for pair in chars.chunks(2) {
+        match pair {
+            [a, b] if a == b => {
+                if ('\u{4e00}'..='\u{9fff}').contains(a) {
+                    ideographs += 1;
+                }
+                half.push(*a);
+            }
+            _ => return None,
+        }
+    }
+    (ideographs >= MIN_DOUBLED_IDEOGRAPHS).then_some(half)
+}
+
+fn has_doubled_words(text: &str) -> bool {
+    text.split(|c: char| crate::is_space(c) || c == '\n' || c == '\r')
+        .any(|w| doubled_word(w).is_some())
+}
+
+/// `text` with every doubled word halved, each followed by as many spaces
+/// as it lost characters (a layout dump's columns stay where they were).
+fn undouble_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match doubled_word(word) {
+            Some(half) => {
+                let lost = word.chars().count() - half.chars().count();
+                out.push_str(&half);
+                out.extend(std::iter::repeat_n(' ', lost));
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if crate::is_space(c) || c == '\n' || c == '\r' || c == '\u{c}' {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Separators after which such an extractor put a space inside a number,
@@ -385,6 +455,28 @@ mod tests {
         // spaced ones are the sheet's own spacing
         assert!(!spaces_numbers("1. 2 3. 4\n"));
         assert!(!spaces_numbers("1. 2 3. 4 5. 6 1.2 3.4 5.6 7.8\n"));
+    }
+
+    #[test]
+    fn doubled_words_are_halved() {
+        for (input, want) in [
+            // Qt's synthetic bold, as pdfplumber prints it
+            (
+                "财财政政项项目目支支出出绩绩效效目目标标申申报报表表\n",
+                "财政项目支出绩效目标申报表             \n",
+            ),
+            (
+                "上上海海市市某某某某街街道道22002266年年度度  x\n",
+                "上海市某某街道2026年度               x\n",
+            ),
+            // not every character twice, too short, or no ideographs
+            (
+                "项项目目名名称 1100 11223344 谢谢谢谢\n",
+                "项项目目名名称 1100 11223344 谢谢谢谢\n",
+            ),
+        ] {
+            assert_eq!(as_read(input), want, "{input:?}");
+        }
     }
 
     #[test]

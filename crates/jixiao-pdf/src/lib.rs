@@ -710,11 +710,16 @@ pub fn has_foldable_ideographs(text: &str) -> bool {
 }
 
 /// The fixed-width and no-break spaces (U+00A0, U+2000–U+200A, U+202F,
-/// U+205F) that some producers' ToUnicode maps give for a space glyph
-/// (cairo's re-embedding of a GBK font: `1)\u{2002}基础设施`): read as a
-/// space. The ideographic space U+3000 stays (an indent of its own).
+/// U+205F) and the white-space controls (tab, line ends) that some
+/// producers' ToUnicode maps give for a space glyph (cairo's re-embedding
+/// of a GBK font: `1)\u{2002}基础设施`; Qt's PDF engine: `1)\t基础设施`, a
+/// tab for the glyph of a space): read as a space. The ideographic space
+/// U+3000 stays (an indent of its own).
 fn is_typographic_space(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}')
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
 }
 
 /// [`fold_radicals`], with the regional radicals read in `script` (their

@@ -123,8 +123,9 @@ pub fn sources(doc: &Document, drawing: &Drawing) -> Vec<Source> {
             locate_pdf(doc, &cells)
         }
         Drawing::Text(text) => {
-            // Numbers as the parser read them (`31, 487, 510. 00` closed up).
-            let read = jixiao_layout::text::with_numbers_closed(text);
+            // Cells as the parser read them (`31, 487, 510. 00` closed up,
+            // doubled headings halved).
+            let read = jixiao_layout::text::as_read(text);
             let lines: Vec<&str> = jixiao_layout::text::lines(&read).collect();
             locate_text(doc, &lines)
         }
