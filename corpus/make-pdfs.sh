@@ -9,6 +9,8 @@
 #   WeasyPrint:    corpus/pdf/weasyprint/make.py (the same HTML; needs pip weasyprint)
 #   wkhtmltopdf:   corpus/pdf/wkhtmltopdf/make.py (the same HTML, Qt WebKit; needs
 #                  Debian's wkhtmltopdf)
+#   iText 5:       corpus/pdf/itext/make.py (the same forms as PdfPTables; needs
+#                  Debian's libitext5-java and a JDK)
 #   fpdf2:         corpus/pdf/fpdf2/make.py (pip fpdf2; fonts-wqy-microhei, fonts-noto-cjk)
 #   MuPDF:         corpus/pdf/mupdf/make.py (pip pymupdf fonttools; fonts-wqy-microhei)
 #   qpdf:          corpus/pdf/qpdf/make.sh (rotated, object-stream and encrypted
@@ -55,6 +57,12 @@ if [ -f corpus/pdf/wkhtmltopdf/make.py ] && command -v wkhtmltopdf >/dev/null; t
   python3 corpus/pdf/wkhtmltopdf/make.py "$seed" corpus/pdf/seed.wkhtmltopdf.pdf
   python3 corpus/pdf/wkhtmltopdf/make.py "$district" corpus/pdf/district.wkhtmltopdf-serif.pdf 'Noto Serif CJK SC'
   python3 corpus/pdf/wkhtmltopdf/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.wkhtmltopdf.pdf
+fi
+if [ -f corpus/pdf/itext/make.py ] && [ -f /usr/share/java/itext5.jar ]; then
+  python3 corpus/pdf/itext/make.py "$seed" corpus/pdf/seed.itext.pdf
+  # Portrait: narrow columns whose labels and values wrap, rows cut by pages.
+  python3 corpus/pdf/itext/make.py "$district" corpus/pdf/district.itext-serif.pdf /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,0 portrait
+  python3 corpus/pdf/itext/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.itext.pdf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,0 portrait
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.

@@ -96,7 +96,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
-    let rows = join_wrapped_labels(join_split_markers(join_split_header_cells(rows)));
+    let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
     let rows = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
     // aligned one way. Centred unless another reading costs clearly less.
@@ -743,26 +743,35 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
 }
 
 /// Longest piece of a header cell printed above or below its row.
-const MAX_HEADER_PIECE: usize = 12;
+const MAX_HEADER_PIECE: usize = 40;
 
-/// A header cell that wrapped in a tall row is printed half above and half
-/// below the row by line-based extractors (`其他一次性项` / row / `目`,
-/// `计划开始日` / row / `期`): the halves are joined and put back where the
-/// row lacks them — a label first in a row that starts with a value, a
-/// value after a label that has none.
+/// Header and money cells that wrapped in a tall row are printed half above
+/// and half below the row by line-based extractors (`其他一次性项` / row /
+/// `目`, `计划开始日` / row / `期`; two values side by side that both
+/// wrapped: `上海市…（社区综合管理与公共服务  上海市…受理服务中` / `主管部门
+/// 实施单位` / `中心）  心`): the halves are joined, the n-th above with the
+/// n-th below, and put back where the row lacks them, in order — a label
+/// first in a row that starts with a value, a money label between two
+/// amounts, a value after a label that has none.
 fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
     let mut i = 1;
     while i + 1 < rows.len() {
         let (Some(above), Some(row), Some(below)) = (rows.get(i - 1), rows.get(i), rows.get(i + 1)) else {
             break;
         };
-        let piece = |r: &Row| {
+        let pieces = |r: &Row| {
             !r.ruled
-                && r.cells.len() == 1
-                && r.text.chars().count() <= MAX_HEADER_PIECE
+                && r.sheet == row.sheet
+                && r.cells.iter().all(|c| {
+                    let folded = fold_compact(c);
+                    c.chars().count() <= MAX_HEADER_PIECE
+                        && !vocab::is_whole_label(&folded)
+                        && vocab::fund_label(&folded).is_none()
+                        && vocab::marker(&folded).is_none()
+                        && !is_amount(c)
+                })
                 && vocab::form_heading(&r.text).is_none()
                 && vocab::year_line(&r.text).is_none()
-                && !vocab::is_whole_label(&fold_compact(&r.text))
         };
         // Header rows only: money rows and goal headings have pieces of
         // their own (markers), joined elsewhere.
@@ -771,29 +780,62 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
             .iter()
             .map(|c| vocab::is_field_label(&fold_compact(c)))
             .collect();
-        let is_header_row = !row.ruled && row.cells.len() > 1 && labels.iter().any(|l| *l);
-        if !(is_header_row && piece(above) && piece(below)) {
+        let amounts: Vec<bool> = row.cells.iter().map(|c| is_amount(c)).collect();
+        let is_header_row =
+            !row.ruled && row.cells.len() > 1 && (labels.iter().any(|l| *l) || amounts.iter().any(|a| *a));
+        if !(is_header_row && pieces(above) && pieces(below)) || above.cells.len() != below.cells.len() {
             i += 1;
             continue;
         }
-        let joined = format!("{}{}", above.text.trim(), below.text.trim());
-        let slot = if vocab::is_field_label(&fold_compact(&joined)) {
-            // A label: first, where the row starts with a value.
-            (!labels.first().copied().unwrap_or(true)).then_some(0)
-        } else {
-            // A value: after the first label with no value beside it.
-            labels
-                .iter()
-                .enumerate()
-                .find(|(k, is_label)| **is_label && labels.get(k + 1).is_none_or(|next| *next))
-                .map(|(k, _)| k + 1)
-        };
-        let Some(slot) = slot else {
+        let joined: Vec<String> = above
+            .cells
+            .iter()
+            .zip(&below.cells)
+            .map(|(a, b)| format!("{}{}", a.trim(), b.trim()))
+            .collect();
+        // Where each joined cell goes, by the row's cells (before any is put).
+        let mut slots: Vec<usize> = Vec::new();
+        let mut value_slots = labels
+            .iter()
+            .enumerate()
+            .filter(|(k, is_label)| **is_label && labels.get(k + 1).is_none_or(|next| *next))
+            .map(|(k, _)| k + 1);
+        let mut money_slots = amounts
+            .iter()
+            .enumerate()
+            .filter(|(k, is_amount)| {
+                **is_amount
+                    && k.checked_sub(1)
+                        .is_some_and(|p| amounts.get(p).copied().unwrap_or(false))
+            })
+            .map(|(k, _)| k);
+        let mut label_first = !labels.first().copied().unwrap_or(true) && !amounts.first().copied().unwrap_or(true);
+        for cell in &joined {
+            let folded = fold_compact(cell);
+            let slot = if vocab::is_field_label(&folded) {
+                std::mem::take(&mut label_first).then_some(0)
+            } else if vocab::fund_label(&folded).is_some() {
+                money_slots.next()
+            } else {
+                value_slots.next()
+            };
+            match slot {
+                Some(slot) if !slots.contains(&slot) => slots.push(slot),
+                _ => break,
+            }
+        }
+        if slots.len() != joined.len() {
             i += 1;
             continue;
-        };
+        }
         if let Some(row) = rows.get_mut(i) {
-            row.cells.insert(slot, joined);
+            // From the right, so each slot still counts the row's own cells.
+            let mut placed: Vec<(usize, String)> = slots.into_iter().zip(joined).collect();
+            placed.sort_by_key(|b| std::cmp::Reverse(b.0));
+            for (slot, cell) in placed {
+                let at = slot.min(row.cells.len());
+                row.cells.insert(at, cell);
+            }
             row.text = row.cells.join("  ");
         }
         rows.remove(i + 1);
@@ -801,6 +843,86 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
     }
     rows
 }
+
+/// Header and money labels that their narrow cells wrapped, printed with
+/// the row and their last characters on the line below, beside the rest of
+/// a split marker (`项目资金 其中：财政资 3,650,000.00 其中：当年财政
+/// 1,200,000.00` / `（元） 金 拨款`): each tail joins the cell of the row it
+/// completes into a whole label, in order.
+fn join_label_tails(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (Some(row), Some(below)) = (rows.get(i), rows.get(i + 1)) else {
+            break;
+        };
+        if row.ruled || below.ruled || row.sheet != below.sheet || below.cells.len() > MAX_LABEL_TAILS {
+            i += 1;
+            continue;
+        }
+        // Each tail, in order, completes a later cell of the row; a piece
+        // of a block marker (`（元）`) stays on its line for the marker.
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        let mut all = true;
+        for (t, tail) in below.cells.iter().enumerate() {
+            let folded_tail = fold_compact(tail);
+            if vocab::is_marker_piece(&folded_tail) || vocab::marker(&folded_tail).is_some() {
+                continue;
+            }
+            let found = (from..row.cells.len()).find(|&k| {
+                row.cells.get(k).is_some_and(|c| {
+                    let folded = fold_compact(c);
+                    !vocab::is_whole_label(&folded) && vocab::fund_label(&folded).is_none() && {
+                        let whole = format!("{folded}{folded_tail}");
+                        vocab::is_whole_label(&whole) || vocab::fund_label(&whole).is_some()
+                    }
+                })
+            });
+            match found {
+                Some(k) => {
+                    joins.push((k, t));
+                    from = k + 1;
+                }
+                None => {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        if !all || joins.is_empty() {
+            i += 1;
+            continue;
+        }
+        let tails: Vec<String> = below.cells.clone();
+        let used: Vec<usize> = joins.iter().map(|(_, t)| *t).collect();
+        if let Some(row) = rows.get_mut(i) {
+            for (k, t) in &joins {
+                if let (Some(cell), Some(tail)) = (row.cells.get_mut(*k), tails.get(*t)) {
+                    cell.push_str(tail.trim());
+                }
+            }
+            row.text = row.cells.join("  ");
+        }
+        let rest: Vec<String> = tails
+            .into_iter()
+            .enumerate()
+            .filter(|(t, _)| !used.contains(t))
+            .map(|(_, c)| c)
+            .collect();
+        if rest.is_empty() {
+            rows.remove(i + 1);
+        } else if let Some(below) = rows.get_mut(i + 1) {
+            below.text = rest.join(" ");
+            below.cells = rest;
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// Most pieces on the line of a row's label tails (a marker piece and a
+/// tail for each of the row's two labels, with room to spare).
+const MAX_LABEL_TAILS: usize = 4;
 
 /// A label glued to the block marker's piece or to the label beside it
 /// (`指标产出指标`, `效益指标社会效益指标`: neighbouring cells printed without
@@ -2070,6 +2192,38 @@ mod tests {
         a_dropped_value_rejoins_its_label,
         "计划开始日期 2025-01-01          计划完成日期\n                                 2025-12-31\n",
         ["计划开始日期 | 2025-01-01 | 计划完成日期 | 2025-12-31"]
+    );
+
+    // pdfplumber over narrow portrait cells (iText): two values side by
+    // side that both wrapped, their halves above and below the labels'
+    // line; a long value above and below; a money label around its row.
+    regrids_to!(
+        two_split_values_go_back_in_order,
+        "上海市某某街道办事处（社区综合管理与公共服务 上海市某某街道社区事务受理服务中\n主管部门 实施单位\n中心） 心\n",
+        ["主管部门 | 上海市某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市某某街道社区事务受理服务中心"]
+    );
+    regrids_to!(
+        a_long_split_value_goes_back,
+        "社区综合治理与为老服务能力\n项目名称 项目性质 其他经常性项目 项目类别 一般性项目\n提升\n",
+        ["项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目"]
+    );
+    regrids_to!(
+        a_split_money_label_goes_between_its_amounts,
+        "年度资金申请总\n项目资金总额 3,650,000.00 1,280,000.00\n额\n",
+        ["项目资金总额 | 3,650,000.00 | 年度资金申请总额 | 1,280,000.00"]
+    );
+    // The tails of two wrapped money labels under their row, beside the
+    // rest of the block marker.
+    regrids_to!(
+        label_tails_join_their_labels,
+        "项目资金 其中：财政资 3,650,000.00 其中：当年财政 1,200,000.00\n（元） 金 拨款\n",
+        ["项目资金（元） | 其中：财政资金 | 3,650,000.00 | 其中：当年财政拨款 | 1,200,000.00"]
+    );
+    // Pieces above and below that are not as many as the row's gaps: left.
+    regrids_to!(
+        unmatched_split_pieces_stay,
+        "甲乙丙 丁戊\n主管部门 上海市科委 实施单位\n己\n",
+        ["甲乙丙 | 丁戊", "主管部门 | 上海市科委 | 实施单位", "己"]
     );
 
     // Not under the label, or not alone: left where it is.
