@@ -1468,7 +1468,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
         .chain(labels.iter().flat_map(|l| [l.at.floor() as u32, l.at.ceil() as u32]))
         .collect();
     let lines = content_lines(&content, layout, &kept);
-    let (rows_cost, rows) = group_rows(&lines, cells)?;
+    let (rows_cost, rows) = group_rows(&lines, cells, layout)?;
     let labels = if layout {
         labels
     } else {
@@ -1783,7 +1783,7 @@ fn column_starts(content: &[Piece]) -> Vec<(u32, usize)> {
 
 /// Groups content lines into table rows (contiguous runs of lines), at the
 /// least total cost (see [`row_cost`]).
-fn group_rows(lines: &[Line], align: Align) -> Option<(f32, Vec<TableRow>)> {
+fn group_rows(lines: &[Line], align: Align, layout: bool) -> Option<(f32, Vec<TableRow>)> {
     let capacity = capacities(lines);
     let n = lines.len();
     let mut best: Vec<Option<(f32, usize, TableRow)>> = vec![None; n + 1];
@@ -1804,7 +1804,14 @@ fn group_rows(lines: &[Line], align: Align) -> Option<(f32, Vec<TableRow>)> {
             let Some((cost, row)) = row_cost(group, capacity, align) else {
                 continue;
             };
-            let total = before + cost;
+            // Columns by character position only: a line of pdfplumber's
+            // names its cells by guess.
+            let goes_on = if layout {
+                goes_on_cost(group, lines.get(end), capacity)
+            } else {
+                0.0
+            };
+            let total = before + cost + goes_on;
             if total < cost_to.get(end).copied().unwrap_or(f32::INFINITY) {
                 if let (Some(slot), Some(best_slot)) = (cost_to.get_mut(end), best.get_mut(end)) {
                     *slot = total;
@@ -1823,6 +1830,42 @@ fn group_rows(lines: &[Line], align: Align) -> Option<(f32, Vec<TableRow>)> {
     }
     rows.reverse();
     Some((total, rows))
+}
+
+/// Cost of a row whose name (target) cell ends on a full line of its
+/// column while the next line holds text in that column alone: most likely
+/// the cell goes on (`…家庭照护指导服` / `务的户数` under it, a narrow name
+/// column wrapped beside a one-line target).
+const CELL_GOES_ON: f32 = 1.0;
+
+fn goes_on_cost(group: &[Line], next: Option<&Line>, capacity: (usize, usize)) -> f32 {
+    let Some(next) = next else { return 0.0 };
+    let full = |text: Option<&String>, capacity: usize| text.is_some_and(|t| width(t) + 2 > capacity);
+    let last_name = group.iter().rev().find_map(|l| l.name.as_ref());
+    let last_target = group.iter().rev().find_map(|l| l.target.as_ref());
+    let mut cost = 0.0;
+    // The next line holds text in that column only (a row's first line
+    // has both cells' text, or the other's).
+    let same_sheet = group.last().is_none_or(|l| l.sheet == next.sheet);
+    // A full next line may as well start the next row's wrapped cell; a
+    // short one ends a cell, and nothing else ends this one.
+    if same_sheet
+        && next.target.is_none()
+        && full(last_name, capacity.0)
+        && !full(next.name.as_ref(), capacity.0)
+        && next.name.is_some()
+    {
+        cost += CELL_GOES_ON;
+    }
+    if same_sheet
+        && next.name.is_none()
+        && full(last_target, capacity.1)
+        && !full(next.target.as_ref(), capacity.1)
+        && next.target.is_some()
+    {
+        cost += CELL_GOES_ON;
+    }
+    cost
 }
 
 /// The widest name and target line whose column is known.
@@ -2224,6 +2267,19 @@ mod tests {
         unmatched_split_pieces_stay,
         "甲乙丙 丁戊\n主管部门 上海市科委 实施单位\n己\n",
         ["甲乙丙 | 丁戊", "主管部门 | 上海市科委 | 实施单位", "己"]
+    );
+
+    // pdftotext -layout over a narrow name column (iText, portrait): a
+    // name's full first line and its short rest under it, beside a
+    // one-line target, are one cell, not a row of their own.
+    regrids_to!(
+        a_name_that_goes_on_under_a_full_line,
+        "        一级指标        二级指标                     三级指标                         年度(/项目)指标值\n                             为辖区“一老一小”重点人群提供上门健康评估与家庭照护指导服               ≥1200(户)\n                             务的户数\n                                                                         完成辖区内老旧小区\n                    数量指标                                                 加装电梯、非机动车\n                                                                         充电设施和无障碍通\n                             社区微更新项目                                     道改造的前期调研、\n        产出指标                                                             方案论证与居民意见\n                                                                         征询工作\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 为辖区“一老一小”重点人群提供上门健康评估与家庭照护指导服/务的户数 | ≥1200(户)",
+            "社区微更新项目 | 完成辖区内老旧小区/加装电梯、非机动车/充电设施和无障碍通/道改造的前期调研、/方案论证与居民意见/征询工作",
+        ]
     );
 
     // Not under the label, or not alone: left where it is.
