@@ -1841,31 +1841,30 @@ const CELL_GOES_ON: f32 = 1.0;
 fn goes_on_cost(group: &[Line], next: Option<&Line>, capacity: (usize, usize)) -> f32 {
     let Some(next) = next else { return 0.0 };
     let full = |text: Option<&String>, capacity: usize| text.is_some_and(|t| width(t) + 2 > capacity);
-    let last_name = group.iter().rev().find_map(|l| l.name.as_ref());
-    let last_target = group.iter().rev().find_map(|l| l.target.as_ref());
-    let mut cost = 0.0;
     // The next line holds text in that column only (a row's first line
-    // has both cells' text, or the other's).
+    // has both cells' text, or the other's). A full next line may as well
+    // start the next row's wrapped cell; a short one ends a cell, and
+    // nothing else ends this one.
     let same_sheet = group.last().is_none_or(|l| l.sheet == next.sheet);
-    // A full next line may as well start the next row's wrapped cell; a
-    // short one ends a cell, and nothing else ends this one.
-    if same_sheet
-        && next.target.is_none()
-        && full(last_name, capacity.0)
-        && !full(next.name.as_ref(), capacity.0)
-        && next.name.is_some()
-    {
-        cost += CELL_GOES_ON;
+    let goes_on = |cell: fn(&Line) -> Option<&String>, other: fn(&Line) -> Option<&String>, capacity: usize| {
+        let last = group.iter().rev().find_map(cell);
+        same_sheet
+            && other(next).is_none()
+            && cell(next).is_some()
+            && full(last, capacity)
+            && !full(cell(next), capacity)
+    };
+    fn name(l: &Line) -> Option<&String> {
+        l.name.as_ref()
     }
-    if same_sheet
-        && next.name.is_none()
-        && full(last_target, capacity.1)
-        && !full(next.target.as_ref(), capacity.1)
-        && next.target.is_some()
-    {
-        cost += CELL_GOES_ON;
+    fn target(l: &Line) -> Option<&String> {
+        l.target.as_ref()
     }
-    cost
+    [goes_on(name, target, capacity.0), goes_on(target, name, capacity.1)]
+        .iter()
+        .filter(|g| **g)
+        .count() as f32
+        * CELL_GOES_ON
 }
 
 /// The widest name and target line whose column is known.
