@@ -2585,6 +2585,20 @@ mod tests {
         ]
     );
 
+    // poppler's reading order prints one-line rows a column at a time
+    // where each column is a block of its own: names, a blank line, their
+    // numeric targets.
+    regrids_to!(
+        content_order_column_blocks_are_zipped,
+        "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n产出指标\n\n数量指标\n\n完成数\n\n≥2(次)\n\n覆盖面\n满意率\n\n≥50(%)\n≥90(%)\n\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)",
+            "满意率 | ≥90(%)",
+        ]
+    );
+
     /// A report server that draws a page's merged cells first, in a bunch:
     /// the rows are read without labels, and the labels reported.
     #[test]

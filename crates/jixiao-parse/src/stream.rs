@@ -64,6 +64,12 @@ const EMPTY_CELL: f32 = 2.0;
 /// Cost of each line of a cell beyond its first: of two cuttings that fit
 /// alike, the one with fewer lines a cell.
 const EXTRA_LINE: f32 = 0.01;
+/// Cost of reading rows as a column block (see [`block_rows`]): less than
+/// one numeric target read as a name, so that a block beats the
+/// alternation wherever the alternation would have to do that.
+const COLUMN_BLOCK: f32 = 0.5;
+/// Most rows of one column block: a page of one-line rows.
+const MAX_BLOCK_ROWS: usize = 60;
 
 /// A content-order table read back: its rows, and the labels it could not
 /// attach to rows (with where the first stood).
@@ -100,11 +106,14 @@ impl Column {
     }
 }
 
-/// A step of the cutting: a cell of items `start..end`, or a blank cell.
+/// A step of the cutting: a cell of items `start..end`, a blank cell, or
+/// a column block of `rows` one-line names from `start` followed by their
+/// `rows` one-line targets (only while cutting: expanded into cells).
 #[derive(Debug, Clone, Copy)]
 enum Step {
     Cell { start: usize, end: usize },
     Blank,
+    Block { start: usize, rows: usize },
 }
 
 /// Reads the table of `content` (in dump order) with its `labels`, the
@@ -144,12 +153,12 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Step::Blank => String::new(),
+            Step::Blank | Step::Block { .. } => String::new(),
         }
     };
     let cell_start = |step: &Step| match step {
         Step::Cell { start, .. } => content.get(*start),
-        Step::Blank => None,
+        Step::Blank | Step::Block { .. } => None,
     };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
@@ -366,6 +375,17 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
         if i == n {
             break;
         }
+        let from_name = *best.get(i)?.get(Column::Name as usize)?;
+        if from_name.is_finite() {
+            for rows in block_rows(items, i) {
+                let end = i + 2 * rows;
+                if from_name + COLUMN_BLOCK < *best.get(end)?.get(Column::Name as usize)? {
+                    *best.get_mut(end)?.get_mut(Column::Name as usize)? = from_name + COLUMN_BLOCK;
+                    *back.get_mut(end)?.get_mut(Column::Name as usize)? =
+                        Some((i, Column::Name, Step::Block { start: i, rows }));
+                }
+            }
+        }
         for column in [Column::Name, Column::Target] {
             let from = *best.get(i)?.get(column as usize)?;
             if !from.is_finite() {
@@ -408,11 +428,75 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
         column = from_column;
     }
     steps.reverse();
+    let mut steps: Vec<Step> = steps
+        .into_iter()
+        .flat_map(|step| match step {
+            Step::Block { start, rows } => (start..start + rows)
+                .flat_map(|name| {
+                    [
+                        Step::Cell {
+                            start: name,
+                            end: name + 1,
+                        },
+                        Step::Cell {
+                            start: name + rows,
+                            end: name + rows + 1,
+                        },
+                    ]
+                })
+                .collect(),
+            other => vec![other],
+        })
+        .collect();
     // A table that ends on a name: its target is blank.
     if steps.len() % 2 == 1 {
         steps.push(Step::Blank);
     }
     Some((total, steps))
+}
+
+/// The sizes of the column blocks that may start at item `start`: `k`
+/// one-line names, then their `k` one-line numeric targets. poppler's
+/// reading order prints rows of one-line cells a column at a time when
+/// the rows' cells are blocks of their own (the last rows of a table, or
+/// a page of them):
+///
+/// ```text
+/// 服务专业客户数量
+/// 服务用户满意度
+///
+/// ≥5.00(个)
+/// ≥85.00(%)
+/// ```
+///
+/// A blank line between the columns (poppler ends each block with one),
+/// every target numeric and no name: the shapes alone tell the columns
+/// apart, so nothing is guessed.
+fn block_rows(items: &[Item], start: usize) -> Vec<usize> {
+    let one_line = |i: usize| items.get(i).is_some_and(|it| i == start || !it.joined);
+    let mut sizes = Vec::new();
+    let mut names = 0;
+    while names < MAX_BLOCK_ROWS {
+        let Some(name) = items.get(start + names) else { break };
+        if !one_line(start + names) || numeric_target(name.text) {
+            break;
+        }
+        names += 1;
+        if names < 2 {
+            continue;
+        }
+        let parted = items.get(start + names).is_some_and(|it| it.after_gap);
+        let targets = parted
+            && (start + names..start + 2 * names).all(|t| {
+                items
+                    .get(t)
+                    .is_some_and(|it| one_line(t) && !it.row_start && numeric_target(it.text))
+            });
+        if targets {
+            sizes.push(names);
+        }
+    }
+    sizes
 }
 
 /// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
