@@ -30,6 +30,7 @@
 
 mod build;
 pub mod event;
+mod header;
 mod lexer;
 mod machine;
 mod regrid;

@@ -95,6 +95,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
+    let rows = crate::header::order_content_headers(rows);
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
     let rows = split_interleaved_goals(split_goal_columns(rows));

@@ -77,6 +77,15 @@ pub fn is_field_label(folded: &str) -> bool {
     FIELDS.iter().any(|(label, _)| *label == folded)
 }
 
+/// True when a header label begins with `folded` and is longer: the first
+/// piece of a label its narrow cell wrapped (`计划开始日` / `期`).
+pub fn is_field_label_prefix(folded: &str) -> bool {
+    !folded.is_empty()
+        && FIELDS
+            .iter()
+            .any(|(label, _)| label.len() > folded.len() && label.starts_with(folded))
+}
+
 /// True when `folded` is a whole header label (`计划开始日期`), a money
 /// label or a goal heading: the join of a label a narrow cell wrapped.
 pub fn is_whole_label(folded: &str) -> bool {

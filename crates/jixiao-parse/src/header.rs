@@ -1,0 +1,598 @@
+//! Header cells of content-order dumps, put back beside their labels.
+//!
+//! poppler's reading order (`pdftotext` without `-layout`) prints a form's
+//! header a block of cells at a time, so that a label and its value part:
+//!
+//! ```text
+//! 主管部门
+//! 上海市科学技术委员会
+//! 项目性质                      ← a label, its value further down
+//! 实施单位
+//! 计划开始日期 2024-01-01
+//! 项目资金
+//! （元）
+//! 其他一次性项目                ← 项目性质's value: the shape of a nature
+//! 特定目标类                    ← 项目类别's: a category (its label comes later)
+//! 上海市生物医药科技发展中心    ← 实施单位's: the first text label still open
+//! 计划完成日期 2024-12-31
+//! ```
+//!
+//! A header whose labels follow one another (a label directly before
+//! another) is read by the shape of its values: a nature, a category and
+//! the dates go to their labels wherever they stand; plain text goes to the
+//! label right before it, or else to the first text label (名称, 主管部门,
+//! 实施单位) still without a value. Every label with its value becomes one
+//! row at the place of the first label, as the seed's dump prints them;
+//! what finds no label stays where it was, for the state machine to report.
+//! Headers printed a label beside its value (every other dump style) pass
+//! unchanged, as does every PDF's.
+
+use jixiao_layout::Row;
+use jixiao_model::normalize::{fold_compact, is_amount, is_numeric_target, parse_date};
+use jixiao_model::Location;
+
+use crate::vocab::{self, Field};
+
+/// Most rows from a form's heading to its goal (a header of a dozen cells
+/// a line each, the money block's labels and amounts, and pieces of the
+/// block markers); beyond, it is no header.
+const MAX_HEADER_ROWS: usize = 80;
+/// Longest nature or category value, in characters (`其他一次性项目`).
+const MAX_KIND_VALUE: usize = 10;
+/// Longest piece of a value that wrapped in its cell and was printed on a
+/// line of its own (`其他一次性项` / `目`, `…公共服务` / `中心）`).
+const MAX_WRAPPED_PIECE: usize = 3;
+
+/// What one row of a header region is.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// A header label; the value printed on its line, if any.
+    Label(Field, Option<String>),
+    /// A nature value (`其他一次性项目`), over `usize` rows.
+    Nature(usize),
+    /// A category value (`特定目标类`), over `usize` rows.
+    Category(usize),
+    /// A date.
+    Date(String),
+    /// Plain text: a name or a unit's.
+    Text,
+    /// A short piece: the end of the value above that wrapped.
+    Piece,
+    /// Anything else: money labels and amounts, markers, the year line.
+    Other,
+}
+
+/// Puts the values of content-order headers beside their labels; other
+/// rows pass unchanged.
+pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut rest: &[Row] = &rows;
+    while let Some((row, tail)) = rest.split_first() {
+        out.push(row.clone());
+        rest = tail;
+        if row.ruled || vocab::form_heading(&row.text).is_none() {
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(ends_header)
+            .unwrap_or(rest.len())
+            .min(MAX_HEADER_ROWS);
+        let (region, after) = rest.split_at(end.min(rest.len()));
+        // The rest of the form, where stray header cells may stand.
+        let form_end = after
+            .iter()
+            .position(|r| r.ruled || vocab::form_heading(&r.text).is_some())
+            .unwrap_or(after.len());
+        let (form, next) = after.split_at(form_end.min(after.len()));
+        let strays = stray_header_rows(form);
+        let mut gathered: Vec<Row> = region.to_vec();
+        gathered.extend(strays.iter().filter_map(|&i| form.get(i)).cloned());
+        if let Some((rows, strays_gone)) = reorder(&gathered, region.len()) {
+            out.extend(rows);
+            let gone: Vec<usize> = strays
+                .iter()
+                .zip(&strays_gone)
+                .filter(|(_, g)| **g)
+                .map(|(i, _)| *i)
+                .collect();
+            out.extend(
+                form.iter()
+                    .enumerate()
+                    .filter(|(i, _)| !gone.contains(i))
+                    .map(|(_, r)| r.clone()),
+            );
+            rest = next;
+        }
+    }
+    out
+}
+
+/// Rows of the header that poppler printed after the header's end, among
+/// the goal's or the table's lines, where a block of the header's right
+/// column ran down the page:
+///
+/// ```text
+/// 项目应急处置率
+/// ≥98.00(%)
+/// 特定目标类                    ← 项目类别's value
+/// 上海市生物医药科技发展中心    ← 实施单位's
+/// 计划完成日期
+/// 其他资金
+/// ```
+///
+/// A run of header labels, natures, categories and dates, with the plain
+/// text lines right after them; a run without a label or a nature or a
+/// category (a date or a text alone is any table's) is none.
+fn stray_header_rows(form: &[Row]) -> Vec<usize> {
+    let Some(kinds) = (0..form.len()).map(|i| kind_of(form, i)).collect::<Option<Vec<Kind>>>() else {
+        return Vec::new();
+    };
+    let anchor = |i: usize| -> bool {
+        let folded = form.get(i).map(|r| fold_compact(&r.text)).unwrap_or_default();
+        match kinds.get(i) {
+            Some(Kind::Label(f, _)) => placed(f),
+            Some(Kind::Nature(_) | Kind::Category(_)) => true,
+            _ => vocab::fund_label(&folded).is_some(),
+        }
+    };
+    let member = |i: usize| anchor(i) || matches!(kinds.get(i), Some(Kind::Date(_)));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < kinds.len() {
+        if !member(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < kinds.len() && member(i) {
+            i += 1;
+        }
+        if !(start..i).any(anchor) {
+            continue;
+        }
+        // The text lines right after the run (a unit's name after its
+        // category), with the pieces they wrapped into.
+        let mut run: Vec<usize> = (start..i).collect();
+        // A wrapped nature or category takes its piece too.
+        if matches!(kinds.get(i - 1), Some(Kind::Nature(2) | Kind::Category(2))) {
+            run.push(i);
+            i += 1;
+        }
+        while i < kinds.len() && matches!(kinds.get(i), Some(Kind::Text | Kind::Piece)) && run.len() < MAX_HEADER_ROWS {
+            run.push(i);
+            i += 1;
+            if kinds.get(i - 1) == Some(&Kind::Text) && !member(i) {
+                break;
+            }
+        }
+        out.extend(run);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The row after a header: the annual goal's heading, the indicator
+/// table's, the next form or a PDF's ruled row.
+fn ends_header(row: &Row) -> bool {
+    let folded = fold_compact(&row.text);
+    row.ruled
+        || vocab::goal_heading(&row.text) == Some(vocab::GoalSlot::Annual)
+        || folded.starts_with("一级指标")
+        || vocab::is_indicator_header(&folded)
+        || vocab::form_heading(&row.text).is_some()
+}
+
+/// The fields whose values this module places.
+fn placed(field: &Field) -> bool {
+    !matches!(field, Field::Other(_))
+}
+
+fn is_text_field(field: &Field) -> bool {
+    matches!(field, Field::Name | Field::Department | Field::Implementer)
+}
+
+/// A nature value: `其他一次性项目`, `其他经常性项目`, `新增项目`, `延续项目`.
+fn is_nature(folded: &str) -> bool {
+    folded.chars().count() <= MAX_KIND_VALUE
+        && folded.ends_with("项目")
+        && ["一次性", "经常性", "新增", "延续", "跨年"]
+            .iter()
+            .any(|k| folded.contains(k))
+}
+
+/// A category value: `特定目标类`, `其他运转类`, `一般性项目`.
+fn is_category(folded: &str) -> bool {
+    folded.chars().count() <= MAX_KIND_VALUE && (folded.ends_with('类') || folded == "一般性项目")
+}
+
+fn kind_of(region: &[Row], i: usize) -> Option<Kind> {
+    let row = region.get(i)?;
+    let first = row.cells.first()?;
+    if let Some((field, rest)) = vocab::field_prefix(first) {
+        let others = row.cells.get(1..).unwrap_or_default();
+        // Two labels on one line: a dump that prints a row's cells side by
+        // side, not one a line.
+        if others.iter().any(|c| vocab::field_prefix(c).is_some()) {
+            return None;
+        }
+        let value: String = std::iter::once(rest.as_str())
+            .chain(others.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .concat();
+        return Some(Kind::Label(field, (!value.is_empty()).then_some(value)));
+    }
+    if row.cells.len() > 1 {
+        return Some(Kind::Other);
+    }
+    let folded = fold_compact(&row.text);
+    let joined = region
+        .get(i + 1)
+        .filter(|next| next.cells.len() == 1 && fold_compact(&next.text).chars().count() <= MAX_WRAPPED_PIECE)
+        .map(|next| format!("{folded}{}", fold_compact(&next.text)));
+    if is_nature(&folded) {
+        return Some(Kind::Nature(1));
+    }
+    if is_category(&folded) {
+        return Some(Kind::Category(1));
+    }
+    if joined.as_deref().is_some_and(is_nature) {
+        return Some(Kind::Nature(2));
+    }
+    if joined.as_deref().is_some_and(is_category) {
+        return Some(Kind::Category(2));
+    }
+    if let Some(date) = parse_date(&folded) {
+        return Some(Kind::Date(date));
+    }
+    let other = is_amount(&folded)
+        || is_numeric_target(&folded)
+        || vocab::year_line(&row.text).is_some()
+        || vocab::fund_label(&folded).is_some()
+        || vocab::goal_heading(&folded).is_some()
+        || vocab::marker(&folded).is_some()
+        || vocab::is_marker_prefix(&folded)
+        || vocab::is_marker_piece(&folded)
+        || vocab::is_label_prefix(&folded)
+        || vocab::is_field_label_prefix(&folded)
+        || vocab::indicator_label(&folded).is_some()
+        || vocab::is_page_number(&row.text)
+        || folded.starts_with('(')
+        || folded.ends_with("指标")
+        || folded.ends_with("指标值")
+        || is_sentence(&folded);
+    Some(if other {
+        Kind::Other
+    } else if folded.chars().count() <= MAX_WRAPPED_PIECE {
+        Kind::Piece
+    } else {
+        Kind::Text
+    })
+}
+
+/// A sentence of a goal (`推进社区综合治理，完善网格化管理。`), which
+/// poppler may print among the header's cells: no name or unit has a
+/// comma or a full stop.
+fn is_sentence(folded: &str) -> bool {
+    folded.contains(['。', ',', ';', '；'])
+}
+
+/// The region's rows with every label beside its value, or `None` where
+/// the header is not a content-order one (or nothing would move). Rows
+/// from `own` on are strays from further down the form: those taken into
+/// the header are flagged (the second value); texts that found no label
+/// are left out, to stay where they stood.
+fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
+    if region
+        .iter()
+        .any(|r| r.ruled || !matches!(r.loc, Location::Line(_)) || r.indent > 0 || r.text.contains("  "))
+    {
+        return None;
+    }
+    let kinds: Vec<Kind> = (0..region.len()).map(|i| kind_of(region, i)).collect::<Option<_>>()?;
+    let bare = |k: &Kind| matches!(k, Kind::Label(f, None) if placed(f));
+    // Labels one after another: the values were printed elsewhere.
+    let parted = kinds.windows(2).any(|w| matches!(w, [a, Kind::Label(..)] if bare(a)));
+    if !parted {
+        return None;
+    }
+    // values[i]: the value given to the label on row i, and the rows it took.
+    let mut values: Vec<Option<(String, Vec<usize>)>> = vec![None; region.len()];
+    let mut taken = vec![false; region.len()];
+    let text_of = |rows: &[usize]| -> String {
+        rows.iter()
+            .filter_map(|&r| region.get(r))
+            .map(|r| r.text.split_whitespace().collect::<String>())
+            .collect()
+    };
+    let label_rows = |want: &dyn Fn(&Field) -> bool| -> Vec<usize> {
+        kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Kind::Label(f, None) if want(f)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    // Natures, categories and dates, by shape, in their order.
+    for (want, field) in [(0, Field::Nature), (1, Field::Category)] {
+        let Some(&label) = label_rows(&|f| *f == field).first() else {
+            continue;
+        };
+        let found = kinds.iter().enumerate().find_map(|(i, k)| match (want, k) {
+            (0, Kind::Nature(n)) | (1, Kind::Category(n)) => Some((i, *n)),
+            _ => None,
+        });
+        if let Some((at, n)) = found {
+            let rows: Vec<usize> = (at..at + n).collect();
+            if rows.iter().any(|&r| taken.get(r).copied().unwrap_or(true)) {
+                continue;
+            }
+            for &r in &rows {
+                if let Some(t) = taken.get_mut(r) {
+                    *t = true;
+                }
+            }
+            if let Some(v) = values.get_mut(label) {
+                *v = Some((text_of(&rows), rows));
+            }
+        }
+    }
+    let mut dates = kinds
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| matches!(k, Kind::Date(_)) && !taken.get(*i).copied().unwrap_or(true))
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>()
+        .into_iter();
+    for label in label_rows(&|f| matches!(f, Field::StartDate | Field::EndDate)) {
+        let Some(at) = dates.next() else { break };
+        if let Some(t) = taken.get_mut(at) {
+            *t = true;
+        }
+        if let Some(v) = values.get_mut(label) {
+            *v = Some((text_of(&[at]), vec![at]));
+        }
+    }
+    // The pieces a wrapped text printed under it (`…服务能力` / `提升`).
+    let with_pieces = |i: usize| -> Vec<usize> {
+        let more = kinds
+            .get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|k| **k == Kind::Piece)
+            .count();
+        (i..=i + more).collect()
+    };
+    // Plain text: to the text label right before it, or else the first one
+    // before it still open.
+    let text_labels = label_rows(&is_text_field);
+    for (i, kind) in kinds.iter().enumerate() {
+        if *kind != Kind::Text || taken.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let open = |l: &usize| *l < i && values.get(*l).is_some_and(Option::is_none);
+        let right_before = i.checked_sub(1).filter(|p| text_labels.contains(p) && open(p));
+        let Some(label) = right_before.or_else(|| text_labels.iter().copied().find(|l| open(l))) else {
+            continue;
+        };
+        let rows = with_pieces(i);
+        for &r in &rows {
+            if let Some(t) = taken.get_mut(r) {
+                *t = true;
+            }
+        }
+        if let Some(v) = values.get_mut(label) {
+            *v = Some((text_of(&rows), rows));
+        }
+    }
+    // A text no label before it is open for (poppler printed a block of
+    // values before the block of their labels): the first open one after.
+    for (i, kind) in kinds.iter().enumerate() {
+        if *kind != Kind::Text || taken.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(label) = text_labels
+            .iter()
+            .copied()
+            .find(|l| *l > i && values.get(*l).is_some_and(Option::is_none))
+        else {
+            continue;
+        };
+        let rows = with_pieces(i);
+        for &r in &rows {
+            if let Some(t) = taken.get_mut(r) {
+                *t = true;
+            }
+        }
+        if let Some(v) = values.get_mut(label) {
+            *v = Some((text_of(&rows), rows));
+        }
+    }
+    // A value printed on its label's line goes on the same way.
+    for (i, kind) in kinds.iter().enumerate() {
+        if matches!(kind, Kind::Label(f, Some(_)) if is_text_field(f)) {
+            let rows: Vec<usize> = with_pieces(i).into_iter().skip(1).collect();
+            for &r in &rows {
+                if let Some(t) = taken.get_mut(r) {
+                    *t = true;
+                }
+            }
+            if !rows.is_empty() {
+                if let Some(v) = values.get_mut(i) {
+                    *v = Some((text_of(&rows), rows));
+                }
+            }
+        }
+    }
+    // Rows: every label with its value (or its own) where the first label
+    // stood, in the form's order; the rest as they were.
+    let first_label = kinds.iter().position(|k| matches!(k, Kind::Label(f, _) if placed(f)))?;
+    let mut header: Vec<(usize, Row)> = Vec::new();
+    let mut moved = vec![false; region.len()];
+    for (i, kind) in kinds.iter().enumerate() {
+        let Kind::Label(field, inline) = kind else { continue };
+        if !placed(field) {
+            continue;
+        }
+        let value = match (inline, values.get(i).cloned().flatten()) {
+            (Some(v), Some((rest, _))) => format!("{v}{rest}"),
+            (Some(v), None) => v.clone(),
+            (None, Some((v, _))) => v,
+            (None, None) => continue,
+        };
+        let row = region.get(i)?;
+        let label = row.cells.first()?.clone();
+        let label = vocab::field_prefix(&label)
+            .map(|(_, rest)| label.trim_end_matches(rest.as_str()).to_string())
+            .unwrap_or(label);
+        if let Some(m) = moved.get_mut(i) {
+            *m = true;
+        }
+        header.push((
+            field_rank(field),
+            Row {
+                text: format!("{label} {value}"),
+                cells: vec![label, value],
+                ..row.clone()
+            },
+        ));
+    }
+    header.sort_by_key(|(rank, _)| *rank);
+    let mut out: Vec<Row> = Vec::with_capacity(region.len());
+    let mut strays_gone = Vec::with_capacity(region.len().saturating_sub(own));
+    for (i, row) in region.iter().enumerate() {
+        if i == first_label {
+            out.extend(header.iter().map(|(_, r)| r.clone()));
+        }
+        let gone = moved.get(i).copied().unwrap_or(false) || taken.get(i).copied().unwrap_or(false);
+        // A stray label (`其他资金` among the table's rows) is the header's
+        // whatever its value; a stray text without a label stays.
+        let text = matches!(kinds.get(i), Some(Kind::Text | Kind::Piece));
+        if i >= own {
+            strays_gone.push(gone || !text);
+        }
+        if !gone && (i < own || !text) {
+            out.push(row.clone());
+        }
+    }
+    Some((out, strays_gone))
+}
+
+/// The order of the fields on a form.
+fn field_rank(field: &Field) -> usize {
+    match field {
+        Field::Name => 0,
+        Field::Nature => 1,
+        Field::Category => 2,
+        Field::Department => 3,
+        Field::Implementer => 4,
+        Field::StartDate => 5,
+        Field::EndDate => 6,
+        Field::Other(_) => 7,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows a header region reads to, as `cell | cell` lines.
+    fn ordered(text: &str) -> Vec<String> {
+        order_content_headers(jixiao_layout::text::rows(text))
+            .iter()
+            .map(|r| r.cells.join(" | "))
+            .collect()
+    }
+
+    macro_rules! orders_to {
+        ($name:ident, $input:expr, [$($row:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<String> = vec![$($row.to_string()),*];
+                assert_eq!(ordered($input), want);
+            }
+        };
+    }
+
+    // poppler's reading order: values by shape and by the open text label.
+    orders_to!(
+        values_go_to_their_labels,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n主管部门\n上海市科委\n项目性质\n实施单位\n计划开始日期 2024-01-01\n项目资金\n（元）\n其他一次性项目\n特定目标类\n生物医药中心\n计划完成日期 2024-12-31\n项目类别\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市科委",
+            "实施单位 | 生物医药中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "项目资金",
+            "（元）",
+            "年度总体目标",
+        ]
+    );
+
+    // A nature wrapped in its cell, printed in two pieces.
+    orders_to!(
+        a_wrapped_nature_is_joined,
+        "财政项目支出绩效目标申报表\n项目性质\n实施单位\n其他一次性项\n目\n生物医药中心\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目性质 | 其他一次性项目",
+            "实施单位 | 生物医药中心",
+            "年度总体目标",
+        ]
+    );
+
+    // A label beside its value everywhere (the seed's style, PyMuPDF's):
+    // nothing moves.
+    orders_to!(
+        labels_beside_values_pass,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n项目性质\n其他一次性项目\n主管部门\n上海市科委\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称",
+            "科技服务",
+            "项目性质",
+            "其他一次性项目",
+            "主管部门",
+            "上海市科委",
+            "年度总体目标",
+        ]
+    );
+
+    // A text without an open label before it stays for the machine.
+    orders_to!(
+        text_without_a_label_stays,
+        "财政项目支出绩效目标申报表\n项目性质\n主管部门\n其他经常性项目\n示例街道\n多余文字\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目性质 | 其他经常性项目",
+            "主管部门 | 示例街道",
+            "多余文字",
+            "年度总体目标",
+        ]
+    );
+
+    // Cells of the header's right column printed among the table's rows:
+    // back into the header, a label without its value too; the table's
+    // own text stays.
+    orders_to!(
+        stray_header_cells_come_back,
+        "财政项目支出绩效目标申报表\n项目类别\n实施单位\n年度总体目标\n目标文字。\n一级指标\n二级指标\n完成数量\n≥2(次)\n特定目标类\n生物医药中心\n其他资金\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目类别 | 特定目标类",
+            "实施单位 | 生物医药中心",
+            "其他资金",
+            "年度总体目标",
+            "目标文字。",
+            "一级指标",
+            "二级指标",
+            "完成数量",
+            "≥2(次)",
+        ]
+    );
+}
