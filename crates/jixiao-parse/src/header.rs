@@ -595,4 +595,75 @@ mod tests {
             "≥2(次)",
         ]
     );
+
+    /// The characters of rows, whitespace aside, sorted.
+    fn characters(rows: &[Row]) -> Vec<char> {
+        let mut chars: Vec<char> = rows
+            .iter()
+            .flat_map(|r| r.text.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        chars.sort_unstable();
+        chars
+    }
+
+    /// Pieces a content-order header is made of: labels, values of every
+    /// shape, money, markers, wrapped pieces, goal and table lines.
+    const PIECES: &[&str] = &[
+        "项目名称",
+        "项目性质",
+        "项目类别",
+        "主管部门",
+        "实施单位",
+        "计划开始日期",
+        "计划完成日期",
+        "计划开始日",
+        "期",
+        "项目名称 科技服务",
+        "计划开始日期 2024-01-01",
+        "其他一次性项目",
+        "其他一次性项",
+        "目",
+        "特定目标类",
+        "一般性项目",
+        "2024-01-01",
+        "2024-12-31",
+        "上海市科学技术委员会",
+        "生物医药中心",
+        "提升",
+        "中心）",
+        "项目资金",
+        "（元）",
+        "项目资金总额",
+        "其他资金",
+        "31,487,510.00",
+        "0.00",
+        "项目总目标",
+        "年度总体目标",
+        "推进社区治理，提升水平。",
+        "一级指标",
+        "二级指标",
+        "产出指标",
+        "数量指标",
+        "完成数量",
+        "≥2(次)",
+        "项目负责人 张三",
+        "财政项目支出绩效目标申报表",
+    ];
+
+    proptest::proptest! {
+        /// Nothing is lost or made up: the rows' characters are the same
+        /// before and after, whatever the order of the pieces.
+        #[test]
+        fn no_character_is_lost(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let mut text = String::from("财政项目支出绩效目标申报表\n");
+            for pick in picks {
+                text.push_str(PIECES.get(pick).copied().unwrap_or_default());
+                text.push('\n');
+            }
+            let rows = jixiao_layout::text::rows(&text);
+            let ordered = order_content_headers(rows.clone());
+            proptest::prop_assert_eq!(characters(&ordered), characters(&rows));
+        }
+    }
 }
