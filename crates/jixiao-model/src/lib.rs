@@ -542,6 +542,10 @@ pub enum UnplacedReason {
     /// Indicator labels of a content-order dump (`pdftotext`, PyMuPDF) that
     /// its order does not tie to rows: the rows are left without them.
     LabelsWithoutRows,
+    /// Money labels or amounts that a content-order dump printed under a
+    /// goal heading: no goal is a bare `其他资金` or `0.00`, and which
+    /// money field they fill is lost with the order.
+    FundsUnderGoal,
 }
 
 impl UnplacedReason {
@@ -554,6 +558,9 @@ impl UnplacedReason {
             UnplacedReason::TargetWithoutName => "a target without a name",
             UnplacedReason::LabelsWithoutRows => {
                 "indicator labels the dump's order does not tie to rows (the rows are left without 一级/二级 labels)"
+            }
+            UnplacedReason::FundsUnderGoal => {
+                "money labels or amounts printed under a goal heading (the dump's order does not tie them to a money field)"
             }
         }
     }

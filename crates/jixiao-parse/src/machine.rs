@@ -501,6 +501,18 @@ impl Parser {
         if text.is_empty() {
             return;
         }
+        // A money label or amount before any goal text (poppler's reading
+        // order: `项目总目标` / `其他资金` / `0.00` / the goal): reported,
+        // never taken as the goal.
+        let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
+        if still_empty && row.cells.len() == 1 && is_money_text(&text) {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::FundsUnderGoal,
+                text,
+                loc: row.loc,
+            });
+            return;
+        }
         // The goal printed a second time: its first line again.
         let folded_line = fold_compact(&text);
         let whole = goal_folded(goal);
@@ -846,6 +858,12 @@ fn dewrap_cells(cells: &[String]) -> String {
     dewrap(&lines)
 }
 
+/// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
+fn is_money_text(text: &str) -> bool {
+    let folded = fold_compact(text);
+    vocab::fund_label(&folded).is_some() || is_amount(&folded)
+}
+
 fn goal_folded(goal: &Goal) -> String {
     goal.slots
         .iter()
@@ -1100,6 +1118,20 @@ mod tests {
         [
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Goal(Both, 1.保障运行。/2.组织活动。)",
+            "FormEnd"
+        ]
+    );
+
+    // poppler's reading order printed money cells under the goal heading.
+    parses_to!(
+        money_under_a_goal_heading_is_no_goal,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n其他资金\n0.00\n年度总体目标\n1.保障运行。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Unplaced(FundsUnderGoal, 其他资金)",
+            "Unplaced(FundsUnderGoal, 0.00)",
+            "Goal(Both, 1.保障运行。)",
             "FormEnd"
         ]
     );
