@@ -83,6 +83,13 @@ struct Goal {
     slots: Vec<(GoalSlot, Vec<String>, Location)>,
     /// Set while the goal text is being printed a second time.
     repeat: Option<Repeat>,
+    /// The two headings stood on lines of their own (a content-order
+    /// dump): the text under them may be two cells printed one after the
+    /// other, not one cell under both.
+    parted_headings: bool,
+    /// Where each row's lines begin in the last slot's lines, and the
+    /// row's place (the place of an annual goal cut from them).
+    row_starts: Vec<(usize, Location)>,
 }
 
 /// Matching a repeated goal text against the goal already read.
@@ -493,6 +500,7 @@ impl Parser {
             [one] => match goal.slots.last_mut() {
                 Some((slot, lines, _)) if lines.is_empty() && *slot != *one && *slot != GoalSlot::Both => {
                     *slot = GoalSlot::Both;
+                    goal.parted_headings = !row.ruled && matches!(row.loc, Location::Line(_));
                 }
                 _ => goal.slots.push((*one, Vec::new(), row.loc)),
             },
@@ -525,14 +533,44 @@ impl Parser {
         }
         let lines = text.split('\n').map(str::to_string);
         match goal.slots.last_mut() {
-            Some((_, existing, _)) => existing.extend(lines),
-            None => goal.slots.push((GoalSlot::Both, lines.collect(), row.loc)),
+            Some((_, existing, _)) => {
+                goal.row_starts.push((existing.len(), row.loc));
+                existing.extend(lines);
+            }
+            None => {
+                goal.row_starts.push((0, row.loc));
+                goal.slots.push((GoalSlot::Both, lines.collect(), row.loc));
+            }
         }
     }
 
     fn finish_goal(&mut self, mut goal: Goal) {
         if let Some(repeat) = goal.repeat.take() {
             self.repeat_fragment(repeat);
+        }
+        if goal.parted_headings {
+            if let [(GoalSlot::Both, lines, loc)] = goal.slots.as_slice() {
+                if let Some(cut) = two_goal_cells(lines) {
+                    let (project, annual) = lines.split_at(cut);
+                    let annual_loc = goal
+                        .row_starts
+                        .iter()
+                        .rev()
+                        .find(|(start, _)| *start <= cut)
+                        .map_or(*loc, |(_, l)| *l);
+                    self.emit(Event::Goal {
+                        slot: GoalSlot::Project,
+                        lines: project.to_vec(),
+                        loc: *loc,
+                    });
+                    self.emit(Event::Goal {
+                        slot: GoalSlot::Annual,
+                        lines: annual.to_vec(),
+                        loc: annual_loc,
+                    });
+                    return;
+                }
+            }
         }
         for (slot, lines, loc) in goal.slots {
             self.emit(Event::Goal { slot, lines, loc });
@@ -858,6 +896,77 @@ fn dewrap_cells(cells: &[String]) -> String {
     dewrap(&lines)
 }
 
+/// Display units by which a wrapped line may fall short of its column's
+/// width and still be full (a character or a Latin word that did not fit).
+const GOAL_LINE_SLACK: usize = 4;
+
+/// Where the text under two headings printed on lines of their own is two
+/// cells, the project goal's then the annual goal's, the line where the
+/// second begins:
+///
+/// ```text
+/// 项目总目标
+/// 年度总体目标
+/// 为辖区居民提供心理健康咨询、危机干预和团体心理辅导服务，建立覆盖各居民区   ← full
+/// 的心理服务网络。                                                         ← short: the cell ends
+/// 1.全年开展心理健康讲座不少于12场；                                      ← a list begins again
+/// ```
+///
+/// The evidence, strongest first: a list that begins again at `1.` after
+/// text; the lines cut by width into exactly two
+/// cells, one of them wrapped mid-sentence (its full line gives the
+/// column's width).
+/// A list that goes on (`1.…` then `2.…`) is one cell; so is text that
+/// fits none of these (one cell under both headings, as printed). Blank
+/// lines are no evidence: poppler parts one cell into several blocks.
+fn two_goal_cells(lines: &[String]) -> Option<usize> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let numbers: Vec<Option<u32>> = lines.iter().map(|l| list_number(l)).collect();
+    if let Some(cut) = (1..lines.len()).find(|&i| numbers.get(i) == Some(&Some(1))) {
+        return Some(cut);
+    }
+    if numbers.iter().any(Option::is_some) {
+        return None;
+    }
+    let widths: Vec<usize> = lines.iter().map(|l| crate::regrid::width(l.trim())).collect();
+    let full = widths.iter().copied().max()?;
+    let ends: Vec<usize> = widths
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w + GOAL_LINE_SLACK < full)
+        .map(|(i, _)| i)
+        .collect();
+    // Two cells: the first ends on a short line, the second at the text's end.
+    let first_end = *ends.first()?;
+    let cut = first_end + 1;
+    let rest_short = ends.iter().filter(|&&i| i > first_end && i + 1 < lines.len()).count();
+    // A wrap: a full line that ends inside a sentence, in either cell.
+    let last = lines.len() - 1;
+    let wrapped = (0..last).filter(|&i| i != first_end).any(|i| {
+        let line = lines.get(i).map_or("", |l| l.trim_end());
+        widths.get(i).is_some_and(|w| w + GOAL_LINE_SLACK >= full) && !line.ends_with(['。', '！', '？', '；', ';'])
+    });
+    (cut < lines.len() && rest_short == 0 && wrapped).then_some(cut)
+}
+
+/// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
+/// and `（1）` are sub-items, `1.5` is a number.
+fn list_number(line: &str) -> Option<u32> {
+    let line = line.trim_start();
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let rest = line.get(digits.len()..)?;
+    let mut after = rest.chars();
+    let mark = after.next()?;
+    let next = after.next();
+    let is_mark = matches!(mark, '.' | '、' | '．') && !next.is_some_and(|c| c.is_ascii_digit());
+    if digits.is_empty() || digits.len() > 2 || !is_mark {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
 fn is_money_text(text: &str) -> bool {
     let folded = fold_compact(text);
@@ -1118,6 +1227,55 @@ mod tests {
         [
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Goal(Both, 1.保障运行。/2.组织活动。)",
+            "FormEnd"
+        ]
+    );
+
+    // A content-order dump: the headings on lines of their own, then the
+    // project goal's cell and the annual goal's, told apart by a list
+    // that begins again; a list that goes on is one cell under both.
+    parses_to!(
+        two_goal_cells_one_after_the_other,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n推进社区治理。\n1.完成巡查；\n2.调解矛盾。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Project, 推进社区治理。)",
+            "Goal(Annual, 1.完成巡查；/2.调解矛盾。)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_list_that_goes_on_is_one_goal_cell,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n1.保障运行。\n2.组织活动。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Both, 1.保障运行。/2.组织活动。)",
+            "FormEnd"
+        ]
+    );
+    // Cut by width: a full line that ends mid-sentence wraps; the short
+    // line after it ends the first cell.
+    parses_to!(
+        two_goal_cells_cut_by_width,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n为辖区居民提供心理健康咨询、危机干预和团体\n心理辅导服务。\n开展心理健康讲座十二场。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Project, 为辖区居民提供心理健康咨询、危机干预和团体/心理辅导服务。)",
+            "Goal(Annual, 开展心理健康讲座十二场。)",
+            "FormEnd"
+        ]
+    );
+    // Two whole sentences, neither wrapped: nothing tells two cells from one.
+    parses_to!(
+        two_unwrapped_sentences_stay_one_goal_cell,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n推进社区综合治理，完善网格化管理。\n完成网格巡查。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Both, 推进社区综合治理，完善网格化管理。/完成网格巡查。)",
             "FormEnd"
         ]
     );
