@@ -33,8 +33,10 @@ use jixiao_model::Location;
 use crate::vocab::{self, GoalSlot, LabelLevel, Marker};
 
 /// Most lines one table row spans in a dump (a long target wraps over
-/// many lines; beyond this the grouping would be guesswork).
-const MAX_ROW_LINES: usize = 16;
+/// many lines: MuPDF's four-ideograph target column prints a 60-character
+/// target on 16 lines, a row of 22 with its wrapped name; beyond this the
+/// grouping would be guesswork).
+const MAX_ROW_LINES: usize = 24;
 /// Most single-column lines of one row whose column is chosen by trying
 /// every assignment (2^n); beyond, only the assignments that give a run of
 /// them to one cell and the rest to the other are tried (with cells of one
@@ -1959,7 +1961,8 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
 
 /// A cell's lines other than its last must be full: about as wide as the
 /// widest line of the column (less a run of Latin letters or digits that
-/// moved whole to the next line); and its lines follow one another.
+/// moved whole to the next line, or a character a closing mark pulled
+/// down); and its lines follow one another.
 fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
     let mut penalty = 0.0;
     for pair in lines.windows(2) {
@@ -1967,7 +1970,14 @@ fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
             continue;
         };
         let moved = next.chars().take_while(char::is_ascii_alphanumeric).count();
-        if width(text) + 2 + moved < capacity {
+        // A closing mark may not start a line: it pulls the character
+        // before it down too (`及时发` / `布、更新` in a four-ideograph column).
+        let pulled = if next.chars().take(2).any(jixiao_model::normalize::is_closing_punct) {
+            2
+        } else {
+            0
+        };
+        if width(text) + 2 + moved + pulled < capacity {
             penalty += 2.0;
         }
         if next_line.saturating_sub(*line) > 2 {
@@ -2204,6 +2214,24 @@ mod tests {
             "一级指标 | 二级指标 | 三级指标 | 指标值",
             "产出指标 | 数量指标 | 完成数 | ≥2(次)",
             "覆盖面 | ≥50(%)"
+        ]
+    );
+
+    // pdfplumber over MuPDF's four-ideograph target column: `及时发` is
+    // full, its `布` pulled down by the `、` that may not start a line.
+    regrids_to!(
+        a_character_pulled_down_by_a_closing_mark_leaves_its_line_full,
+        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 组织平台建设和发展相关咨询、研讨会 ≥2.00(次)\n参加生物医药领域会议、展会等活动 ≥2.00(次)\n专业服务覆盖面 ≥50.00(%)\n质量指标 研讨会、活动参与率 ≥95.00(%)\n服务项目验收率 ≥50.00(%)\n时效指标 服务信息更新及时性 利用平台\n网络信息\n化系统，\n及时发\n布、更新\n平台联盟\n服务信息\n宣传推广及时性 通过会议\n等形式，\n及时宣传\n平台联\n盟，扩大\n平台知晓\n度\n项目应急处置率 ≥98.00(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 组织平台建设和发展相关咨询、研讨会 | ≥2.00(次)",
+            "参加生物医药领域会议、展会等活动 | ≥2.00(次)",
+            "专业服务覆盖面 | ≥50.00(%)",
+            "质量指标 | 研讨会、活动参与率 | ≥95.00(%)",
+            "服务项目验收率 | ≥50.00(%)",
+            "时效指标 | 服务信息更新及时性 | 利用平台/网络信息/化系统，/及时发/布、更新/平台联盟/服务信息",
+            "宣传推广及时性 | 通过会议/等形式，/及时宣传/平台联/盟，扩大/平台知晓/度",
+            "项目应急处置率 | ≥98.00(%)",
         ]
     );
 
