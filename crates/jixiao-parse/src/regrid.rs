@@ -1970,9 +1970,15 @@ fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
             continue;
         };
         let moved = next.chars().take_while(char::is_ascii_alphanumeric).count();
-        // A closing mark may not start a line: it pulls the character
-        // before it down too (`及时发` / `布、更新` in a four-ideograph column).
-        let pulled = if next.chars().take(2).any(jixiao_model::normalize::is_closing_punct) {
+        // A full-width closing mark may not start a line: it pulls the
+        // character before it down too (`及时发` / `布、更新` in a
+        // four-ideograph column). Not an ASCII one: `个案咨询人次` is no
+        // full line before `次)`, the wrapped `≥300(人次)`'s.
+        let pulled = if next
+            .chars()
+            .take(2)
+            .any(|c| !c.is_ascii() && jixiao_model::normalize::is_closing_punct(c))
+        {
             2
         } else {
             0
