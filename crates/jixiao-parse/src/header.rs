@@ -338,15 +338,32 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
             }
         }
     }
-    let mut dates = kinds
+    // The dates by when they fall, not where poppler printed them: a plan
+    // ends no earlier than it starts, and the block order is not the
+    // form's (`计划完成日期` / `2025-12-31` may come first).
+    let mut dates: Vec<(String, usize)> = kinds
         .iter()
         .enumerate()
-        .filter(|(i, k)| matches!(k, Kind::Date(_)) && !taken.get(*i).copied().unwrap_or(true))
-        .map(|(i, _)| i)
-        .collect::<Vec<_>>()
-        .into_iter();
-    for label in label_rows(&|f| matches!(f, Field::StartDate | Field::EndDate)) {
-        let Some(at) = dates.next() else { break };
+        .filter(|(i, _)| !taken.get(*i).copied().unwrap_or(true))
+        .filter_map(|(i, k)| match k {
+            Kind::Date(d) => Some((d.clone(), i)),
+            _ => None,
+        })
+        .collect();
+    let date_labels = label_rows(&|f| matches!(f, Field::StartDate | Field::EndDate));
+    dates.truncate(date_labels.len());
+    if dates.len() == 2 {
+        dates.sort();
+    }
+    let is_field = |l: &usize, field: &Field| matches!(kinds.get(*l), Some(Kind::Label(f, _)) if f == field);
+    let ordered_labels: Vec<usize> = if dates.len() == 2 {
+        let starts = date_labels.iter().filter(|l| is_field(l, &Field::StartDate));
+        let ends = date_labels.iter().filter(|l| is_field(l, &Field::EndDate));
+        starts.chain(ends).copied().collect()
+    } else {
+        date_labels.clone()
+    };
+    for (label, (_, at)) in ordered_labels.into_iter().zip(dates) {
         if let Some(t) = taken.get_mut(at) {
             *t = true;
         }
@@ -530,6 +547,21 @@ mod tests {
             "计划完成日期 | 2024-12-31",
             "项目资金",
             "（元）",
+            "年度总体目标",
+        ]
+    );
+
+    // The dates in poppler's block order, the end's first: by when they
+    // fall, the earlier is the start.
+    orders_to!(
+        dates_go_by_when_they_fall,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n计划开始日期\n项目性质\n计划完成日期\n2025-12-31\n其他一次性项目\n2025-01-01\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "计划开始日期 | 2025-01-01",
+            "计划完成日期 | 2025-12-31",
             "年度总体目标",
         ]
     );
