@@ -1471,6 +1471,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
         .chain(labels.iter().flat_map(|l| [l.at.floor() as u32, l.at.ceil() as u32]))
         .collect();
     let lines = content_lines(&content, layout, &kept);
+    let lines = if layout { zip_column_runs(lines) } else { lines };
     let (rows_cost, rows) = group_rows(&lines, cells, layout)?;
     let labels = if layout {
         labels
@@ -1695,6 +1696,61 @@ pub(crate) fn width(text: &str) -> usize {
 }
 
 /// Content pieces by line, each given its column where the dump tells it.
+/// Fewest one-line rows that poppler's `-layout` prints a column at a
+/// time for them to be zipped back (one name over its target is a
+/// wrapped row, read as such).
+const MIN_ZIPPED_ROWS: usize = 2;
+
+/// One-line rows printed a column at a time by `pdftotext -layout` (the
+/// last rows of a page, their names first, then their targets):
+///
+/// ```text
+/// 满意度指标   服务对象满意度指标 维修人员服务满意率
+///                               故障修复响应时间
+///                                                   ≥90.00(%)
+///                                                   <12.00(小时)
+/// ```
+///
+/// A run of lines holding only a name, right followed by as many lines
+/// holding only a target, each a target by its shape (`≥90.00(%)`), are
+/// zipped into rows, each target on its name's line.
+fn zip_column_runs(lines: Vec<Line>) -> Vec<Line> {
+    let only_name =
+        |l: &Line| l.target.is_none() && l.open.is_none() && l.name.as_deref().is_some_and(|n| !looks_like_target(n));
+    let only_target =
+        |l: &Line| l.name.is_none() && l.open.is_none() && l.target.as_deref().is_some_and(looks_like_target);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut rest: &[Line] = &lines;
+    while !rest.is_empty() {
+        let names = rest.iter().take_while(|l| only_name(l)).count();
+        let targets = rest
+            .get(names..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|l| only_target(l))
+            .count();
+        let run = rest.get(..names + targets).unwrap_or_default();
+        let one_sheet = run.windows(2).all(|w| matches!(w, [a, b] if a.sheet == b.sheet));
+        if names >= MIN_ZIPPED_ROWS && names == targets && one_sheet {
+            let (name_lines, target_lines) = run.split_at(names);
+            for (name, target) in name_lines.iter().zip(target_lines) {
+                out.push(name.clone());
+                out.push(Line {
+                    line: name.line,
+                    pos: name.pos,
+                    ..target.clone()
+                });
+            }
+            rest = rest.get(names + targets..).unwrap_or_default();
+            continue;
+        }
+        let step = names.max(1);
+        out.extend(rest.iter().take(step).cloned());
+        rest = rest.get(step..).unwrap_or_default();
+    }
+    out
+}
+
 fn content_lines(content: &[Piece], layout: bool, kept: &std::collections::BTreeSet<u32>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let columns = if layout { column_starts(content) } else { Vec::new() };
@@ -2238,6 +2294,40 @@ mod tests {
             "时效指标 | 服务信息更新及时性 | 利用平台/网络信息/化系统，/及时发/布、更新/平台联盟/服务信息",
             "宣传推广及时性 | 通过会议/等形式，/及时宣传/平台联/盟，扩大/平台知晓/度",
             "项目应急处置率 | ≥98.00(%)",
+        ]
+    );
+
+    // pdftotext -layout printed a page's last one-line rows a column at a
+    // time: their names, then their targets.
+    regrids_to!(
+        one_line_rows_printed_a_column_at_a_time_are_zipped,
+        "           一级指标       二级指标                     三级指标                             年度(/项目)指标值\n\
+         \x20                     数量指标    项目完成率                                       =100.00(%)\n\
+         \x20                             采购安全软件数量                                    ≥1.00(个)\n\
+         \x20          产出指标       质量指标    维修项目验收合格率                                   ≥95.00(%)\n\
+         \x20                             网络防病毒软件质量保证                                 =2.00(年)\n\
+         \x20绩效                   时效指标    项目完成及时性                                     2024年11月前完成\n\
+         \x20指标                           机房运维周期                                      =12.00(月次)\n\
+         \x20                    社会效益指标 保障生药中心各项工作正常开展                                有效保障\n\
+         \x20          效益指标      生态效益指标 美化工作环境                                        完成\n\
+         \x20                   可持续影响指标 园区绿化率                                         ≥30.00(%)\n\
+         \x20         满意度指标   服务对象满意度指标 维修人员服务满意率\n\
+         \x20                             故障修复响应时间\n\
+         \x20                                                                         ≥90.00(%)\n\
+         \x20                                                                         <12.00(小时)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 项目完成率 | =100.00(%)",
+            "采购安全软件数量 | ≥1.00(个)",
+            "质量指标 | 维修项目验收合格率 | ≥95.00(%)",
+            "网络防病毒软件质量保证 | =2.00(年)",
+            "时效指标 | 项目完成及时性 | 2024年11月前完成",
+            "机房运维周期 | =12.00(月次)",
+            "效益指标 | 社会效益指标 | 保障生药中心各项工作正常开展 | 有效保障",
+            "生态效益指标 | 美化工作环境 | 完成",
+            "可持续影响指标 | 园区绿化率 | ≥30.00(%)",
+            "满意度指标 | 服务对象满意度指标 | 维修人员服务满意率 | ≥90.00(%)",
+            "故障修复响应时间 | <12.00(小时)",
         ]
     );
 
