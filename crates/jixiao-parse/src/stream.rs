@@ -41,6 +41,9 @@ const MAX_CELL_LINES: usize = 24;
 /// Narrowest width taken for a column's (display units: an ideograph is
 /// two): a column narrower than four ideographs is not a table's.
 const MIN_COLUMN_WIDTH: usize = 8;
+/// Cost of cutting at a column width that only one line comes to: less
+/// than any other cost, a tie-break towards widths more lines attest.
+const SINGLE_LINE_WIDTH: f32 = 0.001;
 /// Most column widths tried per column (the widths most full lines share).
 const MAX_WIDTHS: usize = 12;
 /// How much wider than its column a line may come out in display units
@@ -226,11 +229,15 @@ fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
     let widths = column_widths(items);
     let wraps = wrap_widths(items);
     let mut best: Option<(f32, Vec<Step>)> = None;
-    for &name_width in &widths {
-        for &target_width in &widths {
+    for &(name_width, name_lines) in &widths {
+        for &(target_width, target_lines) in &widths {
             let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps) else {
                 continue;
             };
+            // A width only one line comes to is weaker evidence: of two
+            // cuttings that fit alike, the one on better-attested widths.
+            let single = [name_lines, target_lines].iter().filter(|&&n| n == 1).count();
+            let cost = cost + SINGLE_LINE_WIDTH * single as f32;
             if best.as_ref().is_none_or(|(c, _)| cost < *c - 1e-4) {
                 best = Some((cost, steps));
             }
@@ -239,23 +246,26 @@ fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
     best.map(|(_, steps)| steps)
 }
 
-/// The widths worth trying for a column: those that two or more lines
-/// come to (within a character: a full line is as wide as its column, or a
-/// character short), widest first, and no width at all (cells of one line).
-fn column_widths(items: &[Item]) -> Vec<usize> {
+/// The widths worth trying for a column, each with how many lines come to
+/// it (within a character: a full line is as wide as its column, or a
+/// character short): those most lines share first, widest first among
+/// equals, then no width at all (cells of one line). A width one line
+/// alone comes to is tried too: a column may wrap once in a whole table
+/// (`开展至少1次团体心理` / `治疗`).
+fn column_widths(items: &[Item]) -> Vec<(usize, usize)> {
     let mut counted: Vec<(usize, usize)> = Vec::new();
     for item in items.iter().filter(|i| i.width >= MIN_COLUMN_WIDTH) {
         let near = items
             .iter()
             .filter(|o| o.width <= item.width && o.width + 2 >= item.width)
             .count();
-        if near >= 2 && !counted.iter().any(|(w, _)| *w == item.width) {
+        if !counted.iter().any(|(w, _)| *w == item.width) {
             counted.push((item.width, near));
         }
     }
     counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    let mut widths: Vec<usize> = counted.into_iter().take(MAX_WIDTHS).map(|(w, _)| w).collect();
-    widths.push(usize::MAX);
+    let mut widths: Vec<(usize, usize)> = counted.into_iter().take(MAX_WIDTHS).collect();
+    widths.push((usize::MAX, usize::MAX));
     widths
 }
 
