@@ -57,6 +57,8 @@ const OVERFULL_LINE: f32 = 5.0;
 /// Cost of a cell whose last line is full with more text after it: most
 /// likely the cell goes on.
 const ENDS_FULL: f32 = 1.0;
+/// Cost of a target cell holding two operator-led targets.
+const TWO_TARGETS: f32 = 3.0;
 /// Cost of a numeric target (`≥2.00(次)`) read as a name.
 const TARGET_AS_NAME: f32 = 3.0;
 /// Cost of a numeric target read over several lines when its first line
@@ -292,8 +294,30 @@ fn wrap_widths(items: &[Item]) -> Vec<usize> {
             out.push(item.width);
         }
     }
+    // A narrow column wrapped over lines of one width, one right after
+    // another (`领域前沿` / `技术服务` / `机构，加` in MuPDF's
+    // four-ideograph target column): runs, not counts, tell it from
+    // one-line cells that happen to be as wide.
+    for run in items.windows(NARROW_WRAP_RUN) {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let width = first.width;
+        let wrapped = (MIN_COLUMN_WIDTH..2 * MIN_COLUMN_WIDTH).contains(&width)
+            && run
+                .iter()
+                .all(|i| i.width.abs_diff(width) <= 1 && !i.row_start && !i.joined && !i.after_gap)
+            && !numeric_target(last.text)
+            && run.iter().skip(1).all(|i| !numeric_target(i.text));
+        if wrapped && !out.iter().any(|w| w.abs_diff(width) <= 1) {
+            out.push(width);
+        }
+    }
     out
 }
+
+/// Lines of one narrow width in a row that show a column wrapping at it.
+const NARROW_WRAP_RUN: usize = 4;
 
 /// True when `line` is full for a column of `capacity`: the text after it
 /// (`next`) did not fit on it. A character moves down whole (two units for
@@ -340,14 +364,22 @@ fn cell_cost(
     let next = items.get(end);
     // Full for its column; a column taken for one without a width still
     // leaves a line as wide as the table's wrapped lines unexplained.
-    let ends_full =
-        full(last, next, capacity) || (capacity == usize::MAX && wraps.iter().any(|w| last.width.abs_diff(*w) <= 1));
+    let ends_full = full(last, next, capacity)
+        || (capacity == usize::MAX && wraps.iter().any(|w| last.width.abs_diff(*w) <= 1))
+        || (wraps
+            .iter()
+            .any(|w| *w < 2 * MIN_COLUMN_WIDTH && last.width.abs_diff(*w) <= 1 && capacity > *w + 1));
     if next.is_some_and(|n| !n.joined && !n.after_gap && !n.row_start) && ends_full {
         cost += ENDS_FULL;
     }
     let numeric = cell.iter().any(|i| numeric_target(i.text));
     if column == Column::Name && numeric {
         cost += TARGET_AS_NAME;
+    }
+    // Two numeric targets in one cell (`=100.00(%)` … `>10.00(年)`): two
+    // rows' cells, never one target wrapped.
+    if column == Column::Target && cell.iter().filter(|i| starts_with_operator(i.text)).count() > 1 {
+        cost += TWO_TARGETS;
     }
     let first = cell.first()?;
     if column == Column::Target
