@@ -57,6 +57,11 @@ const OVERFULL_LINE: f32 = 5.0;
 /// Cost of a cell whose last line is full with more text after it: most
 /// likely the cell goes on.
 const ENDS_FULL: f32 = 1.0;
+/// Latin letters or digits of a line that take about one display unit
+/// more than they are counted (a proportional digit is some 0.6 em, not
+/// 0.5: MuPDF wraps `2024年11月前完成` after `11` in a column of eight,
+/// which counts `2024年11` as eight).
+const LATIN_PER_EXTRA_UNIT: usize = 3;
 /// Cost of a target cell holding two operator-led targets.
 const TWO_TARGETS: f32 = 3.0;
 /// Cost of a numeric target (`≥2.00(次)`) read as a name.
@@ -334,7 +339,11 @@ fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
         let closing = n.text.chars().take(2).any(jixiao_model::normalize::is_closing_punct);
         2 + word + if closing { 2 } else { 0 }
     });
-    line.width + moved > capacity && line.width <= capacity + OVERFULL_SLACK
+    // Proportional Latin letters and digits are wider than the one unit
+    // counted for each (`2024年11` / `月前完成`, `1-3项国内` / `外项目合作`
+    // fill a column of eight).
+    let latin = line.text.chars().filter(char::is_ascii_alphanumeric).count();
+    line.width + latin / LATIN_PER_EXTRA_UNIT + moved > capacity && line.width <= capacity + OVERFULL_SLACK
 }
 
 /// The cost of items `start..end` as one cell of `column`, `None` where
