@@ -97,7 +97,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
-    let rows = crate::header::order_content_headers(rows);
+    let rows = join_value_continuations(crate::header::order_content_headers(rows));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
     let rows = split_interleaved_goals(split_goal_columns(rows));
@@ -743,6 +743,134 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
     }
     let (misses, _, left, right) = best?;
     (misses == 0 && single > 0).then_some((left, right))
+}
+
+/// Longest piece of a header cell that `pdftotext -layout` printed on the
+/// line below its row, under the cell (`提升` of a wrapped name).
+const MAX_CONTINUATION: usize = 12;
+/// Characters a continuation may start left of its cell's first column.
+const CONTINUATION_SLACK: usize = 1;
+
+/// Where each cell of a layout dump's row starts, in characters from the
+/// line's start; `None` where a cell is not found in the text.
+fn cell_columns(row: &Row) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(row.cells.len());
+    let mut from = 0;
+    for cell in &row.cells {
+        let at = row.text.get(from..)?.find(cell.as_str())? + from;
+        out.push(row.indent + row.text.get(..at)?.chars().count());
+        from = at + cell.len();
+    }
+    Some(out)
+}
+
+/// Header cells that wrapped in a tall row of a `pdftotext -layout` dump,
+/// their rest printed on the line below under the cell it belongs to:
+///
+/// ```text
+/// 项目名称 社区综合治理与为老服务能力     项目性质  其他经常性项目   项目类别  一般性项目
+///      提升
+/// 主管部门 上海市…（社区综合管理与公共服务          上海市…社区事务受理服务中
+///                                         实施单位
+///      中心）                                        心
+/// 计划开始 2026-01-01                    计划完成日期   2026-12-31
+///  日期
+/// ```
+///
+/// Each piece joins the row's cell that starts at or left of it, nearest;
+/// a lone header label between the row and its pieces (centred in its
+/// tall cell) goes before the first cell right of it. Only where every
+/// piece finds a cell of its own and the row holds a header label.
+fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
+    let layout = |r: &Row| !r.ruled && matches!(r.loc, Location::Line(_)) && (r.indent > 0 || r.text.contains("  "));
+    let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
+    let is_piece = |c: &str| {
+        let folded = fold_compact(c);
+        c.chars().count() <= MAX_CONTINUATION
+            && !vocab::is_whole_label(&folded)
+            && !vocab::is_field_label_prefix(&folded)
+            && vocab::marker(&folded).is_none()
+            && !vocab::is_marker_piece(&folded)
+            && !is_amount(c)
+            && jixiao_model::normalize::parse_date(&folded).is_none()
+            && vocab::form_heading(c).is_none()
+    };
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let Some(row) = rows.get(i) else { break };
+        let header = layout(row) && row.cells.iter().any(|c| is_label(c)) && row.cells.iter().any(|c| !is_label(c));
+        let lone = rows
+            .get(i + 1)
+            .filter(|r| r.sheet == row.sheet && matches!(r.cells.as_slice(), [c] if is_label(c)));
+        let below_at = i + 1 + usize::from(lone.is_some());
+        let below = rows
+            .get(below_at)
+            .filter(|r| r.sheet == row.sheet && layout(r) && r.cells.iter().all(|c| is_piece(c)));
+        let (true, Some(below)) = (header, below) else {
+            i += 1;
+            continue;
+        };
+        let (Some(columns), Some(piece_columns)) = (cell_columns(row), cell_columns(below)) else {
+            i += 1;
+            continue;
+        };
+        // The cell each piece continues: the nearest that starts at or left of it.
+        let targets: Vec<Option<usize>> = piece_columns
+            .iter()
+            .map(|&at| columns.iter().rposition(|&c| c <= at + CONTINUATION_SLACK))
+            .collect();
+        let mut seen: Vec<usize> = Vec::new();
+        // A whole label takes no continuation: a piece under it is its
+        // value, dropped a line (`计划完成日期` / `2025-12-31`).
+        let distinct = targets.iter().all(|t| match t {
+            Some(k) if !seen.contains(k) && !row.cells.get(*k).is_some_and(|c| is_label(c)) => {
+                seen.push(*k);
+                true
+            }
+            _ => false,
+        });
+        // The lone label goes before the first cell right of it, a value
+        // after a value (`主管部门 甲 | 实施单位 | 乙`).
+        let lone_at = match lone {
+            Some(l) => {
+                let at = l.indent;
+                let k = columns.iter().position(|&c| c > at);
+                let between_values = k.is_some_and(|k| {
+                    k > 0
+                        && row.cells.get(k).is_some_and(|c| !is_label(c))
+                        && row.cells.get(k - 1).is_some_and(|c| !is_label(c))
+                });
+                if !between_values {
+                    i += 1;
+                    continue;
+                }
+                k.zip(l.cells.first().cloned())
+            }
+            None => None,
+        };
+        if !distinct {
+            i += 1;
+            continue;
+        }
+        let pieces: Vec<String> = below.cells.clone();
+        if let Some(row) = rows.get_mut(i) {
+            for (target, piece) in targets.iter().zip(&pieces) {
+                if let Some(cell) = target.and_then(|k| row.cells.get_mut(k)) {
+                    cell.push_str(piece.trim());
+                }
+            }
+            if let Some((k, label)) = lone_at {
+                row.cells.insert(k, label);
+            }
+            row.text = row.cells.join("  ");
+        }
+        rows.remove(below_at);
+        if below_at > i + 1 {
+            rows.remove(i + 1);
+        }
+        i += 1;
+    }
+    rows
 }
 
 /// Longest piece of a header cell printed above or below its row.
@@ -2355,6 +2483,26 @@ mod tests {
             "可持续影响指标 | 排放合格率 | =100.00(%)",
             "可持续影响 | >10.00(年)",
             "满意度指标 | 服务对象满意度指标 | 专业人员服务满意度 | ≥90.00(%)",
+        ]
+    );
+
+    // pdftotext -layout over an iText header of narrow cells: the rest of
+    // a wrapped value on the line below, under its cell; a label centred
+    // in its tall cell between the row and the rests.
+    regrids_to!(
+        wrapped_header_values_join_their_cells_by_column,
+        "项目名称 社区综合治理与为老服务能力               项目性质       其他经常性项目             项目类别     一般性项目\n\
+         \x20    提升\n\
+         \n\
+         主管部门 上海市普陀区某某街道办事处（社区综合管理与公共服务                           上海市普陀区某某街道社区事务受理服务中\n\
+         \x20                                                 实施单位\n\
+         \x20    中心）                                                 心\n\
+         计划开始 2026-01-01                              计划完成日期      2026-12-31\n\
+         \x20日期\n",
+        [
+            "项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目",
+            "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+            "计划开始日期 | 2026-01-01 | 计划完成日期 | 2026-12-31",
         ]
     );
 
