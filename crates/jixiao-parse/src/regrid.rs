@@ -97,7 +97,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
-    let rows = join_value_continuations(crate::header::order_content_headers(rows));
+    let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
     let rows = split_interleaved_goals(split_goal_columns(rows));
@@ -762,6 +762,82 @@ fn cell_columns(row: &Row) -> Option<Vec<usize>> {
         from = at + cell.len();
     }
     Some(out)
+}
+
+/// Longest tail of a label that wrapped in its narrow cell (`额` of
+/// `年度资金申请总额`, `日期` of `计划开始日期`).
+const MAX_TAIL_CHARS: usize = 3;
+
+/// The tail of a label that wrapped in a narrow cell, printed by
+/// `pdftotext -layout` on the next line under the label, among that
+/// line's other cells:
+///
+/// ```text
+///                                   年度资金申请总 1,280,000.00
+///        项目资金总额 3,650,000.00            额
+/// ```
+///
+/// A short cell below a label's piece, within its columns, that makes it
+/// a whole label (header, money or goal) joins it.
+fn join_tails_by_column(mut rows: Vec<Row>) -> Vec<Row> {
+    let layout = |r: &Row| !r.ruled && matches!(r.loc, Location::Line(_)) && (r.indent > 0 || r.text.contains("  "));
+    for i in 1..rows.len() {
+        let (Some(above), Some(below)) = (rows.get(i - 1), rows.get(i)) else {
+            continue;
+        };
+        if !layout(above) || !layout(below) || above.sheet != below.sheet || below.cells.len() < 2 {
+            continue;
+        }
+        let (Some(columns), Some(below_columns)) = (cell_columns(above), cell_columns(below)) else {
+            continue;
+        };
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        for (t, (tail, &at)) in below.cells.iter().zip(&below_columns).enumerate() {
+            if tail.chars().count() > MAX_TAIL_CHARS {
+                continue;
+            }
+            let Some(k) = columns.iter().rposition(|&c| c <= at) else {
+                continue;
+            };
+            let (Some(cell), Some(&start)) = (above.cells.get(k), columns.get(k)) else {
+                continue;
+            };
+            let folded = fold_compact(cell);
+            let whole = format!("{folded}{}", fold_compact(tail));
+            let under = at < start + cell.chars().count();
+            if under && !vocab::is_whole_label(&folded) && vocab::is_whole_label(&whole) {
+                joins.push((k, t));
+            }
+        }
+        if joins.is_empty() {
+            continue;
+        }
+        let tails: Vec<(usize, String)> = joins
+            .iter()
+            .filter_map(|&(k, t)| below.cells.get(t).map(|c| (k, c.trim().to_string())))
+            .collect();
+        if let Some(above) = rows.get_mut(i - 1) {
+            for (k, tail) in &tails {
+                if let Some(cell) = above.cells.get_mut(*k) {
+                    cell.push_str(tail);
+                }
+            }
+            above.text = above.cells.join("  ");
+        }
+        if let Some(below) = rows.get_mut(i) {
+            let used: Vec<usize> = joins.iter().map(|&(_, t)| t).collect();
+            let kept: Vec<String> = below
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| !used.contains(t))
+                .map(|(_, c)| c.clone())
+                .collect();
+            below.text = kept.join("  ");
+            below.cells = kept;
+        }
+    }
+    rows
 }
 
 /// Header cells that wrapped in a tall row of a `pdftotext -layout` dump,
@@ -2504,6 +2580,15 @@ mod tests {
             "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
             "计划开始日期 | 2026-01-01 | 计划完成日期 | 2026-12-31",
         ]
+    );
+
+    // The tail of a money label that wrapped, printed under it among the
+    // next line's cells.
+    regrids_to!(
+        a_label_tail_below_among_other_cells_joins_its_label,
+        "\x20                                            年度资金申请总 1,280,000.00\n\
+         \x20      项目资金总额 3,650,000.00                      额\n",
+        ["年度资金申请总额 | 1,280,000.00", "项目资金总额 | 3,650,000.00"]
     );
 
     // pdftotext -layout printed a page's last one-line rows a column at a
