@@ -764,6 +764,28 @@ fn cell_columns(row: &Row) -> Option<Vec<usize>> {
     Some(out)
 }
 
+/// Quotation marks whose wide advance an extractor may print as a space
+/// (`“ 心理健康进社区” 活动覆盖率` from a cairo re-write).
+const QUOTES: [char; 8] = ['“', '”', '‘', '’', '「', '」', '『', '』'];
+
+/// Pieces of one line of a content-order dump (one cell a line) parted by
+/// a space beside a quotation mark: one cell, the space the mark's
+/// advance, not a gap between cells.
+fn join_quote_split_pieces(content: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(content.len());
+    for piece in content {
+        if let Some(last) = out.last_mut() {
+            let beside_quote = last.text.ends_with(QUOTES) || piece.text.starts_with(QUOTES);
+            if last.line == piece.line && last.sheet == piece.sheet && beside_quote {
+                last.text.push_str(&piece.text);
+                continue;
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// Longest tail of a label that wrapped in its narrow cell (`额` of
 /// `年度资金申请总额`, `日期` of `计划开始日期`).
 const MAX_TAIL_CHARS: usize = 3;
@@ -1647,6 +1669,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
     let (labels, content) = labels_and_content(pieces);
     let first_content = content.iter().map(|p| p.line).min()?;
     if !layout && content_order(&content, table) {
+        let content = join_quote_split_pieces(content);
         // The header and marker printed again on a later page stand among
         // the cells: read apart, as the rows a PDF's page would give.
         let (furniture, content): (Vec<Piece>, Vec<Piece>) = content
@@ -2590,6 +2613,17 @@ mod tests {
          \x20      项目资金总额 3,650,000.00                      额\n",
         ["年度资金申请总额 | 1,280,000.00", "项目资金总额 | 3,650,000.00"]
     );
+
+    // A content-order dump (pdftotext of a cairo re-write): the spaces
+    // beside the quotation marks are their advance, not gaps between cells.
+    #[test]
+    fn a_space_beside_a_quotation_mark_parts_no_cells() {
+        // The dump's lines from 一级指标 to the row (poppler's order leaves
+        // the labels elsewhere; only the row's cells are asserted).
+        let rows = regridded("⼀级指标\n\n⼆级指标\n\n满意度指标\n\n年度(/项⽬)指标值\n不低于12场\n\n个案咨询⼈次\n\n≥300(⼈次)\n\n团体⼼理治疗\n\n开展⾄少1次团体⼼理治疗\n\n⼼理健康知晓率\n\n90%\n\n咨询满意率\n\n满意率100%\n\n时效指标\n\n服务完成及时率\n\n=100(%)\n\n成本指标\n\n经费控制率\n\n≤100%\n\n“ ⼼理健康进社区” 活动覆盖率\n\n不低于50%\n\n");
+        let row = "“心理健康进社区”活动覆盖率 | 不低于50%".to_string();
+        assert!(rows.contains(&row), "{rows:?}");
+    }
 
     // pdftotext -layout printed a page's last one-line rows a column at a
     // time: their names, then their targets.
