@@ -286,7 +286,7 @@ fn is_sentence(folded: &str) -> bool {
 fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
     if region
         .iter()
-        .any(|r| r.ruled || !matches!(r.loc, Location::Line(_)) || r.indent > 0 || r.text.contains("  "))
+        .any(|r| r.ruled || !matches!(r.loc, Location::Line(_)) || crate::regrid::spaced_in_columns(r))
     {
         return None;
     }
@@ -361,7 +361,7 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
         let ends = date_labels.iter().filter(|l| is_field(l, &Field::EndDate));
         starts.chain(ends).copied().collect()
     } else {
-        date_labels.clone()
+        date_labels
     };
     for (label, (_, at)) in ordered_labels.into_iter().zip(dates) {
         if let Some(t) = taken.get_mut(at) {

@@ -404,8 +404,7 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
-        let layout = row.indent > 0 || row.text.contains("  ");
-        let pieces = if row.ruled || !layout {
+        let pieces = if row.ruled || !spaced_in_columns(row) {
             Vec::new()
         } else {
             split(row, true)
@@ -745,6 +744,17 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
     (misses == 0 && single > 0).then_some((left, right))
 }
 
+/// A line of a dump that keeps columns by spaces (`pdftotext -layout`,
+/// pdfplumber's `layout=True`): indented, or cells two spaces apart.
+pub(crate) fn spaced_in_columns(row: &Row) -> bool {
+    row.indent > 0 || row.text.contains("  ")
+}
+
+/// A text line of a dump that keeps columns by spaces, not a PDF's row.
+fn layout_line(row: &Row) -> bool {
+    !row.ruled && matches!(row.loc, Location::Line(_)) && spaced_in_columns(row)
+}
+
 /// Longest piece of a header cell that `pdftotext -layout` printed on the
 /// line below its row, under the cell (`提升` of a wrapped name).
 const MAX_CONTINUATION: usize = 12;
@@ -802,12 +812,11 @@ const MAX_TAIL_CHARS: usize = 3;
 /// A short cell below a label's piece, within its columns, that makes it
 /// a whole label (header, money or goal) joins it.
 fn join_tails_by_column(mut rows: Vec<Row>) -> Vec<Row> {
-    let layout = |r: &Row| !r.ruled && matches!(r.loc, Location::Line(_)) && (r.indent > 0 || r.text.contains("  "));
     for i in 1..rows.len() {
         let (Some(above), Some(below)) = (rows.get(i - 1), rows.get(i)) else {
             continue;
         };
-        if !layout(above) || !layout(below) || above.sheet != below.sheet || below.cells.len() < 2 {
+        if !layout_line(above) || !layout_line(below) || above.sheet != below.sheet || below.cells.len() < 2 {
             continue;
         }
         let (Some(columns), Some(below_columns)) = (cell_columns(above), cell_columns(below)) else {
@@ -880,7 +889,6 @@ fn join_tails_by_column(mut rows: Vec<Row>) -> Vec<Row> {
 /// tall cell) goes before the first cell right of it. Only where every
 /// piece finds a cell of its own and the row holds a header label.
 fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
-    let layout = |r: &Row| !r.ruled && matches!(r.loc, Location::Line(_)) && (r.indent > 0 || r.text.contains("  "));
     let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
     let is_piece = |c: &str| {
         let folded = fold_compact(c);
@@ -896,14 +904,15 @@ fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
     let mut i = 0;
     while i + 1 < rows.len() {
         let Some(row) = rows.get(i) else { break };
-        let header = layout(row) && row.cells.iter().any(|c| is_label(c)) && row.cells.iter().any(|c| !is_label(c));
+        let header =
+            layout_line(row) && row.cells.iter().any(|c| is_label(c)) && row.cells.iter().any(|c| !is_label(c));
         let lone = rows
             .get(i + 1)
             .filter(|r| r.sheet == row.sheet && matches!(r.cells.as_slice(), [c] if is_label(c)));
         let below_at = i + 1 + usize::from(lone.is_some());
         let below = rows
             .get(below_at)
-            .filter(|r| r.sheet == row.sheet && layout(r) && r.cells.iter().all(|c| is_piece(c)));
+            .filter(|r| r.sheet == row.sheet && layout_line(r) && r.cells.iter().all(|c| is_piece(c)));
         let (true, Some(below)) = (header, below) else {
             i += 1;
             continue;
@@ -1643,7 +1652,7 @@ pub(crate) struct Label {
 }
 
 fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<TableRead> {
-    let layout = table.iter().any(|r| r.indent > 0 || r.text.contains("  "));
+    let layout = table.iter().any(spaced_in_columns);
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
     for row in table {
@@ -1922,7 +1931,6 @@ pub(crate) fn width(text: &str) -> usize {
     text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
-/// Content pieces by line, each given its column where the dump tells it.
 /// Fewest one-line rows that poppler's `-layout` prints a column at a
 /// time for them to be zipped back (one name over its target is a
 /// wrapped row, read as such).
@@ -1978,6 +1986,7 @@ fn zip_column_runs(lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
+/// Content pieces by line, each given its column where the dump tells it.
 fn content_lines(content: &[Piece], layout: bool, kept: &std::collections::BTreeSet<u32>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let columns = if layout { column_starts(content) } else { Vec::new() };

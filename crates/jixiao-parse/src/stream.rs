@@ -92,6 +92,8 @@ pub(crate) struct Read {
 struct Item<'a> {
     text: &'a str,
     width: usize,
+    /// Latin letters and digits in it (wider than counted: see [`full`]).
+    latin: usize,
     /// On the same printed line as the item before: another cell.
     joined: bool,
     /// A blank line before it: the block before ended (`pdftotext`).
@@ -138,6 +140,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         items.push(Item {
             text: piece.text.as_str(),
             width: width(&piece.text),
+            latin: piece.text.chars().filter(char::is_ascii_alphanumeric).count(),
             joined: previous.is_some_and(|p| p.line == piece.line),
             after_gap: previous.is_some_and(|p| (p.line + 1..piece.line).any(|n| !printed.contains(&n))),
             row_start: false,
@@ -342,8 +345,7 @@ fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
     // Proportional Latin letters and digits are wider than the one unit
     // counted for each (`2024年11` / `月前完成`, `1-3项国内` / `外项目合作`
     // fill a column of eight).
-    let latin = line.text.chars().filter(char::is_ascii_alphanumeric).count();
-    line.width + latin / LATIN_PER_EXTRA_UNIT + moved > capacity && line.width <= capacity + OVERFULL_SLACK
+    line.width + line.latin / LATIN_PER_EXTRA_UNIT + moved > capacity && line.width <= capacity + OVERFULL_SLACK
 }
 
 /// The cost of items `start..end` as one cell of `column`, `None` where
