@@ -126,48 +126,86 @@ pub fn fold_compact(text: &str) -> Cow<'_, str> {
 }
 
 /// [`fold`] of text made only of the characters of nearly all cell text,
-/// character by character, without the normalisation tables (which were a
+/// read byte by byte, without the normalisation tables (which were a
 /// tenth of a conversion's time, called on every row); `None` for any other
-/// text. Those characters: ASCII, the CJK Unified Ideographs of the basic
-/// block and the CJK punctuation NFKC leaves alone (`、。《》【】“”—·`),
-/// which fold to themselves, and the full-width forms (`，（）：％１`) and
-/// the ideographic space, which NFKC maps one to one onto ASCII. Borrowed
-/// when nothing changes.
+/// text. Those characters: ASCII, the ideographs U+4000–U+9FFF and the CJK
+/// punctuation NFKC leaves alone (`、。《》【】“”—·`), which fold to
+/// themselves, and the full-width forms (`，（）：％１`) and the
+/// ideographic space, which NFKC maps one to one onto ASCII. Borrowed when
+/// nothing changes (nearly always: the parser folds each cell many times).
 fn fold_common(text: &str, drop_whitespace: bool) -> Option<Cow<'_, str>> {
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
-    for (at, c) in text.char_indices() {
-        let folded = match c {
-            '\0'..='\x7f'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{3001}'
-            | '\u{3002}'
-            | '\u{3008}'..='\u{3011}'
-            | '\u{2014}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{00B7}' => c,
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
-            '\u{3000}' => ' ',
-            _ => return None,
+    // Text before `copied` is in `out` already.
+    let (mut at, mut copied) = (0, 0);
+    while let Some(&lead) = bytes.get(at) {
+        let (len, ascii) = common_char(bytes, at, lead)?;
+        // What goes out for the character: itself (`None`), or an ASCII
+        // byte (`Some(Some(_))`), or nothing (`Some(None)`).
+        let folded = match ascii {
+            Some(c) if drop_whitespace && is_ascii_whitespace(c) => Some(None),
+            Some(c) if len > 1 => Some(Some(c)),
+            _ => None,
         };
-        let dropped = drop_whitespace && folded.is_whitespace();
-        match out.as_mut() {
-            Some(out) if !dropped => out.push(folded),
-            Some(_) => {}
-            None if folded != c || dropped => {
-                let mut started = String::with_capacity(text.len());
-                started.push_str(text.get(..at).unwrap_or_default());
-                if !dropped {
-                    started.push(folded);
-                }
-                out = Some(started);
-            }
-            None => {}
+        let Some(folded) = folded else {
+            at += len;
+            continue;
+        };
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(text.get(copied..at)?);
+        if let Some(c) = folded {
+            out.push(char::from(c));
         }
+        at += len;
+        copied = at;
     }
-    Some(out.map_or(Cow::Borrowed(text), Cow::Owned))
+    Some(match out {
+        Some(mut out) => {
+            out.push_str(text.get(copied..)?);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    })
+}
+
+/// One character of [`fold_common`]'s set at `at` (lead byte `lead`): its
+/// length in bytes and the ASCII byte it folds to, where it folds to ASCII
+/// (ASCII itself, a full-width form, the ideographic space); `(len, None)`
+/// for a character that folds to itself; `None` outside the set. UTF-8 lead
+/// bytes 0xE4–0xE9 begin exactly the characters U+4000–U+9FFF (the end of
+/// CJK Extension A, the hexagrams and the Unified Ideographs: no
+/// decomposition, no composition, combining class 0).
+fn common_char(bytes: &[u8], at: usize, lead: u8) -> Option<(usize, Option<u8>)> {
+    let tail = || Some((*bytes.get(at + 1)?, *bytes.get(at + 2)?));
+    Some(match lead {
+        0..=0x7f => (1, Some(lead)),
+        0xe4..=0xe9 => (3, None),
+        // U+3000 ideographic space; 、。 and 〈〉《》「」『』【】.
+        0xe3 => match tail()? {
+            (0x80, 0x80) => (3, Some(b' ')),
+            (0x80, 0x81 | 0x82 | 0x88..=0x91) => (3, None),
+            _ => return None,
+        },
+        // — ‘ ’ “ ”
+        0xe2 => match tail()? {
+            (0x80, 0x94 | 0x98 | 0x99 | 0x9c | 0x9d) => (3, None),
+            _ => return None,
+        },
+        // ·
+        0xc2 if bytes.get(at + 1) == Some(&0xb7) => (2, None),
+        // Full-width forms U+FF01–U+FF5E fold to ASCII 0x21–0x7E.
+        0xef => match tail()? {
+            (0xbc, b @ 0x81..=0xbf) => (3, Some(b - 0x60)),
+            (0xbd, b @ 0x80..=0x9e) => (3, Some(b - 0x20)),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// `char::is_whitespace` of an ASCII byte: tab to carriage return, space.
+fn is_ascii_whitespace(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Folds full-width ASCII forms (`＞＝１０（％）`) and the ideographic space

@@ -141,8 +141,18 @@ proptest! {
     /// path for already-stable text never changes the result.
     #[test]
     fn fold_is_nfkc_with_radicals(
-        text in "[ -~一-鿿、。〈-】—‘’“”·\u{3000}（）＞＝１％⺀-⻳豈-龎…①²\u{300}\u{301}éa\t\n]{0,24}"
+        text in "[ -~一-鿿㐀-䷿、。〈-】—‘’“”·\u{3000}（）＞＝１％⺀-⻳豈-龎…①²\u{300}\u{301}éa\t\n\u{b}\u{c}\r]{0,24}"
     ) {
+        let slow: String = text.nfkc().map(fold_radical).collect();
+        prop_assert_eq!(fold(&text), slow.clone());
+        let compact: String = slow.chars().filter(|c| !c.is_whitespace()).collect();
+        prop_assert_eq!(fold_compact(&text), compact);
+    }
+
+    /// The same over a few characters, one of each kind the fast path tells
+    /// apart, so that each meets each often (spaces among ideographs).
+    #[test]
+    fn fold_of_mixed_kinds_is_nfkc_with_radicals(text in "[ a\t\u{b}一㐀䷀é\u{3000}，⺀①、《‘—·～｀ぁ≥\u{2015}]{0,8}") {
         let slow: String = text.nfkc().map(fold_radical).collect();
         prop_assert_eq!(fold(&text), slow.clone());
         let compact: String = slow.chars().filter(|c| !c.is_whitespace()).collect();
