@@ -2515,6 +2515,28 @@ mod tests {
         ]
     );
 
+    // pdftotext (poppler's reading order) of a Chromium form: each merged
+    // label printed before the row its middle falls in (数量指标 over three
+    // rows before the second, 产出指标 over seven before the fourth,
+    // 质量指标 over two before the second), or on that row's line.
+    regrids_to!(
+        labels_printed_at_their_middle_row_head_their_runs,
+        "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n心理健康讲座场次\n不低于12场\n数量指标\n个案咨询人次\n≥300(人次)\n团体心理治疗\n开展至少1次团体心理治疗\n产出指标\n心理健康知晓率\n90%\n质量指标\n绩效\n咨询满意率\n满意率100%\n指标\n时效指标\n服务完成及时率\n=100(%)\n成本指标\n经费控制率\n≤100%\n社会效益指标 “心理健康进社区”活动覆盖率\n不低于50%\n效益指标\n可持续影响指标 心理服务网络运行\n长期\n满意度指标\n服务对象满意度指标 居民满意度\n90.00(度)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12场",
+            "个案咨询人次 | ≥300(人次)",
+            "团体心理治疗 | 开展至少1次团体心理治疗",
+            "质量指标 | 心理健康知晓率 | 90%",
+            "咨询满意率 | 满意率100%",
+            "时效指标 | 服务完成及时率 | =100(%)",
+            "成本指标 | 经费控制率 | ≤100%",
+            "效益指标 | 社会效益指标 | “心理健康进社区”活动覆盖率 | 不低于50%",
+            "可持续影响指标 | 心理服务网络运行 | 长期",
+            "满意度指标 | 服务对象满意度指标 | 居民满意度 | 90.00(度)"
+        ]
+    );
+
     // pdfplumber over MuPDF's four-ideograph target column: `及时发` is
     // full, its `布` pulled down by the `、` that may not start a line.
     regrids_to!(

@@ -22,11 +22,14 @@
 //!
 //! Labels stand before the first row of their run where the producer draws
 //! a table row by row (Chromium, fpdf2, ReportLab, MuPDF): each row takes
-//! the labels printed since the row before. Where the labels stand
-//! elsewhere (a report server that draws every merged cell of a page
-//! first, LibreOffice's order, poppler's columns of blocks) nothing in the
-//! dump says which rows a label spans: the rows are read without labels and
-//! the labels are reported, never guessed.
+//! the labels printed since the row before. Poppler's reading order may
+//! print a centred label before the row its middle falls in: where every
+//! label stands exactly so, the runs that put them there are read (see
+//! [`centred_labels`]). Where the labels stand elsewhere (a report server
+//! that draws every merged cell of a page first, LibreOffice's order,
+//! poppler's columns of blocks) nothing in the dump says which rows a label
+//! spans: the rows are read without labels and the labels are reported,
+//! never guessed.
 
 use jixiao_layout::Row;
 use jixiao_model::normalize::fold_compact;
@@ -173,14 +176,44 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         Step::Cell { start, .. } => content.get(*start),
         Step::Blank | Step::Block { .. } => None,
     };
+    // Each row's pair of cells, where it starts and the lines it covers.
+    let pairs: Vec<(&Step, &Step)> = steps
+        .chunks(2)
+        .filter_map(|pair| match pair {
+            [name, target] => Some((name, target)),
+            [name] => Some((name, &Step::Blank)),
+            _ => None,
+        })
+        .collect();
+    let centred = if row_major || labels.is_empty() {
+        None
+    } else {
+        let scale = ContentScale::new(content);
+        let extents: Vec<RowExtent> = pairs
+            .iter()
+            .map(|(name, target)| {
+                let at = cell_start(name).or_else(|| cell_start(target)).unwrap_or(first);
+                let lines = [name, target].into_iter().flat_map(|step| match step {
+                    Step::Cell { start, end } => content.get(*start..*end).unwrap_or_default(),
+                    Step::Blank | Step::Block { .. } => &[],
+                });
+                let (top, bottom) = lines
+                    .map(|p| scale.of(p.line))
+                    .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), y| {
+                        (t.min(y), b.max(y + 1.0))
+                    });
+                RowExtent {
+                    line: at.line,
+                    top,
+                    bottom,
+                }
+            })
+            .collect();
+        centred_labels(labels, &extents)
+    };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
-    for pair in steps.chunks(2) {
-        let (name, target) = match pair {
-            [name, target] => (name, target),
-            [name] => (name, &Step::Blank),
-            _ => continue,
-        };
+    for (i, (name, target)) in pairs.into_iter().enumerate() {
         let at = cell_start(name).or_else(|| cell_start(target)).unwrap_or(first);
         let mut cells = Vec::new();
         if row_major {
@@ -188,11 +221,14 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
                 cells.push(label.text.clone());
             }
         }
+        if let Some(heads) = centred.as_ref().and_then(|c| c.get(i)) {
+            cells.extend(heads.iter().cloned());
+        }
         cells.push(cell_text(name));
         cells.push(cell_text(target));
         rows.push(ruled_row(Location::Line(at.line), cells, 0));
     }
-    let unplaced_labels = if row_major || labels.is_empty() {
+    let unplaced_labels = if row_major || labels.is_empty() || centred.is_some() {
         None
     } else {
         let at = labels.iter().map(|l| l.at).fold(f32::INFINITY, f32::min);
@@ -200,6 +236,152 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         Some((Location::Line(at.max(1.0) as u32), texts.join(" ")))
     };
     Some(Read { rows, unplaced_labels })
+}
+
+/// A table row of a content-order dump: the line it starts on and the
+/// content lines it covers, `top..bottom` on the [`ContentScale`].
+#[derive(Debug, Clone, Copy)]
+struct RowExtent {
+    line: u32,
+    top: f32,
+    bottom: f32,
+}
+
+/// Dump lines numbered among the lines that hold a cell's text only: the
+/// label lines and blank lines between rows are no height of a row.
+struct ContentScale(Vec<u32>);
+
+impl ContentScale {
+    fn new(content: &[Piece]) -> ContentScale {
+        let mut lines: Vec<u32> = content.iter().map(|p| p.line).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        ContentScale(lines)
+    }
+
+    fn of(&self, line: u32) -> f32 {
+        self.0.partition_point(|&l| l < line) as f32
+    }
+}
+
+/// Labels set where poppler's reading order (`pdftotext` without
+/// `-layout`) prints a vertically centred merged cell: before the row its
+/// middle falls in (before the lower of the two middle rows of an even
+/// run), or on that row's line:
+///
+/// ```text
+/// 心理健康讲座场次 / 不低于12场
+/// 数量指标                      ← rows 1–3: before row 2
+/// 个案咨询人次 / ≥300(人次)
+/// 团体心理治疗 / 开展至少1次团体心理治疗
+/// 产出指标                      ← rows 1–7: before row 4
+/// 心理健康知晓率 / 90%
+/// 质量指标                      ← rows 4–5: before row 5
+/// ```
+///
+/// The 二级 labels cut the rows into runs, the 一级 labels cut those runs,
+/// each where every label stands exactly there; `None` when no cutting
+/// does (labels drawn elsewhere: they stay unplaced, never guessed). Per
+/// row, the labels whose run begins at it (一级 first).
+fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String>>> {
+    // Where each label was printed: before row `gap`.
+    let gap = |label: &Label| rows.iter().filter(|r| (r.line as f32) < label.at).count();
+    let ones: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
+    let twos: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
+    let every_row: Vec<usize> = (0..=rows.len()).collect();
+    // Where the 二级 runs start (row indices), then the 一级 runs, whose
+    // bounds are among the 二级 runs' (or any row's, without 二级 labels).
+    let gaps = |level: &[&Label]| -> Vec<usize> { level.iter().map(|l| gap(l)).collect() };
+    let two_starts = if twos.is_empty() {
+        Vec::new()
+    } else {
+        exact_cutting(&gaps(&twos), &every_row, rows)?
+    };
+    let one_starts = if ones.is_empty() {
+        Vec::new()
+    } else if twos.is_empty() {
+        exact_cutting(&gaps(&ones), &every_row, rows)?
+    } else {
+        let bounds: Vec<usize> = two_starts.iter().copied().chain([rows.len()]).collect();
+        exact_cutting(&gaps(&ones), &bounds, rows)?
+    };
+    let mut heads: Vec<Vec<String>> = vec![Vec::new(); rows.len()];
+    for (starts, level) in [(&one_starts, &ones), (&two_starts, &twos)] {
+        for (start, label) in starts.iter().zip(level.iter()) {
+            heads.get_mut(*start)?.push(label.text.clone());
+        }
+    }
+    Some(heads)
+}
+
+/// Most runs × bounds a cutting is searched over (a table of hundreds of
+/// rows under dozens of labels is no form's; beyond it labels stay
+/// unplaced).
+const MAX_CUTTING_CELLS: usize = 200_000;
+
+/// Where the runs start of the cutting of the rows into one run per label
+/// (at `bounds`, which hold the first row and the end) such that each
+/// label stands where [`centred_at`] says (`gaps`: before which row each
+/// was printed, in order); `None` when no cutting puts every label there.
+fn exact_cutting(gaps: &[usize], bounds: &[usize], rows: &[RowExtent]) -> Option<Vec<usize>> {
+    let (runs, points) = (gaps.len(), bounds.len());
+    if runs == 0 || points < runs + 1 || runs * points * points > MAX_CUTTING_CELLS {
+        return None;
+    }
+    // reach[k][j]: the first k runs end at bounds[j]; the bound they came from.
+    let mut reach: Vec<Vec<Option<usize>>> = vec![vec![None; points]; runs + 1];
+    *reach.get_mut(0)?.get_mut(0)? = Some(0);
+    for (k, &gap) in gaps.iter().enumerate() {
+        for i in 0..points {
+            if reach.get(k)?.get(i)?.is_none() {
+                continue;
+            }
+            for j in i + 1..points {
+                let (start, end) = (*bounds.get(i)?, *bounds.get(j)?);
+                if centred_at(rows, start, end, gap) && reach.get(k + 1)?.get(j)?.is_none() {
+                    *reach.get_mut(k + 1)?.get_mut(j)? = Some(i);
+                }
+            }
+        }
+    }
+    // Back from the last bound.
+    let mut out = vec![0; runs];
+    let mut j = points - 1;
+    for k in (0..runs).rev() {
+        let i = (*reach.get(k + 1)?.get(j)?)?;
+        *out.get_mut(k)? = *bounds.get(i)?;
+        j = i;
+    }
+    Some(out)
+}
+
+/// True when a label of rows `start..end` printed before row `gap` stands
+/// where poppler prints a centred label: before the row the run's middle
+/// falls in, or, with the middle within half a line of a row's edge,
+/// before either row of that edge.
+fn centred_at(rows: &[RowExtent], start: usize, end: usize, gap: usize) -> bool {
+    let (Some(first), Some(last)) = (rows.get(start), end.checked_sub(1).and_then(|e| rows.get(e))) else {
+        return false;
+    };
+    let middle = (first.top + last.bottom) / 2.0;
+    let Some(row) = rows
+        .get(start..end)
+        .and_then(|run| run.iter().position(|r| middle < r.bottom))
+    else {
+        return false;
+    };
+    let row = start + row;
+    if gap == row {
+        return true;
+    }
+    // On the edge itself the label's top is above the lower row's: it is
+    // printed before that row only (the two middle rows of an even run).
+    let near = |edge: f32| (middle - edge).abs() <= 0.5 && middle != edge;
+    match rows.get(row) {
+        Some(r) if gap + 1 == row => near(r.top),
+        Some(r) if gap == row + 1 => gap < end && near(r.bottom),
+        _ => false,
+    }
 }
 
 /// The labels stand where a producer that draws row by row prints them:
