@@ -348,10 +348,12 @@ pub fn year_line(row_text: &str) -> Option<i32> {
 pub fn is_page_number(row_text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$")
+        // Case-insensitive in the pattern, not by lowercasing every row's
+        // text (a String per row, for the few that are `Page 3 of 9`).
+        Regex::new(r"(?i)^(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$")
             .unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
     })
-    .is_match(&fold_compact(row_text).to_lowercase())
+    .is_match(&fold_compact(row_text))
 }
 
 #[cfg(test)]
@@ -417,6 +419,9 @@ mod tests {
             Some(Marker::Funds { scale: 1 })
         );
         assert!(is_page_number("第 1 页 共 10 页"));
+        assert!(is_page_number("Page 3 of 9"));
+        assert!(is_page_number("PAGE 3"));
         assert!(!is_page_number("2024"));
+        assert!(!is_page_number("Pages 3"));
     }
 }
