@@ -42,24 +42,30 @@ const MAX_ENTRIES_READ: usize = 4 * MAX_MAPPED_CODES;
 /// (`ffi`), never a paragraph (a range whose target is 15,000 characters).
 const MAX_TARGET_BYTES: usize = 64;
 
+/// A token of a CMap stream, allocating nothing of its own: a hex
+/// string's bytes are a range of the one buffer [`tokens`] decodes them
+/// into, a word borrows the stream.
 #[derive(Debug, Clone, PartialEq)]
-enum Token {
-    Hex(Vec<u8>),
+enum Token<'a> {
+    Hex(std::ops::Range<usize>),
     Int(u32),
     ArrayStart,
     ArrayEnd,
-    Word(String),
+    Word(&'a [u8]),
 }
 
-fn tokens(data: &[u8]) -> Vec<Token> {
+/// The tokens of `data`, and the bytes of its hex strings (which the
+/// tokens' ranges index).
+fn tokens(data: &[u8]) -> (Vec<Token<'_>>, Vec<u8>) {
     let mut out = Vec::new();
+    let mut hex: Vec<u8> = Vec::new();
     let mut i = 0;
     while let Some(&b) = data.get(i) {
         match b {
             b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
             b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => {
-                let mut bytes = Vec::new();
+                let start = hex.len();
                 let mut nibble: Option<u8> = None;
                 i += 1;
                 while let Some(&c) = data.get(i) {
@@ -74,14 +80,14 @@ fn tokens(data: &[u8]) -> Vec<Token> {
                         _ => continue,
                     };
                     match nibble.take() {
-                        Some(high) => bytes.push(high << 4 | v),
+                        Some(high) => hex.push(high << 4 | v),
                         None => nibble = Some(v),
                     }
                 }
                 if let Some(high) = nibble {
-                    bytes.push(high << 4);
+                    hex.push(high << 4);
                 }
-                out.push(Token::Hex(bytes));
+                out.push(Token::Hex(start..hex.len()));
             }
             b'[' => {
                 out.push(Token::ArrayStart);
@@ -123,15 +129,15 @@ fn tokens(data: &[u8]) -> Vec<Token> {
                 {
                     i += 1;
                 }
-                let word = String::from_utf8_lossy(data.get(start..i).unwrap_or_default()).into_owned();
-                match word.parse::<u32>() {
-                    Ok(n) => out.push(Token::Int(n)),
-                    Err(_) => out.push(Token::Word(word)),
+                let word = data.get(start..i).unwrap_or_default();
+                match std::str::from_utf8(word).ok().and_then(|w| w.parse::<u32>().ok()) {
+                    Some(n) => out.push(Token::Int(n)),
+                    None => out.push(Token::Word(word)),
                 }
             }
         }
     }
-    out
+    (out, hex)
 }
 
 fn code_of(bytes: &[u8]) -> u32 {
@@ -140,65 +146,64 @@ fn code_of(bytes: &[u8]) -> u32 {
 
 /// UTF-16BE bytes → text (lone surrogates dropped).
 pub fn utf16be(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
+    let units = bytes
         .chunks(2)
-        .map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]))
-        .collect();
+        .map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]));
     char::decode_utf16(units).filter_map(Result::ok).collect()
 }
 
 /// Adds `delta` to the last character of a bfrange destination.
 fn offset_text(base: &[u8], delta: u32) -> String {
-    let mut text: Vec<char> = utf16be(base).chars().collect();
-    if let Some(last) = text.last_mut() {
-        if let Some(c) = char::from_u32(u32::from(*last) + delta) {
-            *last = c;
-        }
+    let mut text = utf16be(base);
+    if let Some(last) = text.pop() {
+        text.push(char::from_u32(u32::from(last) + delta).unwrap_or(last));
     }
-    text.into_iter().collect()
+    text
 }
 
 /// Parses a CMap stream's content.
 pub fn parse(data: &[u8]) -> CMap {
-    let tokens = tokens(data);
+    let (tokens, hex) = tokens(data);
+    let bytes = |range: &std::ops::Range<usize>| hex.get(range.clone()).unwrap_or_default();
     let mut cmap = CMap::default();
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         i += 1;
         let Token::Word(word) = token else { continue };
-        match word.as_str() {
-            "begincodespacerange" => {
+        match *word {
+            b"begincodespacerange" => {
                 while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
                     cmap.code_space.push(CodeRange {
-                        len: lo.len().clamp(1, 4),
-                        low: code_of(lo),
-                        high: code_of(hi),
+                        len: bytes(lo).len().clamp(1, 4),
+                        low: code_of(bytes(lo)),
+                        high: code_of(bytes(hi)),
                     });
                     i += 2;
                 }
             }
-            "beginbfchar" => {
+            b"beginbfchar" => {
                 while let (Some(Token::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1)) {
                     let text = match dst {
-                        Token::Hex(d) => utf16be(cmap.capped(d)),
-                        Token::Word(name) => {
-                            crate::encoding::glyph_name(name.trim_start_matches('/')).unwrap_or_default()
-                        }
+                        Token::Hex(d) => utf16be(cmap.capped(bytes(d))),
+                        Token::Word(name) => std::str::from_utf8(name)
+                            .ok()
+                            .and_then(|name| crate::encoding::glyph_name(name.trim_start_matches('/')))
+                            .unwrap_or_default(),
                         _ => break,
                     };
-                    cmap.map(code_of(src), text);
+                    cmap.map(code_of(bytes(src)), text);
                     i += 2;
                 }
             }
-            "beginbfrange" => {
+            b"beginbfrange" => {
                 while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
-                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    let (lo, hi) = (code_of(bytes(lo)), code_of(bytes(hi)));
                     let hi = hi.min(lo.saturating_add(MAX_RANGE));
                     match tokens.get(i + 2) {
                         Some(Token::Hex(dst)) => {
-                            let dst = cmap.capped(dst).to_vec();
+                            let dst = cmap.capped(bytes(dst));
                             for code in lo..=hi {
-                                if !cmap.map(code, offset_text(&dst, code - lo)) {
+                                if !cmap.map(code, offset_text(dst, code - lo)) {
                                     break;
                                 }
                             }
@@ -209,7 +214,7 @@ pub fn parse(data: &[u8]) -> CMap {
                             let mut code = lo;
                             while let Some(Token::Hex(dst)) = tokens.get(i) {
                                 if code <= hi {
-                                    let text = utf16be(cmap.capped(dst));
+                                    let text = utf16be(cmap.capped(bytes(dst)));
                                     cmap.map(code, text);
                                 }
                                 code = code.saturating_add(1);
@@ -223,17 +228,17 @@ pub fn parse(data: &[u8]) -> CMap {
                     }
                 }
             }
-            "begincidchar" => {
+            b"begincidchar" => {
                 while let (Some(Token::Hex(src)), Some(Token::Int(cid))) = (tokens.get(i), tokens.get(i + 1)) {
-                    cmap.to_cid.insert(code_of(src), *cid);
+                    cmap.to_cid.insert(code_of(bytes(src)), *cid);
                     i += 2;
                 }
             }
-            "begincidrange" => {
+            b"begincidrange" => {
                 while let (Some(Token::Hex(lo)), Some(Token::Hex(hi)), Some(Token::Int(cid))) =
                     (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
                 {
-                    cmap.cid_ranges.push((code_of(lo), code_of(hi), *cid));
+                    cmap.cid_ranges.push((code_of(bytes(lo)), code_of(bytes(hi)), *cid));
                     i += 3;
                 }
             }
@@ -301,6 +306,32 @@ mod tests {
         assert_eq!(cmap.to_unicode.get(&0x22).map(String::as_str), Some("C"));
         assert_eq!(cmap.to_unicode.get(&0x31).map(String::as_str), Some("😀"));
         assert_eq!(cmap.cid(0x8142), Some(635));
+    }
+
+    /// Tokens of every kind side by side: one-byte code spaces, a glyph
+    /// name as a destination, an odd hex digit count (`<4E2>` is 4E 20),
+    /// cidchar, comments and strings skipped.
+    #[test]
+    fn tokens_of_every_kind() {
+        let data = b"%comment <0041> <0042>\n(a (nested) string) 1 begincodespacerange <00> <80> endcodespacerange\n\
+            3 beginbfchar <41> /B <42> <4E2> <43> /uni4E2D endbfchar\n\
+            1 begincidchar <44> 7 endcidchar\n\
+            1 beginbfrange <50> <51> <0061> endbfrange";
+        let cmap = parse(data);
+        assert_eq!(
+            cmap.code_space,
+            vec![CodeRange {
+                len: 1,
+                low: 0,
+                high: 0x80
+            }]
+        );
+        assert_eq!(cmap.to_unicode.get(&0x41).map(String::as_str), Some("B"));
+        assert_eq!(cmap.to_unicode.get(&0x42).map(String::as_str), Some("\u{4E20}"));
+        assert_eq!(cmap.to_unicode.get(&0x43).map(String::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(&0x51).map(String::as_str), Some("b"));
+        assert_eq!(cmap.cid(0x44), Some(7));
+        assert_eq!(cmap.to_unicode.len(), 5);
     }
 
     #[test]
