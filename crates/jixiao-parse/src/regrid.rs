@@ -2413,52 +2413,72 @@ fn partition(
     families: &[Option<&str>],
     align: Align,
 ) -> Option<(f32, Vec<usize>)> {
-    if labels.is_empty() {
+    let m = labels.len();
+    cheapest_runs(rows.len(), m, allowed, |j, start, end, before| {
+        let label = labels.get(j)?;
+        let top = rows.get(start)?.top;
+        let bottom = rows.get(end.checked_sub(1)?)?.bottom;
+        let centre = align.anchor(top, bottom);
+        // `pdftotext -layout` puts a label centred between two lines
+        // on the upper one: the run's middle is on the label's line
+        // or up to half a line below. pdfplumber gives such a label
+        // a line of its own (or the nearer line): no slack.
+        let off = centre - label.at;
+        let slack = if layout { LABEL_ROUNDING } else { 0.0 };
+        let miss = if off < 0.0 { -off } else { (off - slack).max(0.0) };
+        // Where that leaves a choice, the earlier label takes the
+        // longer run.
+        let rows_taken = (end - start) as f32;
+        let folded = fold_compact(&label.text);
+        let strangers = families
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .filter(|f| f.is_some_and(|f| f != folded))
+            .count();
+        Some(before + miss + FAMILY_PENALTY * strangers as f32 - TIE_BREAK * rows_taken * (m - j) as f32)
+    })
+}
+
+/// Cuts rows `0..n` into `runs` runs in order, cutting only at `allowed`
+/// indices, at the least total cost: `add_run(run, start, end, before)` is
+/// the cost `before` the run plus that of the run being `start..end`
+/// (`None`: it may not be; the caller adds, so that its sums round as it
+/// writes them). Returns the total and the index of the first row of every
+/// run after the first; `None` when no cutting is possible. Of cuttings
+/// that cost alike, each run is taken from the earliest start that reaches
+/// its end.
+pub(crate) fn cheapest_runs(
+    n: usize,
+    runs: usize,
+    allowed: &[usize],
+    add_run: impl Fn(usize, usize, usize, f32) -> Option<f32>,
+) -> Option<(f32, Vec<usize>)> {
+    if runs == 0 {
         return Some((0.0, Vec::new()));
     }
-    let n = rows.len();
-    let m = labels.len();
     // Run boundaries: 0, the allowed cuts, n.
     let mut bounds = vec![0];
     bounds.extend(allowed.iter().copied().filter(|&c| c > 0 && c < n));
     bounds.push(n);
     let b = bounds.len();
-    if m > b - 1 {
+    if runs > b - 1 {
         return None;
     }
-    // cost[j][k]: labels 0..j placed, the last run ending at bounds[k].
-    let mut cost = vec![vec![f32::INFINITY; b]; m + 1];
-    let mut from = vec![vec![0usize; b]; m + 1];
+    // cost[j][k]: runs 0..j made, the last ending at bounds[k].
+    let mut cost = vec![vec![f32::INFINITY; b]; runs + 1];
+    let mut from = vec![vec![0usize; b]; runs + 1];
     *cost.get_mut(0)?.get_mut(0)? = 0.0;
-    for j in 1..=m {
-        let label = labels.get(j - 1)?;
+    for j in 1..=runs {
         for k in 1..b {
             for s in 0..k {
                 let before = *cost.get(j - 1)?.get(s)?;
                 if !before.is_finite() {
                     continue;
                 }
-                let top = rows.get(*bounds.get(s)?)?.top;
-                let bottom = rows.get(bounds.get(k)? - 1)?.bottom;
-                let centre = align.anchor(top, bottom);
-                // `pdftotext -layout` puts a label centred between two lines
-                // on the upper one: the run's middle is on the label's line
-                // or up to half a line below. pdfplumber gives such a label
-                // a line of its own (or the nearer line): no slack.
-                let off = centre - label.at;
-                let slack = if layout { LABEL_ROUNDING } else { 0.0 };
-                let miss = if off < 0.0 { -off } else { (off - slack).max(0.0) };
-                // Where that leaves a choice, the earlier label takes the
-                // longer run.
-                let rows_taken = (bounds.get(k)? - bounds.get(s)?) as f32;
-                let folded = fold_compact(&label.text);
-                let strangers = families
-                    .get(*bounds.get(s)?..*bounds.get(k)?)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|f| f.is_some_and(|f| f != folded))
-                    .count();
-                let c = before + miss + FAMILY_PENALTY * strangers as f32 - TIE_BREAK * rows_taken * (m + 1 - j) as f32;
+                let Some(c) = add_run(j - 1, *bounds.get(s)?, *bounds.get(k)?, before) else {
+                    continue;
+                };
                 if c < *cost.get(j)?.get(k)? {
                     *cost.get_mut(j)?.get_mut(k)? = c;
                     *from.get_mut(j)?.get_mut(k)? = s;
@@ -2466,10 +2486,10 @@ fn partition(
             }
         }
     }
-    let total = cost.get(m)?.get(b - 1).copied().filter(|c| c.is_finite())?;
+    let total = cost.get(runs)?.get(b - 1).copied().filter(|c| c.is_finite())?;
     let mut cuts = Vec::new();
     let mut k = b - 1;
-    for j in (1..=m).rev() {
+    for j in (1..=runs).rev() {
         let s = *from.get(j)?.get(k)?;
         if j > 1 {
             cuts.push(*bounds.get(s)?);

@@ -176,13 +176,20 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         Step::Cell { start, .. } => content.get(*start),
         Step::Blank | Step::Block { .. } => None,
     };
-    // Each row's pair of cells, where it starts and the lines it covers.
-    let pairs: Vec<(&Step, &Step)> = steps
+    // Each row: its name and target cells and the piece it starts at.
+    let pairs: Vec<(&Step, &Step, &Piece)> = steps
         .chunks(2)
         .filter_map(|pair| match pair {
             [name, target] => Some((name, target)),
             [name] => Some((name, &Step::Blank)),
             _ => None,
+        })
+        .map(|(name, target)| {
+            (
+                name,
+                target,
+                cell_start(name).or_else(|| cell_start(target)).unwrap_or(first),
+            )
         })
         .collect();
     let centred = if row_major || labels.is_empty() {
@@ -191,8 +198,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         let scale = ContentScale::new(content);
         let extents: Vec<RowExtent> = pairs
             .iter()
-            .map(|(name, target)| {
-                let at = cell_start(name).or_else(|| cell_start(target)).unwrap_or(first);
+            .map(|(name, target, at)| {
                 let lines = [name, target].into_iter().flat_map(|step| match step {
                     Step::Cell { start, end } => content.get(*start..*end).unwrap_or_default(),
                     Step::Blank | Step::Block { .. } => &[],
@@ -213,8 +219,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
     };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
-    for (i, (name, target)) in pairs.into_iter().enumerate() {
-        let at = cell_start(name).or_else(|| cell_start(target)).unwrap_or(first);
+    for (i, (name, target, at)) in pairs.into_iter().enumerate() {
         let mut cells = Vec::new();
         if row_major {
             while let Some(label) = pending.next_if(|l| l.at < at.line as f32) {
@@ -288,23 +293,31 @@ fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String
     let gap = |label: &Label| rows.iter().filter(|r| (r.line as f32) < label.at).count();
     let ones: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
     let twos: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
-    let every_row: Vec<usize> = (0..=rows.len()).collect();
-    // Where the 二级 runs start (row indices), then the 一级 runs, whose
-    // bounds are among the 二级 runs' (or any row's, without 二级 labels).
-    let gaps = |level: &[&Label]| -> Vec<usize> { level.iter().map(|l| gap(l)).collect() };
-    let two_starts = if twos.is_empty() {
-        Vec::new()
-    } else {
-        exact_cutting(&gaps(&twos), &every_row, rows)?
+    // Where each level's runs start (row indices): the 二级 runs cut at any
+    // row, the 一级 runs where 二级 runs start (at any row without them).
+    let starts = |level: &[&Label], allowed: &[usize]| -> Option<Vec<usize>> {
+        if level.is_empty() {
+            return Some(Vec::new());
+        }
+        if level.len() * (allowed.len() + 2).pow(2) > MAX_CUTTING_CELLS {
+            return None;
+        }
+        let gaps: Vec<usize> = level.iter().map(|l| gap(l)).collect();
+        let (_, cuts) = crate::regrid::cheapest_runs(rows.len(), level.len(), allowed, |run, start, end, before| {
+            gaps.get(run)
+                .is_some_and(|&g| centred_at(rows, start, end, g))
+                .then_some(before)
+        })?;
+        Some(std::iter::once(0).chain(cuts).collect())
     };
-    let one_starts = if ones.is_empty() {
-        Vec::new()
-    } else if twos.is_empty() {
-        exact_cutting(&gaps(&ones), &every_row, rows)?
+    let every_cut: Vec<usize> = (1..rows.len()).collect();
+    let two_starts = starts(&twos, &every_cut)?;
+    let one_cuts = if twos.is_empty() {
+        every_cut
     } else {
-        let bounds: Vec<usize> = two_starts.iter().copied().chain([rows.len()]).collect();
-        exact_cutting(&gaps(&ones), &bounds, rows)?
+        two_starts.iter().copied().skip(1).collect()
     };
+    let one_starts = starts(&ones, &one_cuts)?;
     let mut heads: Vec<Vec<String>> = vec![Vec::new(); rows.len()];
     for (starts, level) in [(&one_starts, &ones), (&two_starts, &twos)] {
         for (start, label) in starts.iter().zip(level.iter()) {
@@ -314,46 +327,10 @@ fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String
     Some(heads)
 }
 
-/// Most runs × bounds a cutting is searched over (a table of hundreds of
+/// Most runs × bounds² a cutting is searched over (a table of hundreds of
 /// rows under dozens of labels is no form's; beyond it labels stay
 /// unplaced).
 const MAX_CUTTING_CELLS: usize = 200_000;
-
-/// Where the runs start of the cutting of the rows into one run per label
-/// (at `bounds`, which hold the first row and the end) such that each
-/// label stands where [`centred_at`] says (`gaps`: before which row each
-/// was printed, in order); `None` when no cutting puts every label there.
-fn exact_cutting(gaps: &[usize], bounds: &[usize], rows: &[RowExtent]) -> Option<Vec<usize>> {
-    let (runs, points) = (gaps.len(), bounds.len());
-    if runs == 0 || points < runs + 1 || runs * points * points > MAX_CUTTING_CELLS {
-        return None;
-    }
-    // reach[k][j]: the first k runs end at bounds[j]; the bound they came from.
-    let mut reach: Vec<Vec<Option<usize>>> = vec![vec![None; points]; runs + 1];
-    *reach.get_mut(0)?.get_mut(0)? = Some(0);
-    for (k, &gap) in gaps.iter().enumerate() {
-        for i in 0..points {
-            if reach.get(k)?.get(i)?.is_none() {
-                continue;
-            }
-            for j in i + 1..points {
-                let (start, end) = (*bounds.get(i)?, *bounds.get(j)?);
-                if centred_at(rows, start, end, gap) && reach.get(k + 1)?.get(j)?.is_none() {
-                    *reach.get_mut(k + 1)?.get_mut(j)? = Some(i);
-                }
-            }
-        }
-    }
-    // Back from the last bound.
-    let mut out = vec![0; runs];
-    let mut j = points - 1;
-    for k in (0..runs).rev() {
-        let i = (*reach.get(k + 1)?.get(j)?)?;
-        *out.get_mut(k)? = *bounds.get(i)?;
-        j = i;
-    }
-    Some(out)
-}
 
 /// True when a label of rows `start..end` printed before row `gap` stands
 /// where poppler prints a centred label: before the row the run's middle
