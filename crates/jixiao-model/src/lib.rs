@@ -546,6 +546,11 @@ pub enum UnplacedReason {
     /// goal heading: no goal is a bare `其他资金` or `0.00`, and which
     /// money field they fill is lost with the order.
     FundsUnderGoal,
+    /// Cells of the indicator table (its header, its labels) that a
+    /// content-order dump printed among the goal's lines, before the
+    /// annual goal's heading: no goal line is a bare `二级指标`, and which
+    /// rows a label spans is lost with the order.
+    TableCellInGoal,
 }
 
 impl UnplacedReason {
@@ -561,6 +566,9 @@ impl UnplacedReason {
             }
             UnplacedReason::FundsUnderGoal => {
                 "money labels or amounts printed under a goal heading (the dump's order does not tie them to a money field)"
+            }
+            UnplacedReason::TableCellInGoal => {
+                "indicator-table cells printed among the goal's lines (the dump's order does not tie them to rows)"
             }
         }
     }

@@ -15,6 +15,9 @@ struct Draft {
     project: Project,
     goals: Vec<(GoalSlot, Vec<String>)>,
     has_content: bool,
+    /// Indicator labels of the form were reported unplaced: the dump's
+    /// order lost which rows they span, so no row takes one from after it.
+    labels_lost: bool,
 }
 
 /// Folds events into a document and validates it.
@@ -33,6 +36,19 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
         .unwrap_or(0);
     for draft in drafts {
         let mut project = draft.project;
+        if !draft.labels_lost {
+            let filled = backfill_labels(&mut project.indicators);
+            if filled > 0 {
+                doc.diagnostics.push(
+                    Diagnostic::new(
+                        Level::Info,
+                        Code::LabelAfterRows,
+                        format!("{filled} indicator rows took their 一级/二级 label from a label printed after them"),
+                    )
+                    .in_project(Some(doc.projects.len())),
+                );
+            }
+        }
         for (slot, lines) in &draft.goals {
             let text = dewrap_paragraphs(lines, width);
             if text.is_empty() {
@@ -52,19 +68,6 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
     // `no-form` range.
     if doc.projects.is_empty() {
         doc.title = None;
-    }
-    for (index, project) in doc.projects.iter_mut().enumerate() {
-        let filled = backfill_labels(&mut project.indicators);
-        if filled > 0 {
-            doc.diagnostics.push(
-                Diagnostic::new(
-                    Level::Info,
-                    Code::LabelAfterRows,
-                    format!("{filled} indicator rows took their 一级/二级 label from a label printed after them"),
-                )
-                .in_project(Some(index)),
-            );
-        }
     }
     for (index, project) in doc.projects.iter_mut().enumerate() {
         strip_project_controls(index, project, &mut doc.diagnostics);
@@ -233,6 +236,7 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
                 project,
                 goals: Vec::new(),
                 has_content: false,
+                labels_lost: false,
             });
         }
         Event::FormEnd { last } => {
@@ -253,15 +257,22 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
             )
             .with_text(text),
         ),
-        Event::Unplaced { reason, text, loc } => doc.diagnostics.push(
-            diag(
-                Level::Warning,
-                Code::UnplacedText,
-                format!("text could not be placed: {}", reason.describe()),
-                loc,
+        Event::Unplaced { reason, text, loc } => {
+            if reason == jixiao_model::UnplacedReason::LabelsWithoutRows {
+                if let Some(draft) = drafts.last_mut() {
+                    draft.labels_lost = true;
+                }
+            }
+            doc.diagnostics.push(
+                diag(
+                    Level::Warning,
+                    Code::UnplacedText,
+                    format!("text could not be placed: {}", reason.describe()),
+                    loc,
+                )
+                .with_text(text),
             )
-            .with_text(text),
-        ),
+        }
         other => {
             let Some(draft) = drafts.last_mut() else {
                 return;

@@ -79,6 +79,7 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
             .unwrap_or(rest.len())
             .min(MAX_HEADER_ROWS);
         let (region, after) = rest.split_at(end.min(rest.len()));
+        let region = join_labels_parted_by_values(region);
         // The rest of the form, where stray header cells may stand.
         let form_end = after
             .iter()
@@ -86,7 +87,7 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
             .unwrap_or(after.len());
         let (form, next) = after.split_at(form_end.min(after.len()));
         let strays = stray_header_rows(form);
-        let mut gathered: Vec<Row> = region.to_vec();
+        let mut gathered: Vec<Row> = region.clone();
         gathered.extend(strays.iter().filter_map(|&i| form.get(i)).cloned());
         if let Some((rows, strays_gone)) = reorder(&gathered, region.len()) {
             out.extend(rows);
@@ -103,6 +104,58 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
                     .map(|(_, r)| r.clone()),
             );
             rest = next;
+        }
+    }
+    out
+}
+
+/// A label its narrow cell wrapped, printed half above and half below the
+/// value beside it (poppler's reading order of a ReportLab form):
+///
+/// ```text
+/// 计划开始日
+/// 2024-01-01
+/// 期
+/// ```
+///
+/// The halves join into the label, on the first half's line; the value
+/// stays below it for [`reorder`].
+fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(region.len());
+    let mut i = 0;
+    while let Some(row) = region.get(i) {
+        let single = |r: &Row| !r.ruled && r.cells.len() == 1;
+        let joined = match (region.get(i + 1), region.get(i + 2)) {
+            (Some(value), Some(tail)) if single(row) && single(value) && single(tail) => {
+                let head = fold_compact(&row.text);
+                let whole = format!("{head}{}", fold_compact(&tail.text));
+                (vocab::is_field_label_prefix(&head)
+                    && !vocab::is_field_label(&head)
+                    && vocab::is_field_label(&whole)
+                    && vocab::field_prefix(&value.text).is_none())
+                .then_some(value)
+            }
+            _ => None,
+        };
+        match joined {
+            Some(value) => {
+                let text = format!(
+                    "{}{}",
+                    row.text.trim(),
+                    region.get(i + 2).map(|t| t.text.trim()).unwrap_or_default()
+                );
+                out.push(Row {
+                    cells: vec![text.clone()],
+                    text,
+                    ..row.clone()
+                });
+                out.push(value.clone());
+                i += 3;
+            }
+            None => {
+                out.push(row.clone());
+                i += 1;
+            }
         }
     }
     out
@@ -562,6 +615,21 @@ mod tests {
             "项目性质 | 其他一次性项目",
             "计划开始日期 | 2025-01-01",
             "计划完成日期 | 2025-12-31",
+            "年度总体目标",
+        ]
+    );
+
+    // A date label wrapped in its cell, printed around its value
+    // (pdftotext of a ReportLab form).
+    orders_to!(
+        a_label_parted_by_its_value_is_joined,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n项目性质\n计划开始日\n2024-01-01\n期\n其他一次性项目\n计划完成日期\n2024-12-31\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
             "年度总体目标",
         ]
     );

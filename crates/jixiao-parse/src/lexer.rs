@@ -169,7 +169,13 @@ fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
         // Markers are specific enough (`项目资金` + `（元）`); an indicator
         // label is not joined from pieces that are labels themselves
         // (`产出指标` + `数量指标`).
-        let leading_whole = pieces.iter().take(count - 1).any(|p| single_label(&p.text).is_some());
+        // Nor from a cell that is whole on its own (`项目资金总额` +
+        // `一级指标`: poppler's order put them one after the other).
+        let leading_whole = pieces.iter().take(count - 1).any(|p| single_label(&p.text).is_some())
+            || pieces.iter().any(|p| {
+                let folded = fold_compact(&p.text);
+                vocab::is_table_header_cell(&folded) || vocab::fund_label(&folded).is_some()
+            });
         if matches!(kind, TokenKind::Marker(_)) || !leading_whole {
             return Some((kind, count));
         }

@@ -113,6 +113,10 @@ struct Table {
     repeat: Option<Repeat>,
     seen_marker: bool,
     seen_header: bool,
+    /// The token before was the table's header (or a cell of it).
+    header_open: bool,
+    /// Labels since the last indicator row: text, level, where.
+    labels_since_row: Vec<(String, LabelLevel, Location)>,
 }
 
 /// An iterator of [`Event`]s over the tokens of one document.
@@ -428,6 +432,22 @@ impl Parser {
 
     fn goal(&mut self, mut goal: Goal, kind: TokenKind, token: Token) -> State {
         match kind {
+            TokenKind::Row if token.rows.first().is_some_and(lone_header_cell) => {
+                if self.table_cell_in_goal(&goal, &token) {
+                    self.unplaced_in_goal(token);
+                    return State::Goal(goal);
+                }
+                // The table's header printed a cell a line: the table opens.
+                let folded = goal_folded(&goal);
+                self.finish_goal(goal);
+                self.enter_block(
+                    Token {
+                        kind: TokenKind::IndicatorHeader,
+                        rows: token.rows,
+                    },
+                    folded,
+                )
+            }
             TokenKind::Row => {
                 let Some(row) = token.rows.into_iter().next() else {
                     return State::Goal(goal);
@@ -443,6 +463,11 @@ impl Parser {
                 self.goal_row(&mut goal, row);
                 State::Goal(goal)
             }
+            // A block marker (`项目绩效目标`, `绩效指标`, pieces joined) there:
+            // the form's own, as anywhere.
+            TokenKind::Marker(Marker::Goal | Marker::Indicators) if self.table_cell_in_goal(&goal, &token) => {
+                State::Goal(goal)
+            }
             TokenKind::Marker(Marker::Goal) => {
                 if goal.slots.iter().any(|(_, lines, _)| !lines.is_empty()) {
                     goal.repeat = Some(Repeat {
@@ -450,6 +475,10 @@ impl Parser {
                         rows: token.rows,
                     });
                 }
+                State::Goal(goal)
+            }
+            TokenKind::IndicatorHeader | TokenKind::Label { .. } if self.table_cell_in_goal(&goal, &token) => {
+                self.unplaced_in_goal(token);
                 State::Goal(goal)
             }
             TokenKind::Label {
@@ -467,6 +496,93 @@ impl Parser {
                 self.finish_goal(goal);
                 self.enter_block(token, folded)
             }
+        }
+    }
+
+    /// A cell of the indicator table (`二级指标`, `效益指标`) that
+    /// poppler's reading order printed between the project goal and the
+    /// annual goal's heading, which is still to come in this form:
+    ///
+    /// ```text
+    /// 项目总目标
+    /// 为辖区居民提供心理健康咨询…
+    /// 二级指标                      ← the table's, printed here
+    /// 效益指标
+    /// 年度总体目标
+    /// 1.全年开展心理健康讲座不少于12场；
+    /// ```
+    ///
+    /// Only in a content-order dump (lines of one cell); a table after a
+    /// form's only goal opens the table as ever. Block markers printed
+    /// there (`项目` / `绩效` / `目标`) are the form's own: they stay quiet.
+    ///
+    /// Or, wherever the goal stands, before more goal text and another of
+    /// the header's cells (the table opens at its header's last cell):
+    ///
+    /// ```text
+    /// 年度总体目标
+    /// 为辖区居民提供心理健康咨询…     ← the project goal
+    /// 二级指标                        ← stray
+    /// 数量指标
+    /// 一级指标                        ← stray
+    /// 1.全年开展心理健康讲座不少于12场；  ← the annual goal
+    /// 三级指标                        ← the table
+    /// ```
+    fn table_cell_in_goal(&self, goal: &Goal, token: &Token) -> bool {
+        let content_order = token
+            .rows
+            .iter()
+            .all(|r| !r.ruled && r.cells.len() == 1 && matches!(r.loc, Location::Line(_)));
+        if !content_order {
+            return false;
+        }
+        let ahead = self.tokens.as_slice();
+        let form_ahead = || {
+            ahead
+                .iter()
+                .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
+        };
+        let project_only = matches!(goal.slots.as_slice(), [(GoalSlot::Project, lines, _)] if !lines.is_empty());
+        let annual_to_come = form_ahead()
+            .take_while(|t| t.kind != TokenKind::IndicatorHeader)
+            .filter_map(|t| t.rows.first())
+            .any(|r| r.cells.first().and_then(|c| vocab::goal_heading(c)) == Some(GoalSlot::Annual));
+        if project_only && annual_to_come {
+            return true;
+        }
+        let text = token.text();
+        let this = fold_compact(&text);
+        let mut goal_text_between = false;
+        for t in form_ahead().take(MAX_GOAL_LOOKAHEAD) {
+            let Some(row) = t.rows.first() else { continue };
+            let header_cell = t.kind == TokenKind::IndicatorHeader
+                || (t.kind == TokenKind::Row && lone_header_cell(row) && fold_compact(&row.text) != this);
+            if header_cell && goal_text_between {
+                return true;
+            }
+            // A target: the table's rows have begun.
+            if t.kind == TokenKind::Row && is_numeric_target(&row.text) {
+                return false;
+            }
+            if t.kind == TokenKind::Row && is_goal_sentence(&row.text) {
+                goal_text_between = true;
+            }
+        }
+        false
+    }
+
+    fn unplaced_in_goal(&mut self, token: Token) {
+        // A label there: no row of the table is tied to it.
+        let reason = match token.kind {
+            TokenKind::Label { .. } => UnplacedReason::LabelsWithoutRows,
+            _ => UnplacedReason::TableCellInGoal,
+        };
+        for row in token.rows {
+            self.emit(Event::Unplaced {
+                reason,
+                text: row.text,
+                loc: row.loc,
+            });
         }
     }
 
@@ -513,7 +629,8 @@ impl Parser {
         // order: `项目总目标` / `其他资金` / `0.00` / the goal): reported,
         // never taken as the goal.
         let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
-        if still_empty && row.cells.len() == 1 && is_money_text(&text) {
+        let content_order = !row.ruled && matches!(row.loc, Location::Line(_));
+        if (still_empty || content_order) && row.cells.len() == 1 && is_money_text(&text) {
             self.emit(Event::Unplaced {
                 reason: UnplacedReason::FundsUnderGoal,
                 text,
@@ -600,6 +717,14 @@ impl Parser {
             }
             self.repeat_fragment(repeat);
         }
+        // The header's cells printed a line each (a content-order dump):
+        // one header, however many lines.
+        let kind = match kind {
+            TokenKind::Row if token.rows.first().is_some_and(lone_header_cell) => TokenKind::IndicatorHeader,
+            other => other,
+        };
+        let header_goes_on = table.header_open && kind == TokenKind::IndicatorHeader;
+        table.header_open = kind == TokenKind::IndicatorHeader;
         match kind {
             TokenKind::Row => {
                 if let Some(row) = token.rows.into_iter().next() {
@@ -608,6 +733,8 @@ impl Parser {
             }
             TokenKind::Label { text, level } => {
                 self.flush_run(&mut table, None);
+                let loc = loc_of(&token);
+                note_label(&mut table, &text, level, loc);
                 set_label(&mut table, text, level);
                 table.trailing.extend(token.rows);
             }
@@ -620,7 +747,7 @@ impl Parser {
             }
             TokenKind::IndicatorHeader => {
                 self.flush_run(&mut table, None);
-                if table.seen_header {
+                if table.seen_header && !header_goes_on {
                     self.fragment(FragmentKind::RepeatedTableHeader, &token);
                 }
                 table.seen_header = true;
@@ -702,6 +829,7 @@ impl Parser {
         if !labels.is_empty() {
             self.flush_run(table, None);
             for (text, level) in labels {
+                note_label(table, &text, level, row.loc);
                 set_label(table, text, level);
             }
         }
@@ -756,6 +884,20 @@ impl Parser {
 
     fn indicator(&mut self, table: &mut Table, name: Vec<String>, target: Vec<String>, loc: Location) {
         table.trailing.clear();
+        let labels = mem::take(&mut table.labels_since_row);
+        if labels_in_a_bunch(&labels) {
+            // Which rows each label spans is lost: the rows go without.
+            table.level1 = None;
+            table.level2 = None;
+            if let Some((_, _, at)) = labels.first() {
+                let text = labels.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+                self.emit(Event::Unplaced {
+                    reason: UnplacedReason::LabelsWithoutRows,
+                    text,
+                    loc: *at,
+                });
+            }
+        }
         self.emit(Event::Indicator {
             level1: table.level1.clone(),
             level2: table.level2.clone(),
@@ -870,6 +1012,26 @@ fn is_rest_of_label(table: &Table, cell: &str) -> bool {
         })
 }
 
+/// Remembers a label until the next indicator row (see [`labels_in_a_bunch`]).
+fn note_label(table: &mut Table, text: &str, level: LabelLevel, loc: Location) {
+    table.labels_since_row.push((text.to_string(), level, loc));
+}
+
+/// Labels printed one after another with two different ones of a level
+/// among them: a content-order dump that prints a column of merged cells
+/// in a bunch (`数量指标` / `质量指标` / `产出指标` / `时效指标` …), where
+/// nothing ties a label to its rows. A table printed row by row never has
+/// two 二级 (or 一级) labels without a row between them; the same label
+/// printed again (the next page's top) is one.
+fn labels_in_a_bunch(labels: &[(String, LabelLevel, Location)]) -> bool {
+    labels.iter().enumerate().any(|(i, (text, level, _))| {
+        labels
+            .iter()
+            .skip(i + 1)
+            .any(|(other, other_level, _)| other_level == level && fold_compact(other) != fold_compact(text))
+    })
+}
+
 fn set_label(table: &mut Table, text: String, level: LabelLevel) {
     match level {
         LabelLevel::One => {
@@ -968,6 +1130,29 @@ fn list_number(line: &str) -> Option<u32> {
 }
 
 /// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
+/// Most tokens looked ahead for goal text still to come among a goal's
+/// stray table cells (a page of header cells, labels and goal lines).
+const MAX_GOAL_LOOKAHEAD: usize = 60;
+
+/// A line of a goal: a sentence (`…服务网络。`, `…不少于12场；`) or an
+/// item of a numbered list (`1.`, `2、`); no indicator name is either.
+fn is_goal_sentence(text: &str) -> bool {
+    let folded = fold_compact(text);
+    let numbered = folded.split_once(['.', '、']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty()
+    });
+    numbered || folded.contains(['。', ';', '；'])
+}
+
+/// A line holding one cell of the table's header alone (`三级指标`), as a
+/// content-order dump prints it.
+fn lone_header_cell(row: &Row) -> bool {
+    !row.ruled
+        && row.cells.len() == 1
+        && matches!(row.loc, Location::Line(_))
+        && vocab::is_table_header_cell(&fold_compact(&row.text))
+}
+
 fn is_money_text(text: &str) -> bool {
     let folded = fold_compact(text);
     vocab::fund_label(&folded).is_some() || is_amount(&folded)
@@ -1290,6 +1475,56 @@ mod tests {
             "Unplaced(FundsUnderGoal, 其他资金)",
             "Unplaced(FundsUnderGoal, 0.00)",
             "Goal(Both, 1.保障运行。)",
+            "FormEnd"
+        ]
+    );
+
+    // poppler's reading order printed table cells and money cells between
+    // the two goals: reported, and the table opens at its rows.
+    parses_to!(
+        table_cells_before_the_annual_goal_are_no_table,
+        "财政项目支出绩效目标填报表\n项目名称 甲\n项目总目标\n建立心理服务网络。\n二级指标\n效益指标\n项目资金总额\n一级指标\n绩效\n指标\n项目绩效目标\n年度总体目标\n1.开展讲座12场。\n三级指标\n年度(/项目)指标值\n讲座场次 ≥12场\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 甲)",
+            "Unplaced(TableCellInGoal, 二级指标)",
+            "Unplaced(LabelsWithoutRows, 效益指标)",
+            "Unplaced(FundsUnderGoal, 项目资金总额)",
+            "Unplaced(TableCellInGoal, 一级指标)",
+            "Goal(Project, 建立心理服务网络。)",
+            "Goal(Annual, 1.开展讲座12场。)",
+            "Indicator(, , 讲座场次, ≥12场)",
+            "FormEnd"
+        ]
+    );
+
+    // The goal's two texts with table cells between them: the table
+    // opens at its header's last cell, after the annual goal.
+    parses_to!(
+        header_cells_between_the_goals_are_no_table,
+        "财政项目支出绩效目标填报表\n项目名称 甲\n项目总目标\n年度总体目标\n建立心理服务网络。\n二级指标\n一级指标\n1.开展讲座12场；\n三级指标\n年度(/项目)指标值\n讲座场次\n≥12场\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 甲)",
+            "Unplaced(TableCellInGoal, 二级指标)",
+            "Unplaced(TableCellInGoal, 一级指标)",
+            "Goal(Project, 建立心理服务网络。)",
+            "Goal(Annual, 1.开展讲座12场；)",
+            "Indicator(, , 讲座场次, ≥12场)",
+            "FormEnd"
+        ]
+    );
+
+    // Labels printed in a bunch (two 二级 labels without a row between):
+    // the rows after them take none, and the labels are reported.
+    parses_to!(
+        labels_in_a_bunch_are_tied_to_no_row,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n组织研讨会 ≥2.00(次)\n质量指标\n产出指标\n时效指标\n验收率 ≥50.00(%)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
+            "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
+            "Indicator(, , 验收率, ≥50.00(%))",
             "FormEnd"
         ]
     );

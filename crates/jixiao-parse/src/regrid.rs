@@ -84,7 +84,7 @@ const MIN_COLUMN_GAP: usize = 4;
 const HEADER_PIECES: usize = 3;
 
 fn is_header_piece(folded: &str) -> bool {
-    matches!(folded, "二级指标" | "三级指标") || folded.ends_with("指标值")
+    folded != "一级指标" && vocab::is_table_header_cell(folded)
 }
 
 /// Most rows a marker printed in pieces down a block's left edge may run

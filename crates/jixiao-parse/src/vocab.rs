@@ -300,6 +300,12 @@ fn is_generic_label(folded: &str) -> bool {
         && folded != "绩效指标"
 }
 
+/// True for one cell of the indicator table's header (`一级指标` …
+/// `年度(/项目)指标值`), which content-order dumps print a line each.
+pub fn is_table_header_cell(folded: &str) -> bool {
+    matches!(folded, "一级指标" | "二级指标" | "三级指标") || folded.ends_with("指标值")
+}
+
 /// True for the header row of the indicator table
 /// (`一级指标 二级指标 三级指标 年度(/项目)指标值`).
 pub fn is_indicator_header(folded_row: &str) -> bool {
