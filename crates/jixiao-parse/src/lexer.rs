@@ -171,7 +171,14 @@ fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
         // (`产出指标` + `数量指标`).
         // Nor from a cell that is whole on its own (`项目资金总额` +
         // `一级指标`: poppler's order put them one after the other).
-        let leading_whole = pieces.iter().take(count - 1).any(|p| single_label(&p.text).is_some())
+        // Nor into a label of no known name ending in a piece that is a
+        // label itself (`心理服务网络运行` + `长期` + `数量指标`: a row's name
+        // and target, then a label of a bunch).
+        let generic = matches!(&kind, TokenKind::Label { text, .. } if !vocab::is_known_label(text));
+        let leading_whole = pieces
+            .iter()
+            .take(if generic { count } else { count - 1 })
+            .any(|p| single_label(&p.text).is_some())
             || pieces.iter().any(|p| {
                 let folded = fold_compact(&p.text);
                 vocab::is_table_header_cell(&folded) || vocab::fund_label(&folded).is_some()

@@ -210,6 +210,7 @@ impl Parser {
 
     fn header(&mut self, pending: Option<PendingField>, kind: TokenKind, token: Token) -> State {
         match kind {
+            TokenKind::Marker(m) if self.marker_ahead_of_its_block(m, &token) => State::Header { pending },
             TokenKind::Year(year) => {
                 self.flush_field(pending);
                 self.emit(Event::Year {
@@ -342,6 +343,7 @@ impl Parser {
                 self.fragment(FragmentKind::RepeatedLabel, &token);
                 State::Funds(funds)
             }
+            TokenKind::Marker(m) if self.marker_ahead_of_its_block(m, &token) => State::Funds(funds),
             _ => {
                 self.finish_funds(funds);
                 self.enter_block(token, String::new())
@@ -566,6 +568,42 @@ impl Parser {
             }
             if t.kind == TokenKind::Row && is_goal_sentence(&row.text) {
                 goal_text_between = true;
+            }
+        }
+        false
+    }
+
+    /// A block marker (`绩效指标`, `项目绩效目标`) that poppler's reading
+    /// order printed among the header's or the money block's lines, before
+    /// the blocks that come ahead of its own (money labels, a goal
+    /// heading): the form's marker, printed early. It opens nothing.
+    fn marker_ahead_of_its_block(&self, marker: Marker, token: &Token) -> bool {
+        let content_order = token
+            .rows
+            .iter()
+            .all(|r| !r.ruled && r.cells.len() == 1 && matches!(r.loc, Location::Line(_)));
+        if !content_order || matches!(marker, Marker::Funds { .. }) {
+            return false;
+        }
+        for t in self
+            .tokens
+            .as_slice()
+            .iter()
+            .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
+            .take(MAX_GOAL_LOOKAHEAD)
+        {
+            let Some(row) = t.rows.first() else { continue };
+            let first = row.cells.first().map(String::as_str).unwrap_or_default();
+            let table = matches!(t.kind, TokenKind::IndicatorHeader | TokenKind::Label { .. })
+                || (t.kind == TokenKind::Row && lone_header_cell(row));
+            let goal_heading = t.kind == TokenKind::Row && vocab::goal_heading(first).is_some();
+            let money = t.kind == TokenKind::Row && vocab::fund_label(first).is_some();
+            match marker {
+                Marker::Indicators if table => return false,
+                Marker::Indicators if money || goal_heading => return true,
+                Marker::Goal if goal_heading || table => return false,
+                Marker::Goal if money => return true,
+                _ => {}
             }
         }
         false
@@ -1332,6 +1370,13 @@ mod tests {
             "Label(服务对象满意度指标, Two)"
         ]
     );
+    // A row's name and target before a label are no pieces of a label
+    // (`心理服务网络运行长期数量指标` would be one of no known name).
+    lexes_to!(
+        a_label_after_a_row_stays_whole,
+        "心理服务网络运行\n长期\n数量指标\n",
+        ["Row(心理服务网络运行)", "Row(长期)", "Label(数量指标, Two)"]
+    );
     lexes_to!(page_number, "第 3 页\n- 4 -\n", ["PageNumber", "PageNumber"]);
     lexes_to!(other_rows, "项目名称 科技服务\n", ["Row(项目名称|科技服务)"]);
 
@@ -1525,6 +1570,21 @@ mod tests {
             "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
             "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
             "Indicator(, , 验收率, ≥50.00(%))",
+            "FormEnd"
+        ]
+    );
+
+    // A block marker printed ahead of the money and goal blocks opens
+    // nothing: the money is read, the table opens at its header.
+    parses_to!(
+        a_marker_ahead_of_its_block_opens_nothing,
+        "财政项目支出绩效目标填报表\n项目名称\n甲\n项目资金\n（元）\n绩效\n指标\n年度资金申请总额\n3,200,000.00\n项目总目标\n推进社区治理。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n巡查次数 ≥10(次)\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 甲)",
+            "Fund(AnnualTotal, Some(3200000.0), None)",
+            "Goal(Project, 推进社区治理。)",
+            "Indicator(, , 巡查次数, ≥10(次))",
             "FormEnd"
         ]
     );
