@@ -1429,6 +1429,7 @@ fn is_date_like(text: &str) -> bool {
 /// A header or money label that its narrow cell wrapped, printed a piece
 /// a line by content-order dumps (`计划开始日` / `期`): one row again.
 fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
+    let rows = join_wrapped_header_cells(rows);
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
         let joins = out.last().is_some_and(|last| {
@@ -1446,6 +1447,53 @@ fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
                 last.cells = vec![last.text.clone()];
             }
             _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// Most lines a cell of the table's header wraps over in a narrow column
+/// (`年度(/项` / `目)指标` / `值`).
+const MAX_HEADER_CELL_LINES: usize = 3;
+
+/// A cell of the indicator table's header that its narrow column wrapped,
+/// printed a piece a line by content-order dumps (MuPDF's form through
+/// `pdftotext`: `年度(/项` / `目)指标` / `值`): one row again, where no
+/// piece is a cell of its own.
+fn join_wrapped_header_cells(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while let Some(row) = rows.get(i) {
+        let single = |r: &Row| !r.ruled && r.cells.len() == 1;
+        let lines = (2..=MAX_HEADER_CELL_LINES).find(|&n| {
+            rows.get(i..i + n).is_some_and(|pieces| {
+                let folded: Vec<String> = pieces.iter().map(|p| fold_compact(&p.text).into_owned()).collect();
+                pieces.iter().all(single)
+                    && folded
+                        .iter()
+                        .all(|f| !vocab::is_table_header_cell(f) && !vocab::is_whole_label(f))
+                    && vocab::is_table_header_cell(&folded.concat())
+            })
+        });
+        match lines {
+            Some(n) => {
+                let text: String = rows
+                    .get(i..i + n)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|p| p.text.trim())
+                    .collect();
+                out.push(Row {
+                    cells: vec![text.clone()],
+                    text,
+                    ..row.clone()
+                });
+                i += n;
+            }
+            None => {
+                out.push(row.clone());
+                i += 1;
+            }
         }
     }
     out
@@ -2522,6 +2570,19 @@ mod tests {
             }
         };
     }
+
+    // pdftotext of MuPDF's narrow header cell: `年度(/项目)指标值` wrapped
+    // over three lines is one header cell, not a row's name and target.
+    regrids_to!(
+        a_wrapped_header_cell_is_one_cell,
+        "一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n年度(/项\n目)指标\n值\n\n心理健康讲座场次\n\n不低于12场\n\n个案咨询人次\n\n≥300(人次)\n",
+        [
+            "一级指标 | 二级指标",
+            "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12场",
+            "个案咨询人次 | ≥300(人次)",
+            "年度(/项目)指标值"
+        ]
+    );
 
     // pdfplumber: a label centred between its two rows gets a line of its
     // own; it goes on the first row of its span.
