@@ -169,7 +169,7 @@ fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
         // Markers are specific enough (`项目资金` + `（元）`); an indicator
         // label is not joined from pieces that are labels themselves
         // (`产出指标` + `数量指标`).
-        // Nor from a cell that is whole on its own (`项目资金总额` +
+        // Nor from a cell that is whole on its own (`项目资金总额`, `项目总目标` +
         // `一级指标`: poppler's order put them one after the other).
         // Nor into a label of no known name ending in a piece that is a
         // label itself (`心理服务网络运行` + `长期` + `数量指标`: a row's name
@@ -181,7 +181,7 @@ fn joined_label(rows: &[Row], start: usize) -> Option<(TokenKind, usize)> {
             .any(|p| single_label(&p.text).is_some())
             || pieces.iter().any(|p| {
                 let folded = fold_compact(&p.text);
-                vocab::is_table_header_cell(&folded) || vocab::fund_label(&folded).is_some()
+                vocab::is_table_header_cell(&folded) || vocab::is_whole_label(&folded)
             });
         if matches!(kind, TokenKind::Marker(_)) || !leading_whole {
             return Some((kind, count));

@@ -544,7 +544,7 @@ impl Parser {
                 .iter()
                 .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
         };
-        let project_only = matches!(goal.slots.as_slice(), [(GoalSlot::Project, lines, _)] if !lines.is_empty());
+        let project_only = matches!(goal.slots.as_slice(), [(GoalSlot::Project, _, _)]);
         let annual_to_come = form_ahead()
             .take_while(|t| t.kind != TokenKind::IndicatorHeader)
             .filter_map(|t| t.rows.first())
@@ -1585,6 +1585,23 @@ mod tests {
             "Fund(AnnualTotal, Some(3200000.0), None)",
             "Goal(Project, 推进社区治理。)",
             "Indicator(, , 巡查次数, ≥10(次))",
+            "FormEnd"
+        ]
+    );
+
+    // A goal heading followed by a marker's pieces is no label
+    // (`项目总目标` + `绩效` + `指标` read as one of no known name), and
+    // the marker, printed ahead of the annual goal, opens nothing.
+    parses_to!(
+        a_goal_heading_is_no_piece_of_a_label,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目资金\n（元）\n其他资金\n0.00\n项目总目标\n绩效\n指标\n其他资金\n项目\n绩效\n目标\n年度总体目标\n1.《简讯》编辑。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n完成率 ≥95%\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Fund(ProjectOther, Some(0.0), None)",
+            "Unplaced(FundsUnderGoal, 其他资金)",
+            "Goal(Both, 1.《简讯》编辑。)",
+            "Indicator(, , 完成率, ≥95%)",
             "FormEnd"
         ]
     );
