@@ -33,7 +33,7 @@ use std::collections::VecDeque;
 use std::mem;
 
 use jixiao_layout::Row;
-use jixiao_model::normalize::{dewrap, fold_compact, is_amount, is_numeric_target, parse_amount};
+use jixiao_model::normalize::{dewrap, fold_compact, is_amount, is_numeric_target, parse_amount, parse_date};
 use jixiao_model::{FragmentKind, FundItem, Location, UnplacedReason};
 
 use crate::event::Event;
@@ -83,6 +83,9 @@ struct Goal {
     slots: Vec<(GoalSlot, Vec<String>, Location)>,
     /// Set while the goal text is being printed a second time.
     repeat: Option<Repeat>,
+    /// Money labels and amounts on lines of their own among the goal's
+    /// (see [`Parser::flush_goal_money`]).
+    money: Vec<Row>,
     /// The two headings stood on lines of their own (a content-order
     /// dump): the text under them may be two cells printed one after the
     /// other, not one cell under both.
@@ -130,6 +133,9 @@ pub struct Parser {
     ruled_form: bool,
     last_loc: Option<Location>,
     finished: bool,
+    /// The current form's money scale (1, or 10,000 for 万元), for money
+    /// cells read after its block.
+    fund_scale: u32,
 }
 
 impl Parser {
@@ -143,6 +149,7 @@ impl Parser {
             ruled_form: false,
             last_loc: None,
             finished: false,
+            fund_scale: 1,
         }
     }
 
@@ -177,6 +184,7 @@ impl Parser {
                 self.emit(Event::FormStart { form, year, loc });
                 self.in_form = true;
                 self.ruled_form = false;
+                self.fund_scale = 1;
                 State::Header { pending: None }
             }
             (state, TokenKind::Note { reason, text, loc }) => {
@@ -399,6 +407,7 @@ impl Parser {
 
     /// Resolves `其他资金` (left column first, then right) and emits the cells.
     fn finish_funds(&mut self, funds: Funds) {
+        self.fund_scale = funds.scale;
         let others = funds.cells.iter().filter(|c| c.label == FundLabel::Other).count();
         let has_annual = funds.cells.iter().any(|c| {
             matches!(
@@ -433,7 +442,29 @@ impl Parser {
     }
 
     fn goal(&mut self, mut goal: Goal, kind: TokenKind, token: Token) -> State {
+        let money_line = kind == TokenKind::Row
+            && token
+                .rows
+                .first()
+                .is_some_and(|r| r.cells.len() == 1 && is_money_text(&r.text));
+        if !money_line {
+            self.flush_goal_money(&mut goal);
+        }
         match kind {
+            // The form's year line printed among the goal's lines
+            // (poppler's reading order of a Chromium form).
+            TokenKind::Year(year)
+                if token
+                    .rows
+                    .iter()
+                    .all(|r| !r.ruled && matches!(r.loc, Location::Line(_))) =>
+            {
+                self.emit(Event::Year {
+                    year,
+                    loc: loc_of(&token),
+                });
+                State::Goal(goal)
+            }
             TokenKind::Row if token.rows.first().is_some_and(lone_header_cell) => {
                 if self.table_cell_in_goal(&goal, &token) {
                     self.unplaced_in_goal(token);
@@ -545,9 +576,18 @@ impl Parser {
                 .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
         };
         let project_only = matches!(goal.slots.as_slice(), [(GoalSlot::Project, _, _)]);
+        // Before the table's rows begin: a target, or more lines of plain
+        // text than a header's stray values (a column of names).
+        let mut plain_lines = 0;
         let annual_to_come = form_ahead()
+            .take(MAX_GOAL_LOOKAHEAD)
             .take_while(|t| t.kind != TokenKind::IndicatorHeader)
-            .filter_map(|t| t.rows.first())
+            .filter_map(|t| (t.kind == TokenKind::Row).then_some(t.rows.first()).flatten())
+            .take_while(|r| {
+                let plain = !is_money_text(&r.text) && !is_goal_sentence(&r.text) && parse_date(&r.text).is_none();
+                plain_lines += usize::from(plain);
+                plain_lines <= MAX_STRAY_TEXT_LINES && (is_amount(&r.text) || !is_numeric_target(&r.text))
+            })
             .any(|r| r.cells.first().and_then(|c| vocab::goal_heading(c)) == Some(GoalSlot::Annual));
         if project_only && annual_to_come {
             return true;
@@ -669,11 +709,7 @@ impl Parser {
         let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
         let content_order = !row.ruled && matches!(row.loc, Location::Line(_));
         if (still_empty || content_order) && row.cells.len() == 1 && is_money_text(&text) {
-            self.emit(Event::Unplaced {
-                reason: UnplacedReason::FundsUnderGoal,
-                text,
-                loc: row.loc,
-            });
+            goal.money.push(row);
             return;
         }
         // The goal printed a second time: its first line again.
@@ -699,7 +735,63 @@ impl Parser {
         }
     }
 
+    /// Money cells among the goal's lines: a column of the money block
+    /// that poppler printed as a block of its labels and then a block of
+    /// their amounts, in order (Chromium's right column):
+    ///
+    /// ```text
+    /// 年度资金申请总额
+    /// 其中：当年财政拨款
+    /// 上年结转资金
+    /// 3,200,000.00
+    /// 3,500,000.00
+    /// 0.00
+    /// ```
+    ///
+    /// As many labels as amounts right after them pair in order (其他资金
+    /// is the annual one in a column of annual labels); anything else is
+    /// reported, never guessed.
+    fn flush_goal_money(&mut self, goal: &mut Goal) {
+        let rows = mem::take(&mut goal.money);
+        let labels: Vec<FundLabel> = rows.iter().map_while(|r| vocab::fund_label(&r.text)).collect();
+        let amounts = rows.get(labels.len()..).unwrap_or_default();
+        let block = labels.len() >= 2 && amounts.len() == labels.len() && amounts.iter().all(|r| is_amount(&r.text));
+        if !block {
+            for row in rows {
+                self.emit(Event::Unplaced {
+                    reason: UnplacedReason::FundsUnderGoal,
+                    text: row.text,
+                    loc: row.loc,
+                });
+            }
+            return;
+        }
+        let annual = labels.iter().any(|l| {
+            matches!(
+                l,
+                FundLabel::Item(
+                    FundItem::AnnualTotal | FundItem::AnnualFiscalCurrent | FundItem::AnnualFiscalCarryover
+                )
+            )
+        });
+        for (label, row) in labels.iter().zip(amounts) {
+            let item = match label {
+                FundLabel::Item(item) => *item,
+                FundLabel::Other if annual => FundItem::AnnualOther,
+                FundLabel::Other => FundItem::ProjectOther,
+            };
+            let amount = parse_amount(&row.text, self.fund_scale);
+            self.emit(Event::Fund {
+                item,
+                amount,
+                text: amount.is_none().then(|| row.text.clone()),
+                loc: row.loc,
+            });
+        }
+    }
+
     fn finish_goal(&mut self, mut goal: Goal) {
+        self.flush_goal_money(&mut goal);
         if let Some(repeat) = goal.repeat.take() {
             self.repeat_fragment(repeat);
         }
@@ -1172,6 +1264,12 @@ fn list_number(line: &str) -> Option<u32> {
 /// stray table cells (a page of header cells, labels and goal lines).
 const MAX_GOAL_LOOKAHEAD: usize = 60;
 
+/// Most lines of plain text between a table cell printed among the goal's
+/// lines and the annual goal's heading: the header's values poppler
+/// printed there (a nature, a category, a unit's name). More are the
+/// table's names: the table has begun.
+const MAX_STRAY_TEXT_LINES: usize = 6;
+
 /// A line of a goal: a sentence (`…服务网络。`, `…不少于12场；`) or an
 /// item of a numbered list (`1.`, `2、`); no indicator name is either.
 fn is_goal_sentence(text: &str) -> bool {
@@ -1602,6 +1700,40 @@ mod tests {
             "Unplaced(FundsUnderGoal, 其他资金)",
             "Goal(Both, 1.《简讯》编辑。)",
             "Indicator(, , 完成率, ≥95%)",
+            "FormEnd"
+        ]
+    );
+
+    // poppler's block of a money column among the goal's lines: its
+    // labels, then as many amounts, pair in order; the year line there is
+    // the form's.
+    parses_to!(
+        a_money_column_among_the_goal_pairs_in_order,
+        "财政项目支出绩效目标填报表\n项目名称 甲\n项目总目标\n推进社区治理。\n（2025年度）\n年度资金申请总额\n其中：当年财政拨款\n其他资金\n3,200,000.00\n3,500,000.00\n0.00\n年度总体目标\n完成网格巡查。\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 甲)",
+            "Year(2025)",
+            "Fund(AnnualTotal, Some(3200000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(3500000.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
+            "Goal(Project, 推进社区治理。)",
+            "Goal(Annual, 完成网格巡查。)",
+            "FormEnd"
+        ]
+    );
+
+    // A column of names between a header cell and the annual goal's
+    // heading: the table has begun there, the names are no goal text.
+    parses_to!(
+        a_column_of_names_is_no_goal_text,
+        "财政项目支出绩效目标填报表\n项目名称 甲\n项目总目标\n推进社区治理。\n一级指标\n第1网格次数\n第2网格次数\n第3网格次数\n第4网格次数\n第5网格次数\n第6网格次数\n第7网格次数\n年度总体目标\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Project, 推进社区治理。)",
+            "Indicator(, , 第1网格次数, 第2网格次数第3网格次数第4网格次数第5网格次数第6网格次数第7网格次数)",
+            "Fragment(RepeatedGoalHeading, 年度总体目标)",
             "FormEnd"
         ]
     );
