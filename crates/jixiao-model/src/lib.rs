@@ -551,6 +551,11 @@ pub enum UnplacedReason {
     /// annual goal's heading: no goal line is a bare `二级指标`, and which
     /// rows a label spans is lost with the order.
     TableCellInGoal,
+    /// A form's heading cells (its year, its title, its goals) that a
+    /// content-order dump printed after the table's rows: the dump's order
+    /// is not row order (LibreOffice draws cells that wrap after all
+    /// others), so the rows' names and targets may be paired wrongly.
+    OutOfRowOrder,
 }
 
 impl UnplacedReason {
@@ -569,6 +574,9 @@ impl UnplacedReason {
             }
             UnplacedReason::TableCellInGoal => {
                 "indicator-table cells printed among the goal's lines (the dump's order does not tie them to rows)"
+            }
+            UnplacedReason::OutOfRowOrder => {
+                "the form's year, title or goals printed after its table's rows: the dump's order is not row order, so the rows' names and targets may be paired wrongly (check them against the PDF)"
             }
         }
     }

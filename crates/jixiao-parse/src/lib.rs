@@ -43,18 +43,13 @@ pub use machine::Parser;
 pub use vocab::{Field, GoalSlot};
 
 use jixiao_layout::Row;
-use jixiao_model::{Document, Source, UnplacedReason};
+use jixiao_model::{Document, Source};
 
 /// The events of a document's rows (a text dump's indicator tables first
 /// put back into their grid).
 pub fn events(rows: Vec<Row>) -> Parser {
     let regridded = regrid::regrid(rows);
-    let notes = regridded
-        .unplaced_labels
-        .into_iter()
-        .map(|(loc, text)| (loc, UnplacedReason::LabelsWithoutRows, text))
-        .collect();
-    Parser::new(lexer::with_notes(lexer::lex(regridded.rows), notes))
+    Parser::new(lexer::with_notes(lexer::lex(regridded.rows), regridded.notes))
 }
 
 /// The rows the state machine reads: a text dump's rows put back into

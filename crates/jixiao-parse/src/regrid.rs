@@ -28,7 +28,7 @@
 
 use jixiao_layout::Row;
 use jixiao_model::normalize::{fold_compact, is_amount, is_wide};
-use jixiao_model::Location;
+use jixiao_model::{Location, UnplacedReason};
 
 use crate::vocab::{self, GoalSlot, LabelLevel, Marker};
 
@@ -123,9 +123,10 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
 pub struct Regridded {
     /// The rows, as a PDF's table gives them.
     pub rows: Vec<Row>,
-    /// Labels of content-order tables that no row could be given (where
-    /// the first stood, their texts).
-    pub unplaced_labels: Vec<(Location, String)>,
+    /// Text of content-order tables that no row could be given (where it
+    /// stood, why, the text): labels whose rows the order lost, a form's
+    /// heading cells printed after its rows.
+    pub notes: Vec<(Location, UnplacedReason, String)>,
 }
 
 /// What a reading of a dump's tables cost: grouping lines into rows, and
@@ -166,7 +167,7 @@ fn shows_alignment(costs: &Costs) -> bool {
 /// [`regrid`] with the cells' and the labels' alignment given.
 fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Costs) {
     let mut costs = Costs::default();
-    let mut unplaced_labels = Vec::new();
+    let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows;
     while let Some((row, tail)) = rest.split_first() {
@@ -213,30 +214,34 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Cost
         let (table, after) = rest.split_at(end);
         match regrid_table(table, cells, labels) {
             Some(read) => {
+                // The form's goal lines and year printed after the rows go
+                // back in front of the table's header.
+                if !read.ahead.is_empty() {
+                    let header = out.pop();
+                    out.extend(read.ahead);
+                    out.extend(header);
+                }
                 out.extend(read.rows);
                 costs.rows += read.costs.rows;
                 costs.labels += read.costs.labels;
                 costs.spanning += read.costs.spanning;
-                unplaced_labels.extend(read.unplaced_labels);
+                notes.extend(read.notes);
                 rest = after;
             }
             None => continue,
         }
     }
-    (
-        Regridded {
-            rows: out,
-            unplaced_labels,
-        },
-        costs,
-    )
+    (Regridded { rows: out, notes }, costs)
 }
 
 /// One table read back.
 struct TableRead {
+    /// Rows of the form before the table that its dump printed among the
+    /// table's (see [`heading_cells_after_rows`]).
+    ahead: Vec<Row>,
     rows: Vec<Row>,
     costs: Costs,
-    unplaced_labels: Option<(Location, String)>,
+    notes: Vec<(Location, UnplacedReason, String)>,
 }
 
 /// Share of its lines a table of a dump without columns holds blank lines
@@ -1727,6 +1732,15 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
     let first_content = content.iter().map(|p| p.line).min()?;
     if !layout && content_order(&content, table) {
         let content = join_quote_split_pieces(content);
+        // Drawing order (PyMuPDF: no blank line anywhere), not poppler's
+        // blocks, whose strays are read elsewhere.
+        let lines = printed_lines(table);
+        let drawing_order = lines.iter().zip(lines.iter().skip(1)).all(|(a, b)| b - a == 1);
+        let (ahead, titles, content) = if drawing_order {
+            heading_cells_after_rows(content)
+        } else {
+            (Vec::new(), Vec::new(), content)
+        };
         // The header and marker printed again on a later page stand among
         // the cells: read apart, as the rows a PDF's page would give.
         let (furniture, content): (Vec<Piece>, Vec<Piece>) = content
@@ -1738,10 +1752,31 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
         for piece in furniture_rows(&furniture) {
             out.push(piece);
         }
+        let mut notes: Vec<(Location, UnplacedReason, String)> = read
+            .unplaced_labels
+            .map(|(loc, text)| (loc, UnplacedReason::LabelsWithoutRows, text))
+            .into_iter()
+            .collect();
+        if let Some(first) = ahead.first().or(titles.first()) {
+            let texts: Vec<&str> = titles.iter().chain(&ahead).map(|p| p.text.as_str()).collect();
+            notes.push((
+                Location::Line(first.line),
+                UnplacedReason::OutOfRowOrder,
+                texts.join(" "),
+            ));
+        }
         return Some(TableRead {
+            ahead: ahead
+                .iter()
+                .map(|p| {
+                    let mut row = Row::from_line(Location::Line(p.line), &p.text);
+                    row.sheet = p.sheet;
+                    row
+                })
+                .collect(),
             rows: out,
             costs: Costs::default(),
-            unplaced_labels: read.unplaced_labels,
+            notes,
         });
     }
     if labels.iter().any(|l| l.at < first_content as f32) {
@@ -1776,11 +1811,72 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
             labels: labels_cost,
             spanning,
         },
-        unplaced_labels: None,
+        ahead: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
 /// Runs of header and marker pieces on consecutive lines, one row each.
+/// Most pieces from a form's year line (or title) printed after its
+/// table's rows to the table header's last cell: the year, the block
+/// markers' pieces and the lines of both goals.
+const MAX_HEADING_CELLS_AFTER_ROWS: usize = 40;
+
+/// The cells of a form's heading and goals that a producer drew after the
+/// table's rows, in a second pass over the page (LibreOffice draws cells
+/// that wrap or span after all others; PyMuPDF prints them so):
+///
+/// ```text
+/// 居民满意度                    ← the last row's name (first pass)
+/// 上海市…绩效目标汇总表         ← the document's title
+/// （2025年度）                  ← the form's year
+/// 项目资金 / （元） / 项目 / 绩效 / 目标   ← block markers
+/// 为辖区居民提供心理健康咨询…   ← the goals' lines
+/// 绩效 / 指标
+/// 年度(/项目)指标值             ← the header's last cell
+/// 不低于12场                    ← the targets that wrapped (second pass)
+/// ```
+///
+/// From a year line or a title to the header's `…指标值` cell: the year
+/// and the goal lines go back before the table (the first return), the
+/// titles are returned apart (the second), the markers stay for the
+/// furniture; the rest of the content is the third. Where the cells
+/// stand so, the dump's order is not row order: the rows' pairing is
+/// reported (`OutOfRowOrder`).
+fn heading_cells_after_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>, Vec<Piece>) {
+    let is_title = |text: &str| {
+        let folded = fold_compact(text);
+        folded.contains("绩效目标") && folded.ends_with('表')
+    };
+    let start = content
+        .iter()
+        .position(|p| vocab::year_line(&p.text).is_some() || is_title(&p.text));
+    let end = start.and_then(|start| {
+        content
+            .iter()
+            .skip(start)
+            .take(MAX_HEADING_CELLS_AFTER_ROWS)
+            .position(|p| fold_compact(&p.text).ends_with("指标值"))
+            .map(|k| start + k)
+    });
+    let (Some(start), Some(end)) = (start, end) else {
+        return (Vec::new(), Vec::new(), content);
+    };
+    let mut ahead = Vec::new();
+    let mut titles = Vec::new();
+    let mut rest = Vec::with_capacity(content.len());
+    for (i, piece) in content.into_iter().enumerate() {
+        if !(start..end).contains(&i) || crate::stream::is_repeated_furniture(&piece.text) {
+            rest.push(piece);
+        } else if is_title(&piece.text) {
+            titles.push(piece);
+        } else {
+            ahead.push(piece);
+        }
+    }
+    (ahead, titles, rest)
+}
+
 fn furniture_rows(pieces: &[Piece]) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
     let mut last_line: Option<u32> = None;
@@ -3164,6 +3260,38 @@ mod tests {
         ]
     );
 
+    /// LibreOffice through PyMuPDF: the year and the goals drawn after the
+    /// table's rows go back before the table, and the order is reported.
+    #[test]
+    fn heading_cells_after_rows_go_back_and_are_reported() {
+        let text = "项目总目标\n年度总体目标\n一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n完成数\n≥2(次)\n覆盖面\n≥50(%)\n（2025年度）\n项目\n绩效\n目标\n推进社区治理。\n1.开展讲座12场。\n年度(/项目)指标值\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                "项目总目标",
+                "年度总体目标",
+                "（2025年度）",
+                "推进社区治理。",
+                "1.开展讲座12场。",
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+                "覆盖面 | ≥50(%)",
+                "项目 | 绩效 | 目标",
+                "年度(/项目)指标值",
+            ]
+        );
+        assert_eq!(
+            read.notes,
+            [(
+                Location::Line(12),
+                UnplacedReason::OutOfRowOrder,
+                "（2025年度） 推进社区治理。 1.开展讲座12场。".to_string()
+            )]
+        );
+    }
+
     /// A report server that draws a page's merged cells first, in a bunch:
     /// the rows are read without labels, and the labels reported.
     #[test]
@@ -3181,9 +3309,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            read.unplaced_labels,
+            read.notes,
             [(
                 Location::Line(5),
+                UnplacedReason::LabelsWithoutRows,
                 "满意度指标 服务对象满意度指标 产出指标 数量指标".to_string()
             )]
         );
