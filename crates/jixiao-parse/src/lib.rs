@@ -37,6 +37,7 @@ mod regrid;
 mod runs;
 mod stream;
 mod vocab;
+mod weave;
 
 pub use event::Event;
 pub use machine::Parser;

@@ -207,9 +207,23 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Cost
             let taken = absorb_header_continuation(header, rest);
             rest = rest.get(taken..).unwrap_or_default();
         }
+        // The table ends at a ruled row or at the next form's heading; a
+        // title drawn after the rows (LibreOffice's second pass: block
+        // markers' pieces after it, no header cell) heads no form.
+        let second_pass_title = |k: usize| {
+            let after = rest.get(k + 1..).unwrap_or_default().iter().take(HEADING_LOOKAHEAD);
+            let mut header = false;
+            let mut markers = false;
+            for n in after {
+                header |= n.ruled || n.cells.iter().any(|c| vocab::field_prefix(c).is_some());
+                markers |= n.cells.iter().any(|c| vocab::is_marker_piece(&fold_compact(c)));
+            }
+            markers && !header
+        };
         let end = rest
             .iter()
-            .position(|r| r.ruled || vocab::form_heading(&r.text).is_some())
+            .enumerate()
+            .position(|(k, r)| r.ruled || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k)))
             .unwrap_or(rest.len());
         let (table, after) = rest.split_at(end);
         match regrid_table(table, cells, labels) {
@@ -233,6 +247,14 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Cost
     }
     (Regridded { rows: out, notes }, costs)
 }
+
+/// A drawing-order table is read as a layout dump's when at least one line
+/// in this many is spaced in columns.
+const LAYOUT_SHARE: usize = 4;
+
+/// How many rows after a title drawn after a table's rows its block
+/// markers' pieces come (the year line between).
+const HEADING_LOOKAHEAD: usize = 8;
 
 /// One table read back.
 struct TableRead {
@@ -280,7 +302,10 @@ fn content_order(content: &[Piece], table: &[Row]) -> bool {
         .filter(|w| matches!(w, [a, b] if a.line == b.line))
         .count();
     let one_cell_a_line = (shared as f32) <= SHARED_LINE_SHARE * lines.len() as f32;
-    own_lines || (pairs > 0 && one_cell_a_line && gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32)
+    // Drawing order with no blank line anywhere (PyMuPDF): a cell a line,
+    // but for a cell whose own spaces cut it (`2.基础设施维修改造：1)  基础…`).
+    let drawing_order = gaps == 0 && printed.iter().zip(printed.iter().skip(1)).all(|(a, b)| b - a == 1);
+    own_lines || (pairs > 0 && one_cell_a_line && (drawing_order || gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32))
 }
 
 /// Most lines (as a share) of a content-order table that hold two cells
@@ -1705,7 +1730,13 @@ pub(crate) struct Label {
 }
 
 fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<TableRead> {
-    let layout = table.iter().any(spaced_in_columns);
+    // Columns kept by spaces: a layout dump indents and spaces out many
+    // lines of a table; in a drawing-order dump (a cell a line, no blank
+    // line) a cell's own spaces make no columns.
+    let lines = printed_lines(table);
+    let no_blank_line = lines.iter().zip(lines.iter().skip(1)).all(|(a, b)| b - a == 1);
+    let spaced = table.iter().filter(|r| spaced_in_columns(r)).count();
+    let layout = spaced > 0 && !(no_blank_line && spaced * LAYOUT_SHARE < table.len());
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
     for row in table {
@@ -1736,18 +1767,47 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
         // blocks, whose strays are read elsewhere.
         let lines = printed_lines(table);
         let drawing_order = lines.iter().zip(lines.iter().skip(1)).all(|(a, b)| b - a == 1);
-        let (ahead, titles, content) = if drawing_order {
+        let (ahead, titles, content, pass) = if drawing_order {
             heading_cells_after_rows(content)
         } else {
-            (Vec::new(), Vec::new(), content)
+            (Vec::new(), Vec::new(), content, None)
         };
         // The header and marker printed again on a later page stand among
         // the cells: read apart, as the rows a PDF's page would give.
         let (furniture, content): (Vec<Piece>, Vec<Piece>) = content
             .into_iter()
             .partition(|p| crate::stream::is_repeated_furniture(&p.text));
-        let read = crate::stream::read(&labels, &content, &printed_lines(table))?;
-        let mut out = read.rows;
+        // Lines of block markers' pieces (`绩效` / `指标`), wherever the
+        // pieces went: a later page's second pass starts there.
+        let marker_lines: Vec<u32> = table
+            .iter()
+            .filter(|r| {
+                let folded = fold_compact(&r.text);
+                r.cells.len() == 1
+                    && (folded == "指标" || vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some())
+            })
+            .filter_map(|r| match r.loc {
+                Location::Line(n) => Some(n),
+                Location::Page(_) => None,
+            })
+            .collect();
+        // The second pass's cells woven back among the first's: their rows,
+        // then the rest read as ever.
+        let woven = pass.and_then(|pass| crate::weave::weave(&labels, &content, &marker_lines, pass));
+        let (woven_rows, labels, content) = match woven {
+            Some(w) => (w.rows, w.labels, w.content),
+            None => (Vec::new(), labels, content),
+        };
+        let read = if content.is_empty() {
+            crate::stream::Read {
+                rows: Vec::new(),
+                unplaced_labels: None,
+            }
+        } else {
+            crate::stream::read(&labels, &content, &printed_lines(table))?
+        };
+        let mut out = woven_rows;
+        out.extend(read.rows);
         out.extend(passthrough);
         for piece in furniture_rows(&furniture) {
             out.push(piece);
@@ -1843,7 +1903,9 @@ const MAX_HEADING_CELLS_AFTER_ROWS: usize = 40;
 /// furniture; the rest of the content is the third. Where the cells
 /// stand so, the dump's order is not row order: the rows' pairing is
 /// reported (`OutOfRowOrder`).
-fn heading_cells_after_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>, Vec<Piece>) {
+fn heading_cells_after_rows(
+    content: Vec<Piece>,
+) -> (Vec<Piece>, Vec<Piece>, Vec<Piece>, Option<crate::weave::PassTwo>) {
     let is_title = |text: &str| {
         let folded = fold_compact(text);
         folded.contains("绩效目标") && folded.ends_with('表')
@@ -1860,7 +1922,14 @@ fn heading_cells_after_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>, Vec
             .map(|k| start + k)
     });
     let (Some(start), Some(end)) = (start, end) else {
-        return (Vec::new(), Vec::new(), content);
+        return (Vec::new(), Vec::new(), content, None);
+    };
+    let pass = match (content.get(start), content.get(end)) {
+        (Some(first_ends), Some(second_after)) => Some(crate::weave::PassTwo {
+            first_ends: first_ends.line,
+            second_after: second_after.line,
+        }),
+        _ => None,
     };
     let mut ahead = Vec::new();
     let mut titles = Vec::new();
@@ -1874,7 +1943,7 @@ fn heading_cells_after_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>, Vec
             ahead.push(piece);
         }
     }
-    (ahead, titles, rest)
+    (ahead, titles, rest, pass)
 }
 
 fn furniture_rows(pieces: &[Piece]) -> Vec<Row> {

@@ -714,7 +714,7 @@ fn block_rows(items: &[Item], start: usize) -> Vec<usize> {
 /// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
 /// with its unit (`90%`, `12场`); a name ending in a number
 /// (`治安案件下降率2`) is none.
-fn numeric_target(text: &str) -> bool {
+pub(crate) fn numeric_target(text: &str) -> bool {
     let target = jixiao_model::normalize::parse_target(text);
     starts_with_operator(text) || target.op.is_some() || (target.value.is_some() && target.unit.is_some())
 }

@@ -1,0 +1,528 @@
+//! LibreOffice's two drawing passes, woven back into row order.
+//!
+//! LibreOffice draws a page's cells in two passes: first every cell whose
+//! text fits on one line, row by row, then every cell that wraps (or needs
+//! its text engine), row by row. PyMuPDF prints the text in that order, so
+//! a table's rows lose the cells of the second pass:
+//!
+//! ```text
+//! 产出指标                      ← first pass
+//! 数量指标
+//! 心理健康讲座场次              ← a name; its target wrapped
+//! 个案咨询人次
+//! 质量指标
+//! 心理健康知晓率
+//! 90%                           ← a target that fits
+//! …
+//! 年度(/项目)指标值             ← second pass (the heading cells before it
+//! 不低于12场                       are taken off by `regrid`)
+//! ≥300(人次)
+//! ```
+//!
+//! The first pass's cells (`P`) keep their order, as do the second's
+//! (`Q`); both are row by row, so the table is an interleaving of the two.
+//! [`weave`] finds the interleaving whose rows alternate name and target
+//! at least cost: a numeric target read as a name costs most, a first-pass
+//! text read as a target (it would be short or a number to fit) costs, a
+//! second-pass text read as a name costs a little, a blank cell costs; no
+//! row crosses a label, which starts a row. The dump's order still is not
+//! row order, and `regrid` reports it (`OutOfRowOrder`).
+
+use jixiao_layout::Row;
+use jixiao_model::Location;
+
+use crate::regrid::{ruled_row, width, Label, Piece};
+use crate::vocab::LabelLevel;
+
+/// Cost of a numeric target (`≥300(人次)`) read as a name.
+const NUMBER_AS_NAME: f32 = 3.0;
+/// Cost of a first-pass text read as a target: a target drawn in the
+/// first pass fits on a line, and most such are short or numbers.
+const FIRST_PASS_TEXT_AS_TARGET: f32 = 1.0;
+/// Longest first-pass text read as a target at no cost (`长期`, `完成`).
+const SHORT_TARGET: usize = 4;
+/// Cost of a second-pass text read as a name: names wrap less often than
+/// targets.
+const SECOND_PASS_NAME: f32 = 0.5;
+/// Cost of a text shaped like a target (a date, a deadline) read as a
+/// name.
+const TARGET_SHAPED_NAME: f32 = 1.0;
+/// Cost of a text shaped like a name (`…成功率`) read as a target.
+const NAME_SHAPED_TARGET: f32 = 0.5;
+/// Cost of a cell left blank.
+const BLANK: f32 = 2.0;
+/// Display width from which the second pass's lines may be the full lines
+/// of a wrapped cell (two columns' worth of four ideographs).
+const MIN_WRAP_WIDTH: usize = 16;
+/// Display units by which a wrapped line may fall short of its column.
+const WRAP_SLACK: usize = 3;
+/// Most cells woven: beyond, the table is no page's.
+const MAX_CELLS: usize = 400;
+/// Most pages of one form's table woven.
+const MAX_PAGES: usize = 20;
+
+/// Where the second pass stands in a table's content (dump lines).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PassTwo {
+    /// The first pass ends before this line (the year line or title that
+    /// starts the second).
+    pub(crate) first_ends: u32,
+    /// The second pass's cells start after this line (the header's last
+    /// cell).
+    pub(crate) second_after: u32,
+}
+
+/// The rows of both passes woven, and the labels and content after them
+/// (the next page's, read as ever).
+pub(crate) struct Woven {
+    pub(crate) rows: Vec<Row>,
+    pub(crate) labels: Vec<Label>,
+    pub(crate) content: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Name,
+    Target,
+}
+
+/// A step of the weave: the next first-pass cell, the next second-pass
+/// cell (its lines), or a blank cell.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    First,
+    Second,
+    Blank,
+}
+
+/// Weaves each page of the table: the first page's passes from `pass`, a
+/// later page's first pass from the label after the page before (its
+/// labels are drawn again) to the block marker's pieces that start its
+/// second pass (`绩效` / `指标`, at `marker_lines`), its second pass from
+/// there to the next label. `None` where a page does not weave.
+pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], pass: PassTwo) -> Option<Woven> {
+    let next_label = |after: f32| {
+        labels
+            .iter()
+            .map(|l| l.at)
+            .filter(|&at| at > after)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let mut pages: Vec<(f32, PassTwo, f32)> = Vec::new();
+    let (mut from, mut pass) = (f32::NEG_INFINITY, pass);
+    loop {
+        let to = next_label(pass.second_after as f32);
+        pages.push((from, pass, to));
+        // The next page's second pass starts at a run of marker pieces.
+        let Some(&start) = marker_lines.iter().filter(|&&m| m as f32 > to).min() else {
+            break;
+        };
+        let mut end = start;
+        while marker_lines.contains(&(end + 1)) {
+            end += 1;
+        }
+        from = to;
+        pass = PassTwo {
+            first_ends: start,
+            second_after: end,
+        };
+        if pages.len() > MAX_PAGES {
+            return None;
+        }
+    }
+    let mut rows = Vec::new();
+    for &(from, pass, to) in &pages {
+        let first: Vec<&Piece> = content
+            .iter()
+            .filter(|p| p.line as f32 > from && p.line < pass.first_ends)
+            .collect();
+        let second: Vec<&Piece> = content
+            .iter()
+            .filter(|p| p.line > pass.second_after && (p.line as f32) < to)
+            .collect();
+        let page_labels: Vec<&Label> = labels
+            .iter()
+            .filter(|l| l.at >= from && l.at < pass.first_ends as f32)
+            .collect();
+        rows.extend(weave_page(&page_labels, &first, &second_cells(&second), pass)?);
+    }
+    let (_, _, last_to) = pages.last().copied()?;
+    let taken = |line: f32| {
+        pages.iter().any(|&(from, pass, to)| {
+            (line > from && line < pass.first_ends as f32) || (line > pass.second_after as f32 && line < to)
+        })
+    };
+    Some(Woven {
+        rows,
+        labels: labels.iter().filter(|l| l.at >= last_to).cloned().collect(),
+        content: content.iter().filter(|p| !taken(p.line as f32)).cloned().collect(),
+    })
+}
+
+/// One page: its first pass's cells and labels, its second pass's cells.
+fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass: PassTwo) -> Option<Vec<Row>> {
+    if first.is_empty() && second.is_empty() {
+        return Some(Vec::new());
+    }
+    if first.len() + second.len() > MAX_CELLS {
+        return None;
+    }
+    // A label before a first-pass cell: no row holds it and the cell before.
+    let starts: Vec<bool> = first
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let after = i
+                .checked_sub(1)
+                .and_then(|k| first.get(k))
+                .map_or(f32::NEG_INFINITY, |q| q.line as f32);
+            labels.iter().any(|l| l.at > after && l.at < p.line as f32)
+        })
+        .collect();
+    let steps = cheapest(first, second, &starts)?;
+    // Rows: the steps alternate name and target (a blank is a step too).
+    let mut cells: Vec<(Vec<String>, u32)> = Vec::new();
+    // The row each first-pass cell went to.
+    let mut row_of: Vec<usize> = Vec::with_capacity(first.len());
+    let (mut i, mut j) = (0, 0);
+    for pair in steps.chunks(2) {
+        let mut texts: Vec<String> = Vec::new();
+        let mut line: Option<u32> = None;
+        for step in pair {
+            match step {
+                Step::First => {
+                    let piece = first.get(i)?;
+                    i += 1;
+                    row_of.push(cells.len());
+                    line = line.or(Some(piece.line));
+                    texts.push(piece.text.clone());
+                }
+                Step::Second => {
+                    let cell = second.get(j)?;
+                    j += 1;
+                    line = line.or(cell.first().map(|p| p.line));
+                    texts.push(cell.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"));
+                }
+                Step::Blank => texts.push(String::new()),
+            }
+        }
+        texts.resize(2, String::new());
+        cells.push((texts, line.unwrap_or(pass.first_ends)));
+    }
+    // The labels before each first-pass cell head a row: that cell's, or,
+    // two runs' labels with rows of the second pass alone between, the
+    // first run's on the first of those rows (`效益指标 社会效益指标` on
+    // `治安案件下降率1`, `满意度指标 …` on `居民安全感满意度`). Labels after
+    // the last first-pass cell head the row after its.
+    let mut heads: Vec<Vec<String>> = vec![Vec::new(); cells.len()];
+    let mut previous = f32::NEG_INFINITY;
+    for (k, piece) in first.iter().enumerate() {
+        let run: Vec<&Label> = labels
+            .iter()
+            .copied()
+            .filter(|l| l.at > previous && l.at < piece.line as f32)
+            .collect();
+        previous = piece.line as f32;
+        let Some(&row) = row_of.get(k) else { continue };
+        let after_previous = k.checked_sub(1).and_then(|p| row_of.get(p)).map(|r| r + 1);
+        let groups = label_groups(&run);
+        match (groups.as_slice(), after_previous) {
+            ([one, two], Some(between)) if between < row => {
+                heads.get_mut(between)?.extend(one.iter().map(|l| l.text.clone()));
+                heads.get_mut(row)?.extend(two.iter().map(|l| l.text.clone()));
+            }
+            _ => heads.get_mut(row)?.extend(run.iter().map(|l| l.text.clone())),
+        }
+    }
+    let after_last = row_of.last().map_or(0, |r| r + 1);
+    let unused = labels.iter().filter(|l| l.at > previous).map(|l| l.text.clone());
+    if let Some(h) = heads.get_mut(after_last) {
+        h.extend(unused);
+    }
+    let rows = cells
+        .into_iter()
+        .zip(heads)
+        .map(|((texts, line), mut head)| {
+            head.extend(texts);
+            ruled_row(Location::Line(line), head, 0)
+        })
+        .collect();
+    Some(rows)
+}
+
+/// A run of labels cut where a new run starts: at a 一级 label, or at a
+/// second 二级 label.
+fn label_groups<'a>(run: &[&'a Label]) -> Vec<Vec<&'a Label>> {
+    let mut groups: Vec<Vec<&Label>> = Vec::new();
+    for &label in run {
+        let starts_new = match groups.last() {
+            None => true,
+            Some(group) => label.level == LabelLevel::One || group.iter().any(|l| l.level == LabelLevel::Two),
+        };
+        if starts_new {
+            groups.push(vec![label]);
+        } else if let Some(group) = groups.last_mut() {
+            group.push(label);
+        }
+    }
+    groups
+}
+
+/// The second pass's lines grouped into cells: a line as wide as the
+/// column's wrap width goes on into the next line, unless that is a
+/// number (a target of its own). The wrap width is one that two or more
+/// lines come to with a shorter text after them, a cell's last line
+/// (`利用平台网络信息化系统，及时发布、更新平台` / `联盟服务信息`); names
+/// of one width one after another (`第1居民区矛盾调解成功率` /
+/// `第2居民区矛盾调解成功率`), or each before its target, are none.
+fn second_cells<'a>(lines: &[&'a Piece]) -> Vec<Vec<&'a Piece>> {
+    let widths: Vec<usize> = lines.iter().map(|p| width(&p.text)).collect();
+    let goes_on = |k: usize| lines.get(k + 1).is_some_and(|next| !numeric(&next.text));
+    // A cell's last line, shorter than the full one before it.
+    let ends_after = |k: usize| {
+        goes_on(k) && matches!((widths.get(k), widths.get(k + 1)), (Some(&w), Some(&next)) if next + WRAP_SLACK < w)
+    };
+    let wrap = widths
+        .iter()
+        .copied()
+        .filter(|&w| {
+            w >= MIN_WRAP_WIDTH
+                && widths
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, &o)| o.abs_diff(w) <= 1 && ends_after(k))
+                    .count()
+                    >= 2
+        })
+        .max();
+    let mut cells: Vec<Vec<&Piece>> = Vec::new();
+    let mut open = false;
+    for (k, (&line, &w)) in lines.iter().zip(&widths).enumerate() {
+        match cells.last_mut() {
+            Some(cell) if open => cell.push(line),
+            _ => cells.push(vec![line]),
+        }
+        open = wrap.is_some_and(|wrap| w + WRAP_SLACK >= wrap && w <= wrap + 1) && !numeric(&line.text) && goes_on(k);
+    }
+    cells
+}
+
+fn numeric(text: &str) -> bool {
+    crate::stream::numeric_target(text)
+}
+
+fn cost(text: &str, slot: Slot, first_pass: bool) -> f32 {
+    let shape = match slot {
+        Slot::Name if starts_like_a_date(text) => TARGET_SHAPED_NAME,
+        Slot::Target if ends_like_a_name(text) && !numeric(text) => NAME_SHAPED_TARGET,
+        _ => 0.0,
+    };
+    shape
+        + match slot {
+            Slot::Name if numeric(text) => NUMBER_AS_NAME,
+            Slot::Name if !first_pass => SECOND_PASS_NAME,
+            Slot::Name => 0.0,
+            Slot::Target if first_pass && !numeric(text) && text.chars().count() > SHORT_TARGET => {
+                FIRST_PASS_TEXT_AS_TARGET
+            }
+            Slot::Target => 0.0,
+        }
+}
+
+/// A target's shape: a date or deadline (`2025年9月底前`).
+fn starts_like_a_date(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A name's shape: what is measured (`…成功率`, `…完成时间`, `…人次`).
+fn ends_like_a_name(text: &str) -> bool {
+    let text = text.trim_end();
+    NAME_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
+/// Endings of indicator names (what is counted or rated), which targets
+/// do not have.
+const NAME_ENDINGS: &[&str] = &[
+    "率",
+    "数",
+    "数量",
+    "时间",
+    "次数",
+    "人次",
+    "场次",
+    "及时性",
+    "满意度",
+    "覆盖面",
+];
+
+/// The cheapest steps from (0, 0, name) to (all, all, name):
+/// `best[i][j][s][f]`, `f` when the row's name is a first-pass cell (so a
+/// first-pass target after a label cannot join it).
+fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option<Vec<Step>> {
+    let (n, m) = (first.len(), second.len());
+    let index = |i: usize, j: usize, s: Slot, f: bool| ((i * (m + 1) + j) * 2 + s as usize) * 2 + usize::from(f);
+    let size = (n + 1) * (m + 1) * 4;
+    let mut best = vec![f32::INFINITY; size];
+    let mut back: Vec<Option<(usize, Step)>> = vec![None; size];
+    *best.get_mut(index(0, 0, Slot::Name, false))? = 0.0;
+    let texts: Vec<String> = second
+        .iter()
+        .map(|cell| cell.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    for i in 0..=n {
+        for j in 0..=m {
+            // Blanks first: they move within (i, j) from name to target
+            // and back, so both are settled before the moves out.
+            for (s, f) in [
+                (Slot::Name, false),
+                (Slot::Target, false),
+                (Slot::Target, true),
+                (Slot::Name, false),
+            ] {
+                let from = *best.get(index(i, j, s, f))?;
+                let to = index(i, j, other(s), false);
+                if from + BLANK < *best.get(to)? {
+                    *best.get_mut(to)? = from + BLANK;
+                    *back.get_mut(to)? = Some((index(i, j, s, f), Step::Blank));
+                }
+            }
+            for (s, f) in [(Slot::Name, false), (Slot::Target, false), (Slot::Target, true)] {
+                let at = index(i, j, s, f);
+                let from = *best.get(at)?;
+                if !from.is_finite() {
+                    continue;
+                }
+                if let Some(piece) = first.get(i) {
+                    let crosses_label = starts.get(i).copied().unwrap_or(false) && s == Slot::Target && f;
+                    if !crosses_label {
+                        let to = index(i + 1, j, other(s), s == Slot::Name);
+                        let c = from + cost(&piece.text, s, true);
+                        if c < *best.get(to)? {
+                            *best.get_mut(to)? = c;
+                            *back.get_mut(to)? = Some((at, Step::First));
+                        }
+                    }
+                }
+                if let Some(text) = texts.get(j) {
+                    let to = index(i, j + 1, other(s), false);
+                    let c = from + cost(text, s, false);
+                    if c < *best.get(to)? {
+                        *best.get_mut(to)? = c;
+                        *back.get_mut(to)? = Some((at, Step::Second));
+                    }
+                }
+            }
+        }
+    }
+    let mut at = index(n, m, Slot::Name, false);
+    if !best.get(at)?.is_finite() {
+        return None;
+    }
+    let start = index(0, 0, Slot::Name, false);
+    let mut steps = Vec::new();
+    // Each step moves back; bound the walk all the same.
+    for _ in 0..=(2 * (n + m) + 4) {
+        if at == start {
+            steps.reverse();
+            return Some(steps);
+        }
+        let (from, step) = (*back.get(at)?)?;
+        steps.push(step);
+        at = from;
+    }
+    None
+}
+
+fn other(s: Slot) -> Slot {
+    match s {
+        Slot::Name => Slot::Target,
+        Slot::Target => Slot::Name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A table's rows after regridding, as `cell | cell` lines.
+    fn woven(text: &str) -> Vec<String> {
+        crate::regrid::regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect()
+    }
+
+    // LibreOffice's form through PyMuPDF: the first pass's names (and the
+    // targets that fit), then the heading cells, then the targets that
+    // wrapped. Every name gets its target back, each label its rows.
+    #[test]
+    fn second_pass_targets_go_back_to_their_rows() {
+        let text = "项目总目标\n年度总体目标\n一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n心理健康讲座场次\n个案咨询人次\n质量指标\n心理健康知晓率\n90%\n咨询满意率\n效益指标\n社会效益指标\n心理服务网络运行\n长期\n（2025年度）\n项目\n绩效\n目标\n为辖区居民提供心理健康咨询。\n1.全年开展讲座12场；\n绩效\n指标\n年度(/项目)指标值\n不低于12场\n≥300(人次)\n满意率100%\n";
+        assert_eq!(
+            woven(text),
+            [
+                "项目总目标",
+                "年度总体目标",
+                "（2025年度）",
+                "为辖区居民提供心理健康咨询。",
+                "1.全年开展讲座12场；",
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12场",
+                "个案咨询人次 | ≥300(人次)",
+                "质量指标 | 心理健康知晓率 | 90%",
+                "咨询满意率 | 满意率100%",
+                "效益指标 | 社会效益指标 | 心理服务网络运行 | 长期",
+                "项目 | 目标",
+                "绩效 | 年度(/项目)指标值",
+            ]
+        );
+    }
+
+    // A second page: its labels drawn again first, its targets in the
+    // first pass and its names in the second (after the marker's pieces);
+    // two runs of labels before one first-pass cell with second-pass rows
+    // between them: the first run heads the first of those rows.
+    #[test]
+    fn a_later_page_weaves_after_its_marker() {
+        let text = "一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n（2025年度）\n项目\n绩效\n目标\n推进社区治理。\n年度(/项目)指标值\n第1网格巡查次数\n≥10(次)\n质量指标\n≥81(%)\n≥82(%)\n效益指标\n社会效益指标\n满意度指标\n服务对象满意度指标\n居民安全感满意度\n≥90(%)\n绩效\n指标\n第1居民区调解成功率\n第2居民区调解成功率\n治安案件下降率1\n不低于1%\n";
+        assert_eq!(
+            woven(text),
+            [
+                "（2025年度）",
+                "推进社区治理。",
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)",
+                "质量指标 | 第1居民区调解成功率 | ≥81(%)",
+                "第2居民区调解成功率 | ≥82(%)",
+                "效益指标 | 社会效益指标 | 治安案件下降率1 | 不低于1%",
+                "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90(%)",
+                "项目 | 绩效 | 目标 | 年度(/项目)指标值",
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// Names that fit (first pass) and numeric targets, any of which
+        /// wrapped (second pass): every row gets its own target back.
+        #[test]
+        fn wrapped_targets_find_their_rows(wrapped in proptest::collection::vec(proptest::bool::ANY, 1..12)) {
+            let mut first = String::new();
+            let mut second = String::new();
+            for (k, w) in wrapped.iter().enumerate() {
+                first.push_str(&format!("第{k}网格巡查次数\n"));
+                let target = format!("≥{}(次)\n", 10 * (k + 1));
+                if *w { second.push_str(&target) } else { first.push_str(&target) }
+            }
+            let text = format!(
+                "一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n{first}（2025年度）\n项目\n绩效\n目标\n年度(/项目)指标值\n{second}"
+            );
+            let rows: Vec<String> = woven(&text).into_iter().filter(|r| r.contains("网格")).collect();
+            let want: Vec<String> = (0..wrapped.len())
+                .map(|k| {
+                    let labels = if k == 0 { "产出指标 | 数量指标 | " } else { "" };
+                    format!("{labels}第{k}网格巡查次数 | ≥{}(次)", 10 * (k + 1))
+                })
+                .collect();
+            proptest::prop_assert_eq!(rows, want);
+        }
+    }
+}
