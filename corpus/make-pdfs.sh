@@ -37,6 +37,9 @@ $gen "$district" corpus/pdf/district.gbk-fields.pdf --fields --gbk --money-right
 if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py "$seed" corpus/pdf/seed.libreoffice.pdf
   python3 corpus/pdf/libreoffice/make.py "$district" corpus/pdf/district.libreoffice.pdf
+  # Narrower name and target columns: more cells wrap, names too, and
+  # LibreOffice draws them in its second pass.
+  python3 corpus/pdf/libreoffice/make.py "$district" corpus/pdf/district.libreoffice-narrow.pdf --narrow
 fi
 if python3 -c 'import reportlab' 2>/dev/null; then
   python3 corpus/pdf/reportlab/make.py "$seed" corpus/pdf/seed.reportlab.pdf
@@ -70,6 +73,7 @@ if command -v chromium >/dev/null && command -v soffice >/dev/null; then
   python3 corpus/pdf/stress/make-stress.py corpus/pdf/stress/stress.json
   python3 corpus/pdf/chromium/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.chromium.pdf
   python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice.pdf
+  python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice-narrow.pdf --narrow
 fi
 # Two more producers with table layouts of their own: fpdf2 (a label cut by a
 # page break printed again on the next page) and MuPDF's HTML (no top rules,

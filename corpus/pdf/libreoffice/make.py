@@ -5,8 +5,11 @@ PDF with `soffice --headless --convert-to pdf`. A second PDF producer for
 the corpus: embedded CJK OpenType subsets (Noto Sans CJK), Identity-H with
 ToUnicode, borders drawn by LibreOffice.
 
-usage: make.py GOLDEN.json OUT.pdf    (needs libreoffice-calc-nogui,
+usage: make.py GOLDEN.json OUT.pdf [--narrow]    (needs libreoffice-calc-nogui,
 fonts-noto-cjk and openpyxl)
+
+--narrow: the name and target columns a third narrower, so that more cells
+wrap (names too) and LibreOffice draws more of them in its second pass.
 """
 import json
 import math
@@ -161,6 +164,9 @@ def render(doc, xlsx):
 
 def main():
     golden, out = sys.argv[1], sys.argv[2]
+    if "--narrow" in sys.argv[3:]:
+        for col in "DEFGH":
+            WIDTHS[col] = WIDTHS[col] * 2 // 3
     doc = json.load(open(golden, encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = os.path.join(tmp, "forms.xlsx")

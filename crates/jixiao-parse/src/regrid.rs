@@ -97,19 +97,20 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
+    let drawing_order = no_blank_lines(&rows);
     let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
     let rows = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
     // aligned one way. Centred unless another reading costs clearly less.
-    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, Align::Middle);
+    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, Align::Middle, drawing_order);
     let mut best_total = middle.rows + middle.labels;
     for align in [Align::Top, Align::Bottom] {
         if best_total <= 0.0 {
             break;
         }
-        let (out, c) = regrid_aligned(&rows, align, align);
+        let (out, c) = regrid_aligned(&rows, align, align, drawing_order);
         let total = c.rows + c.labels;
         if shows_alignment(&c) && clearly_better(total, middle.rows + middle.labels) && total < best_total {
             (best, best_total) = (out, total);
@@ -165,7 +166,7 @@ fn shows_alignment(costs: &Costs) -> bool {
 }
 
 /// [`regrid`] with the cells' and the labels' alignment given.
-fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Costs) {
+fn regrid_aligned(rows: &[Row], cells: Align, labels: Align, drawing_order: bool) -> (Regridded, Costs) {
     let mut costs = Costs::default();
     let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
@@ -226,7 +227,7 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Cost
             .position(|(k, r)| r.ruled || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k)))
             .unwrap_or(rest.len());
         let (table, after) = rest.split_at(end);
-        match regrid_table(table, cells, labels) {
+        match regrid_table(table, cells, labels, drawing_order) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
                 // back in front of the table's header.
@@ -246,6 +247,24 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: Align) -> (Regridded, Cost
         }
     }
     (Regridded { rows: out, notes }, costs)
+}
+
+/// Most blank lines (as a share of lines) of a dump printed in drawing
+/// order (PyMuPDF: none, or one between pages joined by a line break).
+const DRAWING_ORDER_BLANKS: f32 = 0.05;
+
+/// A dump without blank lines between its lines (PyMuPDF's drawing order),
+/// as it came, before any rows are joined: not poppler's blocks.
+fn no_blank_lines(rows: &[Row]) -> bool {
+    let lines: Vec<u32> = rows
+        .iter()
+        .filter_map(|r| match r.loc {
+            Location::Line(n) if !r.ruled => Some(n),
+            _ => None,
+        })
+        .collect();
+    let gaps = lines.windows(2).filter(|w| matches!(w, [a, b] if *b > a + 1)).count();
+    !lines.is_empty() && gaps as f32 <= DRAWING_ORDER_BLANKS * lines.len() as f32
 }
 
 /// A drawing-order table is read as a layout dump's when at least one line
@@ -285,7 +304,7 @@ pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
 /// A content-order dump's table: every piece on a line of its own, or
 /// blocks of lines parted by blank lines (lines that none of the table's
 /// rows is on: a label's line is no blank).
-fn content_order(content: &[Piece], table: &[Row]) -> bool {
+fn content_order(content: &[Piece], table: &[Row], drawing_order: bool) -> bool {
     let printed = printed_lines(table);
     let blank_between = |a: u32, b: u32| (a + 1..b).any(|n| !printed.contains(&n));
     let pairs = content.windows(2).count();
@@ -304,7 +323,7 @@ fn content_order(content: &[Piece], table: &[Row]) -> bool {
     let one_cell_a_line = (shared as f32) <= SHARED_LINE_SHARE * lines.len() as f32;
     // Drawing order with no blank line anywhere (PyMuPDF): a cell a line,
     // but for a cell whose own spaces cut it (`2.基础设施维修改造：1)  基础…`).
-    let drawing_order = gaps == 0 && printed.iter().zip(printed.iter().skip(1)).all(|(a, b)| b - a == 1);
+    let drawing_order = drawing_order && gaps == 0;
     own_lines || (pairs > 0 && one_cell_a_line && (drawing_order || gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32))
 }
 
@@ -1729,14 +1748,12 @@ pub(crate) struct Label {
     pub(crate) at: f32,
 }
 
-fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<TableRead> {
+fn regrid_table(table: &[Row], cells: Align, label_align: Align, drawing_order: bool) -> Option<TableRead> {
     // Columns kept by spaces: a layout dump indents and spaces out many
     // lines of a table; in a drawing-order dump (a cell a line, no blank
     // line) a cell's own spaces make no columns.
-    let lines = printed_lines(table);
-    let no_blank_line = lines.iter().zip(lines.iter().skip(1)).all(|(a, b)| b - a == 1);
     let spaced = table.iter().filter(|r| spaced_in_columns(r)).count();
-    let layout = spaced > 0 && !(no_blank_line && spaced * LAYOUT_SHARE < table.len());
+    let layout = spaced > 0 && !(drawing_order && spaced * LAYOUT_SHARE < table.len());
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
     for row in table {
@@ -1761,12 +1778,10 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align) -> Option<Table
     }
     let (labels, content) = labels_and_content(pieces);
     let first_content = content.iter().map(|p| p.line).min()?;
-    if !layout && content_order(&content, table) {
+    if !layout && content_order(&content, table, drawing_order) {
         let content = join_quote_split_pieces(content);
         // Drawing order (PyMuPDF: no blank line anywhere), not poppler's
         // blocks, whose strays are read elsewhere.
-        let lines = printed_lines(table);
-        let drawing_order = lines.iter().zip(lines.iter().skip(1)).all(|(a, b)| b - a == 1);
         let (ahead, titles, content, pass) = if drawing_order {
             heading_cells_after_rows(content)
         } else {
