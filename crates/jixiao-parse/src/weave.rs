@@ -47,8 +47,16 @@ const SECOND_PASS_NAME: f32 = 0.5;
 /// Cost of a text shaped like a target (a date, a deadline) read as a
 /// name.
 const TARGET_SHAPED_NAME: f32 = 1.0;
+/// Longest text read as a target's shape when it stands as a name (`长期`,
+/// `完成`, `有效`): names say what is measured, in more characters.
+const SHORTEST_NAME: usize = 2;
 /// Cost of a text shaped like a name (`…成功率`) read as a target.
 const NAME_SHAPED_TARGET: f32 = 0.5;
+/// Cost of each second-pass line joined to the cell above it, beyond the
+/// wrap width's evidence (a name that wrapped alone on its page).
+const JOINED_LINE: f32 = 0.3;
+/// Most second-pass cells joined into one.
+const MAX_JOINED: usize = 4;
 /// Cost of a cell left blank.
 const BLANK: f32 = 2.0;
 /// Display width from which the second pass's lines may be the full lines
@@ -91,7 +99,8 @@ enum Slot {
 #[derive(Debug, Clone, Copy)]
 enum Step {
     First,
-    Second,
+    /// The next second-pass cells, this many joined into one.
+    Second(usize),
     Blank,
 }
 
@@ -197,11 +206,18 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
                     line = line.or(Some(piece.line));
                     texts.push(piece.text.clone());
                 }
-                Step::Second => {
-                    let cell = second.get(j)?;
-                    j += 1;
-                    line = line.or(cell.first().map(|p| p.line));
-                    texts.push(cell.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"));
+                Step::Second(k) => {
+                    let cells = second.get(j..j + k)?;
+                    j += k;
+                    line = line.or(cells.first().and_then(|c| c.first()).map(|p| p.line));
+                    texts.push(
+                        cells
+                            .iter()
+                            .flatten()
+                            .map(|p| p.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
                 }
                 Step::Blank => texts.push(String::new()),
             }
@@ -314,6 +330,7 @@ fn numeric(text: &str) -> bool {
 fn cost(text: &str, slot: Slot, first_pass: bool) -> f32 {
     let shape = match slot {
         Slot::Name if starts_like_a_date(text) => TARGET_SHAPED_NAME,
+        Slot::Name if text.trim().chars().count() <= SHORTEST_NAME && !numeric(text) => TARGET_SHAPED_NAME,
         Slot::Target if ends_like_a_name(text) && !numeric(text) => NAME_SHAPED_TARGET,
         _ => 0.0,
     };
@@ -365,10 +382,29 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
     let mut best = vec![f32::INFINITY; size];
     let mut back: Vec<Option<(usize, Step)>> = vec![None; size];
     *best.get_mut(index(0, 0, Slot::Name, false))? = 0.0;
-    let texts: Vec<String> = second
-        .iter()
-        .map(|cell| cell.iter().map(|p| p.text.as_str()).collect())
-        .collect();
+    // A cell of `k` second-pass cells from `j`, where its lines wrap (every
+    // line but the last wide, none a number, none wider than the one
+    // before): its text and what the joins cost.
+    let joined = |j: usize, k: usize| -> Option<(String, f32)> {
+        let cells = second.get(j..j + k)?;
+        let lines: Vec<&Piece> = cells.iter().flatten().copied().collect();
+        let wraps = cells.windows(2).all(|w| match w {
+            [above, below] => match (above.last(), below.first()) {
+                (Some(a), Some(b)) => {
+                    let (wa, wb) = (width(&a.text), width(&b.text));
+                    wa >= MIN_WRAP_WIDTH && !numeric(&a.text) && !numeric(&b.text) && wb <= wa + 1
+                }
+                _ => false,
+            },
+            _ => false,
+        });
+        wraps.then(|| {
+            (
+                lines.iter().map(|p| p.text.as_str()).collect(),
+                JOINED_LINE * (k - 1) as f32,
+            )
+        })
+    };
     for i in 0..=n {
         for j in 0..=m {
             // Blanks first: they move within (i, j) from name to target
@@ -403,12 +439,13 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
                         }
                     }
                 }
-                if let Some(text) = texts.get(j) {
-                    let to = index(i, j + 1, other(s), false);
-                    let c = from + cost(text, s, false);
+                for k in 1..=MAX_JOINED.min(m - j) {
+                    let Some((text, join_cost)) = joined(j, k) else { break };
+                    let to = index(i, j + k, other(s), false);
+                    let c = from + join_cost + cost(&text, s, false);
                     if c < *best.get(to)? {
                         *best.get_mut(to)? = c;
-                        *back.get_mut(to)? = Some((at, Step::Second));
+                        *back.get_mut(to)? = Some((at, Step::Second(k)));
                     }
                 }
             }
@@ -496,6 +533,25 @@ mod tests {
                 "效益指标 | 社会效益指标 | 治安案件下降率1 | 不低于1%",
                 "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90(%)",
                 "项目 | 绩效 | 目标 | 年度(/项目)指标值",
+            ]
+        );
+    }
+
+    // A name that wrapped alone on its page: no second line of its width
+    // shows the wrap, the pairing joins its lines; a two-character first-
+    // pass text is a target, not a name.
+    #[test]
+    fn a_lone_wrapped_name_keeps_its_lines() {
+        let text = "一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n社区微更新项目\n完成\n（2025年度）\n项目\n绩效\n目标\n年度(/项目)指标值\n为辖区重点人群提供上门健康评估与家庭照护指导服\n务的户数\n≥1200(户)\n";
+        let rows: Vec<String> = woven(text)
+            .into_iter()
+            .filter(|r| r.contains("户") || r.contains("完成"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "为辖区重点人群提供上门健康评估与家庭照护指导服/务的户数 | ≥1200(户)",
+                "产出指标 | 数量指标 | 社区微更新项目 | 完成",
             ]
         );
     }
