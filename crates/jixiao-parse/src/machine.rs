@@ -409,14 +409,7 @@ impl Parser {
     fn finish_funds(&mut self, funds: Funds) {
         self.fund_scale = funds.scale;
         let others = funds.cells.iter().filter(|c| c.label == FundLabel::Other).count();
-        let has_annual = funds.cells.iter().any(|c| {
-            matches!(
-                c.label,
-                FundLabel::Item(
-                    FundItem::AnnualTotal | FundItem::AnnualFiscalCurrent | FundItem::AnnualFiscalCarryover
-                )
-            )
-        });
+        let has_annual = funds.cells.iter().any(|c| is_annual_label(c.label));
         let mut others_seen = 0;
         for cell in funds.cells {
             let item = match cell.label {
@@ -453,12 +446,7 @@ impl Parser {
         match kind {
             // The form's year line printed among the goal's lines
             // (poppler's reading order of a Chromium form).
-            TokenKind::Year(year)
-                if token
-                    .rows
-                    .iter()
-                    .all(|r| !r.ruled && matches!(r.loc, Location::Line(_))) =>
-            {
+            TokenKind::Year(year) if token.rows.iter().all(dump_line) => {
                 self.emit(Event::Year {
                     year,
                     loc: loc_of(&token),
@@ -562,11 +550,7 @@ impl Parser {
     /// 三级指标                        ← the table
     /// ```
     fn table_cell_in_goal(&self, goal: &Goal, token: &Token) -> bool {
-        let content_order = token
-            .rows
-            .iter()
-            .all(|r| !r.ruled && r.cells.len() == 1 && matches!(r.loc, Location::Line(_)));
-        if !content_order {
+        if !one_cell_lines(token) {
             return false;
         }
         let ahead = self.tokens.as_slice();
@@ -618,11 +602,7 @@ impl Parser {
     /// the blocks that come ahead of its own (money labels, a goal
     /// heading): the form's marker, printed early. It opens nothing.
     fn marker_ahead_of_its_block(&self, marker: Marker, token: &Token) -> bool {
-        let content_order = token
-            .rows
-            .iter()
-            .all(|r| !r.ruled && r.cells.len() == 1 && matches!(r.loc, Location::Line(_)));
-        if !content_order || matches!(marker, Marker::Funds { .. }) {
+        if !one_cell_lines(token) || matches!(marker, Marker::Funds { .. }) {
             return false;
         }
         for t in self
@@ -694,7 +674,7 @@ impl Parser {
             [one] => match goal.slots.last_mut() {
                 Some((slot, lines, _)) if lines.is_empty() && *slot != *one && *slot != GoalSlot::Both => {
                     *slot = GoalSlot::Both;
-                    goal.parted_headings = !row.ruled && matches!(row.loc, Location::Line(_));
+                    goal.parted_headings = dump_line(&row);
                 }
                 _ => goal.slots.push((*one, Vec::new(), row.loc)),
             },
@@ -707,8 +687,7 @@ impl Parser {
         // order: `项目总目标` / `其他资金` / `0.00` / the goal): reported,
         // never taken as the goal.
         let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
-        let content_order = !row.ruled && matches!(row.loc, Location::Line(_));
-        if (still_empty || content_order) && row.cells.len() == 1 && is_money_text(&text) {
+        if (still_empty || dump_line(&row)) && row.cells.len() == 1 && is_money_text(&text) {
             goal.money.push(row);
             return;
         }
@@ -766,14 +745,7 @@ impl Parser {
             }
             return;
         }
-        let annual = labels.iter().any(|l| {
-            matches!(
-                l,
-                FundLabel::Item(
-                    FundItem::AnnualTotal | FundItem::AnnualFiscalCurrent | FundItem::AnnualFiscalCarryover
-                )
-            )
-        });
+        let annual = labels.iter().any(|l| is_annual_label(*l));
         for (label, row) in labels.iter().zip(amounts) {
             let item = match label {
                 FundLabel::Item(item) => *item,
@@ -1259,7 +1231,6 @@ fn list_number(line: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
 /// Most tokens looked ahead for goal text still to come among a goal's
 /// stray table cells (a page of header cells, labels and goal lines).
 const MAX_GOAL_LOOKAHEAD: usize = 60;
@@ -1283,12 +1254,29 @@ fn is_goal_sentence(text: &str) -> bool {
 /// A line holding one cell of the table's header alone (`三级指标`), as a
 /// content-order dump prints it.
 fn lone_header_cell(row: &Row) -> bool {
-    !row.ruled
-        && row.cells.len() == 1
-        && matches!(row.loc, Location::Line(_))
-        && vocab::is_table_header_cell(&fold_compact(&row.text))
+    dump_line(row) && row.cells.len() == 1 && vocab::is_table_header_cell(&fold_compact(&row.text))
 }
 
+/// A line of a text dump, not a PDF's row.
+fn dump_line(row: &Row) -> bool {
+    !row.ruled && matches!(row.loc, Location::Line(_))
+}
+
+/// A token of a content-order dump: lines of one cell each.
+fn one_cell_lines(token: &Token) -> bool {
+    token.rows.iter().all(|r| dump_line(r) && r.cells.len() == 1)
+}
+
+/// A label of the annual column (`年度资金申请总额`, `当年财政拨款`,
+/// `上年结转资金`): the `其他资金` beside them is the annual one.
+fn is_annual_label(label: FundLabel) -> bool {
+    matches!(
+        label,
+        FundLabel::Item(FundItem::AnnualTotal | FundItem::AnnualFiscalCurrent | FundItem::AnnualFiscalCarryover)
+    )
+}
+
+/// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
 fn is_money_text(text: &str) -> bool {
     let folded = fold_compact(text);
     vocab::fund_label(&folded).is_some() || is_amount(&folded)

@@ -1798,8 +1798,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: Align, drawing_order: 
             .iter()
             .filter(|r| {
                 let folded = fold_compact(&r.text);
-                r.cells.len() == 1
-                    && (folded == "指标" || vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some())
+                r.cells.len() == 1 && (vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some())
             })
             .filter_map(|r| match r.loc {
                 Location::Line(n) => Some(n),

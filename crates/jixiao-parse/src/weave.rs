@@ -32,6 +32,7 @@ use jixiao_layout::Row;
 use jixiao_model::Location;
 
 use crate::regrid::{ruled_row, width, Label, Piece};
+use crate::stream::numeric_target;
 use crate::vocab::LabelLevel;
 
 /// Cost of a numeric target (`≥300(人次)`) read as a name.
@@ -117,11 +118,11 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
             .filter(|&at| at > after)
             .fold(f32::INFINITY, f32::min)
     };
-    let mut pages: Vec<(f32, PassTwo, f32)> = Vec::new();
+    let mut pages: Vec<Page> = Vec::new();
     let (mut from, mut pass) = (f32::NEG_INFINITY, pass);
     loop {
         let to = next_label(pass.second_after as f32);
-        pages.push((from, pass, to));
+        pages.push(Page { from, pass, to });
         // The next page's second pass starts at a run of marker pieces.
         let Some(&start) = marker_lines.iter().filter(|&&m| m as f32 > to).min() else {
             break;
@@ -140,32 +141,47 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
         }
     }
     let mut rows = Vec::new();
-    for &(from, pass, to) in &pages {
-        let first: Vec<&Piece> = content
-            .iter()
-            .filter(|p| p.line as f32 > from && p.line < pass.first_ends)
-            .collect();
-        let second: Vec<&Piece> = content
-            .iter()
-            .filter(|p| p.line > pass.second_after && (p.line as f32) < to)
-            .collect();
+    for page in &pages {
+        let first: Vec<&Piece> = content.iter().filter(|p| page.first_holds(p.line)).collect();
+        let second: Vec<&Piece> = content.iter().filter(|p| page.second_holds(p.line)).collect();
+        // The label that ends the page before is this page's first.
         let page_labels: Vec<&Label> = labels
             .iter()
-            .filter(|l| l.at >= from && l.at < pass.first_ends as f32)
+            .filter(|l| l.at >= page.from && l.at < page.pass.first_ends as f32)
             .collect();
-        rows.extend(weave_page(&page_labels, &first, &second_cells(&second), pass)?);
+        rows.extend(weave_page(&page_labels, &first, &second_cells(&second), page.pass)?);
     }
-    let (_, _, last_to) = pages.last().copied()?;
-    let taken = |line: f32| {
-        pages.iter().any(|&(from, pass, to)| {
-            (line > from && line < pass.first_ends as f32) || (line > pass.second_after as f32 && line < to)
-        })
+    let last_to = pages.last()?.to;
+    let taken = |line: u32| {
+        pages
+            .iter()
+            .any(|page| page.first_holds(line) || page.second_holds(line))
     };
     Some(Woven {
         rows,
         labels: labels.iter().filter(|l| l.at >= last_to).cloned().collect(),
-        content: content.iter().filter(|p| !taken(p.line as f32)).cloned().collect(),
+        content: content.iter().filter(|p| !taken(p.line)).cloned().collect(),
     })
+}
+
+/// One page of a table's two passes: its first pass after `from` (the
+/// label that ended the page before) up to `pass.first_ends`, its second
+/// pass after `pass.second_after` up to `to` (the next label).
+#[derive(Debug, Clone, Copy)]
+struct Page {
+    from: f32,
+    pass: PassTwo,
+    to: f32,
+}
+
+impl Page {
+    fn first_holds(&self, line: u32) -> bool {
+        line as f32 > self.from && line < self.pass.first_ends
+    }
+
+    fn second_holds(&self, line: u32) -> bool {
+        line > self.pass.second_after && (line as f32) < self.to
+    }
 }
 
 /// One page: its first pass's cells and labels, its second pass's cells.
@@ -293,7 +309,7 @@ fn label_groups<'a>(run: &[&'a Label]) -> Vec<Vec<&'a Label>> {
 /// `第2居民区矛盾调解成功率`), or each before its target, are none.
 fn second_cells<'a>(lines: &[&'a Piece]) -> Vec<Vec<&'a Piece>> {
     let widths: Vec<usize> = lines.iter().map(|p| width(&p.text)).collect();
-    let goes_on = |k: usize| lines.get(k + 1).is_some_and(|next| !numeric(&next.text));
+    let goes_on = |k: usize| lines.get(k + 1).is_some_and(|next| !numeric_target(&next.text));
     // A cell's last line, shorter than the full one before it.
     let ends_after = |k: usize| {
         goes_on(k) && matches!((widths.get(k), widths.get(k + 1)), (Some(&w), Some(&next)) if next + WRAP_SLACK < w)
@@ -318,28 +334,26 @@ fn second_cells<'a>(lines: &[&'a Piece]) -> Vec<Vec<&'a Piece>> {
             Some(cell) if open => cell.push(line),
             _ => cells.push(vec![line]),
         }
-        open = wrap.is_some_and(|wrap| w + WRAP_SLACK >= wrap && w <= wrap + 1) && !numeric(&line.text) && goes_on(k);
+        open = wrap.is_some_and(|wrap| w + WRAP_SLACK >= wrap && w <= wrap + 1)
+            && !numeric_target(&line.text)
+            && goes_on(k);
     }
     cells
-}
-
-fn numeric(text: &str) -> bool {
-    crate::stream::numeric_target(text)
 }
 
 fn cost(text: &str, slot: Slot, first_pass: bool) -> f32 {
     let shape = match slot {
         Slot::Name if starts_like_a_date(text) => TARGET_SHAPED_NAME,
-        Slot::Name if text.trim().chars().count() <= SHORTEST_NAME && !numeric(text) => TARGET_SHAPED_NAME,
-        Slot::Target if ends_like_a_name(text) && !numeric(text) => NAME_SHAPED_TARGET,
+        Slot::Name if text.trim().chars().count() <= SHORTEST_NAME && !numeric_target(text) => TARGET_SHAPED_NAME,
+        Slot::Target if ends_like_a_name(text) && !numeric_target(text) => NAME_SHAPED_TARGET,
         _ => 0.0,
     };
     shape
         + match slot {
-            Slot::Name if numeric(text) => NUMBER_AS_NAME,
+            Slot::Name if numeric_target(text) => NUMBER_AS_NAME,
             Slot::Name if !first_pass => SECOND_PASS_NAME,
             Slot::Name => 0.0,
-            Slot::Target if first_pass && !numeric(text) && text.chars().count() > SHORT_TARGET => {
+            Slot::Target if first_pass && !numeric_target(text) && text.chars().count() > SHORT_TARGET => {
                 FIRST_PASS_TEXT_AS_TARGET
             }
             Slot::Target => 0.0,
@@ -392,7 +406,7 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
             [above, below] => match (above.last(), below.first()) {
                 (Some(a), Some(b)) => {
                     let (wa, wb) = (width(&a.text), width(&b.text));
-                    wa >= MIN_WRAP_WIDTH && !numeric(&a.text) && !numeric(&b.text) && wb <= wa + 1
+                    wa >= MIN_WRAP_WIDTH && !numeric_target(&a.text) && !numeric_target(&b.text) && wb <= wa + 1
                 }
                 _ => false,
             },
