@@ -3343,6 +3343,21 @@ mod tests {
         ]
     );
 
+    // The same with a date among the numeric targets: the names printed
+    // as one block, most targets numeric.
+    regrids_to!(
+        content_order_column_blocks_with_a_date_target_are_zipped,
+        "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n产出指标\n\n数量指标\n\n完成数\n\n≥2(次)\n\n覆盖面\n完成时间\n满意率\n投诉率\n\n≥50(%)\n2025年9月底前\n≥90(%)\n≤1(%)\n\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)",
+            "完成时间 | 2025年9月底前",
+            "满意率 | ≥90(%)",
+            "投诉率 | ≤1(%)",
+        ]
+    );
+
     /// LibreOffice through PyMuPDF: the year and the goals drawn after the
     /// table's rows go back before the table, and the order is reported.
     #[test]

@@ -698,13 +698,15 @@ fn block_rows(items: &[Item], start: usize) -> Vec<usize> {
             continue;
         }
         let parted = items.get(start + names).is_some_and(|it| it.after_gap);
-        let targets = parted
-            && (start + names..start + 2 * names).all(|t| {
-                items
-                    .get(t)
-                    .is_some_and(|it| one_line(t) && !it.row_start && numeric_target(it.text))
-            });
-        if targets {
+        let in_one_block = (start + 1..start + names).all(|n| items.get(n).is_some_and(|it| !it.after_gap));
+        let targets = items.get(start + names..start + 2 * names).unwrap_or_default();
+        let one_line_targets = targets.len() == names
+            && (start + names..start + 2 * names).all(|t| items.get(t).is_some_and(|it| one_line(t) && !it.row_start));
+        let numeric = targets.iter().filter(|it| numeric_target(it.text)).count();
+        // Every target numeric; or, the names one block, most of them (a
+        // date or a sentence target among numbers: `2025年9月底前`).
+        let shaped = numeric == names || (in_one_block && 2 * numeric > names);
+        if parted && one_line_targets && shaped {
             sizes.push(names);
         }
     }
