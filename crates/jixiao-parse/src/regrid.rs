@@ -3358,6 +3358,22 @@ mod tests {
         ]
     );
 
+    // A column block whose targets wrap, the labels poppler printed among
+    // the names (blank lines around them; one on a name's line is that
+    // row's).
+    regrids_to!(
+        content_order_column_blocks_with_wrapped_targets_are_zipped,
+        "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n产出指标\n\n数量指标\n\n完成数\n\n≥2(次)\n\n覆盖面\n参与率\n\n效益指标\n\n社会效益指标 宣传推广\n满意率\n\n≥50(%)\n≥95(%)\n及时发布宣传推广信\n息\n≥90(%)\n\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "覆盖面 | ≥50(%)",
+            "参与率 | ≥95(%)",
+            "效益指标 | 社会效益指标 | 宣传推广 | 及时发布宣传推广信/息",
+            "满意率 | ≥90(%)",
+        ]
+    );
+
     /// LibreOffice through PyMuPDF: the year and the goals drawn after the
     /// table's rows go back before the table, and the order is reported.
     #[test]

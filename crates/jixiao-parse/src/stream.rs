@@ -101,6 +101,8 @@ struct Item<'a> {
     joined: bool,
     /// A blank line before it: the block before ended (`pdftotext`).
     after_gap: bool,
+    /// A label printed between it and the item before.
+    after_label: bool,
     /// A row starts here (a label printed before it, in row order).
     row_start: bool,
 }
@@ -123,12 +125,13 @@ impl Column {
 
 /// A step of the cutting: a cell of items `start..end`, a blank cell, or
 /// a column block of `rows` one-line names from `start` followed by their
-/// `rows` one-line targets (only while cutting: expanded into cells).
+/// `rows` target cells (the block's number `cells` in the cutting's list
+/// of target cells; only while cutting: expanded into cells).
 #[derive(Debug, Clone, Copy)]
 enum Step {
     Cell { start: usize, end: usize },
     Blank,
-    Block { start: usize, rows: usize },
+    Block { start: usize, rows: usize, cells: usize },
 }
 
 /// Reads the table of `content` (in dump order) with its `labels`, the
@@ -146,12 +149,14 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             latin: piece.text.chars().filter(char::is_ascii_alphanumeric).count(),
             joined: previous.is_some_and(|p| p.line == piece.line),
             after_gap: previous.is_some_and(|p| (p.line + 1..piece.line).any(|n| !printed.contains(&n))),
+            after_label: previous
+                .is_some_and(|p| labels.iter().any(|l| l.at > p.line as f32 && l.at <= piece.line as f32)),
             row_start: false,
         });
     }
     if row_major {
         for label in labels {
-            if let Some(i) = content.iter().position(|p| p.line as f32 > label.at) {
+            if let Some(i) = content.iter().position(|p| p.line as f32 >= label.at) {
                 if let Some(item) = items.get_mut(i) {
                     item.row_start = true;
                 }
@@ -199,6 +204,11 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         let extents: Vec<RowExtent> = pairs
             .iter()
             .map(|(name, target, at)| {
+                // A column block's target stands apart from its name: the
+                // name alone is the row's height.
+                let apart =
+                    matches!((name, target), (Step::Cell { end, .. }, Step::Cell { start, .. }) if start != end);
+                let target: &Step = if apart { &Step::Blank } else { target };
                 let lines = [name, target].into_iter().flat_map(|step| match step {
                     Step::Cell { start, end } => content.get(*start..*end).unwrap_or_default(),
                     Step::Blank | Step::Block { .. } => &[],
@@ -222,7 +232,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
     for (i, (name, target, at)) in pairs.into_iter().enumerate() {
         let mut cells = Vec::new();
         if row_major {
-            while let Some(label) = pending.next_if(|l| l.at < at.line as f32) {
+            while let Some(label) = pending.next_if(|l| l.at <= at.line as f32) {
                 cells.push(label.text.clone());
             }
         }
@@ -397,10 +407,20 @@ fn labels_lead_rows(labels: &[Label], content: &[Piece]) -> bool {
 fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
     let widths = column_widths(items);
     let wraps = wrap_widths(items);
+    // The column blocks at each item, per target width (they do not
+    // depend on the names' width).
+    let blocks: Vec<Vec<Vec<ColumnBlock>>> = widths
+        .iter()
+        .map(|&(target_width, _)| {
+            (0..items.len())
+                .map(|start| column_blocks(items, start, target_width, &wraps))
+                .collect()
+        })
+        .collect();
     let mut best: Option<(f32, Vec<Step>)> = None;
     for &(name_width, name_lines) in &widths {
-        for &(target_width, target_lines) in &widths {
-            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps) else {
+        for (&(target_width, target_lines), blocks) in widths.iter().zip(&blocks) {
+            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps, blocks) else {
                 continue;
             };
             // A width only one line comes to is weaker evidence: of two
@@ -565,10 +585,12 @@ fn cell_cost(
 /// The cheapest cutting for the columns' `capacity` (name, target):
 /// `best[i][c]` is the cost of items `0..i` with the next cell in column
 /// `c`; a row starts with its name.
-fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Vec<Step>)> {
+fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<ColumnBlock>]) -> Option<(f32, Vec<Step>)> {
     let n = items.len();
     let mut best = vec![[f32::INFINITY; 2]; n + 1];
     let mut back: Vec<[Option<(usize, Column, Step)>; 2]> = vec![[None, None]; n + 1];
+    // The target cells of the column blocks steps took.
+    let mut taken: Vec<Vec<(usize, usize)>> = Vec::new();
     *best.first_mut()?.first_mut()? = 0.0;
     for i in 0..=n {
         // A blank cell: the column moves on without an item.
@@ -589,12 +611,21 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
         }
         let from_name = *best.get(i)?.get(Column::Name as usize)?;
         if from_name.is_finite() {
-            for rows in block_rows(items, i) {
-                let end = i + 2 * rows;
-                if from_name + COLUMN_BLOCK < *best.get(end)?.get(Column::Name as usize)? {
-                    *best.get_mut(end)?.get_mut(Column::Name as usize)? = from_name + COLUMN_BLOCK;
-                    *back.get_mut(end)?.get_mut(Column::Name as usize)? =
-                        Some((i, Column::Name, Step::Block { start: i, rows }));
+            for block in blocks.get(i).map(Vec::as_slice).unwrap_or_default() {
+                let end = block.targets.last().map_or(i, |&(_, e)| e);
+                let cost = from_name + COLUMN_BLOCK + block.cost;
+                if cost < *best.get(end)?.get(Column::Name as usize)? {
+                    *best.get_mut(end)?.get_mut(Column::Name as usize)? = cost;
+                    *back.get_mut(end)?.get_mut(Column::Name as usize)? = Some((
+                        i,
+                        Column::Name,
+                        Step::Block {
+                            start: i,
+                            rows: block.targets.len(),
+                            cells: taken.len(),
+                        },
+                    ));
+                    taken.push(block.targets.clone());
                 }
             }
         }
@@ -643,17 +674,15 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
     let mut steps: Vec<Step> = steps
         .into_iter()
         .flat_map(|step| match step {
-            Step::Block { start, rows } => (start..start + rows)
-                .flat_map(|name| {
+            Step::Block { start, rows, cells } => (start..start + rows)
+                .zip(taken.get(cells).map(Vec::as_slice).unwrap_or_default())
+                .flat_map(|(name, &(target, end))| {
                     [
                         Step::Cell {
                             start: name,
                             end: name + 1,
                         },
-                        Step::Cell {
-                            start: name + rows,
-                            end: name + rows + 1,
-                        },
+                        Step::Cell { start: target, end },
                     ]
                 })
                 .collect(),
@@ -667,11 +696,17 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
     Some((total, steps))
 }
 
-/// The sizes of the column blocks that may start at item `start`: `k`
-/// one-line names, then their `k` one-line numeric targets. poppler's
-/// reading order prints rows of one-line cells a column at a time when
-/// the rows' cells are blocks of their own (the last rows of a table, or
-/// a page of them):
+/// A column block that may start at an item: its target cells (item
+/// ranges, one per name) and what cutting them costs.
+struct ColumnBlock {
+    targets: Vec<(usize, usize)>,
+    cost: f32,
+}
+
+/// The column blocks that may start at item `start`: `k` one-line names,
+/// then, after a blank line, their `k` target cells. poppler's reading
+/// order prints rows a column at a time when the rows' cells are blocks
+/// of their own (the last rows of a table, or a page of them):
 ///
 /// ```text
 /// 服务专业客户数量
@@ -682,35 +717,120 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize]) -> Option<(f32, Ve
 /// ```
 ///
 /// A blank line between the columns (poppler ends each block with one),
-/// every target numeric and no name: the shapes alone tell the columns
-/// apart, so nothing is guessed.
-fn block_rows(items: &[Item], start: usize) -> Vec<usize> {
+/// no name numeric, and the targets numeric: every one, each on a line
+/// of its own; or the most of them (a date among them, `2025年9月底前`, or
+/// a sentence wrapped over lines) where the names are one block (but for
+/// the labels poppler prints among them: blank lines around) and so are
+/// the targets. The shapes tell the columns apart; wrapped target cells
+/// are cut as any cells are (`capacity`, `wraps`).
+fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize]) -> Vec<ColumnBlock> {
     let one_line = |i: usize| items.get(i).is_some_and(|it| i == start || !it.joined);
-    let mut sizes = Vec::new();
+    // A block of wrapped targets follows names that start a table, or
+    // after a blank line or a label.
+    let block_start = start == 0 || items.get(start).is_some_and(|it| it.after_gap || it.after_label);
+    let mut out = Vec::new();
     let mut names = 0;
+    let mut in_one_block = true;
     while names < MAX_BLOCK_ROWS {
         let Some(name) = items.get(start + names) else { break };
         if !one_line(start + names) || numeric_target(name.text) {
             break;
         }
+        if names > 0 && name.after_gap && !name.after_label {
+            in_one_block = false;
+        }
         names += 1;
-        if names < 2 {
+        if names < 2 || !items.get(start + names).is_some_and(|it| it.after_gap) {
             continue;
         }
-        let parted = items.get(start + names).is_some_and(|it| it.after_gap);
-        let in_one_block = (start + 1..start + names).all(|n| items.get(n).is_some_and(|it| !it.after_gap));
-        let targets = items.get(start + names..start + 2 * names).unwrap_or_default();
-        let one_line_targets = targets.len() == names
-            && (start + names..start + 2 * names).all(|t| items.get(t).is_some_and(|it| one_line(t) && !it.row_start));
-        let numeric = targets.iter().filter(|it| numeric_target(it.text)).count();
-        // Every target numeric; or, the names one block, most of them (a
-        // date or a sentence target among numbers: `2025年9月底前`).
-        let shaped = numeric == names || (in_one_block && 2 * numeric > names);
-        if parted && one_line_targets && shaped {
-            sizes.push(names);
+        // One-line numeric targets, each a block of its own or not.
+        let from = start + names;
+        if (from..from + names).all(|t| {
+            items
+                .get(t)
+                .is_some_and(|it| one_line(t) && !it.row_start && numeric_target(it.text))
+        }) {
+            out.push(ColumnBlock {
+                targets: (from..from + names).map(|t| (t, t + 1)).collect(),
+                cost: 0.0,
+            });
+            continue;
+        }
+        if !block_start || !in_one_block {
+            continue;
+        }
+        let Some((cost, targets)) = cut_into(items, from, names, capacity, wraps) else {
+            continue;
+        };
+        let numeric = targets
+            .iter()
+            .filter(|&&(s, e)| {
+                items
+                    .get(s..e)
+                    .is_some_and(|c| c.iter().any(|i| numeric_target(i.text)))
+            })
+            .count();
+        if 2 * numeric > names {
+            out.push(ColumnBlock { targets, cost });
         }
     }
-    sizes
+    out
+}
+
+/// The cheapest cutting of the block of items from `from` (up to a blank
+/// line) into exactly `cells` target cells, as item ranges, with its cost.
+fn cut_into(
+    items: &[Item],
+    from: usize,
+    cells: usize,
+    capacity: usize,
+    wraps: &[usize],
+) -> Option<(f32, Vec<(usize, usize)>)> {
+    // The targets are one block: up to the next blank line (or label).
+    let span = items
+        .iter()
+        .skip(from + 1)
+        .position(|it| it.after_gap || it.row_start)
+        .map_or(items.len().saturating_sub(from), |p| p + 1);
+    if span < cells || span > cells * MAX_CELL_LINES {
+        return None;
+    }
+    // best[c][j]: items from..from+j cut into c cells.
+    let mut best = vec![vec![f32::INFINITY; span + 1]; cells + 1];
+    let mut back = vec![vec![0usize; span + 1]; cells + 1];
+    *best.first_mut()?.first_mut()? = 0.0;
+    for c in 0..cells {
+        for j in 0..span {
+            let here = *best.get(c)?.get(j)?;
+            if !here.is_finite() {
+                continue;
+            }
+            for end in j + 1..=span.min(j + MAX_CELL_LINES) {
+                let Some(cost) = cell_cost(items, from + j, from + end, Column::Target, capacity, wraps) else {
+                    break;
+                };
+                let slot = best.get_mut(c + 1)?.get_mut(end)?;
+                if here + cost < *slot {
+                    *slot = here + cost;
+                    *back.get_mut(c + 1)?.get_mut(end)? = j;
+                }
+            }
+        }
+    }
+    let end = span;
+    let cost = *best.get(cells)?.get(end)?;
+    if !cost.is_finite() {
+        return None;
+    }
+    let mut targets = Vec::with_capacity(cells);
+    let mut j = end;
+    for c in (1..=cells).rev() {
+        let start = *back.get(c)?.get(j)?;
+        targets.push((from + start, from + j));
+        j = start;
+    }
+    targets.reverse();
+    Some((cost, targets))
 }
 
 /// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
