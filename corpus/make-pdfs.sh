@@ -75,6 +75,19 @@ if command -v chromium >/dev/null && command -v soffice >/dev/null; then
   python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice.pdf
   python3 corpus/pdf/libreoffice/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.libreoffice-narrow.pdf --narrow
 fi
+# A 2026-style document: 成本指标 a 一级 label with 二级 labels of its own
+# (经济成本指标 …), 社会公众满意度指标, a form over two pages, money in every column.
+python3 corpus/pdf/cost/make-cost.py corpus/pdf/cost/cost.json
+if command -v chromium >/dev/null; then
+  python3 corpus/pdf/chromium/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.chromium.pdf
+fi
+if command -v soffice >/dev/null; then
+  python3 corpus/pdf/libreoffice/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.libreoffice.pdf
+  python3 corpus/pdf/libreoffice/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.libreoffice-narrow.pdf --narrow
+fi
+if python3 -c 'import reportlab' 2>/dev/null; then
+  python3 corpus/pdf/reportlab/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.reportlab.pdf
+fi
 # Two more producers with table layouts of their own: fpdf2 (a label cut by a
 # page break printed again on the next page) and MuPDF's HTML (no top rules,
 # labels at the top of their cells, compatibility ideographs in ToUnicode).

@@ -1212,13 +1212,55 @@ fn two_goal_cells(lines: &[String]) -> Option<usize> {
         let line = lines.get(i).map_or("", |l| l.trim_end());
         widths.get(i).is_some_and(|w| w + GOAL_LINE_SLACK >= full) && !line.ends_with(['。', '！', '？', '；', ';'])
     });
-    (cut < lines.len() && rest_short == 0 && wrapped).then_some(cut)
+    if cut < lines.len() && rest_short == 0 && wrapped {
+        return Some(cut);
+    }
+    cut_by_own_widths(lines, &widths)
+}
+
+/// The one cut of `lines` into two cells, each wrapped at a width of its
+/// own (the two goal columns need not be alike: a one-line annual goal
+/// wider than the project goal's full lines), where each cell's lines but
+/// its last are full for it and one of them wraps mid-sentence:
+///
+/// ```text
+/// 建立覆盖全区的独居老人关爱巡访机制，及时发现       ← full for its cell
+/// 和化解安全风险。                                   ← its last line
+/// 全年完成各片区巡访任务，巡访记录完整率达到95%以上。 ← the other cell
+/// ```
+///
+/// `None` where no cut or more than one fits.
+fn cut_by_own_widths(lines: &[String], widths: &[usize]) -> Option<usize> {
+    let trimmed = |i: usize| lines.get(i).map_or("", |l| l.trim_end());
+    // Lines `range` as one cell: every line but the last full, and
+    // whether one of them wraps mid-sentence.
+    let cell = |range: std::ops::Range<usize>| -> Option<bool> {
+        let full = widths.get(range.clone())?.iter().copied().max()?;
+        let last = range.end.checked_sub(1)?;
+        let mut wraps = false;
+        for i in range.start..last {
+            if widths.get(i).is_none_or(|w| w + GOAL_LINE_SLACK < full) {
+                return None;
+            }
+            wraps |= !trimmed(i).ends_with(['。', '！', '？', '；', ';']);
+        }
+        Some(wraps)
+    };
+    let fits: Vec<usize> = (1..lines.len())
+        .filter(|&cut| matches!((cell(0..cut), cell(cut..lines.len())), (Some(a), Some(b)) if a || b))
+        .collect();
+    match fits.as_slice() {
+        [cut] => Some(*cut),
+        _ => None,
+    }
 }
 
 /// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
 /// and `（1）` are sub-items, `1.5` is a number.
 fn list_number(line: &str) -> Option<u32> {
-    let line = line.trim_start();
+    // Full-width digits and marks too (`１．`).
+    let folded = fold_compact(line);
+    let line = folded.as_ref();
     let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
     let rest = line.get(digits.len()..)?;
     let mut after = rest.chars();
@@ -1581,6 +1623,31 @@ mod tests {
             "Field(Name, 甲)",
             "Goal(Project, 为辖区居民提供心理健康咨询、危机干预和团体/心理辅导服务。)",
             "Goal(Annual, 开展心理健康讲座十二场。)",
+            "FormEnd"
+        ]
+    );
+    // Each cell wrapped at a width of its own: the annual goal's one line
+    // is wider than the project goal's full line.
+    parses_to!(
+        two_goal_cells_cut_by_their_own_widths,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n建立覆盖全区的独居老人关爱巡访机制，及时发现\n和化解安全风险。\n全年完成各片区巡访任务，巡访记录完整率达到95%以上。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Project, 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。)",
+            "Goal(Annual, 全年完成各片区巡访任务，巡访记录完整率达到95%以上。)",
+            "FormEnd"
+        ]
+    );
+    // A list in full-width digits that goes on (`１．` then `２．`) is one
+    // cell, wrapped lines and all.
+    parses_to!(
+        a_full_width_list_that_goes_on_is_one_goal_cell,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n１．房屋租金：切实保障中心办公安全，提供完善、安全的办公\n环境。\n２．平台组织协调：组织召开平台发展规划咨询会、平台工作委员\n会研讨会、平台信息交流会等３－５次；参加国内外专业会议\n２－３次。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Both, １．房屋租金：切实保障中心办公安全，提供完善、安全的办公/环境。/２．平台组织协调：组织召开平台发展规划咨询会、平台工作委员/会研讨会、平台信息交流会等３－５次；参加国内外专业会议/２－３次。)",
             "FormEnd"
         ]
     );

@@ -2050,7 +2050,6 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
     let mut used = vec![false; pieces.len()];
     let mut labels = Vec::new();
     let mut content = Vec::new();
-    let has_cost_level2 = pieces.iter().any(|p| vocab::is_cost_level2(&p.text));
     for (i, piece) in pieces.iter().enumerate() {
         if used.get(i).copied().unwrap_or(true) {
             continue;
@@ -2070,7 +2069,7 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
         if let Some(level) = vocab::indicator_label(&piece.text) {
             labels.push(Label {
                 text: piece.text.clone(),
-                level: cost_level(&folded, level, has_cost_level2),
+                level,
                 at: piece.line as f32,
             });
             continue;
@@ -2083,7 +2082,7 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
             // Else it was the block label 绩效指标 printed in two pieces.
             if let Some(level) = vocab::indicator_label(&joined) {
                 labels.push(Label {
-                    level: cost_level(&fold_compact(&joined), level, has_cost_level2),
+                    level,
                     text: joined,
                     at: (piece.line + end) as f32 / 2.0,
                 });
@@ -2091,6 +2090,12 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
             continue;
         }
         content.push(piece.clone());
+    }
+    // Whether `成本指标` is a 一级 label: by the labels as joined (a
+    // `生态环境成本指` / `标` printed over two lines is one).
+    let has_cost_level2 = labels.iter().any(|l| vocab::is_cost_level2(&l.text));
+    for label in &mut labels {
+        label.level = cost_level(&fold_compact(&label.text), label.level, has_cost_level2);
     }
     (labels, content)
 }
@@ -3371,6 +3376,18 @@ mod tests {
             "参与率 | ≥95(%)",
             "效益指标 | 社会效益指标 | 宣传推广 | 及时发布宣传推广信/息",
             "满意率 | ≥90(%)",
+        ]
+    );
+
+    // `成本指标` is the 一级 label over a 二级 label of its family, also
+    // when that one is printed over two lines (`生态环境成本指` / `标`).
+    regrids_to!(
+        cost_is_level_one_over_a_wrapped_cost_label,
+        "一级指标\n二级指标\n三级指标\n年度指标值\n产出指标\n数量指标\n完成数\n≥2(次)\n成本指标\n生态环境成本指\n标\n车辆能耗\n较上年下降5%\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "产出指标 | 数量指标 | 完成数 | ≥2(次)",
+            "成本指标 | 生态环境成本指标 | 车辆能耗 | 较上年下降5%",
         ]
     );
 
