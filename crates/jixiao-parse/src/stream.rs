@@ -442,18 +442,30 @@ fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
 /// alone comes to is tried too: a column may wrap once in a whole table
 /// (`开展至少1次团体心理` / `治疗`).
 fn column_widths(items: &[Item]) -> Vec<(usize, usize)> {
-    let mut counted: Vec<(usize, usize)> = Vec::new();
-    for item in items.iter().filter(|i| i.width >= MIN_COLUMN_WIDTH) {
+    // A line that text may go on after in its cell: the next line is no
+    // other block, cell or row, and neither is a numeric target (a name
+    // over its target is no wrap).
+    let may_wrap = |i: usize| {
+        let (Some(item), Some(next)) = (items.get(i), items.get(i + 1)) else {
+            return false;
+        };
+        !next.joined && !next.after_gap && !next.row_start && !numeric_target(item.text) && !numeric_target(next.text)
+    };
+    let mut counted: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, item) in items.iter().enumerate().filter(|(_, i)| i.width >= MIN_COLUMN_WIDTH) {
         let near = items
             .iter()
             .filter(|o| o.width <= item.width && o.width + 2 >= item.width)
             .count();
-        if !counted.iter().any(|(w, _)| *w == item.width) {
-            counted.push((item.width, near));
+        match counted.iter_mut().find(|(w, _, _)| *w == item.width) {
+            Some((_, _, wraps)) => *wraps |= may_wrap(i),
+            None => counted.push((item.width, near, may_wrap(i))),
         }
     }
-    counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    let mut widths: Vec<(usize, usize)> = counted.into_iter().take(MAX_WIDTHS).collect();
+    // Widths a line may wrap at first (one wrapped cell in a small table
+    // is as good evidence as many), then by how many lines share them.
+    counted.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(b.0.cmp(&a.0)));
+    let mut widths: Vec<(usize, usize)> = counted.into_iter().take(MAX_WIDTHS).map(|(w, n, _)| (w, n)).collect();
     widths.push((usize::MAX, usize::MAX));
     widths
 }
