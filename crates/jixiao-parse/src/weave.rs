@@ -140,16 +140,12 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
             return None;
         }
     }
+    if let Some(last) = last_page_without_markers(labels, content, pages.last()?.to) {
+        pages.push(last);
+    }
     let mut rows = Vec::new();
     for page in &pages {
-        let first: Vec<&Piece> = content.iter().filter(|p| page.first_holds(p.line)).collect();
-        let second: Vec<&Piece> = content.iter().filter(|p| page.second_holds(p.line)).collect();
-        // The label that ends the page before is this page's first.
-        let page_labels: Vec<&Label> = labels
-            .iter()
-            .filter(|l| l.at >= page.from && l.at < page.pass.first_ends as f32)
-            .collect();
-        rows.extend(weave_page(&page_labels, &first, &second_cells(&second), page.pass)?);
+        rows.extend(page_rows(labels, content, page)?.1);
     }
     let last_to = pages.last()?.to;
     let taken = |line: u32| {
@@ -162,6 +158,76 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
         labels: labels.iter().filter(|l| l.at >= last_to).cloned().collect(),
         content: content.iter().filter(|p| !taken(p.line)).cloned().collect(),
     })
+}
+
+/// A page's rows woven, and what the weave cost.
+fn page_rows(labels: &[Label], content: &[Piece], page: &Page) -> Option<(f32, Vec<Row>)> {
+    let first: Vec<&Piece> = content.iter().filter(|p| page.first_holds(p.line)).collect();
+    let second: Vec<&Piece> = content.iter().filter(|p| page.second_holds(p.line)).collect();
+    // The label that ends the page before is this page's first.
+    let page_labels: Vec<&Label> = labels
+        .iter()
+        .filter(|l| l.at >= page.from && l.at < page.pass.first_ends as f32)
+        .collect();
+    weave_page(&page_labels, &first, &second_cells(&second), page.pass)
+}
+
+/// Least cost by which a split of a last page into two passes must beat
+/// reading it as one pass: a blank cell's (a split that saves nothing is
+/// no evidence of a second pass).
+const SPLIT_GAIN: f32 = BLANK;
+
+/// The table's last page after the label `from` where no block marker
+/// starts its second pass (LibreOffice draws a merged label's text on the
+/// page its middle falls on only): its second pass starts after its last
+/// label, at the piece where splitting weaves cheapest, when that beats
+/// one pass by [`SPLIT_GAIN`]:
+///
+/// ```text
+/// 质量指标                 ← first pass: labels, targets and names that fit
+/// ≥95%
+/// ≥95%
+/// 时效指标
+/// 年度巡访任务完成时间
+/// …
+/// 第1片区巡访记录完整率     ← second pass: the names that wrapped
+/// 第2片区巡访记录完整率
+/// 2026年12月15日前
+/// ```
+fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> Option<Page> {
+    if !from.is_finite() {
+        return None;
+    }
+    let last_label = labels
+        .iter()
+        .map(|l| l.at)
+        .filter(|&at| at >= from)
+        .fold(from, f32::max);
+    let page = |first_ends: u32| Page {
+        from,
+        pass: PassTwo {
+            first_ends,
+            second_after: first_ends.saturating_sub(1),
+        },
+        to: f32::INFINITY,
+    };
+    let after = content.iter().filter(|p| p.line as f32 > from).count();
+    if after == 0 || after > MAX_CELLS {
+        return None;
+    }
+    let (one_pass, _) = page_rows(labels, content, &page(u32::MAX))?;
+    let mut best: Option<(f32, Page)> = None;
+    for piece in content.iter().filter(|p| p.line as f32 > last_label) {
+        let candidate = page(piece.line);
+        let Some((cost, _)) = page_rows(labels, content, &candidate) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, candidate));
+        }
+    }
+    let (cost, page) = best?;
+    (cost + SPLIT_GAIN <= one_pass).then_some(page)
 }
 
 /// One page of a table's two passes: its first pass after `from` (the
@@ -185,9 +251,9 @@ impl Page {
 }
 
 /// One page: its first pass's cells and labels, its second pass's cells.
-fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass: PassTwo) -> Option<Vec<Row>> {
+fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass: PassTwo) -> Option<(f32, Vec<Row>)> {
     if first.is_empty() && second.is_empty() {
-        return Some(Vec::new());
+        return Some((0.0, Vec::new()));
     }
     if first.len() + second.len() > MAX_CELLS {
         return None;
@@ -204,7 +270,7 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
             labels.iter().any(|l| l.at > after && l.at < p.line as f32)
         })
         .collect();
-    let steps = cheapest(first, second, &starts)?;
+    let (total, steps) = cheapest(first, second, &starts)?;
     // Rows: the steps alternate name and target (a blank is a step too).
     let mut cells: Vec<(Vec<String>, u32)> = Vec::new();
     // The row each first-pass cell went to.
@@ -279,7 +345,7 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
             ruled_row(Location::Line(line), head, 0)
         })
         .collect();
-    Some(rows)
+    Some((total, rows))
 }
 
 /// A run of labels cut where a new run starts: at a 一级 label, or at a
@@ -389,7 +455,7 @@ const NAME_ENDINGS: &[&str] = &[
 /// The cheapest steps from (0, 0, name) to (all, all, name):
 /// `best[i][j][s][f]`, `f` when the row's name is a first-pass cell (so a
 /// first-pass target after a label cannot join it).
-fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option<Vec<Step>> {
+fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option<(f32, Vec<Step>)> {
     let (n, m) = (first.len(), second.len());
     let index = |i: usize, j: usize, s: Slot, f: bool| ((i * (m + 1) + j) * 2 + s as usize) * 2 + usize::from(f);
     let size = (n + 1) * (m + 1) * 4;
@@ -466,7 +532,8 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
         }
     }
     let mut at = index(n, m, Slot::Name, false);
-    if !best.get(at)?.is_finite() {
+    let total = *best.get(at)?;
+    if !total.is_finite() {
         return None;
     }
     let start = index(0, 0, Slot::Name, false);
@@ -475,7 +542,7 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
     for _ in 0..=(2 * (n + m) + 4) {
         if at == start {
             steps.reverse();
-            return Some(steps);
+            return Some((total, steps));
         }
         let (from, step) = (*back.get(at)?)?;
         steps.push(step);
@@ -545,6 +612,28 @@ mod tests {
                 "质量指标 | 第1居民区调解成功率 | ≥81(%)",
                 "第2居民区调解成功率 | ≥82(%)",
                 "效益指标 | 社会效益指标 | 治安案件下降率1 | 不低于1%",
+                "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90(%)",
+                "项目 | 绩效 | 目标 | 年度(/项目)指标值",
+            ]
+        );
+    }
+
+    // A last page with no marker drawn on it: its second pass (names that
+    // wrapped) starts after its last label, where the split weaves
+    // cheapest.
+    #[test]
+    fn a_last_page_without_a_marker_weaves_after_its_last_label() {
+        let text = "一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n（2025年度）\n项目\n绩效\n目标\n推进社区治理。\n年度(/项目)指标值\n第1网格巡查次数\n≥10(次)\n质量指标\n≥81(%)\n≥82(%)\n≥83(%)\n满意度指标\n服务对象满意度指标\n居民安全感满意度\n≥90(%)\n第1居民区调解成功率\n第2居民区调解成功率\n第3居民区调解成功率\n";
+        assert_eq!(
+            woven(text),
+            [
+                "（2025年度）",
+                "推进社区治理。",
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)",
+                "质量指标 | 第1居民区调解成功率 | ≥81(%)",
+                "第2居民区调解成功率 | ≥82(%)",
+                "第3居民区调解成功率 | ≥83(%)",
                 "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90(%)",
                 "项目 | 绩效 | 目标 | 年度(/项目)指标值",
             ]
