@@ -566,7 +566,12 @@ fn split_off_marker((col, text): (usize, String)) -> Vec<(usize, String)> {
 /// text starts at the right column.
 fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize, String)> {
     for (at, (i, c)) in (col..).zip(text.char_indices()) {
-        if c == ' ' && at + 1 + GOAL_COLUMN_SLACK >= boundary && at > col {
+        // Counted in display units (an ideograph is two), a squeezed left
+        // text reaches past the boundary: there, a numbered item after the
+        // space is the right column's (`…提升老 1.为3500名…`).
+        let shown = col + text.get(..i).map_or(0, width);
+        let squeezed = shown + 1 + GOAL_COLUMN_SLACK >= boundary && text.get(i + 1..).is_some_and(starts_item);
+        if c == ' ' && (at + 1 + GOAL_COLUMN_SLACK >= boundary || squeezed) && at > col {
             if let (Some(left), Some(right)) = (text.get(..i), text.get(i + 1..)) {
                 // The right piece belongs to the right column even where
                 // the squeeze put it a little left of the column's start.
@@ -3048,6 +3053,21 @@ mod tests {
         [
             "项目绩效目标 | 项目总目标 | 年度总体目标",
             "为辖区居民提供心理健康咨询/的心理服务网络。 | 1.全年开展讲座；/2.提供个案咨询；/3.知晓率达到90%。"
+        ]
+    );
+
+    // Squeezed so far that the left text ends past the right column's
+    // start in characters, but short of it in display units: the numbered
+    // item after the space is the right column's.
+    regrids_to!(
+        goal_columns_squeezed_past_the_right_column_are_split,
+        "  项目                         项目总目标                                          年度总体目标\n\
+         \x20 绩效 健全居家社区养老服务网络，为符合条件的老年人提供居家养老服务补贴，提升老 1.为3500名以上老年人发放居家养老服务补贴；\n\
+         \x20                                                  2.新建长者食堂2家；\n\
+         \x20 目标 年人生活质量。                                       3.服务对象满意度达到90%以上。\n",
+        [
+            "项目绩效目标 | 项目总目标 | 年度总体目标",
+            "健全居家社区养老服务网络，为符合条件的老年人提供居家养老服务补贴，提升老/年人生活质量。 | 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；/3.服务对象满意度达到90%以上。"
         ]
     );
 
