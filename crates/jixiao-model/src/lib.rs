@@ -556,6 +556,11 @@ pub enum UnplacedReason {
     /// is not row order (LibreOffice draws cells that wrap after all
     /// others), so the rows' names and targets may be paired wrongly.
     OutOfRowOrder,
+    /// Two goal cells side by side whose lines a dump without columns
+    /// interleaves alike whichever column holds which (the taller cell's
+    /// lines around the other's): the project goal is taken to be the
+    /// taller, a guess.
+    GoalSidesGuessed,
 }
 
 impl UnplacedReason {
@@ -574,6 +579,9 @@ impl UnplacedReason {
             }
             UnplacedReason::TableCellInGoal => {
                 "indicator-table cells printed among the goal's lines (the dump's order does not tie them to rows)"
+            }
+            UnplacedReason::GoalSidesGuessed => {
+                "two goal cells whose lines the dump interleaves alike either way: the taller was taken for the project goal, a guess (check the two goals against the PDF)"
             }
             UnplacedReason::OutOfRowOrder => {
                 "the form's year, title or goals printed after its table's rows: the dump's order is not row order, so the rows' names and targets may be paired wrongly (check them against the PDF)"

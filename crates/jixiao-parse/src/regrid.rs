@@ -101,7 +101,7 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
-    let rows = split_interleaved_goals(split_goal_columns(rows));
+    let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
     // aligned one way. Centred unless another reading costs clearly less.
     let (mut best, middle) = regrid_aligned(&rows, Align::Middle, Align::Middle, drawing_order);
@@ -116,6 +116,7 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
             (best, best_total) = (out, total);
         }
     }
+    best.notes.extend(goal_notes);
     best
 }
 
@@ -606,7 +607,8 @@ enum Side {
 /// (every line but a paragraph's last is full) wins, unless one cell over
 /// both headings (the seed's merged goal) wraps as well. A block that
 /// fits neither is left as printed.
-fn split_interleaved_goals(rows: Vec<Row>) -> Vec<Row> {
+fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, UnplacedReason, String)>) {
+    let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows.as_slice();
     while let Some((row, tail)) = rest.split_first() {
@@ -658,10 +660,13 @@ fn split_interleaved_goals(rows: Vec<Row>) -> Vec<Row> {
         if lines.is_empty() || lines.len() > MAX_GOAL_LINES {
             continue;
         }
-        let Some((left, right)) = best_goal_split(&lines) else {
+        let Some((left, right, guessed)) = best_goal_split(&lines) else {
             continue;
         };
         let loc = block.first().map_or(row.loc, |r| r.loc);
+        if guessed {
+            notes.push((loc, UnplacedReason::GoalSidesGuessed, lines.join(" ")));
+        }
         if !markers.is_empty() {
             out.push(Row {
                 loc,
@@ -675,7 +680,7 @@ fn split_interleaved_goals(rows: Vec<Row>) -> Vec<Row> {
         out.push(ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet));
         rest = rest.get(end..).unwrap_or_default();
     }
-    out
+    (out, notes)
 }
 
 /// The printed pattern of `l` left and `r` right lines, each cell set as
@@ -740,16 +745,17 @@ fn starts_item(line: &str) -> bool {
         || first.is_some_and(|c| matches!(c, '(' | '（' | '一' | '二' | '三' | '四' | '五'))
 }
 
-/// The left and right cells of a two-column goal block, or `None` when one
-/// cell over both headings reads as well (or no split fits).
-fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+/// The left and right cells of a two-column goal block, and whether which
+/// is which was guessed; `None` when one cell over both headings reads as
+/// well (or no split fits).
+fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>, bool)> {
     let all: Vec<&str> = lines.iter().map(String::as_str).collect();
     // One space between ideographs is no word break in Chinese text: in
     // one cell over both headings it is where two cells meet.
     let gaps = all.iter().filter(|l| has_cell_gap(l)).count();
     let single = wrap_misses(&all) + gaps;
     let n = lines.len();
-    let mut best: Option<(usize, i32, Vec<String>, Vec<String>)> = None;
+    let mut candidates: Vec<(usize, i32, Vec<String>, Vec<String>)> = Vec::new();
     if n == 0 {
         return None;
     }
@@ -780,22 +786,34 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>)> {
             if !fits {
                 continue;
             }
+            // A cell's line that keeps a gap between ideographs holds two
+            // cells' text.
+            let gaps = left.iter().chain(&right).filter(|l| has_cell_gap(l)).count();
             let misses = wrap_misses(&left.iter().map(String::as_str).collect::<Vec<_>>())
-                + wrap_misses(&right.iter().map(String::as_str).collect::<Vec<_>>());
+                + wrap_misses(&right.iter().map(String::as_str).collect::<Vec<_>>())
+                + gaps;
             // Where the text cannot tell left from right, the numbered
             // list is the year's goals (年度总体目标 lists its tasks).
             let listed = |cell: &[String]| cell.iter().filter(|l| starts_item(l)).count() as i32;
             let preference = listed(&right) - listed(&left);
-            let better = best
-                .as_ref()
-                .is_none_or(|(m, p, _, _)| misses < *m || (misses == *m && preference > *p));
-            if better {
-                best = Some((misses, preference, left, right));
-            }
+            candidates.push((misses, preference, left, right));
         }
     }
-    let (misses, _, left, right) = best?;
-    (misses == 0 && single > 0).then_some((left, right))
+    let misses = candidates.iter().map(|c| c.0).min()?;
+    let preference = candidates.iter().filter(|c| c.0 == misses).map(|c| c.1).max()?;
+    let best: Vec<&(usize, i32, Vec<String>, Vec<String>)> = candidates
+        .iter()
+        .filter(|c| c.0 == misses && c.1 == preference)
+        .collect();
+    // Splits that fit alike but part the lines differently (the taller
+    // cell's lines around the other's, either column's): the text cannot
+    // tell; the taller is taken for the project goal, and said so.
+    let (_, _, left, right) = best
+        .iter()
+        .copied()
+        .max_by_key(|c| (c.2.len(), std::cmp::Reverse(c.3.len())))?;
+    let guessed = best.iter().any(|c| c.2 != *left);
+    (misses == 0 && single > 0).then(|| (left.clone(), right.clone(), guessed))
 }
 
 /// A line of a dump that keeps columns by spaces (`pdftotext -layout`,
@@ -3070,6 +3088,31 @@ mod tests {
             "健全居家社区养老服务网络，为符合条件的老年人提供居家养老服务补贴，提升老/年人生活质量。 | 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；/3.服务对象满意度达到90%以上。"
         ]
     );
+
+    /// pdfplumber: a two-line cell's lines around a one-line cell's read
+    /// alike whichever column holds which: the taller is taken for the
+    /// project goal, and the guess is reported.
+    #[test]
+    fn goal_sides_that_read_alike_either_way_are_a_reported_guess() {
+        let text = "项目总目标 年度总体目标\n建立覆盖全区的独居老人关爱巡访机制，及时发现\n全年完成各片区巡访任务，巡访记录完整率达到95%以上。\n和化解安全风险。\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "项目总目标 | 年度总体目标",
+                "建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。 | 全年完成各片区巡访任务，巡访记录完整率达到95%以上。",
+            ]
+        );
+        assert_eq!(
+            read.notes.iter().map(|n| n.1).collect::<Vec<_>>(),
+            [UnplacedReason::GoalSidesGuessed]
+        );
+    }
 
     // The block label's first piece in front of the header, the second on
     // the next line (Chromium, a table continued on the next page).
