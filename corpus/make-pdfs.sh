@@ -88,6 +88,9 @@ fi
 if python3 -c 'import reportlab' 2>/dev/null; then
   python3 corpus/pdf/reportlab/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.reportlab.pdf
 fi
+if python3 -c 'import pymupdf, fontTools' 2>/dev/null; then
+  python3 corpus/pdf/mupdf/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.mupdf.pdf
+fi
 # Two more producers with table layouts of their own: fpdf2 (a label cut by a
 # page break printed again on the next page) and MuPDF's HTML (no top rules,
 # labels at the top of their cells, compatibility ideographs in ToUnicode).

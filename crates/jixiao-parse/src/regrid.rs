@@ -2451,8 +2451,10 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
             if let Some(t) = &line.open {
                 let bit = open.iter().position(|&k| k == i).unwrap_or(0);
                 if mask & (1 << bit) == 0 {
+                    // `时)` closes the target's `≥120000(小`: its last line.
+                    let closes_target = opens_bracket(target.iter().map(|(_, t)| *t)) && closes_bracket(t);
                     name.push((line.pos, t));
-                    if looks_like_target(t) {
+                    if looks_like_target(t) || closes_target {
                         penalty += 2.0;
                     }
                     if t.contains(['，', '。', '；']) {
@@ -2504,6 +2506,38 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         }
     }
     best
+}
+
+/// True when the text (a cell's lines so far) leaves a bracket open
+/// (`≥120000(小`).
+fn opens_bracket<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let mut depth = 0i32;
+    for c in lines.flat_map(str::chars) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// True when a line closes a bracket it did not open (`时)`).
+fn closes_bracket(line: &str) -> bool {
+    let mut depth = 0i32;
+    for c in line.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A cell's lines other than its last must be full: about as wide as the
@@ -3113,6 +3147,19 @@ mod tests {
             [UnplacedReason::GoalSidesGuessed]
         );
     }
+
+    // pdfplumber: a target wrapped in its unit (`≥120000(小` / `时)`): the
+    // line that closes the bracket is the target's, not the next name's.
+    regrids_to!(
+        a_line_closing_the_targets_bracket_is_the_targets,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 享受居家养老服务补贴的老年人数 ≥3500(人)\n为失能、半失能老年人提供的上门照护服务时长 ≥120000(小\n时)\n新建社区长者食堂 ≥2(家)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 享受居家养老服务补贴的老年人数 | ≥3500(人)",
+            "为失能、半失能老年人提供的上门照护服务时长 | ≥120000(小/时)",
+            "新建社区长者食堂 | ≥2(家)",
+        ]
+    );
 
     // The block label's first piece in front of the header, the second on
     // the next line (Chromium, a table continued on the next page).
