@@ -91,6 +91,12 @@ fi
 if python3 -c 'import pymupdf, fontTools' 2>/dev/null; then
   python3 corpus/pdf/mupdf/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.mupdf.pdf
 fi
+if python3 -c 'import fpdf' 2>/dev/null; then
+  python3 corpus/pdf/fpdf2/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.fpdf2.pdf
+fi
+if python3 -c 'import weasyprint' 2>/dev/null; then
+  python3 corpus/pdf/weasyprint/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.weasyprint.pdf
+fi
 # Two more producers with table layouts of their own: fpdf2 (a label cut by a
 # page break printed again on the next page) and MuPDF's HTML (no top rules,
 # labels at the top of their cells, compatibility ideographs in ToUnicode).

@@ -104,16 +104,29 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
     // aligned one way. Centred unless another reading costs clearly less.
-    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, Align::Middle, drawing_order);
+    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, LabelAlign::whole(Align::Middle), drawing_order);
     let mut best_total = middle.rows + middle.labels;
+    let mut best_align = Align::Middle;
     for align in [Align::Top, Align::Bottom] {
         if best_total <= 0.0 {
             break;
         }
-        let (out, c) = regrid_aligned(&rows, align, align, drawing_order);
+        let (out, c) = regrid_aligned(&rows, align, LabelAlign::whole(align), drawing_order);
         let total = c.rows + c.labels;
         if shows_alignment(&c) && clearly_better(total, middle.rows + middle.labels) && total < best_total {
-            (best, best_total) = (out, total);
+            (best, best_total, best_align) = (out, total, align);
+        }
+    }
+    // Labels of runs over a page break set the producer's way: read so
+    // where that costs clearly less.
+    if best_total > 0.0 {
+        let labels = LabelAlign {
+            at: best_align,
+            split: SplitRun::Top,
+        };
+        let (out, c) = regrid_aligned(&rows, best_align, labels, drawing_order);
+        if clearly_better(c.rows + c.labels, best_total) {
+            best = out;
         }
     }
     best.notes.extend(goal_notes);
@@ -167,7 +180,7 @@ fn shows_alignment(costs: &Costs) -> bool {
 }
 
 /// [`regrid`] with the cells' and the labels' alignment given.
-fn regrid_aligned(rows: &[Row], cells: Align, labels: Align, drawing_order: bool) -> (Regridded, Costs) {
+fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order: bool) -> (Regridded, Costs) {
     let mut costs = Costs::default();
     let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
@@ -1733,6 +1746,8 @@ struct Line {
 struct TableRow {
     first: u32,
     last: u32,
+    /// The page (text dump sheet) it stands on.
+    sheet: u32,
     /// Vertical extent for centring labels (lines, or content lines).
     top: f32,
     bottom: f32,
@@ -1763,6 +1778,31 @@ impl Align {
     }
 }
 
+/// Where a producer sets the label of a run of rows that a page break
+/// cuts: as any run's (over the whole run), or at the top of the run
+/// (WeasyPrint).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SplitRun {
+    Whole,
+    Top,
+}
+
+/// How a dump's merged labels stand on their runs of rows.
+#[derive(Debug, Clone, Copy)]
+struct LabelAlign {
+    at: Align,
+    split: SplitRun,
+}
+
+impl LabelAlign {
+    fn whole(at: Align) -> LabelAlign {
+        LabelAlign {
+            at,
+            split: SplitRun::Whole,
+        }
+    }
+}
+
 /// A label and where it stands (the middle of its pieces).
 #[derive(Debug, Clone)]
 pub(crate) struct Label {
@@ -1771,7 +1811,7 @@ pub(crate) struct Label {
     pub(crate) at: f32,
 }
 
-fn regrid_table(table: &[Row], cells: Align, label_align: Align, drawing_order: bool) -> Option<TableRead> {
+fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_order: bool) -> Option<TableRead> {
     // Columns kept by spaces: a layout dump indents and spaces out many
     // lines of a table; in a drawing-order dump (a cell a line, no blank
     // line) a cell's own spaces make no columns.
@@ -2497,6 +2537,7 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
             let row = TableRow {
                 first: top.line,
                 last: bottom.line,
+                sheet: top.sheet,
                 top: top.line as f32,
                 bottom: bottom.line as f32,
                 name: name.iter().map(|(_, t)| t.to_string()).collect(),
@@ -2642,7 +2683,7 @@ fn rows_on_content_scale(rows: Vec<TableRow>, lines: &[Line]) -> Vec<TableRow> {
 
 /// The rows with their labels: each level's labels take the run of rows
 /// they are centred on; a label goes on the first row of its run.
-fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: Align) -> Option<(Vec<Row>, f32, usize)> {
+fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) -> Option<(Vec<Row>, f32, usize)> {
     let level2: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
     let level1: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
     let all_cuts: Vec<usize> = (1..rows.len()).collect();
@@ -2700,21 +2741,35 @@ fn partition(
     allowed: &[usize],
     layout: bool,
     families: &[Option<&str>],
-    align: Align,
+    align: LabelAlign,
 ) -> Option<(f32, Vec<usize>)> {
     let m = labels.len();
     cheapest_runs(rows.len(), m, allowed, |j, start, end, before| {
         let label = labels.get(j)?;
         let top = rows.get(start)?.top;
         let bottom = rows.get(end.checked_sub(1)?)?.bottom;
-        let centre = align.anchor(top, bottom);
+        let centre = align.at.anchor(top, bottom);
         // `pdftotext -layout` puts a label centred between two lines
         // on the upper one: the run's middle is on the label's line
         // or up to half a line below. pdfplumber gives such a label
         // a line of its own (or the nearer line): no slack.
-        let off = centre - label.at;
         let slack = if layout { LABEL_ROUNDING } else { 0.0 };
-        let miss = if off < 0.0 { -off } else { (off - slack).max(0.0) };
+        let miss_at = |centre: f32| {
+            let off = centre - label.at;
+            if off < 0.0 {
+                -off
+            } else {
+                (off - slack).max(0.0)
+            }
+        };
+        // A run over a page break stands where the producer sets it (see
+        // [`SplitRun`]).
+        let first_sheet = rows.get(start)?.sheet;
+        let split = rows.get(end - 1)?.sheet != first_sheet;
+        let miss = match align.split {
+            SplitRun::Top if split => miss_at(top),
+            _ => miss_at(centre),
+        };
         // Where that leaves a choice, the earlier label takes the
         // longer run.
         let rows_taken = (end - start) as f32;
@@ -3122,6 +3177,41 @@ mod tests {
             "健全居家社区养老服务网络，为符合条件的老年人提供居家养老服务补贴，提升老/年人生活质量。 | 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；/3.服务对象满意度达到90%以上。"
         ]
     );
+
+    /// WeasyPrint through `pdftotext -layout`: a label whose run a page
+    /// break cuts (`质量指标`, ten rows, three on the first page) stands at
+    /// the top of the run, not at its middle: the rows after the break are
+    /// still its, not the next label's (`时效指标`, on its one row).
+    #[test]
+    fn a_label_at_the_top_of_a_run_cut_by_a_page_break() {
+        let text = include_str!("testdata/weasyprint-split-run.txt");
+        let read = regrid(jixiao_layout::text::rows(text));
+        let labelled: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.cells.len() > 2)
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .take(r.cells.len() - 1)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        assert_eq!(
+            labelled,
+            [
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 数量指标 | 第1片区为老服务站巡访次数",
+                "质量指标 | 第1片区巡访记录完整率",
+                "时效指标 | 年度巡访任务完成时间",
+                "成本指标 | 生态环境成本指标 | 巡访车辆能耗",
+                "效益指标 | 社会效益指标 | 独居老人安全风险",
+                "满意度指标 | 社会公众满意度指标 | 社区居民满意度",
+            ]
+        );
+    }
 
     /// pdfplumber: a two-line cell's lines around a one-line cell's read
     /// alike whichever column holds which: the taller is taken for the
