@@ -2242,13 +2242,13 @@ const MIN_ZIPPED_ROWS: usize = 2;
 /// ```
 ///
 /// A run of lines holding only a name, right followed by as many lines
-/// holding only a target, each a target by its shape (`≥90.00(%)`), are
-/// zipped into rows, each target on its name's line.
+/// holding only a target, at least half of them a target by its shape
+/// (`≥90.00(%)`), are zipped into rows, each target on its name's line.
 fn zip_column_runs(lines: Vec<Line>) -> Vec<Line> {
     let only_name =
         |l: &Line| l.target.is_none() && l.open.is_none() && l.name.as_deref().is_some_and(|n| !looks_like_target(n));
-    let only_target =
-        |l: &Line| l.name.is_none() && l.open.is_none() && l.target.as_deref().is_some_and(looks_like_target);
+    let only_target = |l: &Line| l.name.is_none() && l.open.is_none() && l.target.is_some();
+    let numeric = |l: &Line| l.target.as_deref().is_some_and(looks_like_target);
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut rest: &[Line] = &lines;
     while !rest.is_empty() {
@@ -2261,7 +2261,16 @@ fn zip_column_runs(lines: Vec<Line>) -> Vec<Line> {
             .count();
         let run = rest.get(..names + targets).unwrap_or_default();
         let one_sheet = run.windows(2).all(|w| matches!(w, [a, b] if a.sheet == b.sheet));
-        if names >= MIN_ZIPPED_ROWS && names == targets && one_sheet {
+        // The targets by their shape: at least half of them numeric
+        // (`有效保障` over `>10.00(家)`).
+        let numbers = run
+            .get(names..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|l| numeric(l))
+            .count();
+        let by_shape = 2 * numbers >= targets;
+        if names >= MIN_ZIPPED_ROWS && names == targets && one_sheet && by_shape {
             let (name_lines, target_lines) = run.split_at(names);
             for (name, target) in name_lines.iter().zip(target_lines) {
                 out.push(name.clone());
@@ -3248,6 +3257,23 @@ mod tests {
             "产出指标 | 数量指标 | 享受居家养老服务补贴的老年人数 | ≥3500(人)",
             "为失能、半失能老年人提供的上门照护服务时长 | ≥120000(小/时)",
             "新建社区长者食堂 | ≥2(家)",
+        ]
+    );
+
+    // The same with a text target among them: half the targets numeric.
+    regrids_to!(
+        a_column_at_a_time_with_a_text_target_is_zipped,
+        "           一级指标       二级指标                     三级指标                             年度(/项目)指标值\n\
+         \x20          产出指标       数量指标    项目完成率                                       =100.00(%)\n\
+         \x20                   社会效益指标 保障生药中心孵化基地建设项目正常开展\n\
+         \x20                            意向服务企业数\n\
+         \x20                                                                         有效保障\n\
+         \x20                                                                         >10.00(家)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 项目完成率 | =100.00(%)",
+            "社会效益指标 | 保障生药中心孵化基地建设项目正常开展 | 有效保障",
+            "意向服务企业数 | >10.00(家)",
         ]
     );
 
