@@ -371,6 +371,9 @@ pub enum Code {
     DuplicateFragment,
     /// `label-after-rows`: indicator rows took their label from a label printed after them.
     LabelAfterRows,
+    /// `label-from-family`: indicator rows whose 一级 label the dump's order
+    /// lost took it from their 二级 label's family (`时效指标` → `产出指标`).
+    LabelFromFamily,
     /// `funds-mismatch`: the money cells do not add up.
     FundsMismatch,
     /// `bad-amount`: a money cell that is not an amount.
@@ -417,6 +420,7 @@ impl Code {
         Code::UnplacedText,
         Code::DuplicateFragment,
         Code::LabelAfterRows,
+        Code::LabelFromFamily,
         Code::FundsMismatch,
         Code::BadAmount,
         Code::BadDate,
@@ -451,6 +455,7 @@ impl Code {
             Code::UnplacedText => "unplaced-text",
             Code::DuplicateFragment => "duplicate-fragment",
             Code::LabelAfterRows => "label-after-rows",
+            Code::LabelFromFamily => "label-from-family",
             Code::FundsMismatch => "funds-mismatch",
             Code::BadAmount => "bad-amount",
             Code::BadDate => "bad-date",

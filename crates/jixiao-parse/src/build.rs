@@ -49,6 +49,17 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
                 );
             }
         }
+        let from_family = level1_from_family(&mut project.indicators);
+        if from_family > 0 {
+            doc.diagnostics.push(
+                Diagnostic::new(
+                    Level::Info,
+                    Code::LabelFromFamily,
+                    format!("{from_family} indicator rows took their 一级 label from their 二级 label's family"),
+                )
+                .in_project(Some(doc.projects.len())),
+            );
+        }
         for (slot, lines) in &draft.goals {
             let text = dewrap_paragraphs(lines, width);
             if text.is_empty() {
@@ -167,6 +178,21 @@ fn backfill_labels(indicators: &mut [Indicator]) -> usize {
             }
         }
         start = end.max(start + 1);
+    }
+    filled
+}
+
+/// Rows with a 二级 label but no 一级 one (the dump's order lost which rows
+/// a 一级 label spans) take the 一级 label their 二级 label always stands
+/// under (`数量指标` → `产出指标`; not `成本指标`, whose place moved between
+/// years). Returns how many rows were filled.
+fn level1_from_family(indicators: &mut [Indicator]) -> usize {
+    let mut filled = 0;
+    for indicator in indicators.iter_mut().filter(|i| i.level1.is_none()) {
+        if let Some(family) = indicator.level2.as_deref().and_then(crate::vocab::family) {
+            indicator.level1 = Some(family.to_string());
+            filled += 1;
+        }
     }
     filled
 }
@@ -572,4 +598,43 @@ pub fn funds_mismatches(funds: &Funds) -> Vec<String> {
         &mut out,
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use jixiao_model::{Indicator, Target};
+
+    fn row(level1: Option<&str>, level2: Option<&str>) -> Indicator {
+        Indicator {
+            level1: level1.map(str::to_string),
+            level2: level2.map(str::to_string),
+            name: "完成数".to_string(),
+            target: Target {
+                text: "≥2(次)".to_string(),
+                op: None,
+                value: None,
+                unit: None,
+            },
+            page: None,
+        }
+    }
+
+    /// A 二级 label's family gives a lost 一级 label; `成本指标` (its place
+    /// moved between years) and a row that has one are left alone.
+    #[test]
+    fn level1_comes_from_the_level2_family() {
+        let mut rows = vec![
+            row(None, Some("时效指标")),
+            row(None, Some("成本指标")),
+            row(Some("效益指标"), Some("社会效益指标")),
+            row(None, Some("服务对象满意度指标")),
+            row(None, None),
+        ];
+        assert_eq!(super::level1_from_family(&mut rows), 2);
+        let level1: Vec<Option<&str>> = rows.iter().map(|r| r.level1.as_deref()).collect();
+        assert_eq!(
+            level1,
+            [Some("产出指标"), None, Some("效益指标"), Some("满意度指标"), None]
+        );
+    }
 }
