@@ -49,6 +49,12 @@ const KNOWN: &[(&str, &str)] = &[
     ("seed.gbk-portrait.cairo.pdf", "as district.reportlab.cairo.pdf"),
     ("seed.ucs2-landscape.cairo.pdf", "as district.reportlab.cairo.pdf"),
     (
+        "cost.mupdf.pdf",
+        "MuPDF's ToUnicode maps some glyphs to CJK compatibility ideographs (老 as U+F934, 年 as \
+         U+F98E): pdftotext prints them, jixiao folds them to the unified ideographs; this form \
+         has more of them than seed.mupdf.pdf (pdf_matches_text checks the text)",
+    ),
+    (
         "district.wkhtmltopdf-serif.pdf",
         "Qt's PDF engine writes Kangxi radicals for Noto Serif CJK's ideographs (门 as ⻔) in its \
          ToUnicode, as cairo does: pdftotext prints them, jixiao folds them (pdf_matches_text)",
