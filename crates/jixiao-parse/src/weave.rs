@@ -172,6 +172,10 @@ fn page_rows(labels: &[Label], content: &[Piece], page: &Page) -> Option<(f32, V
     weave_page(&page_labels, &first, &second_cells(&second), page.pass)
 }
 
+/// Most cells of a last page's second pass tried (a page's wrapped cells;
+/// each split tried weaves the page once).
+const MAX_SECOND_PASS: usize = 64;
+
 /// Least cost by which a split of a last page into two passes must beat
 /// reading it as one pass: a blank cell's (a split that saves nothing is
 /// no evidence of a second pass).
@@ -217,7 +221,9 @@ fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> 
     }
     let (one_pass, _) = page_rows(labels, content, &page(u32::MAX))?;
     let mut best: Option<(f32, Page)> = None;
-    for piece in content.iter().filter(|p| p.line as f32 > last_label) {
+    let tail: Vec<&Piece> = content.iter().filter(|p| p.line as f32 > last_label).collect();
+    let skip = tail.len().saturating_sub(MAX_SECOND_PASS);
+    for piece in tail.into_iter().skip(skip) {
         let candidate = page(piece.line);
         let Some((cost, _)) = page_rows(labels, content, &candidate) else {
             continue;
