@@ -2137,11 +2137,16 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
             });
             continue;
         }
-        if let Some((partner, joined)) = completion(&pieces, i, &used) {
-            if let Some(slot) = used.get_mut(partner) {
-                *slot = true;
+        if let Some((partners, joined)) = completion(&pieces, i, &used) {
+            for &partner in &partners {
+                if let Some(slot) = used.get_mut(partner) {
+                    *slot = true;
+                }
             }
-            let end = pieces.get(partner).map_or(piece.line, |p| p.line);
+            let end = partners
+                .last()
+                .and_then(|&k| pieces.get(k))
+                .map_or(piece.line, |p| p.line);
             // Else it was the block label 绩效指标 printed in two pieces.
             if let Some(level) = vocab::indicator_label(&joined) {
                 labels.push(Label {
@@ -2175,7 +2180,7 @@ fn cost_level(folded: &str, level: LabelLevel, has_cost_level2: bool) -> LabelLe
 
 /// A later piece that completes piece `i` into a known label (or the
 /// block label 绩效指标): its index and the joined text.
-fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(usize, String)> {
+fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, String)> {
     let piece = pieces.get(i)?;
     let head = fold_compact(&piece.text);
     if head.chars().count() < 2 || !vocab::is_label_prefix(&head) {
@@ -2191,7 +2196,24 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(usize, Strin
         let joined = format!("{}{}", piece.text.trim(), other.text.trim());
         let folded = fold_compact(&joined);
         if vocab::is_known_label(&folded) || vocab::marker(&folded) == Some(Marker::Indicators) {
-            return Some((k, joined));
+            return Some((vec![k], joined));
+        }
+        // A label over three lines of its narrow column (`社会公众或服` /
+        // `务对象满意度` / `指标`): the middle piece under the first, the
+        // last on the next line under it.
+        if piece.col.abs_diff(other.col) <= MAX_LABEL_COLUMN_SHIFT && vocab::is_label_prefix(&folded) {
+            let third = pieces.iter().enumerate().skip(k + 1).find(|(m, p)| {
+                p.line == other.line + 1
+                    && p.sheet == other.sheet
+                    && !used.get(*m).copied().unwrap_or(true)
+                    && p.col.abs_diff(other.col) <= MAX_LABEL_COLUMN_SHIFT
+            });
+            if let Some((m, last)) = third {
+                let whole = format!("{joined}{}", last.text.trim());
+                if vocab::is_known_label(&fold_compact(&whole)) {
+                    return Some((vec![k, m], whole));
+                }
+            }
         }
         // Another label's first piece between them: the rest further on is
         // that one's (`可持续影响` a name, then `服务对象满意度` / `指标`).
@@ -2220,6 +2242,10 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(usize, Strin
     }
     None
 }
+
+/// Most columns the pieces of one label wrapped over three lines stand
+/// apart (each line centred in the narrow label column).
+const MAX_LABEL_COLUMN_SHIFT: usize = 4;
 
 /// Display width: ideographs and full-width forms count two.
 pub(crate) fn width(text: &str) -> usize {
@@ -3274,6 +3300,18 @@ mod tests {
             "产出指标 | 数量指标 | 项目完成率 | =100.00(%)",
             "社会效益指标 | 保障生药中心孵化基地建设项目正常开展 | 有效保障",
             "意向服务企业数 | >10.00(家)",
+        ]
+    );
+
+    // A 二级 label wrapped over three lines of its narrow column (iText
+    // through PyMuPDF) is one label, not a name's lines.
+    regrids_to!(
+        a_label_over_three_lines_is_one_label,
+        "一级指标\n二级指标\n三级指标\n年度指标值\n满意度指标\n社会公众或服\n务对象满意度\n指标\n居民满意度\n≥90%\n参与活动的志愿者满意度\n≥85%\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值",
+            "满意度指标 | 社会公众或服务对象满意度指标 | 居民满意度 | ≥90%",
+            "参与活动的志愿者满意度 | ≥85%",
         ]
     );
 
