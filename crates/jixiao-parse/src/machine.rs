@@ -1160,6 +1160,10 @@ fn dewrap_cells(cells: &[String]) -> String {
     dewrap(&lines)
 }
 
+/// Marks that end a sentence: a line ending in one ends a paragraph, no
+/// wrap.
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', ';'];
+
 /// Display units by which a wrapped line may fall short of its column's
 /// width and still be full (a character or a Latin word that did not fit).
 const GOAL_LINE_SLACK: usize = 4;
@@ -1210,7 +1214,7 @@ fn two_goal_cells(lines: &[String]) -> Option<usize> {
     let last = lines.len() - 1;
     let wrapped = (0..last).filter(|&i| i != first_end).any(|i| {
         let line = lines.get(i).map_or("", |l| l.trim_end());
-        widths.get(i).is_some_and(|w| w + GOAL_LINE_SLACK >= full) && !line.ends_with(['。', '！', '？', '；', ';'])
+        widths.get(i).is_some_and(|w| w + GOAL_LINE_SLACK >= full) && !line.ends_with(SENTENCE_ENDS)
     });
     if cut < lines.len() && rest_short == 0 && wrapped {
         return Some(cut);
@@ -1242,7 +1246,7 @@ fn cut_by_own_widths(lines: &[String], widths: &[usize]) -> Option<usize> {
             if widths.get(i).is_none_or(|w| w + GOAL_LINE_SLACK < full) {
                 return None;
             }
-            wraps |= !trimmed(i).ends_with(['。', '！', '？', '；', ';']);
+            wraps |= !trimmed(i).ends_with(SENTENCE_ENDS);
         }
         Some(wraps)
     };

@@ -118,8 +118,10 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
         }
     }
     // Labels of runs over a page break set the producer's way: read so
-    // where that costs clearly less.
-    if best_total > 0.0 {
+    // where that costs clearly less (no run crosses a page of a dump
+    // without page breaks: the reading would be the same).
+    let page_breaks = rows.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet));
+    if best_total > 0.0 && page_breaks {
         let labels = LabelAlign {
             at: best_align,
             split: SplitRun::Top,
@@ -579,19 +581,23 @@ fn split_off_marker((col, text): (usize, String)) -> Vec<(usize, String)> {
 /// `…建立覆盖各居民区 1.全年开展…`): split at the first space whose next
 /// text starts at the right column.
 fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize, String)> {
+    // Where the text before `i` ends in display units (an ideograph is two).
+    let mut shown = col;
     for (at, (i, c)) in (col..).zip(text.char_indices()) {
-        // Counted in display units (an ideograph is two), a squeezed left
-        // text reaches past the boundary: there, a numbered item after the
-        // space is the right column's (`…提升老 1.为3500名…`).
-        let shown = col + text.get(..i).map_or(0, width);
-        let squeezed = shown + 1 + GOAL_COLUMN_SLACK >= boundary && text.get(i + 1..).is_some_and(starts_item);
-        if c == ' ' && (at + 1 + GOAL_COLUMN_SLACK >= boundary || squeezed) && at > col {
+        if c == ' ' && at > col {
             if let (Some(left), Some(right)) = (text.get(..i), text.get(i + 1..)) {
-                // The right piece belongs to the right column even where
-                // the squeeze put it a little left of the column's start.
-                return vec![(col, left.to_string()), ((at + 1).max(boundary), right.to_string())];
+                // Counted in display units, a squeezed left text reaches
+                // past the boundary: there, a numbered item after the space
+                // is the right column's (`…提升老 1.为3500名…`).
+                let squeezed = shown + 1 + GOAL_COLUMN_SLACK >= boundary && starts_item(right);
+                if at + 1 + GOAL_COLUMN_SLACK >= boundary || squeezed {
+                    // The right piece belongs to the right column even where
+                    // the squeeze put it a little left of the column's start.
+                    return vec![(col, left.to_string()), ((at + 1).max(boundary), right.to_string())];
+                }
             }
         }
+        shown += if is_wide(c) { 2 } else { 1 };
     }
     vec![(col, text)]
 }
@@ -2527,7 +2533,8 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
                 let bit = open.iter().position(|&k| k == i).unwrap_or(0);
                 if mask & (1 << bit) == 0 {
                     // `时)` closes the target's `≥120000(小`: its last line.
-                    let closes_target = opens_bracket(target.iter().map(|(_, t)| *t)) && closes_bracket(t);
+                    let closes_target = bracket_depths(target.iter().map(|(_, t)| *t)).1 > 0
+                        && bracket_depths(std::iter::once(t.as_str())).0 < 0;
                     name.push((line.pos, t));
                     if looks_like_target(t) || closes_target {
                         penalty += 2.0;
@@ -2584,36 +2591,20 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
     best
 }
 
-/// True when the text (a cell's lines so far) leaves a bracket open
-/// (`≥120000(小`).
-fn opens_bracket<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let mut depth = 0i32;
+/// How deep the text's brackets go: the lowest depth it reaches (below
+/// zero where it closes a bracket it did not open: `时)`) and the depth it
+/// ends at (above zero where it leaves one open: `≥120000(小`).
+fn bracket_depths<'a>(lines: impl Iterator<Item = &'a str>) -> (i32, i32) {
+    let (mut lowest, mut depth) = (0i32, 0i32);
     for c in lines.flat_map(str::chars) {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
             _ => {}
         }
+        lowest = lowest.min(depth);
     }
-    depth > 0
-}
-
-/// True when a line closes a bracket it did not open (`时)`).
-fn closes_bracket(line: &str) -> bool {
-    let mut depth = 0i32;
-    for c in line.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => {
-                depth -= 1;
-                if depth < 0 {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+    (lowest, depth)
 }
 
 /// A cell's lines other than its last must be full: about as wide as the

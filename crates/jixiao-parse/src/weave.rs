@@ -140,12 +140,14 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
             return None;
         }
     }
-    if let Some(last) = last_page_without_markers(labels, content, pages.last()?.to) {
-        pages.push(last);
-    }
     let mut rows = Vec::new();
     for page in &pages {
         rows.extend(page_rows(labels, content, page)?.1);
+    }
+    // Its rows as the search wove them.
+    if let Some((last, last_rows)) = last_page_without_markers(labels, content, pages.last()?.to) {
+        pages.push(last);
+        rows.extend(last_rows);
     }
     let last_to = pages.last()?.to;
     let taken = |line: u32| {
@@ -198,7 +200,7 @@ const SPLIT_GAIN: f32 = BLANK;
 /// 第2片区巡访记录完整率
 /// 2026年12月15日前
 /// ```
-fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> Option<Page> {
+fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> Option<(Page, Vec<Row>)> {
     if !from.is_finite() {
         return None;
     }
@@ -220,20 +222,20 @@ fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> 
         return None;
     }
     let (one_pass, _) = page_rows(labels, content, &page(u32::MAX))?;
-    let mut best: Option<(f32, Page)> = None;
+    let mut best: Option<(f32, Page, Vec<Row>)> = None;
     let tail: Vec<&Piece> = content.iter().filter(|p| p.line as f32 > last_label).collect();
     let skip = tail.len().saturating_sub(MAX_SECOND_PASS);
     for piece in tail.into_iter().skip(skip) {
         let candidate = page(piece.line);
-        let Some((cost, _)) = page_rows(labels, content, &candidate) else {
+        let Some((cost, rows)) = page_rows(labels, content, &candidate) else {
             continue;
         };
-        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-            best = Some((cost, candidate));
+        if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+            best = Some((cost, candidate, rows));
         }
     }
-    let (cost, page) = best?;
-    (cost + SPLIT_GAIN <= one_pass).then_some(page)
+    let (cost, page, rows) = best?;
+    (cost + SPLIT_GAIN <= one_pass).then_some((page, rows))
 }
 
 /// One page of a table's two passes: its first pass after `from` (the
