@@ -128,8 +128,8 @@ pub fn fold_compact(text: &str) -> Cow<'_, str> {
 /// [`fold`] of text made only of the characters of nearly all cell text,
 /// read byte by byte, without the normalisation tables (which were a
 /// tenth of a conversion's time, called on every row); `None` for any other
-/// text. Those characters: ASCII, the ideographs U+4000–U+9FFF and the CJK
-/// punctuation NFKC leaves alone (`、。《》【】“”—·`), which fold to
+/// text. Those characters: ASCII, the ideographs U+4000–U+9FFF, the CJK
+/// punctuation NFKC leaves alone (`、。《》【】“”—·`) and `≤≥`, which fold to
 /// themselves, and the full-width forms (`，（）：％１`) and the
 /// ideographic space, which NFKC maps one to one onto ASCII. Borrowed when
 /// nothing changes (nearly always: the parser folds each cell many times).
@@ -186,9 +186,9 @@ fn common_char(bytes: &[u8], at: usize, lead: u8) -> Option<(usize, Option<u8>)>
             (0x80, 0x81 | 0x82 | 0x88..=0x91) => (3, None),
             _ => return None,
         },
-        // — ‘ ’ “ ”
+        // — ‘ ’ “ ” and ≤ ≥ (in most targets: `≥95%`).
         0xe2 => match tail()? {
-            (0x80, 0x94 | 0x98 | 0x99 | 0x9c | 0x9d) => (3, None),
+            (0x80, 0x94 | 0x98 | 0x99 | 0x9c | 0x9d) | (0x89, 0xa4 | 0xa5) => (3, None),
             _ => return None,
         },
         // ·
