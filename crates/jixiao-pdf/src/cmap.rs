@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::GlyphText;
+
 /// A code space range: codes of `len` bytes between `low` and `high`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeRange {
@@ -16,7 +18,7 @@ pub struct CodeRange {
 pub struct CMap {
     pub code_space: Vec<CodeRange>,
     /// bfchar/bfrange: code → Unicode text.
-    pub to_unicode: HashMap<u32, String>,
+    pub to_unicode: HashMap<u32, GlyphText>,
     /// cidchar/cidrange: code → CID.
     pub to_cid: HashMap<u32, u32>,
     /// True when a limit cut the map (see `MAX_MAPPED_CODES`,
@@ -146,19 +148,28 @@ fn code_of(bytes: &[u8]) -> u32 {
 
 /// UTF-16BE bytes → text (lone surrogates dropped).
 pub fn utf16be(bytes: &[u8]) -> String {
+    let mut text = String::new();
+    utf16be_into(bytes, &mut text);
+    text
+}
+
+/// [`utf16be`] into `text`, which is cleared first (one buffer for all
+/// the entries of a map).
+fn utf16be_into(bytes: &[u8], text: &mut String) {
     let units = bytes
         .chunks(2)
         .map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]));
-    char::decode_utf16(units).filter_map(Result::ok).collect()
+    text.clear();
+    text.extend(char::decode_utf16(units).filter_map(Result::ok));
 }
 
-/// Adds `delta` to the last character of a bfrange destination.
-fn offset_text(base: &[u8], delta: u32) -> String {
-    let mut text = utf16be(base);
+/// A bfrange destination with `delta` added to its last character, in
+/// `text`.
+fn offset_text(base: &[u8], delta: u32, text: &mut String) {
+    utf16be_into(base, text);
     if let Some(last) = text.pop() {
         text.push(char::from_u32(u32::from(last) + delta).unwrap_or(last));
     }
-    text
 }
 
 /// Parses a CMap stream's content.
@@ -166,6 +177,7 @@ pub fn parse(data: &[u8]) -> CMap {
     let (tokens, hex) = tokens(data);
     let bytes = |range: &std::ops::Range<usize>| hex.get(range.clone()).unwrap_or_default();
     let mut cmap = CMap::default();
+    let mut text = String::new();
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         i += 1;
@@ -183,15 +195,19 @@ pub fn parse(data: &[u8]) -> CMap {
             }
             b"beginbfchar" => {
                 while let (Some(Token::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1)) {
-                    let text = match dst {
-                        Token::Hex(d) => utf16be(cmap.capped(bytes(d))),
+                    let glyph = match dst {
+                        Token::Hex(d) => {
+                            utf16be_into(cmap.capped(bytes(d)), &mut text);
+                            GlyphText::new(&text)
+                        }
                         Token::Word(name) => std::str::from_utf8(name)
                             .ok()
                             .and_then(|name| crate::encoding::glyph_name(name.trim_start_matches('/')))
+                            .map(GlyphText::from)
                             .unwrap_or_default(),
                         _ => break,
                     };
-                    cmap.map(code_of(bytes(src)), text);
+                    cmap.map(code_of(bytes(src)), glyph);
                     i += 2;
                 }
             }
@@ -203,7 +219,8 @@ pub fn parse(data: &[u8]) -> CMap {
                         Some(Token::Hex(dst)) => {
                             let dst = cmap.capped(bytes(dst));
                             for code in lo..=hi {
-                                if !cmap.map(code, offset_text(dst, code - lo)) {
+                                offset_text(dst, code - lo, &mut text);
+                                if !cmap.map(code, GlyphText::new(&text)) {
                                     break;
                                 }
                             }
@@ -214,8 +231,8 @@ pub fn parse(data: &[u8]) -> CMap {
                             let mut code = lo;
                             while let Some(Token::Hex(dst)) = tokens.get(i) {
                                 if code <= hi {
-                                    let text = utf16be(cmap.capped(bytes(dst)));
-                                    cmap.map(code, text);
+                                    utf16be_into(cmap.capped(bytes(dst)), &mut text);
+                                    cmap.map(code, GlyphText::new(&text));
                                 }
                                 code = code.saturating_add(1);
                                 i += 1;
@@ -250,7 +267,7 @@ pub fn parse(data: &[u8]) -> CMap {
 
 impl CMap {
     /// Maps `code` to `text` unless the map is full; false when full.
-    fn map(&mut self, code: u32, text: String) -> bool {
+    fn map(&mut self, code: u32, text: GlyphText) -> bool {
         self.entries_read += 1;
         if self.entries_read > MAX_ENTRIES_READ
             || (self.to_unicode.len() >= MAX_MAPPED_CODES && !self.to_unicode.contains_key(&code))
@@ -301,10 +318,10 @@ mod tests {
                 high: 0xffff
             }]
         );
-        assert_eq!(cmap.to_unicode.get(&3).map(String::as_str), Some(" "));
-        assert_eq!(cmap.to_unicode.get(&0x10).map(String::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(&0x22).map(String::as_str), Some("C"));
-        assert_eq!(cmap.to_unicode.get(&0x31).map(String::as_str), Some("😀"));
+        assert_eq!(cmap.to_unicode.get(&3).map(GlyphText::as_str), Some(" "));
+        assert_eq!(cmap.to_unicode.get(&0x10).map(GlyphText::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(&0x22).map(GlyphText::as_str), Some("C"));
+        assert_eq!(cmap.to_unicode.get(&0x31).map(GlyphText::as_str), Some("😀"));
         assert_eq!(cmap.cid(0x8142), Some(635));
     }
 
@@ -326,10 +343,10 @@ mod tests {
                 high: 0x80
             }]
         );
-        assert_eq!(cmap.to_unicode.get(&0x41).map(String::as_str), Some("B"));
-        assert_eq!(cmap.to_unicode.get(&0x42).map(String::as_str), Some("\u{4E20}"));
-        assert_eq!(cmap.to_unicode.get(&0x43).map(String::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(&0x51).map(String::as_str), Some("b"));
+        assert_eq!(cmap.to_unicode.get(&0x41).map(GlyphText::as_str), Some("B"));
+        assert_eq!(cmap.to_unicode.get(&0x42).map(GlyphText::as_str), Some("\u{4E20}"));
+        assert_eq!(cmap.to_unicode.get(&0x43).map(GlyphText::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(&0x51).map(GlyphText::as_str), Some("b"));
         assert_eq!(cmap.cid(0x44), Some(7));
         assert_eq!(cmap.to_unicode.len(), 5);
     }

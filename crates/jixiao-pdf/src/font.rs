@@ -14,6 +14,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use crate::cmap::{self, CMap, CodeRange};
 use crate::encoding;
+use crate::GlyphText;
 
 /// How the bytes of a string are cut into codes.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,7 @@ enum Codes {
 #[derive(Debug, Clone)]
 enum Fallback {
     /// Simple font: one entry per byte.
-    Table(Box<[Option<String>; 256]>),
+    Table(Box<[Option<GlyphText>; 256]>),
     /// Code units are Unicode (UCS-2 / UTF-16 CMaps).
     Unicode,
     /// Code bytes are a legacy encoding.
@@ -151,7 +152,7 @@ pub struct Font {
     /// `/BaseFont` (lossy UTF-8, or GBK when the name is GBK bytes).
     pub name: String,
     codes: Codes,
-    to_unicode: Option<HashMap<u32, String>>,
+    to_unicode: Option<HashMap<u32, GlyphText>>,
     fallback: Fallback,
     widths: Widths,
     /// Glyph space → text space (0.001 except for Type3).
@@ -172,7 +173,7 @@ pub struct Font {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
     /// The text, `None` when the font cannot tell.
-    pub text: Option<String>,
+    pub text: Option<GlyphText>,
     /// Advance in text space units for a font size of 1.
     pub width: f32,
     /// A single-byte code 32, which word spacing applies to.
@@ -271,7 +272,7 @@ impl Font {
     fn composite(
         doc: &Document,
         dict: &Dictionary,
-        to_unicode: Option<HashMap<u32, String>>,
+        to_unicode: Option<HashMap<u32, GlyphText>>,
         limited: bool,
         damaged: bool,
     ) -> Font {
@@ -431,7 +432,7 @@ impl Font {
     /// ToUnicode contradicts it, the encoding (the ToUnicode map is a
     /// producer's afterthought; the encoding is what the glyphs were chosen
     /// by).
-    fn text_of(&self, code: u32, bytes: &[u8]) -> Option<String> {
+    fn text_of(&self, code: u32, bytes: &[u8]) -> Option<GlyphText> {
         if self.contradicted > 0 {
             if let Some(text) = self.encoding_text(code, bytes) {
                 return Some(text);
@@ -444,18 +445,22 @@ impl Font {
     }
 
     /// A code's text by the font's encoding alone.
-    fn encoding_text(&self, code: u32, bytes: &[u8]) -> Option<String> {
+    fn encoding_text(&self, code: u32, bytes: &[u8]) -> Option<GlyphText> {
         match &self.fallback {
             Fallback::Table(table) => table.get(code as usize).cloned().flatten(),
-            Fallback::Unicode => Some(cmap::utf16be(bytes)).filter(|s| !s.is_empty()),
+            Fallback::Unicode => Some(cmap::utf16be(bytes))
+                .filter(|s| !s.is_empty())
+                .map(GlyphText::from),
             Fallback::Legacy(encoding) => {
                 let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-                (!had_errors).then(|| text.into_owned())
+                (!had_errors).then(|| GlyphText::new(&text))
             }
             Fallback::Collection(table) => {
                 let cid = self.cid_of(code)? as usize;
                 let unit = u16::from_le_bytes([*table.get(cid * 2)?, *table.get(cid * 2 + 1)?]);
-                char::from_u32(u32::from(unit)).filter(|_| unit != 0).map(String::from)
+                char::from_u32(u32::from(unit))
+                    .filter(|_| unit != 0)
+                    .map(GlyphText::from_char)
             }
             Fallback::None => None,
         }
@@ -542,7 +547,7 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
 
 /// The ToUnicode map, whether a limit cut it, and whether its stream is
 /// damaged (strict zlib fails on it).
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, String>>, bool, bool) {
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, GlyphText>>, bool, bool) {
     let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
         return (None, false, false);
     };
@@ -631,8 +636,8 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, Vec<(u32
 }
 
 /// The byte → text table of a simple font: base encoding, then Differences.
-fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option<String>; 256]> {
-    let mut table: Box<[Option<String>; 256]> = Box::new(std::array::from_fn(|_| None));
+fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option<GlyphText>; 256]> {
+    let mut table: Box<[Option<GlyphText>; 256]> = Box::new(std::array::from_fn(|_| None));
     let encoding = get(doc, dict, b"Encoding");
     let base = match encoding {
         Some(Object::Name(n)) => Some(n.clone()),
@@ -651,7 +656,7 @@ fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option
         _ => encoding::win_ansi,
     };
     for (code, slot) in table.iter_mut().enumerate() {
-        *slot = u8::try_from(code).ok().and_then(map).map(String::from);
+        *slot = u8::try_from(code).ok().and_then(map).map(GlyphText::from_char);
     }
     if let Some(Object::Dictionary(d)) = encoding {
         if let Some(differences) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
@@ -661,7 +666,7 @@ fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option
                     Ok(Object::Integer(c)) => code = usize::try_from(*c).unwrap_or(usize::MAX),
                     Ok(Object::Name(name)) => {
                         if let Some(slot) = table.get_mut(code) {
-                            *slot = encoding::glyph_name(&String::from_utf8_lossy(name));
+                            *slot = encoding::glyph_name(&String::from_utf8_lossy(name)).map(GlyphText::from);
                         }
                         code = code.saturating_add(1);
                     }

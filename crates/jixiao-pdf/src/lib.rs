@@ -32,6 +32,7 @@ mod encoding;
 mod font;
 mod geometry;
 mod page;
+mod text;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -42,6 +43,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::font::Font;
 use crate::geometry::PageSpace;
+
+pub use text::GlyphText;
 
 pub use page::{
     text_string, MAX_ANNOTATIONS, MAX_CONTENT_BYTES, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, MAX_RULES,
@@ -77,7 +80,7 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     /// The text.
-    pub text: String,
+    pub text: GlyphText,
     /// Left edge, in points from the page's left.
     pub x0: f32,
     /// Top edge, in points from the page's top.
@@ -240,13 +243,16 @@ impl Pdf {
             None
         };
         for glyph in &mut glyphs {
-            glyph.text = fold_radicals_in(&glyph.text, script);
+            if has_foldable_ideographs(&glyph.text) {
+                glyph.text = fold_radicals_in(&glyph.text, script).into();
+            }
             if glyph.text.chars().any(is_typographic_space) {
                 glyph.text = glyph
                     .text
                     .chars()
                     .map(|c| if is_typographic_space(c) { ' ' } else { c })
-                    .collect();
+                    .collect::<String>()
+                    .into();
             }
         }
         Ok(Page {

@@ -8,7 +8,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use crate::content::{Lexer, Operand};
 use crate::font::Font;
 use crate::geometry::{Matrix, PageSpace};
-use crate::{Glyph, Rule};
+use crate::{Glyph, GlyphText, Rule};
 
 /// Nested Form XObjects deeper than this are not drawn (and reported).
 pub const MAX_FORM_DEPTH: usize = 12;
@@ -532,7 +532,7 @@ impl<'a> Interpreter<'a> {
                 Some(t) => t,
                 None => {
                     *self.out.undecoded.entry(font.name.clone()).or_insert(0) += 1;
-                    "\u{fffd}".to_string()
+                    GlyphText::from_char('\u{fffd}')
                 }
             };
             if !text.is_empty() {
@@ -549,7 +549,7 @@ impl<'a> Interpreter<'a> {
 
     /// A glyph of `width` (text space) drawn with text rendering matrix
     /// `trm`; its box runs 0.2 em below the baseline to 0.8 em above.
-    fn emit_glyph(&mut self, text: String, trm: Matrix, width: f32) {
+    fn emit_glyph(&mut self, text: GlyphText, trm: Matrix, width: f32) {
         if self.out.glyphs.len() >= MAX_GLYPHS {
             if self.out.limits.is_empty() || !self.glyphs_cut {
                 self.glyphs_cut = true;
@@ -566,7 +566,7 @@ impl<'a> Interpreter<'a> {
             trm.apply(0.0, 0.8),
             trm.apply(width, 0.8),
         ];
-        let points: Vec<(f32, f32)> = corners.iter().map(|(x, y)| self.space.map(*x, *y)).collect();
+        let points = corners.map(|(x, y)| self.space.map(x, y));
         let (x0, x1, y0, y1) = bounds(&points);
         let (ox, oy) = trm.apply(0.0, 0.0);
         let (ux, uy) = trm.apply(0.0, 1.0);
@@ -818,7 +818,7 @@ impl<'a> Interpreter<'a> {
             for c in line.chars() {
                 let advance = em_advance(c);
                 let trm = Matrix::new([size, 0.0, 0.0, size, x, baseline]);
-                self.emit_glyph(c.to_string(), trm, advance);
+                self.emit_glyph(GlyphText::from_char(c), trm, advance);
                 x += advance * size;
             }
             baseline -= size * FIELD_LEADING;
