@@ -336,7 +336,7 @@ fn main() -> ExitCode {
 
 /// What happened to one input of a batch.
 enum Outcome {
-    Converted(Document),
+    Converted(pool::Answer),
     /// `--incremental`: the output already records these bytes.
     Unchanged(Document),
 }
@@ -351,29 +351,24 @@ struct Done {
     indicators: usize,
     pages: u64,
     without_form: bool,
-    /// The document itself, only when it goes to stdout.
-    doc: Option<Document>,
+    /// The document's JSON, only when it goes to stdout.
+    json: Option<String>,
 }
 
 impl Done {
     fn of(outcome: Outcome, keep: bool) -> Done {
-        let unchanged = matches!(outcome, Outcome::Unchanged(_));
-        let doc = match outcome {
-            Outcome::Converted(d) | Outcome::Unchanged(d) => d,
+        let (summary, json, unchanged) = match outcome {
+            Outcome::Converted(answer) => (answer.summary, Some(answer.json), false),
+            Outcome::Unchanged(doc) => (pool::Summary::of(&doc), None, true),
         };
         Done {
             unchanged,
-            errors: doc
-                .diagnostics
-                .iter()
-                .filter(|d| d.level == jixiao_model::Level::Error)
-                .map(|d| (d.code, d.message.clone()))
-                .collect(),
-            forms: doc.projects.len(),
-            indicators: doc.indicator_count(),
-            pages: u64::from(doc.source.pages.unwrap_or(0)),
-            without_form: !doc.has_error() && doc.projects.is_empty(),
-            doc: keep.then_some(doc),
+            errors: summary.errors,
+            forms: summary.forms,
+            indicators: summary.indicators,
+            pages: summary.pages,
+            without_form: summary.without_form,
+            json: json.filter(|_| keep),
         }
     }
 }
@@ -458,8 +453,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
         for (_, done) in &outcomes {
-            if let Some(doc) = &done.doc {
-                lock.write_all(jixiao_emit::json::to_string(doc)?.as_bytes())?;
+            if let Some(json) = &done.json {
+                lock.write_all(json.as_bytes())?;
             }
         }
     } else if let Some(dir) = &out_dir {
@@ -524,12 +519,9 @@ impl Batch<'_> {
                     });
                     // Each output is written as soon as it is ready, atomically, so
                     // an interrupted batch keeps what it finished.
-                    if let (Some(dir), Outcome::Converted(doc)) = (out_dir, &outcome) {
+                    if let (Some(dir), Outcome::Converted(answer)) = (out_dir, &outcome) {
                         let path = output_path(dir, input);
-                        let written = jixiao_emit::json::to_string(doc)
-                            .map_err(|e| std::io::Error::other(e.to_string()))
-                            .and_then(|json| write_atomic(&path, json.as_bytes()));
-                        if let Err(e) = written {
+                        if let Err(e) = write_atomic(&path, answer.json.as_bytes()) {
                             progress.suspend(|| {
                                 eprintln!("jixiao: {}: cannot write {}: {e}", input.path.display(), path.display())
                             });
@@ -557,11 +549,11 @@ impl Batch<'_> {
             .map(|(input, slot)| {
                 let done = slot.into_inner().ok().flatten().unwrap_or_else(|| {
                     Done::of(
-                        Outcome::Converted(jixiao_cli::failed(
+                        Outcome::Converted(pool::Answer::of(&jixiao_cli::failed(
                             jixiao_cli::source_of_unread(&input.name),
                             Code::InternalError,
                             "no worker converted the file".to_string(),
-                        )),
+                        ))),
                         self.keep_documents,
                     )
                 });
@@ -802,12 +794,12 @@ fn convert_one(
     out_dir: Option<&Path>,
     incremental: bool,
     limits: &pool::Limits,
-    convert: impl FnOnce(&Input) -> Document,
+    convert: impl FnOnce(&Input) -> pool::Answer,
 ) -> Outcome {
     if let (true, Some(dir)) = (incremental, out_dir) {
         let bytes = match jixiao_cli::read_input(&input.name, &input.path, limits.max_input_size) {
             Ok(bytes) => bytes,
-            Err(doc) => return Outcome::Converted(*doc),
+            Err(doc) => return Outcome::Converted(pool::Answer::of(&doc)),
         };
         let sha = jixiao_cli::sha256_hex(&bytes);
         let previous = std::fs::read_to_string(output_path(dir, input))
