@@ -1,8 +1,6 @@
 //! CMap streams: ToUnicode maps (code → text) and embedded encoding CMaps
 //! (code space ranges, code → CID).
 
-use std::collections::HashMap;
-
 use crate::GlyphText;
 
 /// A code space range: codes of `len` bytes between `low` and `high`.
@@ -13,14 +11,69 @@ pub struct CodeRange {
     pub high: u32,
 }
 
+/// Codes to values, as a list sorted by code: built by pushing, looked up
+/// by binary search. A font's map is read once and looked up once per
+/// glyph; unlike a hash map it hashes nothing, and no choice of codes in a
+/// file makes it slow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeMap<T> {
+    entries: Vec<(u32, T)>,
+}
+
+impl<T> Default for CodeMap<T> {
+    fn default() -> CodeMap<T> {
+        CodeMap { entries: Vec::new() }
+    }
+}
+
+impl<T> CodeMap<T> {
+    /// The map of `entries` in the order they were read: a code read again
+    /// takes its last value, as a map's insert would.
+    pub fn from_entries(mut entries: Vec<(u32, T)>) -> CodeMap<T> {
+        entries.reverse();
+        // Stable: of one code's entries, the last read stays first.
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        CodeMap { entries }
+    }
+
+    /// The value of `code`.
+    pub fn get(&self, code: u32) -> Option<&T> {
+        let at = self.entries.binary_search_by_key(&code, |e| e.0).ok()?;
+        self.entries.get(at).map(|e| &e.1)
+    }
+
+    /// Codes mapped.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no code is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries, by code.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &T)> {
+        self.entries.iter().map(|(code, value)| (*code, value))
+    }
+
+    /// Keeps the `len` lowest codes.
+    fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+    }
+}
+
 /// What a CMap stream says.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CMap {
     pub code_space: Vec<CodeRange>,
     /// bfchar/bfrange: code → Unicode text.
-    pub to_unicode: HashMap<u32, GlyphText>,
+    pub to_unicode: CodeMap<GlyphText>,
     /// cidchar/cidrange: code → CID.
-    pub to_cid: HashMap<u32, u32>,
+    pub to_cid: CodeMap<u32>,
+    /// bfchar/bfrange entries as read, until the end of the stream.
+    text_entries: Vec<(u32, GlyphText)>,
     /// True when a limit cut the map (see `MAX_MAPPED_CODES`,
     /// `MAX_TARGET_BYTES`): some codes stay undecoded.
     pub limited: bool,
@@ -35,7 +88,7 @@ pub struct CMap {
 const MAX_RANGE: u32 = 0x1_0000;
 /// Codes mapped to text per CMap: a font has at most 65,536 glyphs, so
 /// twice that is room for any real map and a bound on a bomb
-/// (2,000 bfranges of 65,536 codes).
+/// (2,000 bfranges of 65,536 codes). Over it, the lowest codes are kept.
 const MAX_MAPPED_CODES: usize = 1 << 17;
 /// Entries read per CMap, counting codes mapped again: the same 65,536
 /// codes mapped 2,000 times over is work, not information.
@@ -177,6 +230,7 @@ pub fn parse(data: &[u8]) -> CMap {
     let (tokens, hex) = tokens(data);
     let bytes = |range: &std::ops::Range<usize>| hex.get(range.clone()).unwrap_or_default();
     let mut cmap = CMap::default();
+    let mut cid_entries: Vec<(u32, u32)> = Vec::new();
     let mut text = String::new();
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -247,7 +301,7 @@ pub fn parse(data: &[u8]) -> CMap {
             }
             b"begincidchar" => {
                 while let (Some(Token::Hex(src)), Some(Token::Int(cid))) = (tokens.get(i), tokens.get(i + 1)) {
-                    cmap.to_cid.insert(code_of(bytes(src)), *cid);
+                    cid_entries.push((code_of(bytes(src)), *cid));
                     i += 2;
                 }
             }
@@ -262,20 +316,25 @@ pub fn parse(data: &[u8]) -> CMap {
             _ => {}
         }
     }
+    cmap.to_unicode = CodeMap::from_entries(std::mem::take(&mut cmap.text_entries));
+    if cmap.to_unicode.len() > MAX_MAPPED_CODES {
+        cmap.to_unicode.truncate(MAX_MAPPED_CODES);
+        cmap.limited = true;
+    }
+    cmap.to_cid = CodeMap::from_entries(cid_entries);
     cmap
 }
 
 impl CMap {
-    /// Maps `code` to `text` unless the map is full; false when full.
+    /// Maps `code` to `text` unless the entries read reach their limit;
+    /// false then.
     fn map(&mut self, code: u32, text: GlyphText) -> bool {
         self.entries_read += 1;
-        if self.entries_read > MAX_ENTRIES_READ
-            || (self.to_unicode.len() >= MAX_MAPPED_CODES && !self.to_unicode.contains_key(&code))
-        {
+        if self.entries_read > MAX_ENTRIES_READ {
             self.limited = true;
             return false;
         }
-        self.to_unicode.insert(code, text);
+        self.text_entries.push((code, text));
         true
     }
 
@@ -289,7 +348,7 @@ impl CMap {
 
     /// The CID of a code by the cidchar/cidrange entries.
     pub fn cid(&self, code: u32) -> Option<u32> {
-        self.to_cid.get(&code).copied().or_else(|| {
+        self.to_cid.get(code).copied().or_else(|| {
             self.cid_ranges
                 .iter()
                 .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
@@ -318,10 +377,10 @@ mod tests {
                 high: 0xffff
             }]
         );
-        assert_eq!(cmap.to_unicode.get(&3).map(GlyphText::as_str), Some(" "));
-        assert_eq!(cmap.to_unicode.get(&0x10).map(GlyphText::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(&0x22).map(GlyphText::as_str), Some("C"));
-        assert_eq!(cmap.to_unicode.get(&0x31).map(GlyphText::as_str), Some("😀"));
+        assert_eq!(cmap.to_unicode.get(3).map(GlyphText::as_str), Some(" "));
+        assert_eq!(cmap.to_unicode.get(0x10).map(GlyphText::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(0x22).map(GlyphText::as_str), Some("C"));
+        assert_eq!(cmap.to_unicode.get(0x31).map(GlyphText::as_str), Some("😀"));
         assert_eq!(cmap.cid(0x8142), Some(635));
     }
 
@@ -343,10 +402,10 @@ mod tests {
                 high: 0x80
             }]
         );
-        assert_eq!(cmap.to_unicode.get(&0x41).map(GlyphText::as_str), Some("B"));
-        assert_eq!(cmap.to_unicode.get(&0x42).map(GlyphText::as_str), Some("\u{4E20}"));
-        assert_eq!(cmap.to_unicode.get(&0x43).map(GlyphText::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(&0x51).map(GlyphText::as_str), Some("b"));
+        assert_eq!(cmap.to_unicode.get(0x41).map(GlyphText::as_str), Some("B"));
+        assert_eq!(cmap.to_unicode.get(0x42).map(GlyphText::as_str), Some("\u{4E20}"));
+        assert_eq!(cmap.to_unicode.get(0x43).map(GlyphText::as_str), Some("中"));
+        assert_eq!(cmap.to_unicode.get(0x51).map(GlyphText::as_str), Some("b"));
         assert_eq!(cmap.cid(0x44), Some(7));
         assert_eq!(cmap.to_unicode.len(), 5);
     }
@@ -377,11 +436,39 @@ mod tests {
         let cmap = parse(long.as_bytes());
         assert!(cmap.limited);
         assert_eq!(
-            cmap.to_unicode.get(&1).map(|t| t.chars().count()),
+            cmap.to_unicode.get(1).map(|t| t.chars().count()),
             Some(MAX_TARGET_BYTES / 2)
         );
         // A real map is not limited.
         assert!(!parse(b"1 beginbfrange <0000> <00FF> <0041> endbfrange").limited);
+    }
+
+    /// A code mapped again takes its last text, as PDF readers read a
+    /// ToUnicode stream from start to end.
+    #[test]
+    fn a_code_mapped_again_takes_its_last_text() {
+        let cmap = parse(b"2 beginbfchar <0010> <0041> <0011> <0042> endbfchar 1 beginbfrange <0010> <0011> <0061> endbfrange 1 beginbfchar <0011> <0043> endbfchar");
+        assert_eq!(cmap.to_unicode.get(0x10).map(GlyphText::as_str), Some("a"));
+        assert_eq!(cmap.to_unicode.get(0x11).map(GlyphText::as_str), Some("C"));
+        assert_eq!(cmap.to_unicode.get(0x12), None);
+    }
+
+    proptest::proptest! {
+        /// The sorted list reads like a map filled by inserting the entries
+        /// in order.
+        #[test]
+        fn code_map_is_a_map(entries in proptest::collection::vec((0u32..40, 0u8..255), 0..60)) {
+            let map = CodeMap::from_entries(entries.clone());
+            let mut model = std::collections::BTreeMap::new();
+            for (code, value) in entries {
+                model.insert(code, value);
+            }
+            proptest::prop_assert_eq!(map.len(), model.len());
+            for code in 0..41 {
+                proptest::prop_assert_eq!(map.get(code), model.get(&code));
+            }
+            proptest::prop_assert!(map.iter().map(|(c, _)| c).eq(model.keys().copied()));
+        }
     }
 
     #[test]

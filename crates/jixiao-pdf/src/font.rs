@@ -7,12 +7,10 @@
 //! UTF-16BE, `GBK-EUC-H` is GBK). A font that leaves codes unknown is
 //! reported, never guessed.
 
-use std::collections::HashMap;
-
 use encoding_rs::Encoding;
 use lopdf::{Dictionary, Document, Object};
 
-use crate::cmap::{self, CMap, CodeRange};
+use crate::cmap::{self, CMap, CodeMap, CodeRange};
 use crate::encoding;
 use crate::GlyphText;
 
@@ -55,7 +53,7 @@ enum Widths {
         missing: f32,
     },
     Cid {
-        widths: HashMap<u32, f32>,
+        widths: CodeMap<f32>,
         ranges: Vec<(u32, u32, f32)>,
         default: f32,
         cids: Cids,
@@ -152,7 +150,7 @@ pub struct Font {
     /// `/BaseFont` (lossy UTF-8, or GBK when the name is GBK bytes).
     pub name: String,
     codes: Codes,
-    to_unicode: Option<HashMap<u32, GlyphText>>,
+    to_unicode: Option<CodeMap<GlyphText>>,
     fallback: Fallback,
     widths: Widths,
     /// Glyph space → text space (0.001 except for Type3).
@@ -272,7 +270,7 @@ impl Font {
     fn composite(
         doc: &Document,
         dict: &Dictionary,
-        to_unicode: Option<HashMap<u32, GlyphText>>,
+        to_unicode: Option<CodeMap<GlyphText>>,
         limited: bool,
         damaged: bool,
     ) -> Font {
@@ -352,7 +350,7 @@ impl Font {
             return 0;
         };
         map.iter()
-            .filter(|(&code, text)| {
+            .filter(|&(code, text)| {
                 self.encoding_text(code, &self.code_bytes(code))
                     .is_some_and(|own| jixiao_model::normalize::fold(&own) != jixiao_model::normalize::fold(text))
             })
@@ -438,7 +436,7 @@ impl Font {
                 return Some(text);
             }
         }
-        if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(&code)) {
+        if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
             return Some(text.clone());
         }
         self.encoding_text(code, bytes)
@@ -496,7 +494,7 @@ impl Font {
                 let cid = self.cid_of(code);
                 match cid {
                     Some(cid) => widths
-                        .get(&cid)
+                        .get(cid)
                         .copied()
                         .or_else(|| {
                             ranges
@@ -547,7 +545,7 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
 
 /// The ToUnicode map, whether a limit cut it, and whether its stream is
 /// damaged (strict zlib fails on it).
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<HashMap<u32, GlyphText>>, bool, bool) {
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<CodeMap<GlyphText>>, bool, bool) {
     let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
         return (None, false, false);
     };
@@ -598,9 +596,9 @@ fn predefined(name: &str) -> (Codes, Fallback, bool) {
 
 /// `/W` in both forms (`c [w1 w2 …]` and `c_first c_last w`) and `/DW`.
 #[allow(clippy::type_complexity)]
-fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, Vec<(u32, u32, f32)>, f32) {
+fn cid_widths(doc: &Document, dict: &Dictionary) -> (CodeMap<f32>, Vec<(u32, u32, f32)>, f32) {
     let default = get(doc, dict, b"DW").and_then(number).unwrap_or(1000.0);
-    let mut widths = HashMap::new();
+    let mut widths = Vec::new();
     let mut ranges = Vec::new();
     let items: Vec<&Object> = get(doc, dict, b"W")
         .and_then(|o| o.as_array().ok())
@@ -617,7 +615,7 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, Vec<(u32
             Some(Object::Array(list)) => {
                 for (k, w) in list.iter().enumerate() {
                     if let Some(w) = doc.dereference(w).ok().and_then(|(_, o)| number(o)) {
-                        widths.insert(first.saturating_add(k as u32), w);
+                        widths.push((first.saturating_add(k as u32), w));
                     }
                 }
                 i += 2;
@@ -632,7 +630,7 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, Vec<(u32
             None => break,
         }
     }
-    (widths, ranges, default)
+    (CodeMap::from_entries(widths), ranges, default)
 }
 
 /// The byte → text table of a simple font: base encoding, then Differences.
