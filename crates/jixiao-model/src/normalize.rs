@@ -395,6 +395,9 @@ fn amount_regex() -> &'static Regex {
 /// Parses a money amount (`31,487,510.00`, `7595500.00`, `0`) into yuan,
 /// multiplying by `scale` (1 for 元, 10000 for 万元) exactly, in decimal.
 pub fn parse_amount(text: &str, scale: u32) -> Option<f64> {
+    if !may_be_amount(text) {
+        return None;
+    }
     let folded = compact_width(text);
     let caps = amount_regex().captures(&folded)?;
     let int: String = caps.name("int")?.as_str().replace(',', "");
@@ -425,7 +428,19 @@ pub fn parse_amount(text: &str, scale: u32) -> Option<f64> {
 
 /// True when the text is an amount as [`parse_amount`] reads it.
 pub fn is_amount(text: &str) -> bool {
-    amount_regex().is_match(&compact_width(text))
+    may_be_amount(text) && amount_regex().is_match(&compact_width(text))
+}
+
+/// False for text with a character no amount holds (nearly every cell the
+/// parser asks about is words): decided without folding or the regex.
+fn may_be_amount(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, ',' | '.' | '-' | '元')
+            // Full-width , - . and digits, which fold to ASCII.
+            || ('\u{FF0C}'..='\u{FF19}').contains(&c)
+    })
 }
 
 fn date_regex() -> &'static Regex {
@@ -626,6 +641,17 @@ pub fn strip_controls(text: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The character check before the amount pattern only ever saves
+        /// work: it never turns an amount away.
+        #[test]
+        fn may_be_amount_keeps_every_amount(text in "[0-9０-９,，.．\\-－元 \u{3000}a中／%]{0,10}") {
+            let by_pattern = amount_regex().is_match(&compact_width(&text));
+            proptest::prop_assert_eq!(is_amount(&text), by_pattern);
+            proptest::prop_assert_eq!(parse_amount(&text, 1).is_some(), by_pattern);
+        }
+    }
 
     fn t(text: &str) -> (Option<Op>, Option<f64>, Option<String>) {
         let t = parse_target(text);
