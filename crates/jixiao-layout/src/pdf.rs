@@ -41,12 +41,12 @@ const OVERFLOW: f32 = 0.5;
 /// A table: its row and column boundaries and which grid box belongs to
 /// which cell.
 #[derive(Debug)]
-struct Grid {
+struct Grid<'g> {
     rows: Vec<f32>,
     cols: Vec<f32>,
     /// Cell index of each box, row-major.
     owner: Vec<usize>,
-    cells: Vec<GridCell>,
+    cells: Vec<GridCell<'g>>,
     /// The boxes of the first and last row whose outer edge has no rule
     /// (a merged cell continued from or on another page), by column.
     open_top: Vec<bool>,
@@ -54,27 +54,27 @@ struct Grid {
 }
 
 #[derive(Debug, Clone)]
-struct GridCell {
+struct GridCell<'g> {
     top: usize,
     left: usize,
     right: usize,
-    glyphs: Vec<Glyph>,
+    glyphs: Vec<&'g Glyph>,
 }
 
 /// The glyphs of a page put into the cells of its tables, and the text
 /// outside any table.
-struct Placed {
-    grids: Vec<Grid>,
-    free: Vec<Glyph>,
+struct Placed<'g> {
+    grids: Vec<Grid<'g>>,
+    free: Vec<&'g Glyph>,
 }
 
 /// Puts every glyph of the page into a table cell or the free text.
-fn place(page: &Page) -> Placed {
+fn place(page: &Page) -> Placed<'_> {
     let glyphs = dedupe(&page.glyphs, page.width, page.height);
     let mut grids = grids(&page.rules);
-    let mut outside: Vec<Glyph> = Vec::new();
+    let mut outside: Vec<&Glyph> = Vec::new();
     for glyph in glyphs {
-        let (cx, cy) = center(&glyph);
+        let (cx, cy) = center(glyph);
         match grids.iter_mut().find_map(|g| g.cell_at(cx, cy).map(|i| (g, i))) {
             Some((grid, index)) => grid.push(index, glyph),
             None => outside.push(glyph),
@@ -83,13 +83,13 @@ fn place(page: &Page) -> Placed {
     // A merged cell cut by a page break may have its text drawn centred in
     // the whole cell, beyond the page's grid: text just above or below a
     // grid, over an empty cell of its first or last row, is that cell's.
-    let mut free: Vec<Glyph> = Vec::new();
-    let mut adopted: Vec<(usize, usize, Glyph)> = Vec::new();
+    let mut free: Vec<&Glyph> = Vec::new();
+    let mut adopted: Vec<(usize, usize, &Glyph)> = Vec::new();
     for glyph in outside {
-        let (cx, cy) = center(&glyph);
+        let (cx, cy) = center(glyph);
         match grids.iter().enumerate().find_map(|(g, grid)| {
             grid.empty_cell_beside(cx, cy)
-                .or_else(|| grid.overflowed_cell(&glyph))
+                .or_else(|| grid.overflowed_cell(glyph))
                 .map(|i| (g, i))
         }) {
             Some((g, index)) => adopted.push((g, index, glyph)),
@@ -197,7 +197,7 @@ fn cell_line(line: &[&Glyph]) -> Option<CellLine> {
 pub fn page_cells(page: &Page) -> Vec<PageCell> {
     let placed = place(page);
     let mut out: Vec<(f32, f32, PageCell)> = Vec::new();
-    for line in lines(placed.free.iter().collect()) {
+    for line in lines(placed.free.clone()) {
         for group in split_groups(&line) {
             let Some(rect) = Rect::around(group.iter().copied()) else {
                 continue;
@@ -218,10 +218,10 @@ pub fn page_cells(page: &Page) -> Vec<PageCell> {
     }
     for grid in &placed.grids {
         for cell in &grid.cells {
-            let Some(rect) = Rect::around(cell.glyphs.iter()) else {
+            let Some(rect) = Rect::around(cell.glyphs.iter().copied()) else {
                 continue;
             };
-            let lines: Vec<CellLine> = lines(cell.glyphs.iter().collect())
+            let lines: Vec<CellLine> = lines(cell.glyphs.clone())
                 .iter()
                 .filter_map(|l| cell_line(l))
                 .filter(|l| !l.text.is_empty())
@@ -260,7 +260,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
     let Placed { grids, free } = place(page);
     // (y, order, row): rows sorted by where they start on the page.
     let mut placed: Vec<(f32, usize, Row)> = Vec::new();
-    for line in lines(free.iter().collect()) {
+    for line in lines(free.clone()) {
         let y = line.iter().map(|g| g.y0).fold(f32::INFINITY, f32::min);
         let cells = split_cells(&line);
         let text = cells.join(" ");
@@ -293,10 +293,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             let mut continuation: Vec<String> = Vec::new();
             let last = starting.len().saturating_sub(1);
             for (k, cell) in starting.into_iter().enumerate() {
-                let cell_lines: Vec<String> = lines(cell.glyphs.iter().collect())
-                    .iter()
-                    .map(|l| line_text(l))
-                    .collect();
+                let cell_lines: Vec<String> = lines(cell.glyphs.clone()).iter().map(|l| line_text(l)).collect();
                 let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
                     - grid.cols.get(cell.left).copied().unwrap_or(0.0);
                 // Running text (a goal) fills the rest of its row; a wide cell
@@ -349,7 +346,7 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
 /// Overprinted glyphs (fake bold: the same glyph drawn again a hair to the
 /// side, often a whole line drawn two or three times) count once. Glyphs
 /// outside the visible page are not text of the page.
-fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
+fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<&Glyph> {
     // Keyed by the text's hash and a grid cell of the position, two
     // tolerances wide, so that a glyph's repeats lie in the 2×2 cells
     // nearest it; the texts are compared on a hit. The text is hashed once,
@@ -364,14 +361,14 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
     let mut last: HashMap<(u64, i64, i64), usize, BuildCellHasher> =
         HashMap::with_capacity_and_hasher(glyphs.len(), BuildCellHasher::default());
     let mut earlier: Vec<usize> = Vec::with_capacity(glyphs.len());
-    let mut out: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    let mut out: Vec<&Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         let (cx, cy) = center(g);
         if cx < 0.0 || cy < 0.0 || cx > width || cy > height {
             continue;
         }
         if g.text.trim().is_empty() {
-            out.push(g.clone());
+            out.push(g);
             earlier.push(NONE);
             continue;
         }
@@ -395,7 +392,7 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<Glyph> {
         if !repeated {
             let previous = last.insert((hash, qx, qy), out.len()).unwrap_or(NONE);
             earlier.push(previous);
-            out.push(g.clone());
+            out.push(g);
         }
     }
     out
@@ -631,7 +628,7 @@ impl DisjointSet {
 
 /// The tables of a page: groups of touching rules with at least two
 /// horizontal and two vertical lines.
-fn grids(rules: &[Rule]) -> Vec<Grid> {
+fn grids<'g>(rules: &[Rule]) -> Vec<Grid<'g>> {
     // jixiao-pdf keeps at most MAX_RULES per page (reported as a `limit`).
     let rules = merge_collinear(rules.iter().copied().take(jixiao_pdf::MAX_RULES).collect());
     // Union rules that touch.
@@ -706,7 +703,7 @@ fn adopt_open_columns(groups: &mut [Vec<Rule>], orphans: Vec<Rule>) {
     }
 }
 
-impl Grid {
+impl<'g> Grid<'g> {
     /// The row and column boundaries of a table's rules: where rules run,
     /// and where a table's outer border is not drawn, the ends of the rules
     /// that cross it stand in for it.
@@ -734,7 +731,7 @@ impl Grid {
 
     /// A table of `rules`: its boundaries, its boxes joined into cells
     /// where no rule parts them, and its open outer edges.
-    fn build(rules: &[Rule]) -> Option<Grid> {
+    fn build(rules: &[Rule]) -> Option<Grid<'g>> {
         let (h, v): (Vec<&Rule>, Vec<&Rule>) = rules.iter().partition(|r| r.is_horizontal());
         let (rows, cols) = Grid::boundaries(&h, &v);
         // A grid of more boxes is no form (a chart's hatching): its text is
@@ -858,7 +855,7 @@ impl Grid {
             let Some(x) = self.cols.get(k).copied() else { break };
             let new_index = self.cells.len();
             let Some(cell) = self.cells.get_mut(index) else { break };
-            let (stay, moved): (Vec<Glyph>, Vec<Glyph>) = std::mem::take(&mut cell.glyphs)
+            let (stay, moved): (Vec<&Glyph>, Vec<&Glyph>) = std::mem::take(&mut cell.glyphs)
                 .into_iter()
                 .partition(|g| g.x1 <= x + SNAP);
             cell.glyphs = stay;
@@ -879,7 +876,7 @@ impl Grid {
         }
     }
 
-    fn push(&mut self, index: usize, glyph: Glyph) {
+    fn push(&mut self, index: usize, glyph: &'g Glyph) {
         if let Some(cell) = self.cells.get_mut(index) {
             cell.glyphs.push(glyph);
         }
@@ -961,8 +958,8 @@ const PARTING_GAP: f32 = 0.4;
 
 /// True when the glyphs of a cell keep clear of `x` on both sides of it,
 /// with a [`PARTING_GAP`] on every line that has text on both sides.
-fn parts_at(glyphs: &[Glyph], x: f32) -> bool {
-    let ink: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
+fn parts_at(glyphs: &[&Glyph], x: f32) -> bool {
+    let ink: Vec<&Glyph> = glyphs.iter().copied().filter(|g| !g.text.trim().is_empty()).collect();
     let left = |g: &Glyph| g.x1 <= x + SNAP;
     let right = |g: &Glyph| g.x0 >= x - SNAP;
     if !ink.iter().all(|g| left(g) || right(g)) || !ink.iter().any(|g| left(g)) || !ink.iter().any(|g| right(g)) {
@@ -1128,7 +1125,10 @@ mod tests {
                 .iter()
                 .map(|&(t, x, y)| glyph(["甲", "乙", " "][usize::from(t)], f32::from(x) / 4.0, f32::from(y) / 4.0))
                 .collect();
-            proptest::prop_assert_eq!(dedupe(&glyphs, 100.0, 100.0), dedupe_by_pairs(&glyphs));
+            proptest::prop_assert_eq!(
+                dedupe(&glyphs, 100.0, 100.0).into_iter().cloned().collect::<Vec<_>>(),
+                dedupe_by_pairs(&glyphs)
+            );
         }
     }
 }
