@@ -31,6 +31,7 @@ pub mod content;
 mod encoding;
 mod font;
 mod geometry;
+pub mod objects;
 mod page;
 mod text;
 
@@ -153,7 +154,13 @@ impl Pdf {
             return Err(Error::NotPdf("no %PDF- header".into()));
         }
         let mut rebuilt = None;
-        let mut doc = match Document::load_mem(bytes) {
+        // A plain file is read by jixiao's own object reader; lopdf reads
+        // the rest, with its recovery.
+        let loaded = match objects::load(bytes) {
+            Some(doc) => Ok(doc),
+            None => Document::load_mem(bytes),
+        };
+        let mut doc = match loaded {
             Ok(doc) => doc,
             Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword) => return Err(Error::Encrypted),
             Err(first) => {
@@ -168,7 +175,7 @@ impl Pdf {
         if doc.is_encrypted() && doc.decrypt("").is_err() {
             return Err(Error::Encrypted);
         }
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let pages = page_tree(&doc);
         if pages.is_empty() {
             return Err(if doc.is_encrypted() || doc.was_encrypted() {
                 Error::Encrypted
@@ -613,6 +620,54 @@ const EOF_WINDOW: usize = 1024;
 
 /// Signs that a file was damaged (truncated, its cross-reference data off)
 /// even though lopdf read it.
+/// Depth of nested `/Pages` nodes walked, as lopdf's own walk.
+const MAX_PAGE_TREE_DEPTH: usize = 256;
+
+/// The pages of the document in order: lopdf's page-tree walk, with one
+/// difference. lopdf stops a loop in the tree (`/Kids` leading back to a
+/// node: qpdf's pages-loop.pdf) after as many steps as the document has
+/// objects, so the page count of such a file depended on how many objects
+/// were read. Here each `/Pages` node is expanded once. A page object
+/// listed twice still counts twice, as poppler counts it.
+fn page_tree(doc: &Document) -> Vec<ObjectId> {
+    let kids_of = |id: ObjectId| -> &[Object] {
+        doc.get_dictionary(id)
+            .and_then(|node| node.get_deref(b"Kids", doc))
+            .and_then(Object::as_array)
+            .map_or(&[], |kids| kids.as_slice())
+    };
+    let Ok(root) = doc
+        .catalog()
+        .and_then(|catalog| catalog.get(b"Pages"))
+        .and_then(Object::as_reference)
+    else {
+        return Vec::new();
+    };
+    let mut expanded = std::collections::HashSet::from([root]);
+    let mut pages = Vec::new();
+    let mut stack: Vec<&[Object]> = vec![kids_of(root)];
+    while let Some(kids) = stack.pop() {
+        let Some((kid, rest)) = kids.split_first() else {
+            continue;
+        };
+        stack.push(rest);
+        let Ok(id) = kid.as_reference() else { continue };
+        match doc.get_dictionary(id).and_then(Dictionary::get_type) {
+            Ok(b"Page") => pages.push(id),
+            Ok(b"Pages") => {
+                if stack.len() <= MAX_PAGE_TREE_DEPTH && expanded.insert(id) {
+                    stack.push(kids_of(id));
+                }
+            }
+            Ok(_) => {}
+            // A kid that is no dictionary with a type stands for a blank
+            // page, as in lopdf (and MuPDF).
+            Err(_) => pages.push(id),
+        }
+    }
+    pages
+}
+
 fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
@@ -753,6 +808,52 @@ pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document of page-tree nodes: `(id, Some(kids))` a `/Pages` node,
+    /// `(id, None)` a page; node 1 is the root.
+    fn tree(nodes: &[(u32, Option<&[u32]>)]) -> Document {
+        let mut doc = Document::new();
+        for &(id, kids) in nodes {
+            let mut dict = Dictionary::new();
+            match kids {
+                Some(kids) => {
+                    dict.set("Type", Object::Name(b"Pages".to_vec()));
+                    let kids = kids.iter().map(|&k| Object::Reference((k, 0))).collect::<Vec<_>>();
+                    dict.set("Kids", Object::Array(kids));
+                }
+                None => dict.set("Type", Object::Name(b"Page".to_vec())),
+            }
+            doc.objects.insert((id, 0), Object::Dictionary(dict));
+        }
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference((1, 0)));
+        doc.objects.insert((100, 0), Object::Dictionary(catalog));
+        doc.trailer.set("Root", Object::Reference((100, 0)));
+        doc
+    }
+
+    #[test]
+    fn the_page_tree_is_walked_once_per_node() {
+        let ids = |doc: &Document| page_tree(doc).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        // Plain: in order, through nested nodes.
+        assert_eq!(
+            ids(&tree(&[
+                (1, Some(&[2, 5])),
+                (2, Some(&[3, 4])),
+                (3, None),
+                (4, None),
+                (5, None)
+            ])),
+            [3, 4, 5]
+        );
+        // A loop back to the root (qpdf's pages-loop.pdf) ends.
+        assert_eq!(ids(&tree(&[(1, Some(&[3, 1])), (3, None)])), [3]);
+        // A page listed twice counts twice; a node reached twice is read once.
+        assert_eq!(ids(&tree(&[(1, Some(&[2, 2])), (2, Some(&[3, 3])), (3, None)])), [3, 3]);
+        // A kid that is not there stands for a blank page.
+        assert_eq!(ids(&tree(&[(1, Some(&[3, 9])), (3, None)])), [3, 9]);
+    }
 
     fn glyph(x0: f32, y0: f32, x1: f32, y1: f32) -> Glyph {
         Glyph {
