@@ -615,7 +615,9 @@ fn number(data: &[u8], start: usize) -> Option<(Operand<'static>, usize)> {
             end += 1;
         }
         let text = data.get(start..end)?;
-        let value = if text.get(1..).is_some_and(|t| t.contains(&b'-')) {
+        let value = if let Some(value) = short_real(text) {
+            Some(value)
+        } else if text.get(1..).is_some_and(|t| t.contains(&b'-')) {
             let cleaned: Vec<u8> = text
                 .iter()
                 .enumerate()
@@ -646,6 +648,44 @@ fn number(data: &[u8], start: usize) -> Option<(Operand<'static>, usize)> {
 }
 
 /// The keywords that are operands, not operators.
+/// Powers of ten that an `f32` holds exactly (up to 10^10).
+const EXACT_POWERS_OF_TEN: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// A real of few digits (`-12.5`, `0.0831`), the common case, without the
+/// general parser: its digits as an integer below 2^24 and its power of
+/// ten are both exact in an `f32`, and IEEE division rounds their quotient
+/// correctly, so the result is the one `str::parse::<f32>` gives. `None`
+/// for anything else (more digits, a sign inside the fraction).
+fn short_real(text: &[u8]) -> Option<f32> {
+    let (negative, body) = match text.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, text),
+    };
+    let mut mantissa = 0u32;
+    let mut fraction_digits: Option<usize> = None;
+    for &c in body {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+                if let Some(k) = fraction_digits.as_mut() {
+                    *k += 1;
+                }
+            }
+            b'.' if fraction_digits.is_none() => fraction_digits = Some(0),
+            _ => return None,
+        }
+    }
+    // At least one digit (`.` alone is no number), and exact.
+    if mantissa >= 1 << 24 || !body.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let power = *EXACT_POWERS_OF_TEN.get(fraction_digits?)?;
+    // Exact: `mantissa` is below 2^24.
+    let value = mantissa as f32 / power;
+    Some(if negative { -value } else { value })
+}
+
 fn keyword_operand(word: &[u8]) -> Option<Operand<'static>> {
     match word {
         b"true" => Some(Operand::Bool(true)),
@@ -675,6 +715,40 @@ fn hex_value(c: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_reals() {
+        for (text, expected) in [
+            ("-12.5", Some(-12.5f32)),
+            ("0.0831", Some(0.0831)),
+            (".5", Some(0.5)),
+            ("4.", Some(4.0)),
+        ] {
+            assert_eq!(short_real(text.as_bytes()), expected, "{text}");
+        }
+        for text in [".", "-", "12345678.9", "0.00-4142502", "1.2.3"] {
+            assert_eq!(short_real(text.as_bytes()), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The short path gives exactly what the general parser gives, and
+        /// takes the numbers of real content streams.
+        #[test]
+        fn short_reals_parse_as_str_parse(
+            sign in "[-+]?", int in "[0-9]{0,8}", frac in "[0-9]{0,10}", point in proptest::bool::ANY
+        ) {
+            let text = if point { format!("{sign}{int}.{frac}") } else { format!("{sign}{int}") };
+            if let Some(value) = short_real(text.as_bytes()) {
+                let parsed: f32 = text.parse().unwrap_or(f32::NAN);
+                proptest::prop_assert_eq!(value.to_bits(), parsed.to_bits(), "{}", text);
+            }
+            if point && int.len() + frac.len() <= 7 && !(int.is_empty() && frac.is_empty()) {
+                // Takes every real of up to seven digits.
+                proptest::prop_assert!(short_real(text.as_bytes()).is_some(), "{}", text);
+            }
+        }
+    }
 
     /// Each line: content → the operations, `operator:operand,operand`.
     macro_rules! lexes_to {
