@@ -1,7 +1,7 @@
 //! Property tests of the normalisers.
 
 use jixiao_model::normalize::{
-    dewrap, fold, fold_compact, fold_radical, parse_amount, parse_date, parse_target, BARE_UNITS,
+    dewrap, fold, fold_compact, fold_radical, is_numeric_target, parse_amount, parse_date, parse_target, BARE_UNITS,
 };
 use jixiao_model::Op;
 use proptest::prelude::*;
@@ -158,5 +158,13 @@ proptest! {
         prop_assert_eq!(fold(&text), slow.clone());
         let compact: String = slow.chars().filter(|c| !c.is_whitespace()).collect();
         prop_assert_eq!(fold_compact(&text), compact);
+    }
+}
+
+proptest! {
+    /// The digit check before the target pattern only saves work.
+    #[test]
+    fn numeric_target_check_is_the_pattern(text in "[0-9０-９≥≤%％.(（)）个天年次a中 ①]{0,8}") {
+        prop_assert_eq!(is_numeric_target(&text), parse_target(&text).value.is_some());
     }
 }

@@ -326,7 +326,8 @@ fn heading_regex() -> &'static Regex {
 /// with the year when it is printed on the same line.
 pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
     let folded = fold_compact(row_text);
-    if folded.contains("汇总") {
+    // Every heading the pattern takes holds 绩效目标; most rows do not.
+    if folded.contains("汇总") || !folded.contains("绩效目标") {
         return None;
     }
     let caps = heading_regex().captures(&folded)?;
@@ -347,7 +348,11 @@ pub fn year_line(row_text: &str) -> Option<i32> {
     let re = RE.get_or_init(|| {
         Regex::new(r"^\(?(?P<y>\d{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
     });
-    re.captures(&fold_compact(row_text))?.name("y")?.as_str().parse().ok()
+    let folded = fold_compact(row_text);
+    if !folded.contains('年') {
+        return None;
+    }
+    re.captures(&folded)?.name("y")?.as_str().parse().ok()
 }
 
 /// Page furniture that is not part of any cell: `第 1 页`, `- 3 -`, `1/10`.
