@@ -700,8 +700,23 @@ fn is_white(c: u8) -> bool {
 }
 
 fn is_regular(c: u8) -> bool {
-    !is_white(c) && !b"()<>[]{}/%".contains(&c)
+    REGULAR.get(usize::from(c)).copied().unwrap_or(false)
 }
+
+/// [`is_regular`] of every byte, looked up once per byte of a name or a
+/// keyword instead of searched for among the delimiters. (Indexing in a
+/// constant is checked when the crate compiles, never at run time.)
+#[allow(clippy::indexing_slicing)]
+const REGULAR: [bool; 256] = {
+    let mut table = [true; 256];
+    let special = b"()<>[]{}/% \t\n\r\x00\x0c";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
 
 /// Operators are letters and `*'"`, digits after the first (`d0`, `d1`).
 fn is_operator_char(c: u8) -> bool {
@@ -715,6 +730,14 @@ fn hex_value(c: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regular_bytes_are_those_of_no_class() {
+        for c in 0..=255u8 {
+            let expected = !is_white(c) && !b"()<>[]{}/%".contains(&c);
+            assert_eq!(is_regular(c), expected, "{c:#04x}");
+        }
+    }
 
     #[test]
     fn short_reals() {
