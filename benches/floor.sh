@@ -11,7 +11,17 @@ runs=${RUNS:-5}
 cargo build --release -q -p jixiao-cli -p jixiao-benches --bin jixiao --bin floor
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cpu() { /usr/bin/time -o "$out/time" -f "%U %S" "$@" >/dev/null 2>&1; awk '{print $1 + $2}' "$out/time"; }
+# CPU time of a command and its children in microsecond resolution
+# (/usr/bin/time rounds to 10 ms: a tenth of the floor of a small set).
+cpu() {
+  python3 -c 'import resource, subprocess, sys
+def children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+before = children()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(f"{children() - before:.3f}")' "$@"
+}
 least() {
   local best=""
   for _ in $(seq "$runs"); do
@@ -29,4 +39,4 @@ if command -v pdftotext >/dev/null; then
   pdftotext=$(least bash -c 'for f in "$@"; do pdftotext -layout "$f" /dev/null; done' _ "${pdfs[@]}")
 fi
 echo "CPU seconds (least of $runs): floor (read + inflate) $floor, jixiao convert -j 1 $jixiao, pdftotext -layout $pdftotext"
-echo "jixiao / floor = $(echo "scale=1; $jixiao / $floor" | bc), jixiao / pdftotext = $(echo "scale=2; $jixiao / $pdftotext" | bc)"
+echo "jixiao / floor = $(echo "scale=2; $jixiao / $floor" | bc), jixiao / pdftotext = $(echo "scale=2; $jixiao / $pdftotext" | bc)"
