@@ -4,7 +4,9 @@
 //! operand for operand; it may read on where lopdf stops (a comment between
 //! operands), never stop earlier.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use jixiao_pdf::content::{Lexer, Operand};
 use lopdf::content::Content;
@@ -131,33 +133,12 @@ fn streams(doc: &Document) -> Vec<Vec<u8>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_lexer_reads_what_lopdf_reads_over_the_shared_corpus() {
-    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    if !corpora.is_dir() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but {} is missing",
-            corpora.display()
-        );
-        eprintln!("skipped: {} is absent", corpora.display());
+    let Some(corpora) = common::shared_corpora() else {
         return;
-    }
-    let mut pdfs = Vec::new();
-    walk(&corpora, &mut pdfs);
+    };
+    let pdfs = common::pdfs_below(&corpora);
     let (mut compared, mut read_on, mut stream_count, mut misreads) = (0usize, 0usize, 0usize, 0usize);
     let mut mismatches = Vec::new();
     for path in &pdfs {
@@ -210,8 +191,7 @@ fn the_lexer_reads_what_lopdf_reads_over_the_shared_corpus() {
 #[test]
 fn mutated_content_never_panics_and_always_ends() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pdf");
-    let mut pdfs = Vec::new();
-    walk(&dir, &mut pdfs);
+    let pdfs = common::pdfs_below(&dir);
     let mut seeds: Vec<Vec<u8>> = Vec::new();
     for path in pdfs.iter().take(12) {
         let Ok(doc) = std::fs::read(path)

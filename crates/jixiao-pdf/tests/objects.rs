@@ -6,22 +6,11 @@
 //! cannot read a file, it takes none. And it takes most files, or it would
 //! save nothing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            out.push(path);
-        }
-    }
-}
 
 /// An object with its streams' file positions cleared (lopdf counts them
 /// from another origin; nothing reads them).
@@ -108,7 +97,7 @@ fn difference(ours: &Document, lopdf: &Document) -> Option<String> {
 fn compare(dirs: &[PathBuf]) -> (usize, usize, Vec<String>) {
     let mut pdfs = Vec::new();
     for dir in dirs {
-        walk(dir, &mut pdfs);
+        pdfs.extend(common::pdfs_below(dir));
     }
     let (mut plain, mut differences) = (0usize, Vec::new());
     for path in &pdfs {
@@ -141,16 +130,9 @@ fn plain_files_read_as_lopdf_reads_them() {
 
 #[test]
 fn plain_files_of_the_shared_corpus_read_as_lopdf_reads_them() {
-    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora");
-    if !corpora.is_dir() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but {} is missing",
-            corpora.display()
-        );
-        eprintln!("skipped: {} is absent", corpora.display());
+    let Some(corpora) = common::shared_corpora() else {
         return;
-    }
+    };
     let (files, plain, differences) = compare(&[corpora]);
     eprintln!("shared corpora: {files} PDFs, {plain} read as plain");
     assert!(
@@ -168,8 +150,7 @@ fn plain_files_of_the_shared_corpus_read_as_lopdf_reads_them() {
 #[test]
 fn mutated_files_never_panic_and_stay_faithful() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/pdf");
-    let mut pdfs = Vec::new();
-    walk(&dir, &mut pdfs);
+    let pdfs = common::pdfs_below(&dir);
     // xorshift: the same mutations on every run.
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move |bound: usize| {
