@@ -1,7 +1,9 @@
 //! PDF pages → positioned glyphs and ruling lines.
 //!
-//! jixiao reads PDFs on [`lopdf`]'s object model and interprets the content
-//! streams itself: text state and operators (`Tj TJ ' "`), graphics state,
+//! jixiao reads PDFs on [`lopdf`]'s object model: a plain file's objects
+//! are read by [`objects`], only those the catalog reaches; lopdf reads
+//! the rest (damaged, encrypted, unusual files) with its recovery. It
+//! interprets the content streams itself: text state and operators (`Tj TJ ' "`), graphics state,
 //! paths (stroked lines and thin filled rectangles become [`Rule`]s), Form
 //! XObjects with their `/Matrix` (depth-limited, cycles refused), `/Rotate`
 //! and the CropBox. Fonts are decoded by the `font` module: ToUnicode first; the

@@ -14,7 +14,7 @@ use std::ops::Deref;
 /// type stays the size of a `String`.
 const INLINE: usize = 22;
 
-/// The text of a glyph: a `str` that is inline up to [`INLINE`] bytes.
+/// The text of a glyph: a `str`, kept inline up to 22 bytes of UTF-8.
 #[derive(Clone)]
 pub struct GlyphText(Repr);
 
