@@ -368,9 +368,10 @@ impl Font {
         bytes.get(4 - len..).unwrap_or_default().to_vec()
     }
 
-    /// Splits `bytes` into codes and decodes each.
-    pub fn decode(&self, bytes: &[u8]) -> Vec<Code> {
-        let mut out = Vec::new();
+    /// Splits `bytes` into codes and hands each to `each` as it is read (a
+    /// text operand a glyph long, as some producers write every glyph, needs
+    /// no list).
+    pub fn decode(&self, bytes: &[u8], mut each: impl FnMut(Code)) {
         let mut i = 0;
         while i < bytes.len() {
             let len = self.code_len(bytes, i).clamp(1, 4).min(bytes.len() - i);
@@ -379,13 +380,12 @@ impl Font {
             let code = code_bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
             let text = self.text_of(code, code_bytes);
             let width = self.width_of(code, code_bytes);
-            out.push(Code {
+            each(Code {
                 text,
                 width,
                 is_space: len == 1 && code == 32,
             });
         }
-        out
     }
 
     fn code_len(&self, bytes: &[u8], at: usize) -> usize {

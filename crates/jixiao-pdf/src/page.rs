@@ -526,7 +526,7 @@ impl<'a> Interpreter<'a> {
         let Some(font) = self.gs.font.clone() else { return };
         let gs = &self.gs;
         let (size, h_scale, rise) = (gs.size, gs.h_scale, gs.rise);
-        for code in font.decode(bytes) {
+        font.decode(bytes, |code| {
             let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise]).then(&self.tm);
             let text = match code.text {
                 Some(t) => t,
@@ -544,7 +544,7 @@ impl<'a> Interpreter<'a> {
             } else {
                 self.advance((code.width * size + spacing) * h_scale, 0.0);
             }
-        }
+        });
     }
 
     /// A glyph of `width` (text space) drawn with text rendering matrix
