@@ -1103,7 +1103,12 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
                 && vocab::year_line(&r.text).is_none()
         };
         // Header rows only: money rows and goal headings have pieces of
-        // their own (markers), joined elsewhere.
+        // their own (markers), joined elsewhere. (A ruled row or a lone cell
+        // is none: asked first, before the cells are read.)
+        if row.ruled || row.cells.len() < 2 {
+            i += 1;
+            continue;
+        }
         let labels: Vec<bool> = row
             .cells
             .iter()

@@ -16,6 +16,10 @@ pub const MAX_FORM_DEPTH: usize = 12;
 pub const MAX_OPERATIONS: usize = 4_000_000;
 /// Glyphs kept per page (a dense form page has a few thousand).
 pub const MAX_GLYPHS: usize = 400_000;
+/// Content bytes per glyph, low: a glyph of a `TJ` array takes four to ten
+/// (`<0ab1>-12`), plus the operators around the text. Only sizes the
+/// glyph list up front.
+const BYTES_PER_GLYPH_ESTIMATE: usize = 12;
 /// Ruling lines kept per page: a real form has a few hundred; the layout
 /// groups rules pairwise, so this bounds its work too.
 pub const MAX_RULES: usize = 20_000;
@@ -182,6 +186,12 @@ impl<'a> Interpreter<'a> {
         page: &Dictionary,
         form: &AcroForm,
     ) -> Output {
+        // Room for the page's glyphs at once: a glyph takes a few bytes of
+        // content at least, and growing the list as it fills copied it
+        // over and over.
+        self.out
+            .glyphs
+            .reserve((content.len() / BYTES_PER_GLYPH_ESTIMATE).min(MAX_GLYPHS));
         self.run_stream(content, resources);
         self.draw_annotations(page, form);
         self.out
