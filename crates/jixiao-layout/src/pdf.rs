@@ -466,7 +466,8 @@ fn center_y(g: &Glyph) -> f32 {
 
 /// The text of one line: glyphs in order, a space where a gap shows one.
 fn line_text(line: &[&Glyph]) -> String {
-    let mut text = String::new();
+    // Room for every glyph and a space between each two.
+    let mut text = String::with_capacity(line.iter().map(|g| g.text.len() + 1).sum());
     let mut previous: Option<&Glyph> = None;
     for g in line {
         if let Some(p) = previous {
@@ -487,7 +488,12 @@ fn line_text(line: &[&Glyph]) -> String {
         text.push_str(&g.text);
         previous = Some(g);
     }
-    text.trim().to_string()
+    let trimmed = text.trim();
+    if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Cells of a free line: runs of glyphs separated by gaps wider than 1.5
