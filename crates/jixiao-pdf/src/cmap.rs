@@ -18,11 +18,25 @@ pub struct CodeRange {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeMap<T> {
     entries: Vec<(u32, T)>,
+    /// For maps of small codes (a subset font's CIDs, one-byte codes): by
+    /// code, one more than the entry's index, 0 for none. A lookup per
+    /// glyph is then one load, not a binary search.
+    dense: Vec<u32>,
 }
+
+/// Largest code a [`CodeMap`] indexes directly: two-byte codes, an index
+/// of at most 256 KiB.
+const MAX_DENSE_CODE: u32 = 0xFFFF;
+/// Index slots per entry at most, so that a sparse map (a few codes near
+/// 0xFFFF) keeps to the binary search.
+const DENSE_SLOTS_PER_ENTRY: usize = 16;
 
 impl<T> Default for CodeMap<T> {
     fn default() -> CodeMap<T> {
-        CodeMap { entries: Vec::new() }
+        CodeMap {
+            entries: Vec::new(),
+            dense: Vec::new(),
+        }
     }
 }
 
@@ -34,11 +48,37 @@ impl<T> CodeMap<T> {
         // Stable: of one code's entries, the last read stays first.
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
-        CodeMap { entries }
+        let mut map = CodeMap {
+            entries,
+            dense: Vec::new(),
+        };
+        map.index();
+        map
+    }
+
+    /// Builds the direct index where the codes are small and dense enough.
+    fn index(&mut self) {
+        self.dense.clear();
+        let Some(&(last, _)) = self.entries.last() else { return };
+        let slots = last as usize + 1;
+        if last > MAX_DENSE_CODE || slots > DENSE_SLOTS_PER_ENTRY * self.entries.len() {
+            return;
+        }
+        let mut dense = vec![0u32; slots];
+        for (i, (code, _)) in self.entries.iter().enumerate() {
+            if let (Some(slot), Ok(index)) = (dense.get_mut(*code as usize), u32::try_from(i + 1)) {
+                *slot = index;
+            }
+        }
+        self.dense = dense;
     }
 
     /// The value of `code`.
     pub fn get(&self, code: u32) -> Option<&T> {
+        if !self.dense.is_empty() {
+            let index = *self.dense.get(code as usize)?;
+            return self.entries.get(index.checked_sub(1)? as usize).map(|e| &e.1);
+        }
         let at = self.entries.binary_search_by_key(&code, |e| e.0).ok()?;
         self.entries.get(at).map(|e| &e.1)
     }
@@ -61,6 +101,7 @@ impl<T> CodeMap<T> {
     /// Keeps the `len` lowest codes.
     fn truncate(&mut self, len: usize) {
         self.entries.truncate(len);
+        self.index();
     }
 }
 
@@ -457,14 +498,17 @@ mod tests {
         /// The sorted list reads like a map filled by inserting the entries
         /// in order.
         #[test]
-        fn code_map_is_a_map(entries in proptest::collection::vec((0u32..40, 0u8..255), 0..60)) {
+        fn code_map_is_a_map(entries in proptest::collection::vec((0u32..40, 0u8..255), 0..60), far in proptest::option::of(0x1_0000u32..0x1_0010)) {
+            // `far`: a code past the direct index, which then is not built.
+            let mut entries = entries;
+            entries.extend(far.map(|code| (code, 7u8)));
             let map = CodeMap::from_entries(entries.clone());
             let mut model = std::collections::BTreeMap::new();
             for (code, value) in entries {
                 model.insert(code, value);
             }
             proptest::prop_assert_eq!(map.len(), model.len());
-            for code in 0..41 {
+            for code in (0..41).chain(0x1_0000..0x1_0010) {
                 proptest::prop_assert_eq!(map.get(code), model.get(&code));
             }
             proptest::prop_assert!(map.iter().map(|(c, _)| c).eq(model.keys().copied()));
