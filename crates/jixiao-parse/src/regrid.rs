@@ -633,6 +633,9 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
+        if row.ruled {
+            continue;
+        }
         // A marker joined in front of the headings (`项目绩效目标  项目总目标 …`)
         // says nothing of the dump's style.
         let marker_first = row
@@ -645,7 +648,7 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
         };
         let layout = (row.indent > 0 && !marker_first) || text.contains("  ");
         let headings: Vec<GoalSlot> = row.cells.iter().filter_map(|c| vocab::goal_heading(c)).collect();
-        if row.ruled || layout || headings != [GoalSlot::Project, GoalSlot::Annual] {
+        if layout || headings != [GoalSlot::Project, GoalSlot::Annual] {
             continue;
         }
         let end = rest
@@ -1482,6 +1485,16 @@ fn join_dropped_values(rows: Vec<Row>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
         let joins = out.last().is_some_and(|last| {
+            // The cheap tests first: a PDF's rows are all ruled.
+            if last.ruled
+                || row.ruled
+                || last.sheet != row.sheet
+                || last.cells.len() < 2
+                || row.cells.len() != 1
+                || row.indent == 0
+            {
+                return false;
+            }
             let Some(label) = last.cells.last() else { return false };
             let folded = fold_compact(label);
             let dangling = vocab::is_field_label(&folded) || vocab::fund_label(&folded).is_some();
@@ -1529,13 +1542,12 @@ fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     for row in rows {
         let joins = out.last().is_some_and(|last| {
+            // The cheap tests first: a PDF's rows are all ruled.
+            if last.ruled || row.ruled || last.cells.len() != 1 || row.cells.len() != 1 {
+                return false;
+            }
             let (a, b) = (fold_compact(&last.text), fold_compact(&row.text));
-            !last.ruled
-                && !row.ruled
-                && last.cells.len() == 1
-                && row.cells.len() == 1
-                && !vocab::is_whole_label(&a)
-                && vocab::is_whole_label(&format!("{a}{b}"))
+            !vocab::is_whole_label(&a) && vocab::is_whole_label(&format!("{a}{b}"))
         });
         match out.last_mut() {
             Some(last) if joins => {
@@ -1563,11 +1575,13 @@ fn join_wrapped_header_cells(rows: Vec<Row>) -> Vec<Row> {
         let single = |r: &Row| !r.ruled && r.cells.len() == 1;
         let lines = (2..=MAX_HEADER_CELL_LINES).find(|&n| {
             rows.get(i..i + n).is_some_and(|pieces| {
+                if !pieces.iter().all(single) {
+                    return false;
+                }
                 let folded: Vec<String> = pieces.iter().map(|p| fold_compact(&p.text).into_owned()).collect();
-                pieces.iter().all(single)
-                    && folded
-                        .iter()
-                        .all(|f| !vocab::is_table_header_cell(f) && !vocab::is_whole_label(f))
+                folded
+                    .iter()
+                    .all(|f| !vocab::is_table_header_cell(f) && !vocab::is_whole_label(f))
                     && vocab::is_table_header_cell(&folded.concat())
             })
         });
