@@ -346,11 +346,7 @@ enum Outcome {
 /// memory stays flat; tables and review pages read the JSON files again).
 struct Done {
     unchanged: bool,
-    errors: Vec<(Code, String)>,
-    forms: usize,
-    indicators: usize,
-    pages: u64,
-    without_form: bool,
+    summary: pool::Summary,
     /// The document's JSON, only when it goes to stdout.
     json: Option<String>,
 }
@@ -363,11 +359,7 @@ impl Done {
         };
         Done {
             unchanged,
-            errors: summary.errors,
-            forms: summary.forms,
-            indicators: summary.indicators,
-            pages: summary.pages,
-            without_form: summary.without_form,
+            summary,
             json: json.filter(|_| keep),
         }
     }
@@ -439,13 +431,13 @@ fn convert(args: ConvertArgs) -> Result<ExitCode> {
     let mut failed = write_failures;
     let mut table_failures = 0usize;
     for (input, done) in &outcomes {
-        for (code, message) in &done.errors {
+        for (code, message) in &done.summary.errors {
             match lang {
                 Lang::Zh => eprintln!("jixiao: {}: {}（{}）", input.path.display(), zh_error(*code), message),
                 Lang::En => eprintln!("jixiao: {}: {}", input.path.display(), message),
             }
         }
-        if !done.errors.is_empty() {
+        if !done.summary.errors.is_empty() {
             failed += 1;
         }
     }
@@ -613,10 +605,10 @@ fn select_inputs(args: &ConvertArgs, to_stdout: bool) -> Result<Vec<Input>> {
 /// indicators, pages and speed.
 fn print_summary(lang: Lang, outcomes: &[(Input, Done)], failed: usize, seconds: f64) {
     let unchanged = outcomes.iter().filter(|(_, d)| d.unchanged).count();
-    let forms: usize = outcomes.iter().map(|(_, d)| d.forms).sum();
-    let indicators: usize = outcomes.iter().map(|(_, d)| d.indicators).sum();
-    let pages: u64 = outcomes.iter().map(|(_, d)| d.pages).sum();
-    let without_form = outcomes.iter().filter(|(_, d)| d.without_form).count();
+    let forms: usize = outcomes.iter().map(|(_, d)| d.summary.forms).sum();
+    let indicators: usize = outcomes.iter().map(|(_, d)| d.summary.indicators).sum();
+    let pages: u64 = outcomes.iter().map(|(_, d)| d.summary.pages).sum();
+    let without_form = outcomes.iter().filter(|(_, d)| d.summary.without_form).count();
     let skipped = if unchanged > 0 {
         format!(" ({unchanged} unchanged, skipped)")
     } else {

@@ -76,20 +76,38 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// The answer for `doc`.
+    /// The answer for `doc`; an error document in its place (and its
+    /// summary) if `doc` cannot be written as JSON.
     pub fn of(doc: &Document) -> Answer {
-        let json = jixiao_emit::json::to_string(doc).unwrap_or_else(|e| {
-            let failed = failed(
-                doc.source.clone(),
-                Code::InternalError,
-                format!("the document could not be written as JSON: {e}"),
-            );
-            jixiao_emit::json::to_string(&failed).unwrap_or_default()
-        });
-        Answer {
-            summary: Summary::of(doc),
-            json,
+        match jixiao_emit::json::to_string(doc) {
+            Ok(json) => Answer {
+                summary: Summary::of(doc),
+                json,
+            },
+            Err(e) => {
+                let failed = failed(
+                    doc.source.clone(),
+                    Code::InternalError,
+                    format!("the document could not be written as JSON: {e}"),
+                );
+                Answer {
+                    summary: Summary::of(&failed),
+                    json: jixiao_emit::json::to_string(&failed).unwrap_or_default(),
+                }
+            }
         }
+    }
+
+    /// The answer as a worker sends it: the header line, then the output.
+    fn message(&self) -> serde_json::Result<Vec<u8>> {
+        let header = Header {
+            summary: self.summary.clone(),
+            bytes: self.json.len() as u64,
+        };
+        let mut message = serde_json::to_vec(&header)?;
+        message.push(b'\n');
+        message.extend_from_slice(self.json.as_bytes());
+        Ok(message)
     }
 }
 
@@ -127,18 +145,11 @@ pub fn worker_main(limits: Limits) -> std::process::ExitCode {
             break;
         };
         let doc = jixiao_cli::convert_path_limited(name, Path::new(path), limits.max_input_size);
-        let answer = Answer::of(&doc);
-        let header = Header {
-            bytes: answer.json.len() as u64,
-            summary: answer.summary,
-        };
         // One write for the whole answer (stdout's line buffer would
         // otherwise write a long document a kilobyte at a time).
-        let Ok(mut message) = serde_json::to_vec(&header) else {
+        let Ok(message) = Answer::of(&doc).message() else {
             break;
         };
-        message.push(b'\n');
-        message.extend_from_slice(answer.json.as_bytes());
         if out.write_all(&message).and_then(|_| out.flush()).is_err() {
             break;
         }
@@ -347,14 +358,11 @@ mod tests {
     use super::*;
 
     fn message(summary: &Summary, json: &str) -> Vec<u8> {
-        let header = Header {
+        let answer = Answer {
             summary: summary.clone(),
-            bytes: json.len() as u64,
+            json: json.to_string(),
         };
-        let mut out = serde_json::to_vec(&header).unwrap_or_default();
-        out.push(b'\n');
-        out.extend_from_slice(json.as_bytes());
-        out
+        answer.message().unwrap_or_default()
     }
 
     /// Answers follow one another; an output's own line ends do not end
