@@ -695,11 +695,13 @@ fn keyword_operand(word: &[u8]) -> Option<Operand<'static>> {
     }
 }
 
-fn is_white(c: u8) -> bool {
+/// PDF white space (§7.2.3).
+pub(crate) fn is_white(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | 0x0C)
 }
 
-fn is_regular(c: u8) -> bool {
+/// Neither white space nor a delimiter: a byte of a name or keyword.
+pub(crate) fn is_regular(c: u8) -> bool {
     REGULAR.get(usize::from(c)).copied().unwrap_or(false)
 }
 
@@ -723,7 +725,7 @@ fn is_operator_char(c: u8) -> bool {
     c.is_ascii_alphabetic() || matches!(c, b'*' | b'\'' | b'"')
 }
 
-fn hex_value(c: u8) -> Option<u8> {
+pub(crate) fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|v| v as u8)
 }
 

@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use lopdf::xref::{Xref, XrefEntry, XrefType};
+
+use crate::content::{hex_value, is_regular, is_white};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 /// Sections of cross-reference data followed through `/Prev`: real files
@@ -70,9 +72,7 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
     // reported).
     for (&number, entry) in &xref.entries {
         if let XrefEntry::Normal { offset, generation } = *entry {
-            let mut lexer = Lexer::at(bytes, offset as usize);
-            let header = (lexer.unsigned(), lexer.unsigned());
-            if header != (Some(u64::from(number)), Some(u64::from(generation))) {
+            if Lexer::at(bytes, offset as usize).header() != Some((number, generation)) {
                 return None;
             }
         }
@@ -209,10 +209,10 @@ fn cross_references(bytes: &[u8]) -> Option<(Xref, Dictionary, XrefType)> {
             return None;
         }
         seen.push(offset);
-        let (entries, trailer, kind) = if bytes.get(offset..offset + 4) == Some(b"xref") {
-            table_section(bytes, offset + 4)?
+        let ((entries, trailer), kind) = if bytes.get(offset..offset + 4) == Some(b"xref") {
+            (table_section(bytes, offset + 4)?, XrefType::CrossReferenceTable)
         } else {
-            stream_section(bytes, offset)?
+            (stream_section(bytes, offset)?, XrefType::CrossReferenceStream)
         };
         // A hybrid file's table leaves objects to an xref stream that
         // readers of version 1.5 use: lopdf's business.
@@ -252,8 +252,7 @@ fn cross_references(bytes: &[u8]) -> Option<(Xref, Dictionary, XrefType)> {
 /// A classic `xref` table from after its keyword, and its trailer, in
 /// the layout lopdf reads (entries of 19 or 20 bytes, one space between
 /// fields); any other layout is not plain.
-#[allow(clippy::type_complexity)]
-fn table_section(bytes: &[u8], at: usize) -> Option<(Vec<(u32, XrefEntry)>, Dictionary, XrefType)> {
+fn table_section(bytes: &[u8], at: usize) -> Option<(Vec<(u32, XrefEntry)>, Dictionary)> {
     let mut lexer = Lexer::at(bytes, at);
     lexer.eat(b" ");
     lexer.eol()?;
@@ -294,13 +293,12 @@ fn table_section(bytes: &[u8], at: usize) -> Option<(Vec<(u32, XrefEntry)>, Dict
     let Object::Dictionary(trailer) = lexer.object(MAX_NESTING)? else {
         return None;
     };
-    Some((entries, trailer, XrefType::CrossReferenceTable))
+    Some((entries, trailer))
 }
 
 /// An xref stream at `offset`: its entries and its dictionary (the
 /// trailer).
-#[allow(clippy::type_complexity)]
-fn stream_section(bytes: &[u8], offset: usize) -> Option<(Vec<(u32, XrefEntry)>, Dictionary, XrefType)> {
+fn stream_section(bytes: &[u8], offset: usize) -> Option<(Vec<(u32, XrefEntry)>, Dictionary)> {
     let no_xref = Xref::new(0, XrefType::CrossReferenceStream);
     let (_, object) = indirect_object(bytes, offset, &no_xref)?;
     let Object::Stream(stream) = object else { return None };
@@ -378,7 +376,7 @@ fn stream_section(bytes: &[u8], offset: usize) -> Option<(Vec<(u32, XrefEntry)>,
     for key in [&b"Length"[..], b"W", b"Index", b"Filter", b"DecodeParms"] {
         trailer.remove(key);
     }
-    Some((entries, trailer, XrefType::CrossReferenceStream))
+    Some((entries, trailer))
 }
 
 /// A stream's data inflated and unpredicted: Flate (with the PNG Up
@@ -469,15 +467,7 @@ fn object_stream(stream: &Stream) -> Option<ObjectStream> {
 /// `/Length` resolved through `xref` when indirect.
 fn indirect_object(bytes: &[u8], offset: usize, xref: &Xref) -> Option<(ObjectId, Object)> {
     let mut lexer = Lexer::at(bytes, offset);
-    lexer.skip_space();
-    let number = u32::try_from(lexer.unsigned()?).ok()?;
-    let generation = u16::try_from(lexer.unsigned()?).ok()?;
-    lexer.skip_space();
-    if !lexer.rest().starts_with(b"obj") {
-        return None;
-    }
-    lexer.pos += 3;
-    lexer.skip_space();
+    let id = lexer.header()?;
     let object = lexer.object(MAX_NESTING)?;
     let object = match object {
         Object::Dictionary(dict) if lexer.stream_keyword() => {
@@ -507,7 +497,7 @@ fn indirect_object(bytes: &[u8], offset: usize, xref: &Xref) -> Option<(ObjectId
         }
         object => object,
     };
-    Some(((number, generation), object))
+    Some((id, object))
 }
 
 /// The integer object `id`, a stream's indirect `/Length`.
@@ -519,37 +509,13 @@ fn length_object(bytes: &[u8], id: ObjectId, xref: &Xref) -> Option<i64> {
         return None;
     }
     let mut lexer = Lexer::at(bytes, offset as usize);
-    lexer.skip_space();
-    if lexer.unsigned()? != u64::from(id.0) || lexer.unsigned()? != u64::from(id.1) {
+    if lexer.header()? != id {
         return None;
     }
-    lexer.skip_space();
-    if !lexer.rest().starts_with(b"obj") {
-        return None;
-    }
-    lexer.pos += 3;
-    lexer.skip_space();
     match lexer.object(0)? {
         Object::Integer(n) => Some(n),
         _ => None,
     }
-}
-
-/// PDF white space, as lopdf reads it.
-fn is_white(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0 | 0x0c)
-}
-
-fn is_delimiter(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_white(c) && !is_delimiter(c)
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    char::from(c).to_digit(16).and_then(|v| u8::try_from(v).ok())
 }
 
 /// Objects of PDF syntax from a position in the bytes.
@@ -603,6 +569,17 @@ impl<'a> Lexer<'a> {
     /// A line end: CRLF, LF or CR.
     fn eol(&mut self) -> Option<()> {
         (self.eat(b"\r\n") || self.eat(b"\n") || self.eat(b"\r")).then_some(())
+    }
+
+    /// An indirect object's header (`12 0 obj`) and the white space after
+    /// it: the object's id.
+    fn header(&mut self) -> Option<ObjectId> {
+        let number = u32::try_from(self.unsigned()?).ok()?;
+        let generation = u16::try_from(self.unsigned()?).ok()?;
+        self.skip_space();
+        self.expect(b"obj")?;
+        self.skip_space();
+        Some((number, generation))
     }
 
     /// Digits here (no white space first), as an unsigned number.
