@@ -324,6 +324,19 @@ fn kind_of(region: &[Row], i: usize) -> Option<Kind> {
     })
 }
 
+/// True when a row of `kind` right after a bare label of `field` may be
+/// its value (`项目性质` / `其他一次性项目`); a label, a money label or
+/// an amount, or a value of another field's shape may not.
+fn may_be_value_of(field: &Field, kind: &Kind) -> bool {
+    match field {
+        Field::Nature => matches!(kind, Kind::Nature(_)),
+        Field::Category => matches!(kind, Kind::Category(_)),
+        Field::StartDate | Field::EndDate => matches!(kind, Kind::Date(_)),
+        Field::Name | Field::Department | Field::Implementer => matches!(kind, Kind::Text | Kind::Piece),
+        Field::Other(_) => true,
+    }
+}
+
 /// A sentence of a goal (`推进社区综合治理，完善网格化管理。`), which
 /// poppler may print among the header's cells: no name or unit has a
 /// comma or a full stop.
@@ -344,9 +357,13 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
         return None;
     }
     let kinds: Vec<Kind> = (0..region.len()).map(|i| kind_of(region, i)).collect::<Option<_>>()?;
-    let bare = |k: &Kind| matches!(k, Kind::Label(f, None) if placed(f));
-    // Labels one after another: the values were printed elsewhere.
-    let parted = kinds.windows(2).any(|w| matches!(w, [a, Kind::Label(..)] if bare(a)));
+    // A bare label followed by what cannot be its value (another label, a
+    // money label, a date under 实施单位): the values were printed
+    // elsewhere.
+    let parted = kinds.windows(2).any(|w| match w {
+        [Kind::Label(field, None), next] if placed(field) => !may_be_value_of(field, next),
+        _ => false,
+    });
     if !parted {
         return None;
     }
@@ -600,6 +617,44 @@ mod tests {
             "计划完成日期 | 2024-12-31",
             "项目资金",
             "（元）",
+            "年度总体目标",
+        ]
+    );
+
+    // No two labels in a row, yet parted: `计划开始日期` before a money
+    // label, `实施单位` before a date (poppler's order of a LibreOffice
+    // form); the category, the unit and `计划完成日期` stand in the
+    // table further down.
+    orders_to!(
+        a_label_before_what_cannot_be_its_value_is_parted,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n计划开始日期\n项目资金\n（元）\n项目性质\n其他一次性项目\n实施单位\n2024-01-01\n2024-12-31\n年度总体目标\n完成\n特定目标类\n生物医药中心\n计划完成日期\n项目类别\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "实施单位 | 生物医药中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "项目资金",
+            "（元）",
+            "年度总体目标",
+            "完成",
+        ]
+    );
+
+    // A label right before its own value is no parting.
+    orders_to!(
+        labels_before_their_values_stay,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n项目性质\n其他一次性项目\n计划开始日期\n2024-01-01\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称",
+            "科技服务",
+            "项目性质",
+            "其他一次性项目",
+            "计划开始日期",
+            "2024-01-01",
             "年度总体目标",
         ]
     );
