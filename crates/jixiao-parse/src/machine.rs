@@ -136,6 +136,10 @@ pub struct Parser {
     /// The current form's money scale (1, or 10,000 for 万元), for money
     /// cells read after its block.
     fund_scale: u32,
+    /// The current form's money cells in the order of their labels, with
+    /// the amounts read (for amounts printed after the block: see
+    /// [`place_by_sums`]).
+    fund_cells: Vec<(FundItem, Option<f64>)>,
 }
 
 impl Parser {
@@ -150,6 +154,7 @@ impl Parser {
             last_loc: None,
             finished: false,
             fund_scale: 1,
+            fund_cells: Vec::new(),
         }
     }
 
@@ -185,6 +190,7 @@ impl Parser {
                 self.in_form = true;
                 self.ruled_form = false;
                 self.fund_scale = 1;
+                self.fund_cells.clear();
                 State::Header { pending: None }
             }
             (state, TokenKind::Note { reason, text, loc }) => {
@@ -424,6 +430,7 @@ impl Parser {
                 }
             };
             let amount = cell.amount.as_deref().and_then(|a| parse_amount(a, funds.scale));
+            self.fund_cells.push((item, amount));
             let text = cell.amount.filter(|_| amount.is_none());
             self.emit(Event::Fund {
                 item,
@@ -735,6 +742,24 @@ impl Parser {
         let labels: Vec<FundLabel> = rows.iter().map_while(|r| vocab::fund_label(&r.text)).collect();
         let amounts = rows.get(labels.len()..).unwrap_or_default();
         let block = labels.len() >= 2 && amounts.len() == labels.len() && amounts.iter().all(|r| is_amount(&r.text));
+        if !block && labels.is_empty() {
+            // Amounts alone: the block's labels were read without them.
+            let values: Option<Vec<f64>> = rows.iter().map(|r| parse_amount(&r.text, self.fund_scale)).collect();
+            if let Some(items) = values.as_deref().and_then(|v| place_by_sums(&self.fund_cells, v)) {
+                for ((item, row), amount) in items.into_iter().zip(&rows).zip(values.unwrap_or_default()) {
+                    if let Some(cell) = self.fund_cells.iter_mut().find(|(i, _)| *i == item) {
+                        cell.1 = Some(amount);
+                    }
+                    self.emit(Event::Fund {
+                        item,
+                        amount: Some(amount),
+                        text: None,
+                        loc: row.loc,
+                    });
+                }
+                return;
+            }
+        }
         if !block {
             for row in rows {
                 self.emit(Event::Unplaced {
@@ -1315,6 +1340,94 @@ fn one_cell_lines(token: &Token) -> bool {
 
 /// A label of the annual column (`年度资金申请总额`, `当年财政拨款`,
 /// `上年结转资金`): the `其他资金` beside them is the annual one.
+/// Most money cells left without an amount that [`place_by_sums`] tries
+/// amounts on (a form has seven).
+const MAX_OPEN_FUNDS: usize = 7;
+
+/// The money cells that `amounts`, printed apart from their labels, fill:
+/// of the cells read without an amount (`cells`, in the labels' order),
+/// the only choice, in the same order, under which every amount stands
+/// in a sum that holds (`年度资金申请总额 = 当年财政拨款 + 上年结转资金 +
+/// 其他资金`, `项目资金总额 = 财政资金 + 其他资金`, each total read
+/// beside its label). poppler prints a
+/// Chromium form's `上年结转资金` / `其他资金` labels, then the goal's
+/// heading, then `0.00` / `26,467,510.00`. `None` where no choice, or
+/// more than one, does.
+fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<Vec<FundItem>> {
+    let mut open: Vec<FundItem> = Vec::new();
+    for (item, amount) in cells {
+        let filled = cells.iter().any(|(i, a)| i == item && a.is_some());
+        if amount.is_none() && !filled && !open.contains(item) {
+            open.push(*item);
+        }
+    }
+    if amounts.is_empty() || amounts.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+        return None;
+    }
+    let cents = |x: f64| (x * 100.0).round() as i64;
+    let mut found: Option<Vec<FundItem>> = None;
+    for mask in 0u32..(1 << open.len()) {
+        if mask.count_ones() as usize != amounts.len() {
+            continue;
+        }
+        let chosen: Vec<FundItem> = open
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & (1 << k) != 0)
+            .map(|(_, item)| *item)
+            .collect();
+        let value = |item: FundItem| -> Option<f64> {
+            chosen
+                .iter()
+                .position(|c| *c == item)
+                .and_then(|k| amounts.get(k).copied())
+                .or_else(|| {
+                    cells
+                        .iter()
+                        .find(|(i, a)| *i == item && a.is_some())
+                        .and_then(|(_, a)| *a)
+                })
+        };
+        let sums: [(FundItem, &[FundItem]); 2] = [
+            (
+                FundItem::ProjectTotal,
+                &[FundItem::ProjectFiscal, FundItem::ProjectOther],
+            ),
+            (
+                FundItem::AnnualTotal,
+                &[
+                    FundItem::AnnualFiscalCurrent,
+                    FundItem::AnnualFiscalCarryover,
+                    FundItem::AnnualOther,
+                ],
+            ),
+        ];
+        let mut checked: Vec<FundItem> = Vec::new();
+        let mut holds = true;
+        for (total, parts) in sums {
+            // The total read beside its label: a sum of stray amounts
+            // alone proves little (`3,117,000.00 = 0.00 + 3,117,000.00`).
+            if chosen.contains(&total) {
+                continue;
+            }
+            let Some(total_value) = value(total) else { continue };
+            let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
+                continue;
+            };
+            holds &= cents(total_value) == part_values.iter().map(|v| cents(*v)).sum::<i64>();
+            checked.push(total);
+            checked.extend_from_slice(parts);
+        }
+        if holds && chosen.iter().all(|c| checked.contains(c)) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(chosen);
+        }
+    }
+    found
+}
+
 fn is_annual_label(label: FundLabel) -> bool {
     matches!(
         label,
@@ -1909,5 +2022,58 @@ mod tests {
             "Field(Name, 乙)",
             "FormEnd"
         ]
+    );
+
+    /// `place_by_sums` over cells (`-` = read without an amount) and stray
+    /// amounts: the cells filled, or `None`.
+    macro_rules! places {
+        ($name:ident, [$($item:ident $amount:tt),*], [$($a:expr),*], $want:expr) => {
+            #[test]
+            fn $name() {
+                let cells: Vec<(FundItem, Option<f64>)> = vec![$((FundItem::$item, places!(@a $amount))),*];
+                let want: Option<Vec<FundItem>> = $want;
+                assert_eq!(place_by_sums(&cells, &[$($a),*]), want);
+            }
+        };
+        (@a -) => { None };
+        (@a $x:literal) => { Some($x) };
+    }
+
+    use FundItem::*;
+    // The seed's first form through poppler: the project side blank, the
+    // annual total and current read; `0.00` and `26,467,510.00` after.
+    places!(
+        strays_fill_the_only_sum_that_holds,
+        [ProjectTotal -, ProjectFiscal -, ProjectOther -, AnnualTotal 31487510.0, AnnualFiscalCurrent 5020000.0, AnnualFiscalCarryover -, AnnualOther -],
+        [0.0, 26467510.0],
+        Some(vec![AnnualFiscalCarryover, AnnualOther])
+    );
+    places!(
+        a_sum_that_fails_places_nothing,
+        [AnnualTotal 100.0, AnnualFiscalCurrent 50.0, AnnualFiscalCarryover -, AnnualOther -],
+        [0.0, 20.0],
+        None
+    );
+    // An amount outside every sum that can be checked is not placed.
+    places!(
+        an_amount_in_no_checked_sum_is_not_placed,
+        [ProjectTotal -, ProjectFiscal -, AnnualTotal 100.0, AnnualFiscalCurrent 100.0, AnnualFiscalCarryover 0.0, AnnualOther 0.0],
+        [5.0],
+        None
+    );
+    // A total among the strays proves nothing (`3,117,000.00 = 0.00 +
+    // 3,117,000.00` from a page read out of order).
+    places!(
+        a_total_among_the_strays_proves_nothing,
+        [AnnualTotal -, AnnualFiscalCurrent -, AnnualFiscalCarryover 0.0, AnnualOther -],
+        [3117000.0, 0.0, 3117000.0],
+        None
+    );
+    // Two choices that both hold: no guess.
+    places!(
+        two_choices_that_hold_place_nothing,
+        [AnnualTotal 10.0, AnnualFiscalCurrent 10.0, AnnualFiscalCarryover -, AnnualOther -],
+        [0.0],
+        None
     );
 }
