@@ -5,6 +5,8 @@ users never run it):
 
   <pdf>.pdftotext-layout.txt   poppler `pdftotext -layout` (pages split by form feeds)
   <pdf>.pdftotext.txt          poppler `pdftotext` (reading order, form feeds)
+  <pdf>.pdftotext-raw.txt      poppler `pdftotext -raw` (content-stream order, a
+                               line's cells joined by spaces, form feeds)
   <pdf>.pdfplumber.txt         pdfplumber `page.extract_text()`, pages joined by newlines
   <pdf>.pymupdf.txt            PyMuPDF `page.get_text()`, pages joined by nothing
 
@@ -58,6 +60,7 @@ def main():
         out = lambda kind: os.path.join(HERE, f"{name}.{kind}.txt")
         subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, out("pdftotext-layout")], check=True)
         subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, out("pdftotext")], check=True)
+        subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, out("pdftotext-raw")], check=True)
         # pdfplumber prints a page turned by /Rotate as it lies turned: one
         # turned by 180 degrees backwards (`称名目项`, last line first), one
         # turned by 90 one text line at a time in the order of their

@@ -169,11 +169,15 @@ impl Parser {
     }
 
     /// A row of free text in a form printed as a ruled table. Remembers
-    /// that the form is ruled when the row is a table row.
-    fn outside_table(&mut self, token: &Token) -> bool {
+    /// that the form is ruled when the row is a table row: not the goal's
+    /// cells, which a dump's two goals printed side by side on one line
+    /// are cut into while its table's rows stay as printed
+    /// (`pdftotext -raw` of a Chromium form).
+    fn outside_table(&mut self, state: &State, token: &Token) -> bool {
         let Some(row) = token.rows.first() else { return false };
         if row.ruled {
-            self.ruled_form = true;
+            let goal_cells = matches!(state, State::Goal(_)) && matches!(row.loc, Location::Line(_));
+            self.ruled_form |= !goal_cells;
             return false;
         }
         self.in_form && self.ruled_form
@@ -197,7 +201,7 @@ impl Parser {
                 self.emit(Event::Unplaced { reason, text, loc });
                 state
             }
-            (state, TokenKind::Row) if self.outside_table(&token) => {
+            (state, TokenKind::Row) if self.outside_table(&state, &token) => {
                 if let Some(row) = token.rows.first() {
                     self.emit(Event::Unplaced {
                         reason: UnplacedReason::OutsideTable,
