@@ -689,7 +689,10 @@ impl Parser {
                 }
                 _ => goal.slots.push((*one, Vec::new(), row.loc)),
             },
-            _ => goal.slots.push((GoalSlot::Both, Vec::new(), row.loc)),
+            _ => {
+                goal.slots.push((GoalSlot::Both, Vec::new(), row.loc));
+                goal.parted_headings = dump_line(&row) && !crate::regrid::spaced_in_columns(&row);
+            }
         }
         if text.is_empty() {
             return;
