@@ -120,6 +120,22 @@ struct Table {
     header_open: bool,
     /// Labels since the last indicator row: text, level, where.
     labels_since_row: Vec<(String, LabelLevel, Location)>,
+    /// The last indicator, when a dump printed its cells on one line:
+    /// held until the next token, as lines of its last cell may follow.
+    line_row: Option<LineRow>,
+}
+
+/// An indicator row a dump printed on one line (`时效指标 项目完成及时性
+/// 2026年11月底前完成全部建设内`), whose target may go on below
+/// (`容并通过第三方验收`: `pdftotext -raw` prints a cell's next lines
+/// after the row's line).
+#[derive(Debug)]
+struct LineRow {
+    level1: Option<String>,
+    level2: Option<String>,
+    name: Vec<String>,
+    target: Vec<String>,
+    loc: Location,
 }
 
 /// An iterator of [`Event`]s over the tokens of one document.
@@ -215,7 +231,14 @@ impl Parser {
                 rows.extend(token.rows);
                 State::Preamble { rows }
             }
-            (state, TokenKind::PageNumber) => {
+            (mut state, TokenKind::PageNumber) => {
+                // A row held for lines of its target, with none yet, is
+                // done: it goes before the page's number.
+                if let State::Table(table) = &mut state {
+                    if table.run.is_empty() {
+                        self.emit_line_row(table);
+                    }
+                }
                 self.fragment(FragmentKind::PageNumber, &token);
                 state
             }
@@ -841,6 +864,24 @@ impl Parser {
     }
 
     fn table(&mut self, mut table: Table, kind: TokenKind, token: Token) -> State {
+        // A token that ends the run of one-cell lines settles the row
+        // printed on one line before them: the lines went on its target,
+        // or are rows of their own.
+        let ends_run = match &kind {
+            TokenKind::Row => token
+                .rows
+                .first()
+                .is_some_and(|r| r.cells.len() > 1 || lone_header_cell(r)),
+            TokenKind::Label { .. } | TokenKind::Marker(_) | TokenKind::IndicatorHeader => true,
+            TokenKind::Heading { .. } | TokenKind::Year(_) | TokenKind::PageNumber | TokenKind::Note { .. } => false,
+        };
+        if ends_run {
+            self.flush_run(&mut table, None);
+            self.emit_line_row(&mut table);
+        } else if kind != TokenKind::Row && table.run.is_empty() {
+            // A note after the row: nothing went on it.
+            self.emit_line_row(&mut table);
+        }
         if let Some(mut repeat) = table.repeat.take() {
             let row = token.rows.first();
             let continues =
@@ -993,7 +1034,19 @@ impl Parser {
             _ => {
                 self.flush_run(table, None);
                 let (name, target) = split_name_target(&cells);
-                self.indicator(table, vec![name], vec![target], row.loc);
+                if dump_line(&row) {
+                    self.emit_line_row(table);
+                    let (level1, level2) = self.row_levels(table);
+                    table.line_row = Some(LineRow {
+                        level1,
+                        level2,
+                        name: vec![name],
+                        target: vec![target],
+                        loc: row.loc,
+                    });
+                } else {
+                    self.indicator(table, vec![name], vec![target], row.loc);
+                }
             }
         }
     }
@@ -1007,6 +1060,15 @@ impl Parser {
         let run = mem::take(&mut table.run);
         let loc = run.first().map_or(Location::Line(0), |r| r.loc);
         let lines: Vec<String> = run.into_iter().map(|r| r.text).collect();
+        if target.is_none() {
+            if let Some(row) = table.line_row.as_mut() {
+                if target_goes_on(row, &lines) {
+                    row.target.extend(lines);
+                    return;
+                }
+            }
+        }
+        self.emit_line_row(table);
         let pairs = match target {
             Some(target) => runs::pair_with_target(&lines, target),
             None => runs::pair(&lines),
@@ -1017,6 +1079,33 @@ impl Parser {
     }
 
     fn indicator(&mut self, table: &mut Table, name: Vec<String>, target: Vec<String>, loc: Location) {
+        self.emit_line_row(table);
+        let (level1, level2) = self.row_levels(table);
+        self.emit(Event::Indicator {
+            level1,
+            level2,
+            name: dewrap_cells(&name),
+            target: dewrap_cells(&target),
+            loc,
+        });
+    }
+
+    /// Emits the row held for lines of its target, if any.
+    fn emit_line_row(&mut self, table: &mut Table) {
+        if let Some(row) = table.line_row.take() {
+            self.emit(Event::Indicator {
+                level1: row.level1,
+                level2: row.level2,
+                name: dewrap_cells(&row.name),
+                target: dewrap_cells(&row.target),
+                loc: row.loc,
+            });
+        }
+    }
+
+    /// The labels of the next indicator row; reports labels printed in a
+    /// bunch (which rows they span is lost: the rows go without).
+    fn row_levels(&mut self, table: &mut Table) -> (Option<String>, Option<String>) {
         table.trailing.clear();
         let labels = mem::take(&mut table.labels_since_row);
         if labels_in_a_bunch(&labels) {
@@ -1032,13 +1121,7 @@ impl Parser {
                 });
             }
         }
-        self.emit(Event::Indicator {
-            level1: table.level1.clone(),
-            level2: table.level2.clone(),
-            name: dewrap_cells(&name),
-            target: dewrap_cells(&target),
-            loc,
-        });
+        (table.level1.clone(), table.level2.clone())
     }
 
     fn finish_table(&mut self, mut table: Table) {
@@ -1046,6 +1129,7 @@ impl Parser {
             self.repeat_fragment(repeat);
         }
         self.flush_run(&mut table, None);
+        self.emit_line_row(&mut table);
         self.rows_fragment(FragmentKind::TrailingLabels, &table.trailing, " ");
     }
 
@@ -1338,6 +1422,27 @@ fn lone_header_cell(row: &Row) -> bool {
 /// A line of a text dump, not a PDF's row.
 fn dump_line(row: &Row) -> bool {
     !row.ruled && matches!(row.loc, Location::Line(_))
+}
+
+/// True when one-cell `lines` after a row printed on one line are more
+/// lines of its target: the target is text, not a number whose unit
+/// closes it (`≥1200(户)` / `社区微更新项目` starts a row), no line is
+/// wider than the one it wrapped from, and the lines make no rows of
+/// their own (a line would be a name without a target: `到位`).
+fn target_goes_on(row: &LineRow, lines: &[String]) -> bool {
+    let Some(last) = row
+        .target
+        .last()
+        .filter(|t| !t.trim().is_empty() && !is_numeric_target(t))
+    else {
+        return false;
+    };
+    // The line the target wrapped from was full: no line after it in
+    // the same column is wider (`有效保障` / `意向服务企业数` is a short
+    // target and the next row's name).
+    let full = crate::regrid::width(last.trim());
+    lines.iter().all(|l| crate::regrid::width(l.trim()) <= full)
+        && runs::pair(lines).iter().any(|p| p.target.is_empty())
 }
 
 /// A token of a content-order dump: lines of one cell each.
@@ -1847,6 +1952,23 @@ mod tests {
             "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
             "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
             "Indicator(, , 验收率, ≥50.00(%))",
+            "FormEnd"
+        ]
+    );
+
+    // `pdftotext -raw`: a row's cells on one line, the next lines of its
+    // target after it. A line no wider than the one it wrapped from goes
+    // on the target; after a number, or wider, it is a row of its own.
+    parses_to!(
+        lines_after_a_row_on_one_line_go_on_its_target,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n时效指标 项目完成及时性 2026年11月底前完成全部建设内\n容并通过第三方验收\n成本指标 经费控制 有效保障\n意向服务企业数\n≥10(家)\n数量指标 巡查次数 ≥10(次)\n社区微更新项目\n完成前期调研\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(, 时效指标, 项目完成及时性, 2026年11月底前完成全部建设内容并通过第三方验收)",
+            "Indicator(, 成本指标, 经费控制, 有效保障)",
+            "Indicator(, 成本指标, 意向服务企业数, ≥10(家))",
+            "Indicator(, 数量指标, 巡查次数, ≥10(次))",
+            "Indicator(, 数量指标, 社区微更新项目, 完成前期调研)",
             "FormEnd"
         ]
     );
