@@ -864,24 +864,6 @@ impl Parser {
     }
 
     fn table(&mut self, mut table: Table, kind: TokenKind, token: Token) -> State {
-        // A token that ends the run of one-cell lines settles the row
-        // printed on one line before them: the lines went on its target,
-        // or are rows of their own.
-        let ends_run = match &kind {
-            TokenKind::Row => token
-                .rows
-                .first()
-                .is_some_and(|r| r.cells.len() > 1 || lone_header_cell(r)),
-            TokenKind::Label { .. } | TokenKind::Marker(_) | TokenKind::IndicatorHeader => true,
-            TokenKind::Heading { .. } | TokenKind::Year(_) | TokenKind::PageNumber | TokenKind::Note { .. } => false,
-        };
-        if ends_run {
-            self.flush_run(&mut table, None);
-            self.emit_line_row(&mut table);
-        } else if kind != TokenKind::Row && table.run.is_empty() {
-            // A note after the row: nothing went on it.
-            self.emit_line_row(&mut table);
-        }
         if let Some(mut repeat) = table.repeat.take() {
             let row = token.rows.first();
             let continues =
@@ -1032,20 +1014,31 @@ impl Parser {
                 }
             }
             _ => {
-                self.flush_run(table, None);
                 let (name, target) = split_name_target(&cells);
-                if dump_line(&row) {
+                let mut names: Vec<String> = Vec::new();
+                if dump_line(&row) && name_goes_before(table, &name) {
+                    // The run is the name's first lines (`普及细胞治疗…掌` /
+                    // `握科学方法…能力。 ≥13.00(场)`: the target printed on the
+                    // name's last line, in the middle of the row).
                     self.emit_line_row(table);
+                    names.extend(mem::take(&mut table.run).into_iter().map(|r| r.text));
+                } else {
+                    self.flush_run(table, None);
+                }
+                // The row held before is done (the run may have gone on it).
+                self.emit_line_row(table);
+                names.push(name);
+                if dump_line(&row) {
                     let (level1, level2) = self.row_levels(table);
                     table.line_row = Some(LineRow {
                         level1,
                         level2,
-                        name: vec![name],
+                        name: names,
                         target: vec![target],
                         loc: row.loc,
                     });
                 } else {
-                    self.indicator(table, vec![name], vec![target], row.loc);
+                    self.indicator(table, names, vec![target], row.loc);
                 }
             }
         }
@@ -1053,8 +1046,11 @@ impl Parser {
 
     /// Cuts the pending run into indicators; `target` is the target line
     /// that closed it, if any.
+    /// A run that is no rows of its own may go on the row held before it
+    /// ([`target_goes_on`]); the held row is emitted in any case.
     fn flush_run(&mut self, table: &mut Table, target: Option<String>) {
         if table.run.is_empty() {
+            self.emit_line_row(table);
             return;
         }
         let run = mem::take(&mut table.run);
@@ -1443,6 +1439,20 @@ fn target_goes_on(row: &LineRow, lines: &[String]) -> bool {
     let full = crate::regrid::width(last.trim());
     lines.iter().all(|l| crate::regrid::width(l.trim()) <= full)
         && runs::pair(lines).iter().any(|p| p.target.is_empty())
+}
+
+/// True when the run of one-cell lines before a row printed on one line
+/// holds the first lines of the row's `name`: they go on no row held
+/// before, make no rows of their own, and each is at least as wide as
+/// the name's line on the row (a wrapped cell's first lines are full).
+fn name_goes_before(table: &Table, name: &str) -> bool {
+    let lines: Vec<String> = table.run.iter().map(|r| r.text.clone()).collect();
+    if lines.is_empty() || table.line_row.as_ref().is_some_and(|r| target_goes_on(r, &lines)) {
+        return false;
+    }
+    let width = crate::regrid::width(name.trim());
+    lines.iter().all(|l| crate::regrid::width(l.trim()) >= width)
+        && runs::pair(&lines).iter().any(|p| p.target.is_empty())
 }
 
 /// A token of a content-order dump: lines of one cell each.
@@ -1969,6 +1979,23 @@ mod tests {
             "Indicator(, 成本指标, 意向服务企业数, ≥10(家))",
             "Indicator(, 数量指标, 巡查次数, ≥10(次))",
             "Indicator(, 数量指标, 社区微更新项目, 完成前期调研)",
+            "FormEnd"
+        ]
+    );
+
+    // `pdftotext -raw` of a row whose target stands in the middle of a
+    // two-line name: the name's first line, then its last with the
+    // target. A line narrower than the name's last is a row of its own.
+    parses_to!(
+        a_line_before_a_row_on_one_line_is_its_names_first,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n质量指标 覆盖率 >70.00(%)\n普及细胞治疗等的基本概念，了解生物医药基础知识，掌\n握科学方法，提升能力。 ≥13.00(场)\n总阅读量 ≥800(人次)\n调研\n完成第三方验收的服务项目数量 ≥5(个)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(, 质量指标, 覆盖率, >70.00(%))",
+            "Indicator(, 质量指标, 普及细胞治疗等的基本概念，了解生物医药基础知识，掌握科学方法，提升能力。, ≥13.00(场))",
+            "Indicator(, 质量指标, 总阅读量, ≥800(人次))",
+            "Indicator(, 质量指标, 调研, )",
+            "Indicator(, 质量指标, 完成第三方验收的服务项目数量, ≥5(个))",
             "FormEnd"
         ]
     );
