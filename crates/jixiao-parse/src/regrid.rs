@@ -1836,6 +1836,10 @@ pub(crate) struct Label {
     pub(crate) at: f32,
 }
 
+/// How far before its line a label printed in front of cells on one line
+/// is set: between that line and the one before.
+const LABEL_BEFORE_ITS_LINE: f32 = 0.5;
+
 fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_order: bool) -> Option<TableRead> {
     // Columns kept by spaces: a layout dump indents and spaces out many
     // lines of a table; in a drawing-order dump (a cell a line, no blank
@@ -1866,7 +1870,31 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
     }
     let (labels, content) = labels_and_content(pieces);
     let first_content = content.iter().map(|p| p.line).min()?;
-    if !layout && content_order(&content, table, drawing_order) {
+    // A drawing-order dump that prints a row's cells on one line
+    // (`pdftotext -raw`, pypdf) of a producer that draws in two passes
+    // (LibreOffice: the year line, markers, goals and the header's last
+    // cell after the first pass's rows, then the cells that wrapped): its
+    // pieces are cells in drawing order, as PyMuPDF's lines are. A label
+    // on a line with cells stands before them (`时效指标 服务完成及时率
+    // =100(%)`), as PyMuPDF prints it on a line of its own.
+    let two_passes = !layout && drawing_order && {
+        let (_, _, _, pass) = heading_cells_after_rows(content.clone());
+        pass.is_some()
+    };
+    let labels = if two_passes {
+        labels
+            .into_iter()
+            .map(|mut label| {
+                if label.at.fract() == 0.0 && content.iter().any(|p| p.line as f32 == label.at) {
+                    label.at -= LABEL_BEFORE_ITS_LINE;
+                }
+                label
+            })
+            .collect()
+    } else {
+        labels
+    };
+    if !layout && (two_passes || content_order(&content, table, drawing_order)) {
         let content = join_quote_split_pieces(content);
         // Drawing order (PyMuPDF: no blank line anywhere), not poppler's
         // blocks, whose strays are read elsewhere.
@@ -2911,6 +2939,27 @@ mod tests {
             }
         };
     }
+
+    // `pdftotext -raw` (or pypdf) of LibreOffice's two drawing passes: the
+    // first pass's cells a row to a line, the year line, markers and goal
+    // after them, then from the header's last cell the targets that
+    // wrapped: woven back as PyMuPDF's cells are.
+    regrids_to!(
+        a_row_a_line_in_two_passes_is_woven,
+        "一级指标 二级指标 三级指标\n产出指标\n数量指标\n心理健康讲座场次\n个案咨询人次\n质量指标\n心理健康知晓率 90%\n咨询满意率\n时效指标 服务完成及时率 =100(%)\n满意度指标 服务对象满意度指标 居民满意度\n（2025年度）\n项目\n绩效\n目标\n为辖区居民提供心理健康咨询服务。\n绩效\n指标\n年度(/项目)指标值\n不低于12场\n≥300(人次)\n满意率100%\n90.00(度)\n",
+        [
+            "（2025年度）",
+            "为辖区居民提供心理健康咨询服务。",
+            "一级指标 | 二级指标 | 三级指标",
+            "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12场",
+            "个案咨询人次 | ≥300(人次)",
+            "质量指标 | 心理健康知晓率 | 90%",
+            "咨询满意率 | 满意率100%",
+            "时效指标 | 服务完成及时率 | =100(%)",
+            "满意度指标 | 服务对象满意度指标 | 居民满意度 | 90.00(度)",
+            "项目 | 目标 | 绩效 | 年度(/项目)指标值",
+        ]
+    );
 
     // pdftotext of MuPDF's narrow header cell: `年度(/项目)指标值` wrapped
     // over three lines is one header cell, not a row's name and target.
