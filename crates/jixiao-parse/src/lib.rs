@@ -51,6 +51,7 @@ use jixiao_model::{Document, Source};
 pub fn events(rows: Vec<Row>) -> Parser {
     let regridded = regrid::regrid(rows);
     Parser::new(lexer::with_notes(lexer::lex(regridded.rows), regridded.notes))
+        .in_drawing_order(regridded.drawing_order)
 }
 
 /// The rows the state machine reads: a text dump's rows put back into

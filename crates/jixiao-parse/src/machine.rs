@@ -93,6 +93,10 @@ struct Goal {
     /// Where each row's lines begin in the last slot's lines, and the
     /// row's place (the place of an annual goal cut from them).
     row_starts: Vec<(usize, Location)>,
+    /// Both headings shared a line of a drawing-order dump without
+    /// columns: the text under them may be two cells printed one after
+    /// the other (`pdftotext -raw`), as under parted headings.
+    shared_headings: bool,
 }
 
 /// Matching a repeated goal text against the goal already read.
@@ -152,6 +156,9 @@ pub struct Parser {
     /// The current form's money scale (1, or 10,000 for 万元), for money
     /// cells read after its block.
     fund_scale: u32,
+    /// The rows are a dump's printed in drawing order, no blank line
+    /// anywhere (`pdftotext -raw`, pypdf, PyMuPDF).
+    drawing_order: bool,
     /// The current form's money cells in the order of their labels, with
     /// the amounts read (for amounts printed after the block: see
     /// [`place_by_sums`]).
@@ -171,7 +178,15 @@ impl Parser {
             finished: false,
             fund_scale: 1,
             fund_cells: Vec::new(),
+            drawing_order: false,
         }
+    }
+
+    /// The parser for a dump printed in drawing order (no blank line
+    /// anywhere).
+    pub(crate) fn in_drawing_order(mut self, drawing_order: bool) -> Parser {
+        self.drawing_order = drawing_order;
+        self
     }
 
     /// Runs the transition for one token and remembers where the last
@@ -714,7 +729,9 @@ impl Parser {
             },
             _ => {
                 goal.slots.push((GoalSlot::Both, Vec::new(), row.loc));
-                goal.parted_headings = dump_line(&row) && !crate::regrid::spaced_in_columns(&row);
+                // Not the seed's blank-line blocks: its text under both
+                // headings is one merged cell.
+                goal.shared_headings = self.drawing_order && dump_line(&row) && !crate::regrid::spaced_in_columns(&row);
             }
         }
         if text.is_empty() {
@@ -822,7 +839,7 @@ impl Parser {
         if let Some(repeat) = goal.repeat.take() {
             self.repeat_fragment(repeat);
         }
-        if goal.parted_headings {
+        if goal.parted_headings || goal.shared_headings {
             if let [(GoalSlot::Both, lines, loc)] = goal.slots.as_slice() {
                 if let Some(cut) = two_goal_cells(lines) {
                     let (project, annual) = lines.split_at(cut);
@@ -2179,6 +2196,34 @@ mod tests {
             "FormEnd"
         ]
     );
+
+    /// Two goals under headings that share a line: cut in two only in a
+    /// drawing-order dump (`pdftotext -raw`); the seed's blank-line blocks
+    /// print one merged cell under both.
+    #[test]
+    fn goals_under_shared_headings_are_cut_only_in_drawing_order() {
+        let text = "财政项目支出绩效目标申报表\n项目总目标 年度总体目标\n建立覆盖全区的独居老人关爱巡访机制，及时发现\n和化解安全风险。\n全年完成各片区巡访任务，巡访记录完整率达到95%以上。\n一级指标 二级指标 三级指标 年度指标值\n";
+        let goals = |drawing_order: bool| -> Vec<String> {
+            Parser::new(lex(rows(text)))
+                .in_drawing_order(drawing_order)
+                .filter_map(|e| match e {
+                    Event::Goal { slot, lines, .. } => Some(format!("{slot:?}: {}", lines.join("/"))),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            goals(true),
+            [
+                "Project: 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。",
+                "Annual: 全年完成各片区巡访任务，巡访记录完整率达到95%以上。"
+            ]
+        );
+        assert_eq!(
+            goals(false),
+            ["Both: 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。/全年完成各片区巡访任务，巡访记录完整率达到95%以上。"]
+        );
+    }
 
     /// `place_by_sums` over cells (`-` = read without an amount) and stray
     /// amounts: the cells filled, or `None`.

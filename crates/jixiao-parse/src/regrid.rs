@@ -144,6 +144,8 @@ pub struct Regridded {
     /// stood, why, the text): labels whose rows the order lost, a form's
     /// heading cells printed after its rows.
     pub notes: Vec<(Location, UnplacedReason, String)>,
+    /// The dump has no blank line anywhere: printed in drawing order.
+    pub drawing_order: bool,
 }
 
 /// What a reading of a dump's tables cost: grouping lines into rows, and
@@ -262,7 +264,14 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
             None => continue,
         }
     }
-    (Regridded { rows: out, notes }, costs)
+    (
+        Regridded {
+            rows: out,
+            notes,
+            drawing_order,
+        },
+        costs,
+    )
 }
 
 /// Most blank lines (as a share of lines) of a dump printed in drawing
