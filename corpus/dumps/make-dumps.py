@@ -9,6 +9,8 @@ users never run it):
                                line's cells joined by spaces, form feeds)
   <pdf>.pdfplumber.txt         pdfplumber `page.extract_text()`, pages joined by newlines
   <pdf>.pymupdf.txt            PyMuPDF `page.get_text()`, pages joined by nothing
+  <pdf>.pypdf.txt              pypdf `page.extract_text()` (drawing order, a line's
+                               cells joined by spaces), pages joined by newlines
 
 and, for one PDF of each producer (EXTRA), two more ways people call them:
 
@@ -21,7 +23,7 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
                                  producers' folders: cairo/, ghostscript/, qpdf/)
 
-Needs poppler-utils and `pip install pdfplumber pymupdf`. Filled-in form
+Needs poppler-utils and `pip install pdfplumber pymupdf pypdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
 write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
@@ -33,8 +35,14 @@ import re
 import subprocess
 import sys
 
+import logging
+
 import pdfplumber
 import pymupdf
+import pypdf
+
+# pypdf logs every font descriptor it finds odd; the dumps are what counts.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PDFS = os.path.join(HERE, "..", "pdf")
@@ -78,6 +86,13 @@ def main():
         with pymupdf.open(pdf) as doc:
             text = "".join(page.get_text() for page in doc)
         open(out("pymupdf"), "w", encoding="utf-8").write(text)
+        text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages)
+        # pypdf spaces fpdf2's serif glyphs with NUL characters (`\0项\0目`):
+        # a file no reader takes for text.
+        if "\0" in text:
+            print(f"{name}: pypdf writes NUL characters, no dump", file=sys.stderr)
+        else:
+            open(out("pypdf"), "w", encoding="utf-8").write(text + "\n")
         if name in EXTRA:
             with pdfplumber.open(pdf) as doc:
                 text = "\n".join(page.extract_text(layout=True) or "" for page in doc.pages)
