@@ -848,9 +848,11 @@ fn best_goal_split(lines: &[String]) -> Option<(Vec<String>, Vec<String>, bool)>
 }
 
 /// A line of a dump that keeps columns by spaces (`pdftotext -layout`,
-/// pdfplumber's `layout=True`): indented, or cells two spaces apart.
+/// pdfplumber's `layout=True`): indented, or cells two spaces apart. One
+/// space before a line is no column (pypdf prints ReportLab's labels
+/// so: ` 时效指标`).
 pub(crate) fn spaced_in_columns(row: &Row) -> bool {
-    row.indent > 0 || row.text.contains("  ")
+    row.indent > 1 || row.text.contains("  ")
 }
 
 /// A text line of a dump that keeps columns by spaces, not a PDF's row.
