@@ -96,6 +96,7 @@ pub fn with_notes(
 
 /// Splits rows into tokens.
 pub fn lex(rows: Vec<Row>) -> Vec<Token> {
+    let rows = join_label_halves(rows);
     let mut tokens = Vec::with_capacity(rows.len());
     let mut i = 0;
     while let Some(row) = rows.get(i) {
@@ -113,6 +114,37 @@ pub fn lex(rows: Vec<Row>) -> Vec<Token> {
     resolve_cost_labels(&mut tokens);
     demote_lonely_headings(&mut tokens);
     tokens
+}
+
+/// A known label its narrow cell wrapped, its first half the last cell of
+/// a dump's line and its second half the next line (`满意度指标 社会公众或服务对象`
+/// / `满意度指标`: pdftotext -raw of a Chromium form; `社会公众或服务对象满意度指`
+/// / `标`), joined into that cell.
+fn join_label_halves(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let joined = match (rows.get(i), rows.get(i + 1)) {
+            (Some(row), Some(next))
+                if !row.ruled && !next.ruled && next.cells.len() == 1 && row.sheet == next.sheet =>
+            {
+                row.cells
+                    .last()
+                    .filter(|last| !vocab::is_known_label(last) && vocab::is_label_prefix(&fold_compact(last)))
+                    .map(|last| format!("{last}{}", next.text.trim()))
+                    .filter(|joined| vocab::is_known_label(joined))
+            }
+            _ => None,
+        };
+        if let (Some(joined), Some(row)) = (joined, rows.get_mut(i)) {
+            if let Some(last) = row.cells.last_mut() {
+                *last = joined;
+            }
+            row.text = row.cells.join(" ");
+            rows.remove(i + 1);
+        }
+        i += 1;
+    }
+    rows
 }
 
 /// How far after a heading the form must show itself.

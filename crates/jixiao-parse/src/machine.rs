@@ -966,6 +966,12 @@ impl Parser {
         let mut cells: Vec<String> = row.cells.clone();
         let mut labels = Vec::new();
         while let Some(first) = cells.first() {
+            // A label its narrow cell wrapped, both halves on the line
+            // (`社会公众或服务对象 满意度指标`: pypdf of a Chromium form).
+            if let Some(label) = completed_label(first, cells.get(1).map(String::as_str)) {
+                cells.splice(0..2, [label]);
+                continue;
+            }
             // The rest of a label cut by a page break (`指标` of
             // 社会公众或服务对象满意度指标 at the next page's top): the
             // label is already the table's.
@@ -1031,6 +1037,20 @@ impl Parser {
                 }
             }
             _ => {
+                // Rows of one-line names and numeric targets on one line
+                // (`居民满意度 ≥90% 参与…总体评价 ≥85%`: pypdf joins a
+                // merged label's rows): each pair a row, the last held.
+                if dump_line(&row) {
+                    if let Some((last, before)) = rows_on_one_line(&cells).as_deref().and_then(<[_]>::split_last) {
+                        self.flush_run(table, None);
+                        for pair in before {
+                            if let [name, target] = pair.as_slice() {
+                                self.indicator(table, vec![name.clone()], vec![target.clone()], row.loc);
+                            }
+                        }
+                        cells = last.clone();
+                    }
+                }
                 let (name, target) = split_name_target(&cells);
                 let mut names: Vec<String> = Vec::new();
                 if dump_line(&row) && name_goes_before(table, &name) {
@@ -1435,6 +1455,32 @@ fn lone_header_cell(row: &Row) -> bool {
 /// A line of a text dump, not a PDF's row.
 fn dump_line(row: &Row) -> bool {
     !row.ruled && matches!(row.loc, Location::Line(_))
+}
+
+/// Cells that alternate a name and a numeric target, two rows or more
+/// (`居民满意度 ≥90% 参与…总体评价 ≥85%`), cut into (name, target) pairs.
+fn rows_on_one_line(cells: &[String]) -> Option<Vec<Vec<String>>> {
+    if cells.len() < 4 || !cells.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs: Vec<Vec<String>> = cells.chunks(2).map(<[String]>::to_vec).collect();
+    let alternate = pairs.iter().all(|pair| match pair.as_slice() {
+        [name, target] => !is_numeric_target(name) && is_numeric_target(target),
+        _ => false,
+    });
+    alternate.then_some(pairs)
+}
+
+/// The known label `first` and `next` spell when `first` is only its
+/// beginning (`社会公众或服务对象` + `满意度指标`).
+fn completed_label(first: &str, next: Option<&str>) -> Option<String> {
+    let next = next?;
+    let folded = fold_compact(first);
+    if vocab::is_known_label(first) || !vocab::is_label_prefix(&folded) {
+        return None;
+    }
+    let joined = format!("{first}{next}");
+    vocab::is_known_label(&joined).then_some(joined)
 }
 
 /// True when one-cell `lines` after a row printed on one line are more
@@ -2013,6 +2059,21 @@ mod tests {
             "Indicator(, 质量指标, 总阅读量, ≥800(人次))",
             "Indicator(, 质量指标, 调研, )",
             "Indicator(, 质量指标, 完成第三方验收的服务项目数量, ≥5(个))",
+            "FormEnd"
+        ]
+    );
+
+    // pypdf of a Chromium form: a wrapped label's halves side by side, and
+    // the two rows under it on one line; pdftotext -raw: the label's second
+    // half on the next line.
+    parses_to!(
+        a_labels_halves_and_rows_on_one_line,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n满意度指标 社会公众或服务对象 满意度指标 居民满意度 ≥90% 参与活动的志愿者的总体评价 ≥85%\n满意度指标 社会公众或服务对象\n满意度指标\n服务对象满意度 ≥95%\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(满意度指标, 社会公众或服务对象满意度指标, 居民满意度, ≥90%)",
+            "Indicator(满意度指标, 社会公众或服务对象满意度指标, 参与活动的志愿者的总体评价, ≥85%)",
+            "Indicator(满意度指标, 社会公众或服务对象满意度指标, 服务对象满意度, ≥95%)",
             "FormEnd"
         ]
     );
