@@ -566,6 +566,11 @@ pub enum UnplacedReason {
     /// lines around the other's): the project goal is taken to be the
     /// taller, a guess.
     GoalSidesGuessed,
+    /// A cell of the form's header or money block (a goal heading, a
+    /// money label, a nature or category) that a content-order dump
+    /// printed among the indicator table's cells: no indicator is a bare
+    /// `项目总目标` or `上年结转资金`.
+    HeaderCellInTable,
 }
 
 impl UnplacedReason {
@@ -587,6 +592,9 @@ impl UnplacedReason {
             }
             UnplacedReason::GoalSidesGuessed => {
                 "two goal cells whose lines the dump interleaves alike either way: the taller was taken for the project goal, a guess (check the two goals against the PDF)"
+            }
+            UnplacedReason::HeaderCellInTable => {
+                "a header or money cell printed among the indicator table's cells (the dump's order does not tie it to its field)"
             }
             UnplacedReason::OutOfRowOrder => {
                 "the form's year, title or goals printed after its table's rows: the dump's order is not row order, so the rows' names and targets may be paired wrongly (check them against the PDF)"

@@ -247,7 +247,7 @@ fn is_text_field(field: &Field) -> bool {
 }
 
 /// A nature value: `其他一次性项目`, `其他经常性项目`, `新增项目`, `延续项目`.
-fn is_nature(folded: &str) -> bool {
+pub(crate) fn is_nature(folded: &str) -> bool {
     folded.chars().count() <= MAX_KIND_VALUE
         && folded.ends_with("项目")
         && ["一次性", "经常性", "新增", "延续", "跨年"]
@@ -256,7 +256,7 @@ fn is_nature(folded: &str) -> bool {
 }
 
 /// A category value: `特定目标类`, `其他运转类`, `一般性项目`.
-fn is_category(folded: &str) -> bool {
+pub(crate) fn is_category(folded: &str) -> bool {
     folded.chars().count() <= MAX_KIND_VALUE && (folded.ends_with('类') || folded == "一般性项目")
 }
 

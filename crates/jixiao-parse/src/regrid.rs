@@ -1919,6 +1919,10 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         let (furniture, content): (Vec<Piece>, Vec<Piece>) = content
             .into_iter()
             .partition(|p| crate::stream::is_repeated_furniture(&p.text));
+        // Header and money cells poppler's blocks left among the table's
+        // (`项目总目标`, `上年结转资金`, `特定目标类`): no cell of a row, and
+        // read as one they shift every row after them.
+        let (strays, content) = header_cells_among_rows(content);
         // Lines of block markers' pieces (`绩效` / `指标`), wherever the
         // pieces went: a later page's second pass starts there.
         let marker_lines: Vec<u32> = table
@@ -1958,6 +1962,11 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             .map(|(loc, text)| (loc, UnplacedReason::LabelsWithoutRows, text))
             .into_iter()
             .collect();
+        notes.extend(
+            strays
+                .into_iter()
+                .map(|p| (Location::Line(p.line), UnplacedReason::HeaderCellInTable, p.text)),
+        );
         if let Some(first) = ahead.first().or(titles.first()) {
             let texts: Vec<&str> = titles.iter().chain(&ahead).map(|p| p.text.as_str()).collect();
             notes.push((
@@ -2015,6 +2024,45 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         ahead: Vec::new(),
         notes: Vec::new(),
     })
+}
+
+/// A cell of a form's header or money block, whole: a header or money
+/// label, a nature or category value.
+fn is_header_cell_text(text: &str) -> bool {
+    let folded = fold_compact(text);
+    vocab::fund_label(&folded).is_some()
+        || vocab::is_field_label(&folded)
+        || crate::header::is_nature(&folded)
+        || crate::header::is_category(&folded)
+}
+
+/// The header and money cells among a content-order table's pieces, and
+/// the rest: header cells, and a goal heading with no goal sentence after
+/// it (`项目总目标` / `第1网格巡查次数`; one before its goal's lines,
+/// `年度总体目标` / `完成网格巡查…，…提升。`, is read with them as ever).
+fn header_cells_among_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>) {
+    let stray: Vec<bool> = (0..content.len())
+        .map(|i| {
+            let Some(piece) = content.get(i) else { return false };
+            if is_header_cell_text(&piece.text) {
+                return true;
+            }
+            // A goal's line is a sentence; a row's name seldom is.
+            let next_is_no_goal = content
+                .get(i + 1)
+                .is_none_or(|n| !n.text.contains(['，', '。', '；', ',', ';']));
+            vocab::goal_heading(&fold_compact(&piece.text)).is_some() && next_is_no_goal
+        })
+        .collect();
+    let (mut strays, mut rest) = (Vec::new(), Vec::with_capacity(content.len()));
+    for (piece, is_stray) in content.into_iter().zip(stray) {
+        if is_stray {
+            strays.push(piece);
+        } else {
+            rest.push(piece);
+        }
+    }
+    (strays, rest)
 }
 
 /// Runs of header and marker pieces on consecutive lines, one row each.
@@ -2971,6 +3019,31 @@ mod tests {
             "项目 | 目标 | 绩效 | 年度(/项目)指标值",
         ]
     );
+
+    // poppler's blocks leave a money label and a goal heading among a
+    // table's cells: reported apart, the rows after them stay paired.
+    #[test]
+    fn header_cells_among_a_tables_cells_are_no_cells() {
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n产出指标\n\n数量指标\n\n上年结转资金\n\n项目总目标\n\n第1网格巡查次数\n\n≥10(次)\n\n第2网格巡查次数\n\n≥20(次)\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)",
+                "第2网格巡查次数 | ≥20(次)"
+            ]
+        );
+        let strays: Vec<(UnplacedReason, &str)> = read.notes.iter().map(|(_, r, t)| (*r, t.as_str())).collect();
+        assert_eq!(
+            strays,
+            [
+                (UnplacedReason::HeaderCellInTable, "上年结转资金"),
+                (UnplacedReason::HeaderCellInTable, "项目总目标")
+            ]
+        );
+    }
 
     // pdftotext of MuPDF's narrow header cell: `年度(/项目)指标值` wrapped
     // over three lines is one header cell, not a row's name and target.
