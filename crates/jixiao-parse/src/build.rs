@@ -8,7 +8,7 @@ use jixiao_model::{
 };
 
 use crate::event::Event;
-use crate::vocab::{Field, GoalSlot};
+use crate::vocab::{cents, Field, GoalSlot, FUND_SUMS};
 
 /// A project being built and the goal lines it still has to de-wrap.
 struct Draft {
@@ -469,11 +469,6 @@ fn describe(loc: Location) -> String {
     }
 }
 
-fn cents(amount: f64) -> i64 {
-    // Amounts are printed with two decimals; compare them in cents.
-    (amount * 100.0).round() as i64
-}
-
 fn validate(index: usize, project: &Project, out: &mut Vec<Diagnostic>) {
     let at = |level: Level, code: Code, message: String| {
         let page = match project.span {
@@ -583,20 +578,9 @@ pub fn funds_mismatches(funds: &Funds) -> Vec<String> {
             ));
         }
     };
-    check(
-        FundItem::AnnualTotal,
-        &[
-            FundItem::AnnualFiscalCurrent,
-            FundItem::AnnualFiscalCarryover,
-            FundItem::AnnualOther,
-        ],
-        &mut out,
-    );
-    check(
-        FundItem::ProjectTotal,
-        &[FundItem::ProjectFiscal, FundItem::ProjectOther],
-        &mut out,
-    );
+    for (total, parts) in FUND_SUMS {
+        check(total, parts, &mut out);
+    }
     out
 }
 

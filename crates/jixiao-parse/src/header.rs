@@ -340,7 +340,7 @@ fn may_be_value_of(field: &Field, kind: &Kind) -> bool {
 /// A sentence of a goal (`推进社区综合治理，完善网格化管理。`), which
 /// poppler may print among the header's cells: no name or unit has a
 /// comma or a full stop.
-fn is_sentence(folded: &str) -> bool {
+pub(crate) fn is_sentence(folded: &str) -> bool {
     folded.contains(['。', ',', ';', '；'])
 }
 

@@ -129,9 +129,7 @@ fn join_label_halves(mut rows: Vec<Row>) -> Vec<Row> {
             {
                 row.cells
                     .last()
-                    .filter(|last| !vocab::is_known_label(last) && vocab::is_label_prefix(&fold_compact(last)))
-                    .map(|last| format!("{last}{}", next.text.trim()))
-                    .filter(|joined| vocab::is_known_label(joined))
+                    .and_then(|last| vocab::completed_label(last, next.text.trim()))
             }
             _ => None,
         };

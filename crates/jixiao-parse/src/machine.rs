@@ -792,8 +792,9 @@ impl Parser {
         if !block && labels.is_empty() {
             // Amounts alone: the block's labels were read without them.
             let values: Option<Vec<f64>> = rows.iter().map(|r| parse_amount(&r.text, self.fund_scale)).collect();
-            if let Some(items) = values.as_deref().and_then(|v| place_by_sums(&self.fund_cells, v)) {
-                for ((item, row), amount) in items.into_iter().zip(&rows).zip(values.unwrap_or_default()) {
+            let placed = values.and_then(|v| Some((place_by_sums(&self.fund_cells, &v)?, v)));
+            if let Some((items, values)) = placed {
+                for ((item, row), amount) in items.into_iter().zip(&rows).zip(values) {
                     if let Some(cell) = self.fund_cells.iter_mut().find(|(i, _)| *i == item) {
                         cell.1 = Some(amount);
                     }
@@ -968,7 +969,7 @@ impl Parser {
         while let Some(first) = cells.first() {
             // A label its narrow cell wrapped, both halves on the line
             // (`社会公众或服务对象 满意度指标`: pypdf of a Chromium form).
-            if let Some(label) = completed_label(first, cells.get(1).map(String::as_str)) {
+            if let Some(label) = cells.get(1).and_then(|next| vocab::completed_label(first, next)) {
                 cells.splice(0..2, [label]);
                 continue;
             }
@@ -1057,7 +1058,6 @@ impl Parser {
                     // The run is the name's first lines (`普及细胞治疗…掌` /
                     // `握科学方法…能力。 ≥13.00(场)`: the target printed on the
                     // name's last line, in the middle of the row).
-                    self.emit_line_row(table);
                     names.extend(mem::take(&mut table.run).into_iter().map(|r| r.text));
                 } else {
                     self.flush_run(table, None);
@@ -1471,18 +1471,6 @@ fn rows_on_one_line(cells: &[String]) -> Option<Vec<Vec<String>>> {
     alternate.then_some(pairs)
 }
 
-/// The known label `first` and `next` spell when `first` is only its
-/// beginning (`社会公众或服务对象` + `满意度指标`).
-fn completed_label(first: &str, next: Option<&str>) -> Option<String> {
-    let next = next?;
-    let folded = fold_compact(first);
-    if vocab::is_known_label(first) || !vocab::is_label_prefix(&folded) {
-        return None;
-    }
-    let joined = format!("{first}{next}");
-    vocab::is_known_label(&joined).then_some(joined)
-}
-
 /// True when one-cell `lines` after a row printed on one line are more
 /// lines of its target: the target is text, not a number whose unit
 /// closes it (`≥1200(户)` / `社区微更新项目` starts a row), no line is
@@ -1549,7 +1537,6 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
     if amounts.is_empty() || amounts.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
         return None;
     }
-    let cents = |x: f64| (x * 100.0).round() as i64;
     let mut found: Option<Vec<FundItem>> = None;
     for mask in 0u32..(1 << open.len()) {
         if mask.count_ones() as usize != amounts.len() {
@@ -1573,23 +1560,9 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
                         .and_then(|(_, a)| *a)
                 })
         };
-        let sums: [(FundItem, &[FundItem]); 2] = [
-            (
-                FundItem::ProjectTotal,
-                &[FundItem::ProjectFiscal, FundItem::ProjectOther],
-            ),
-            (
-                FundItem::AnnualTotal,
-                &[
-                    FundItem::AnnualFiscalCurrent,
-                    FundItem::AnnualFiscalCarryover,
-                    FundItem::AnnualOther,
-                ],
-            ),
-        ];
         let mut checked: Vec<FundItem> = Vec::new();
         let mut holds = true;
-        for (total, parts) in sums {
+        for (total, parts) in vocab::FUND_SUMS {
             // The total read beside its label: a sum of stray amounts
             // alone proves little (`3,117,000.00 = 0.00 + 3,117,000.00`).
             if chosen.contains(&total) {
@@ -1599,7 +1572,7 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
             let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
                 continue;
             };
-            holds &= cents(total_value) == part_values.iter().map(|v| cents(*v)).sum::<i64>();
+            holds &= vocab::cents(total_value) == part_values.iter().map(|v| vocab::cents(*v)).sum::<i64>();
             checked.push(total);
             checked.extend_from_slice(parts);
         }

@@ -1888,10 +1888,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
     // pieces are cells in drawing order, as PyMuPDF's lines are. A label
     // on a line with cells stands before them (`时效指标 服务完成及时率
     // =100(%)`), as PyMuPDF prints it on a line of its own.
-    let two_passes = !layout && drawing_order && {
-        let (_, _, _, pass) = heading_cells_after_rows(content.clone());
-        pass.is_some()
-    };
+    let two_passes = !layout && drawing_order && second_pass_bounds(&content).is_some();
     let labels = if two_passes {
         labels
             .into_iter()
@@ -2050,7 +2047,7 @@ fn header_cells_among_rows(content: Vec<Piece>) -> (Vec<Piece>, Vec<Piece>) {
             // A goal's line is a sentence; a row's name seldom is.
             let next_is_no_goal = content
                 .get(i + 1)
-                .is_none_or(|n| !n.text.contains(['，', '。', '；', ',', ';']));
+                .is_none_or(|n| !crate::header::is_sentence(&fold_compact(&n.text)));
             vocab::goal_heading(&fold_compact(&piece.text)).is_some() && next_is_no_goal
         })
         .collect();
@@ -2095,22 +2092,7 @@ const MAX_HEADING_CELLS_AFTER_ROWS: usize = 40;
 fn heading_cells_after_rows(
     content: Vec<Piece>,
 ) -> (Vec<Piece>, Vec<Piece>, Vec<Piece>, Option<crate::weave::PassTwo>) {
-    let is_title = |text: &str| {
-        let folded = fold_compact(text);
-        folded.contains("绩效目标") && folded.ends_with('表')
-    };
-    let start = content
-        .iter()
-        .position(|p| vocab::year_line(&p.text).is_some() || is_title(&p.text));
-    let end = start.and_then(|start| {
-        content
-            .iter()
-            .skip(start)
-            .take(MAX_HEADING_CELLS_AFTER_ROWS)
-            .position(|p| fold_compact(&p.text).ends_with("指标值"))
-            .map(|k| start + k)
-    });
-    let (Some(start), Some(end)) = (start, end) else {
+    let Some((start, end)) = second_pass_bounds(&content) else {
         return (Vec::new(), Vec::new(), content, None);
     };
     let pass = match (content.get(start), content.get(end)) {
@@ -2126,13 +2108,34 @@ fn heading_cells_after_rows(
     for (i, piece) in content.into_iter().enumerate() {
         if !(start..end).contains(&i) || crate::stream::is_repeated_furniture(&piece.text) {
             rest.push(piece);
-        } else if is_title(&piece.text) {
+        } else if is_form_title(&piece.text) {
             titles.push(piece);
         } else {
             ahead.push(piece);
         }
     }
     (ahead, titles, rest, pass)
+}
+
+/// A document's or form's title (`…绩效目标…表`).
+fn is_form_title(text: &str) -> bool {
+    let folded = fold_compact(text);
+    folded.contains("绩效目标") && folded.ends_with('表')
+}
+
+/// Where a second drawing pass stands in a table's content: from the
+/// first year line or title to the header's `…指标值` cell after it (see
+/// [`heading_cells_after_rows`]).
+fn second_pass_bounds(content: &[Piece]) -> Option<(usize, usize)> {
+    let start = content
+        .iter()
+        .position(|p| vocab::year_line(&p.text).is_some() || is_form_title(&p.text))?;
+    let end = content
+        .iter()
+        .skip(start)
+        .take(MAX_HEADING_CELLS_AFTER_ROWS)
+        .position(|p| fold_compact(&p.text).ends_with("指标值"))?;
+    Some((start, start + end))
 }
 
 fn furniture_rows(pieces: &[Piece]) -> Vec<Row> {

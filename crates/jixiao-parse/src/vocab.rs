@@ -100,6 +100,30 @@ pub enum FundLabel {
     Other,
 }
 
+/// The sums a form's money cells make: each total and its parts
+/// (年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金, 项目资金总额 =
+/// 财政资金 + 其他资金), in the order they are checked and reported.
+pub const FUND_SUMS: [(FundItem, &[FundItem]); 2] = [
+    (
+        FundItem::AnnualTotal,
+        &[
+            FundItem::AnnualFiscalCurrent,
+            FundItem::AnnualFiscalCarryover,
+            FundItem::AnnualOther,
+        ],
+    ),
+    (
+        FundItem::ProjectTotal,
+        &[FundItem::ProjectFiscal, FundItem::ProjectOther],
+    ),
+];
+
+/// An amount in cents: amounts are printed with two decimals, and are
+/// compared so.
+pub fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
+}
+
 /// The money label a whole cell spells, if any.
 pub fn fund_label(cell: &str) -> Option<FundLabel> {
     let folded = fold_compact(cell);
@@ -287,6 +311,17 @@ pub fn is_label_prefix(folded: &str) -> bool {
         .chain(LEVEL2)
         .chain(&["绩效指标"])
         .any(|label| label.len() > folded.len() && label.starts_with(folded))
+}
+
+/// The known label `first` and `next` spell when `first` is only its
+/// beginning (`社会公众或服务对象` + `满意度指标`, `…满意度指` + `标`: a label
+/// its narrow cell wrapped).
+pub fn completed_label(first: &str, next: &str) -> Option<String> {
+    if is_known_label(first) || !is_label_prefix(&fold_compact(first)) {
+        return None;
+    }
+    let joined = format!("{first}{next}");
+    is_known_label(&joined).then_some(joined)
 }
 
 fn is_generic_label(folded: &str) -> bool {
