@@ -140,9 +140,10 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
             return None;
         }
     }
+    carry_between_pages(labels, content, &mut pages);
     let mut rows = Vec::new();
     for page in &pages {
-        rows.extend(page_rows(labels, content, page)?.1);
+        rows.extend(page_rows(labels, content, page)?.rows);
     }
     // Its rows as the search wove them.
     if let Some((last, last_rows)) = last_page_without_markers(labels, content, pages.last()?.to) {
@@ -163,7 +164,7 @@ pub(crate) fn weave(labels: &[Label], content: &[Piece], marker_lines: &[u32], p
 }
 
 /// A page's rows woven, and what the weave cost.
-fn page_rows(labels: &[Label], content: &[Piece], page: &Page) -> Option<(f32, Vec<Row>)> {
+fn page_rows(labels: &[Label], content: &[Piece], page: &Page) -> Option<PageWeave> {
     let first: Vec<&Piece> = content.iter().filter(|p| page.first_holds(p.line)).collect();
     let second: Vec<&Piece> = content.iter().filter(|p| page.second_holds(p.line)).collect();
     // The label that ends the page before is this page's first.
@@ -201,6 +202,26 @@ const SPLIT_GAIN: f32 = BLANK;
 /// 2026年12月15日前
 /// ```
 fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> Option<(Page, Vec<Row>)> {
+    let (page, woven) = last_page(labels, content, from)?.taken()?;
+    Some((page, woven.rows))
+}
+
+/// The table's last page after `from` woven both ways: as one pass, and
+/// split where that weaves cheapest.
+struct LastPage {
+    one_pass: f32,
+    split: Option<(Page, PageWeave)>,
+}
+
+impl LastPage {
+    /// The split, where it beats one pass by [`SPLIT_GAIN`].
+    fn taken(self) -> Option<(Page, PageWeave)> {
+        let one_pass = self.one_pass;
+        self.split.filter(|(_, woven)| woven.cost + SPLIT_GAIN <= one_pass)
+    }
+}
+
+fn last_page(labels: &[Label], content: &[Piece], from: f32) -> Option<LastPage> {
     if !from.is_finite() {
         return None;
     }
@@ -221,21 +242,85 @@ fn last_page_without_markers(labels: &[Label], content: &[Piece], from: f32) -> 
     if after == 0 || after > MAX_CELLS {
         return None;
     }
-    let (one_pass, _) = page_rows(labels, content, &page(u32::MAX))?;
-    let mut best: Option<(f32, Page, Vec<Row>)> = None;
+    let one_pass = page_rows(labels, content, &page(u32::MAX))?.cost;
+    let mut best: Option<(Page, PageWeave)> = None;
     let tail: Vec<&Piece> = content.iter().filter(|p| p.line as f32 > last_label).collect();
     let skip = tail.len().saturating_sub(MAX_SECOND_PASS);
     for piece in tail.into_iter().skip(skip) {
         let candidate = page(piece.line);
-        let Some((cost, rows)) = page_rows(labels, content, &candidate) else {
+        let Some(woven) = page_rows(labels, content, &candidate) else {
             continue;
         };
-        if best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
-            best = Some((cost, candidate, rows));
+        if best.as_ref().is_none_or(|(_, b)| woven.cost < b.cost) {
+            best = Some((candidate, woven));
         }
     }
-    let (cost, page, rows) = best?;
-    (cost + SPLIT_GAIN <= one_pass).then_some((page, rows))
+    Some(LastPage { one_pass, split: best })
+}
+
+/// Most trailing cells of a page's second pass tried as the next page's
+/// first cells.
+const MAX_CARRIED: usize = 8;
+
+/// Moves the end of each page's second pass back where the pages on both
+/// sides weave cheaper. A page's second pass runs to the next label, but
+/// the next page's first pass may begin with cells before its first label:
+/// LibreOffice draws a merged label on one page only, so rows that go on
+/// under it on the next page come first there (`=100%` / `=100%` /
+/// `效益指标`, the targets of `第14居民区活动记录完整率` and the row after).
+/// Cells carried over must each share a row with a cell of the next
+/// page's second pass: rows whole in themselves are no evidence of a page.
+fn carry_between_pages(labels: &[Label], content: &[Piece], pages: &mut [Page]) {
+    for k in 0..pages.len() {
+        let Some(&this) = pages.get(k) else { return };
+        let next = pages.get(k + 1).copied();
+        let cost = |to: f32| -> Option<f32> {
+            let own = page_rows(labels, content, &Page { to, ..this })?.cost;
+            let carried = content
+                .iter()
+                .filter(|p| this.second_holds(p.line) && p.line as f32 > to)
+                .count();
+            let after = match next {
+                Some(next) => page_rows(labels, content, &Page { from: to, ..next })?,
+                None => last_page(labels, content, to)?.taken()?.1,
+            };
+            let joined = after.mixed.get(..carried).is_some_and(|m| m.iter().all(|&x| x));
+            joined.then_some(own + after.cost)
+        };
+        let Some(own) = page_rows(labels, content, &this) else {
+            continue;
+        };
+        let after = match next {
+            Some(next) => page_rows(labels, content, &next).map(|w| w.cost),
+            None => last_page(labels, content, this.to).map(|l| {
+                let one_pass = l.one_pass;
+                l.taken().map_or(one_pass, |(_, woven)| woven.cost)
+            }),
+        };
+        let Some(mut best) = after.map(|a| (own.cost + a, this.to)) else {
+            continue;
+        };
+        let mut ends: Vec<u32> = content
+            .iter()
+            .map(|p| p.line)
+            .filter(|&l| this.second_holds(l))
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        for &line in ends.iter().rev().take(MAX_CARRIED) {
+            // Just before the piece: it and those after go to the next page.
+            let to = line as f32 - 0.5;
+            if let Some(c) = cost(to).filter(|&c| c < best.0) {
+                best = (c, to);
+            }
+        }
+        if let Some(page) = pages.get_mut(k) {
+            page.to = best.1;
+        }
+        if let Some(page) = pages.get_mut(k + 1) {
+            page.from = best.1;
+        }
+    }
 }
 
 /// One page of a table's two passes: its first pass after `from` (the
@@ -259,9 +344,13 @@ impl Page {
 }
 
 /// One page: its first pass's cells and labels, its second pass's cells.
-fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass: PassTwo) -> Option<(f32, Vec<Row>)> {
+fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass: PassTwo) -> Option<PageWeave> {
     if first.is_empty() && second.is_empty() {
-        return Some((0.0, Vec::new()));
+        return Some(PageWeave {
+            cost: 0.0,
+            rows: Vec::new(),
+            mixed: Vec::new(),
+        });
     }
     if first.len() + second.len() > MAX_CELLS {
         return None;
@@ -283,8 +372,10 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
     let mut cells: Vec<(Vec<String>, u32)> = Vec::new();
     // The row each first-pass cell went to.
     let mut row_of: Vec<usize> = Vec::with_capacity(first.len());
+    let mut mixed: Vec<bool> = Vec::with_capacity(first.len());
     let (mut i, mut j) = (0, 0);
     for pair in steps.chunks(2) {
+        let with_second = pair.iter().any(|s| matches!(s, Step::Second(_)));
         let mut texts: Vec<String> = Vec::new();
         let mut line: Option<u32> = None;
         for step in pair {
@@ -293,6 +384,7 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
                     let piece = first.get(i)?;
                     i += 1;
                     row_of.push(cells.len());
+                    mixed.push(with_second);
                     line = line.or(Some(piece.line));
                     texts.push(piece.text.clone());
                 }
@@ -353,7 +445,19 @@ fn weave_page(labels: &[&Label], first: &[&Piece], second: &[Vec<&Piece>], pass:
             ruled_row(Location::Line(line), head, 0)
         })
         .collect();
-    Some((total, rows))
+    Some(PageWeave {
+        cost: total,
+        rows,
+        mixed,
+    })
+}
+
+/// A page woven: what it cost, its rows, and for each first-pass cell
+/// whether its row holds a second-pass cell.
+struct PageWeave {
+    cost: f32,
+    rows: Vec<Row>,
+    mixed: Vec<bool>,
 }
 
 /// A run of labels cut where a new run starts: at a 一级 label, or at a
@@ -643,6 +747,30 @@ mod tests {
                 "第2居民区调解成功率 | ≥82(%)",
                 "第3居民区调解成功率 | ≥83(%)",
                 "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90(%)",
+                "项目 | 绩效 | 目标 | 年度(/项目)指标值",
+            ]
+        );
+    }
+
+    // A label's rows going on over a page break: LibreOffice draws the
+    // label on the first page only, so the next page's first pass starts
+    // with those rows' targets before its first label. They are that
+    // page's, woven with its second pass's names; the first page's names
+    // keep their own targets.
+    #[test]
+    fn a_page_may_start_with_the_rows_of_the_label_before() {
+        let text = "一级指标\n二级指标\n三级指标\n产出指标\n质量指标\n=100%\n=100%\n（2025年度）\n项目\n绩效\n目标\n推进社区治理。\n年度(/项目)指标值\n第1居民区活动记录完整率\n第2居民区活动记录完整率\n=100%\n=100%\n效益指标\n社会效益指标\n邻里互助氛围\n第3居民区活动记录完整率\n第4居民区活动记录完整率\n持续改善，居民参与社区事务\n的积极性明显提高\n";
+        assert_eq!(
+            woven(text),
+            [
+                "（2025年度）",
+                "推进社区治理。",
+                "一级指标 | 二级指标 | 三级指标",
+                "产出指标 | 质量指标 | 第1居民区活动记录完整率 | =100%",
+                "第2居民区活动记录完整率 | =100%",
+                "第3居民区活动记录完整率 | =100%",
+                "第4居民区活动记录完整率 | =100%",
+                "效益指标 | 社会效益指标 | 邻里互助氛围 | 持续改善，居民参与社区事务/的积极性明显提高",
                 "项目 | 绩效 | 目标 | 年度(/项目)指标值",
             ]
         );
