@@ -96,7 +96,7 @@ pub fn with_notes(
 
 /// Splits rows into tokens.
 pub fn lex(rows: Vec<Row>) -> Vec<Token> {
-    let rows = join_label_halves(rows);
+    let rows = part_glued_fund_labels(join_label_halves(join_label_over_lines(rows)));
     let mut tokens = Vec::with_capacity(rows.len());
     let mut i = 0;
     while let Some(row) = rows.get(i) {
@@ -143,6 +143,130 @@ fn join_label_halves(mut rows: Vec<Row>) -> Vec<Row> {
         i += 1;
     }
     rows
+}
+
+/// A label its narrow cell wrapped (a header label, an indicator label, a
+/// money label), alone on a line before the line its second half begins
+/// (pypdf of an iText form: `计划开始` / `日期 2026-01-01 计划完成日期
+/// 2026-12-31`, `可持续影响指` / `标 形成可复制推广的…模式 长期`), joined
+/// on the second line.
+fn join_label_over_lines(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let joined = match (rows.get(i), rows.get(i + 1)) {
+            (Some(row), Some(next)) if !row.ruled && !next.ruled && row.cells.len() == 1 && row.sheet == next.sheet => {
+                let head = fold_compact(&row.text);
+                next.cells.first().and_then(|first| {
+                    let whole = format!("{head}{}", fold_compact(first));
+                    let field = vocab::is_field_label_prefix(&head)
+                        && !vocab::is_field_label(&head)
+                        && vocab::is_field_label(&whole);
+                    let label = vocab::completed_label(row.text.trim(), first.trim()).is_some()
+                        || vocab::completed_fund_label(row.text.trim(), first.trim()).is_some();
+                    (field || label).then(|| format!("{}{}", row.text.trim(), first.trim()))
+                })
+            }
+            _ => None,
+        };
+        if let Some(joined) = joined {
+            if let Some(next) = rows.get_mut(i + 1) {
+                if let Some(first) = next.cells.first_mut() {
+                    *first = joined;
+                }
+                next.text = next.cells.join(" ");
+            }
+            rows.remove(i);
+            continue;
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// Most lines of two money labels glued at a wrap.
+const MAX_GLUED_LINES: usize = 3;
+
+/// Two money labels whose narrow cells wrapped, glued where the first
+/// ends on the line the second begins (pypdf of a LibreOffice form:
+/// `年度资金申请总` / `额其中：当年财政` / `拨款`), parted into one row each.
+/// Lines that are labels on their own are left to [`joined_label`].
+fn part_glued_fund_labels(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i < rows.len() {
+        if let Some(Glued {
+            first,
+            second,
+            second_line,
+            lines,
+        }) = glued_fund_labels(&rows, i)
+        {
+            let (Some(head), Some(tail)) = (rows.get(i).cloned(), rows.get(i + second_line).cloned()) else {
+                break;
+            };
+            let parted = [(head, first), (tail, second)].map(|(mut row, text)| {
+                row.cells = vec![text.clone()];
+                row.text = text;
+                row
+            });
+            rows.splice(i..i + lines, parted);
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// Two money labels glued over lines.
+struct Glued {
+    first: String,
+    second: String,
+    /// The line (from the first) the second begins on.
+    second_line: usize,
+    /// Lines the two take.
+    lines: usize,
+}
+
+/// The two labels the short lines at `start` spell.
+fn glued_fund_labels(rows: &[Row], start: usize) -> Option<Glued> {
+    for count in 2..=MAX_GLUED_LINES {
+        let lines = rows.get(start..start + count)?;
+        let sheet = lines.first()?.sheet;
+        if !lines.iter().all(|r| is_piece(r) && !r.ruled && r.sheet == sheet)
+            || lines.iter().any(|r| vocab::fund_label(&r.text).is_some())
+        {
+            return None;
+        }
+        let joined: String = lines.iter().map(|r| r.text.trim()).collect();
+        // Char offsets where a line begins: a cut there is no glue.
+        let mut line_starts = Vec::with_capacity(count);
+        let mut at = 0;
+        for line in lines {
+            line_starts.push(at);
+            at += line.text.trim().len();
+        }
+        let cuts: Vec<usize> = joined
+            .char_indices()
+            .map(|(k, _)| k)
+            .filter(|&k| k > 0 && !line_starts.contains(&k))
+            .filter(|&k| {
+                joined.get(..k).and_then(vocab::fund_label).is_some()
+                    && joined.get(k..).and_then(vocab::fund_label).is_some()
+            })
+            .collect();
+        if let [cut] = cuts.as_slice() {
+            let line = line_starts.iter().rposition(|&s| s <= *cut)?;
+            let first = joined.get(..*cut)?.to_string();
+            let second = joined.get(*cut..)?.to_string();
+            return Some(Glued {
+                first,
+                second,
+                second_line: line,
+                lines: count,
+            });
+        }
+    }
+    None
 }
 
 /// How far after a heading the form must show itself.

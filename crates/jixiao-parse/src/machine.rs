@@ -68,6 +68,9 @@ struct PendingField {
 struct Funds {
     scale: u32,
     cells: Vec<FundCell>,
+    /// A row's last cell that only begins a money label, which the next
+    /// row's first cell ends (`其中：财政资` / `金 3,650,000.00`).
+    label_begun: Option<(String, Location)>,
 }
 
 #[derive(Debug)]
@@ -163,6 +166,10 @@ pub struct Parser {
     /// the amounts read (for amounts printed after the block: see
     /// [`place_by_sums`]).
     fund_cells: Vec<(FundItem, Option<f64>)>,
+    /// Amounts of the money block no label took, in a dump printed in
+    /// drawing order: their labels may come after the block (see
+    /// [`Parser::flush_goal_money`]); reported when the form ends.
+    stray_amounts: Vec<(String, Location)>,
 }
 
 impl Parser {
@@ -178,6 +185,7 @@ impl Parser {
             finished: false,
             fund_scale: 1,
             fund_cells: Vec::new(),
+            stray_amounts: Vec::new(),
             drawing_order: false,
         }
     }
@@ -290,6 +298,7 @@ impl Parser {
                         Funds {
                             scale: 1,
                             cells: Vec::new(),
+                            label_begun: None,
                         },
                         TokenKind::Row,
                         row_token(row),
@@ -362,6 +371,7 @@ impl Parser {
             TokenKind::Marker(Marker::Funds { scale }) => State::Funds(Funds {
                 scale,
                 cells: Vec::new(),
+                label_begun: None,
             }),
             TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
             _ => {
@@ -411,13 +421,18 @@ impl Parser {
     /// before it; when a row prints all its labels first and then as many
     /// amounts, they pair in order.
     fn fund_row(&mut self, funds: &mut Funds, row: &Row) {
-        let mut cells: Vec<String> = Vec::new();
+        let mut cells: Vec<String> = funds.label_begun.take().map(|(text, _)| text).into_iter().collect();
         for cell in &row.cells {
-            // `其中：` printed apart from its label.
             match cells.last_mut() {
+                // `其中：` printed apart from its label.
                 Some(last) if fold_compact(last) == "其中:" => last.push_str(cell),
+                // A label its narrow cell wrapped (`年度资金申请总` `额`).
+                Some(last) if vocab::completed_fund_label(last, cell).is_some() => last.push_str(cell),
                 _ => cells.push(cell.clone()),
             }
+        }
+        if cells.last().is_some_and(|c| vocab::begins_fund_label(c)) {
+            funds.label_begun = cells.pop().map(|text| (text, row.loc));
         }
         let labels = cells.iter().filter(|c| vocab::fund_label(c).is_some()).count();
         let amounts = cells.iter().filter(|c| is_amount(c)).count();
@@ -444,6 +459,10 @@ impl Parser {
                     fund.amount = Some(cell.clone());
                     continue;
                 }
+                if self.drawing_order {
+                    self.stray_amounts.push((cell.clone(), row.loc));
+                    continue;
+                }
             }
             self.emit(Event::Unplaced {
                 reason: UnplacedReason::InFundsBlock,
@@ -456,6 +475,13 @@ impl Parser {
     /// Resolves `其他资金` (left column first, then right) and emits the cells.
     fn finish_funds(&mut self, funds: Funds) {
         self.fund_scale = funds.scale;
+        if let Some((text, loc)) = funds.label_begun {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::InFundsBlock,
+                text,
+                loc,
+            });
+        }
         let others = funds.cells.iter().filter(|c| c.label == FundLabel::Other).count();
         let has_annual = funds.cells.iter().any(|c| is_annual_label(c.label));
         let mut others_seen = 0;
@@ -787,6 +813,9 @@ impl Parser {
     fn flush_goal_money(&mut self, goal: &mut Goal) {
         let rows = mem::take(&mut goal.money);
         let labels: Vec<FundLabel> = rows.iter().map_while(|r| vocab::fund_label(&r.text)).collect();
+        if labels.len() == rows.len() && self.label_stray_amounts(&labels) {
+            return;
+        }
         let amounts = rows.get(labels.len()..).unwrap_or_default();
         let block = labels.len() >= 2 && amounts.len() == labels.len() && amounts.iter().all(|r| is_amount(&r.text));
         if !block && labels.is_empty() {
@@ -833,6 +862,59 @@ impl Parser {
                 loc: row.loc,
             });
         }
+    }
+
+    /// Money labels printed alone under a goal heading, as many as the
+    /// amounts of the money block no label took: LibreOffice drew the
+    /// labels that wrap (`年度资金申请总` / `额`) in its second pass, after
+    /// the block whose rows kept their amounts in order:
+    ///
+    /// ```text
+    /// 项目资金总额
+    /// 3,200,000.00
+    /// 3,200,000.00       ← 年度资金申请总额's
+    /// 其中：财政资金
+    /// 3,200,000.00
+    /// 3,500,000.00       ← 其中：当年财政拨款's
+    /// …
+    /// 年度资金申请总额   ← under the goal heading
+    /// 其中：当年财政拨款
+    /// ```
+    ///
+    /// Both are in row order and pair in order, when no label's cell was
+    /// read already. True when they paired.
+    fn label_stray_amounts(&mut self, labels: &[FundLabel]) -> bool {
+        if labels.is_empty() || labels.len() != self.stray_amounts.len() {
+            return false;
+        }
+        let annual = labels.iter().any(|l| is_annual_label(*l));
+        let items: Vec<FundItem> = labels
+            .iter()
+            .map(|label| match label {
+                FundLabel::Item(item) => *item,
+                FundLabel::Other if annual => FundItem::AnnualOther,
+                FundLabel::Other => FundItem::ProjectOther,
+            })
+            .collect();
+        let read = |item: &FundItem| self.fund_cells.iter().any(|(i, _)| i == item);
+        let distinct = items
+            .iter()
+            .enumerate()
+            .all(|(k, item)| !items.iter().take(k).any(|i| i == item));
+        if !distinct || items.iter().any(read) {
+            return false;
+        }
+        for (item, (text, loc)) in items.into_iter().zip(mem::take(&mut self.stray_amounts)) {
+            let amount = parse_amount(&text, self.fund_scale);
+            self.fund_cells.push((item, amount));
+            self.emit(Event::Fund {
+                item,
+                amount,
+                text: amount.is_none().then_some(text),
+                loc,
+            });
+        }
+        true
     }
 
     fn finish_goal(&mut self, mut goal: Goal) {
@@ -1174,6 +1256,13 @@ impl Parser {
             State::Funds(funds) => self.finish_funds(funds),
             State::Goal(goal) => self.finish_goal(goal),
             State::Table(table) => self.finish_table(table),
+        }
+        for (text, loc) in mem::take(&mut self.stray_amounts) {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::InFundsBlock,
+                text,
+                loc,
+            });
         }
         if self.in_form {
             if let Some(last) = self.last_loc {
@@ -1754,6 +1843,19 @@ mod tests {
         "项目资金（元）\n项目绩效目标\n绩效指标\n",
         ["Marker(Funds { scale: 1 })", "Marker(Goal)", "Marker(Indicators)"]
     );
+    // Labels a narrow cell wrapped, alone on a line before the line their
+    // second half begins (pypdf of an iText form); two money labels glued
+    // at a wrap (pypdf of a LibreOffice form).
+    lexes_to!(
+        label_halves_over_lines,
+        "计划开始\n日期 2026-01-01 计划完成日期 2026-12-31\n可持续影响指\n标 形成治理模式 长期\n年度资金申请总\n额其中：当年财政\n拨款\n",
+        [
+            "Row(计划开始日期|2026-01-01|计划完成日期|2026-12-31)",
+            "Row(可持续影响指标|形成治理模式|长期)",
+            "Row(年度资金申请总额)",
+            "Row(其中：当年财政拨款)"
+        ]
+    );
     lexes_to!(
         funds_marker_in_ten_thousands,
         "项目资金（万元）\n",
@@ -2256,6 +2358,47 @@ mod tests {
         assert_eq!(
             goals(false),
             ["Both: 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。/全年完成各片区巡访任务，巡访记录完整率达到95%以上。"]
+        );
+    }
+
+    /// The amounts of a money block's right column, whose labels wrapped
+    /// and were drawn after the block (and glued at the wrap: pypdf of a
+    /// LibreOffice form), go to those labels in order in a drawing-order
+    /// dump; elsewhere they are reported.
+    #[test]
+    fn amounts_wait_for_their_labels_drawn_after_the_block() {
+        let text = "财政项目支出绩效目标填报表\n项目名称\n甲\n项目资金总额\n3,200,000.00\n3,200,000.00\n其中：财政资金\n3,200,000.00\n3,500,000.00\n上年结转资金\n0.00\n项目总目标\n年度总体目标\n推进社区治理。\n年度资金申请总\n额其中：当年财政\n拨款\n";
+        let money = |drawing_order: bool| -> Vec<String> {
+            Parser::new(lex(rows(text)))
+                .in_drawing_order(drawing_order)
+                .filter_map(|e| match e {
+                    Event::Fund { item, amount, .. } => Some(format!("{item:?} {amount:?}")),
+                    Event::Unplaced { reason, text, .. } => Some(format!("Unplaced({reason:?}, {text})")),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            money(true),
+            [
+                "ProjectTotal Some(3200000.0)",
+                "ProjectFiscal Some(3200000.0)",
+                "AnnualFiscalCarryover Some(0.0)",
+                "AnnualTotal Some(3200000.0)",
+                "AnnualFiscalCurrent Some(3500000.0)",
+            ]
+        );
+        assert_eq!(
+            money(false),
+            [
+                "Unplaced(InFundsBlock, 3,200,000.00)",
+                "Unplaced(InFundsBlock, 3,500,000.00)",
+                "ProjectTotal Some(3200000.0)",
+                "ProjectFiscal Some(3200000.0)",
+                "AnnualFiscalCarryover Some(0.0)",
+                "Unplaced(FundsUnderGoal, 年度资金申请总额)",
+                "Unplaced(FundsUnderGoal, 其中：当年财政拨款)",
+            ]
         );
     }
 

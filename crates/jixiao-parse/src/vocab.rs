@@ -127,22 +127,54 @@ pub fn cents(amount: f64) -> i64 {
 /// The money label a whole cell spells, if any.
 pub fn fund_label(cell: &str) -> Option<FundLabel> {
     let folded = fold_compact(cell);
+    let name = fund_label_name(&folded);
+    FUND_LABELS.iter().find(|(n, _)| *n == name).map(|&(_, label)| label)
+}
+
+/// A money cell's label without `其中：` and a trailing colon.
+fn fund_label_name(folded: &str) -> &str {
     let folded = folded.trim_end_matches(':');
     let folded = folded.strip_prefix("其中:").unwrap_or(folded);
-    let folded = folded.strip_prefix("其中").unwrap_or(folded);
-    Some(match folded {
-        "项目资金总额" | "项目总额" => FundLabel::Item(FundItem::ProjectTotal),
-        "财政资金" => FundLabel::Item(FundItem::ProjectFiscal),
-        "年度资金申请总额" | "年度资金总额" | "年度申请资金总额" | "年度预算申请总额" => {
-            FundLabel::Item(FundItem::AnnualTotal)
-        }
-        "当年财政拨款" | "财政拨款" | "本年财政拨款" => FundLabel::Item(FundItem::AnnualFiscalCurrent),
-        "上年结转资金" | "上年结转" | "上年结余结转" => {
-            FundLabel::Item(FundItem::AnnualFiscalCarryover)
-        }
-        "其他资金" => FundLabel::Other,
-        _ => return None,
-    })
+    folded.strip_prefix("其中").unwrap_or(folded)
+}
+
+/// The money block's labels as printed, and what each is.
+const FUND_LABELS: &[(&str, FundLabel)] = &[
+    ("项目资金总额", FundLabel::Item(FundItem::ProjectTotal)),
+    ("项目总额", FundLabel::Item(FundItem::ProjectTotal)),
+    ("财政资金", FundLabel::Item(FundItem::ProjectFiscal)),
+    ("年度资金申请总额", FundLabel::Item(FundItem::AnnualTotal)),
+    ("年度资金总额", FundLabel::Item(FundItem::AnnualTotal)),
+    ("年度申请资金总额", FundLabel::Item(FundItem::AnnualTotal)),
+    ("年度预算申请总额", FundLabel::Item(FundItem::AnnualTotal)),
+    ("当年财政拨款", FundLabel::Item(FundItem::AnnualFiscalCurrent)),
+    ("财政拨款", FundLabel::Item(FundItem::AnnualFiscalCurrent)),
+    ("本年财政拨款", FundLabel::Item(FundItem::AnnualFiscalCurrent)),
+    ("上年结转资金", FundLabel::Item(FundItem::AnnualFiscalCarryover)),
+    ("上年结转", FundLabel::Item(FundItem::AnnualFiscalCarryover)),
+    ("上年结余结转", FundLabel::Item(FundItem::AnnualFiscalCarryover)),
+    ("其他资金", FundLabel::Other),
+];
+
+/// The money label `first` and `next` spell when neither is one: a
+/// label its narrow cell wrapped (`年度资金申请总` `额`, `其中：财政资` / `金`).
+pub fn completed_fund_label(first: &str, next: &str) -> Option<String> {
+    if !begins_fund_label(first) || fund_label(next).is_some() {
+        return None;
+    }
+    let joined = format!("{first}{next}");
+    fund_label(&joined).is_some().then_some(joined)
+}
+
+/// True for a cell that only begins a money label (`其中：财政资`).
+pub fn begins_fund_label(cell: &str) -> bool {
+    let folded = fold_compact(cell);
+    let name = fund_label_name(&folded);
+    fund_label(cell).is_none()
+        && !name.is_empty()
+        && FUND_LABELS
+            .iter()
+            .any(|(n, _)| n.len() > name.len() && n.starts_with(name))
 }
 
 /// A merged label printed down the left edge of a block (often one or two
