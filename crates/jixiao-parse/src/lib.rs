@@ -49,6 +49,10 @@ use jixiao_model::{Document, Source};
 /// The events of a document's rows (a text dump's indicator tables first
 /// put back into their grid).
 pub fn events(rows: Vec<Row>) -> Parser {
+    // A PDF's rows come from its grid already.
+    if rows.iter().all(|r| matches!(r.loc, jixiao_model::Location::Page(_))) {
+        return Parser::new(lexer::lex(rows));
+    }
     let regridded = regrid::regrid(rows);
     Parser::new(lexer::with_notes(lexer::lex(regridded.rows), regridded.notes))
         .in_drawing_order(regridded.drawing_order)
