@@ -2866,6 +2866,10 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) ->
     Some((out, cost1 + cost2, spanning))
 }
 
+/// Lines a label may stand above the top of its run when labels are read
+/// at the top: the line before the run's first row.
+const LABEL_LINE_ABOVE: f32 = 1.0;
+
 /// Cuts the rows into one run per label (in order), each label as near
 /// where `align` sets it in its run as possible, cutting only at `allowed`
 /// indices: returns the cost and the index of the first row of every run
@@ -2888,7 +2892,16 @@ fn partition(
         // on the upper one: the run's middle is on the label's line
         // or up to half a line below. pdfplumber gives such a label
         // a line of its own (or the nearer line): no slack.
-        let slack = if layout { LABEL_ROUNDING } else { 0.0 };
+        // A row-major dump (pypdf of WeasyPrint) prints a label at the
+        // top of its run on a line of its own before the run's first row.
+        let own_line = || !rows.iter().any(|r| r.top <= label.at && label.at <= r.bottom);
+        let slack = if layout {
+            LABEL_ROUNDING
+        } else if align.at == Align::Top && own_line() {
+            LABEL_LINE_ABOVE
+        } else {
+            0.0
+        };
         let miss_at = |centre: f32| {
             let off = centre - label.at;
             if off < 0.0 {
@@ -2990,6 +3003,27 @@ mod tests {
             .into_iter()
             .map(|r| r.cells.join(" | ").replace('\n', "/"))
             .collect()
+    }
+
+    // A row-major dump (pypdf of a WeasyPrint form): labels at the top of
+    // their runs, on their first row's line or on a line of their own
+    // before it; no label is read as centred on its run.
+    #[test]
+    fn labels_on_lines_of_their_own_above_their_runs() {
+        let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 第1网格巡查次数 ≥10(次)\n第2网格巡查次数 ≥20(次)\n第3网格巡查次数 ≥30(次)\n第4网格巡查次数 ≥40(次)\n第5网格巡查次数 ≥50(次)\n质量指标\n第1居民区矛盾调解成功率 ≥81(%)\n第2居民区矛盾调解成功率 ≥82(%)\n第3居民区矛盾调解成功率 ≥83(%)\n时效指标\n第1季度工作完成及时率 =100(%)\n第2季度工作完成及时率 =100(%)\n第3季度工作完成及时率 =100(%)\n效益指标 社会效益指标\n治安案件下降率1 不低于1%\n治安案件下降率2 不低于2%\n满意度指标 服务对象满意度指标 居民安全感满意度 ≥90%\n";
+        let rows = regridded(text);
+        let labelled: Vec<&String> = rows.iter().filter(|r| r.contains("指标 |")).collect();
+        assert_eq!(
+            labelled,
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)",
+                "质量指标 | 第1居民区矛盾调解成功率 | ≥81(%)",
+                "时效指标 | 第1季度工作完成及时率 | =100(%)",
+                "效益指标 | 社会效益指标 | 治安案件下降率1 | 不低于1%",
+                "满意度指标 | 服务对象满意度指标 | 居民安全感满意度 | ≥90%",
+            ]
+        );
     }
 
     /// One line per case: dump text → rows the state machine sees.
