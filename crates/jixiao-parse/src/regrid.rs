@@ -2626,6 +2626,21 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
     if open.len() > MAX_OPEN_RUN {
         return None;
     }
+    // What an open line would cost as a name, asked once (the masks try
+    // each line both ways): shaped like a target, closing a bracket, a
+    // sentence.
+    let as_name: Vec<(bool, bool, bool)> = group
+        .iter()
+        .map(|line| {
+            line.open.as_deref().map_or((false, false, false), |t| {
+                (
+                    looks_like_target(t),
+                    bracket_depths(std::iter::once(t)).0 < 0,
+                    t.contains(['，', '。', '；']),
+                )
+            })
+        })
+        .collect();
     let mut best: Option<(f32, TableRow)> = None;
     for mask in open_masks(open.len()) {
         let mut name: Vec<(u32, &str)> = Vec::new();
@@ -2641,14 +2656,14 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
             if let Some(t) = &line.open {
                 let bit = open.iter().position(|&k| k == i).unwrap_or(0);
                 if mask & (1 << bit) == 0 {
+                    let (shaped_like_target, closes_bracket, sentence) = as_name.get(i).copied().unwrap_or_default();
                     // `时)` closes the target's `≥120000(小`: its last line.
-                    let closes_target = bracket_depths(target.iter().map(|(_, t)| *t)).1 > 0
-                        && bracket_depths(std::iter::once(t.as_str())).0 < 0;
+                    let closes_target = closes_bracket && bracket_depths(target.iter().map(|(_, t)| *t)).1 > 0;
                     name.push((line.pos, t));
-                    if looks_like_target(t) || closes_target {
+                    if shaped_like_target || closes_target {
                         penalty += 2.0;
                     }
-                    if t.contains(['，', '。', '；']) {
+                    if sentence {
                         penalty += 0.25;
                     }
                 } else {

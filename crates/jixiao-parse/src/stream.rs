@@ -92,8 +92,7 @@ pub(crate) struct Read {
 }
 
 /// One line of a cell (or a whole cell) as the dump printed it.
-struct Item<'a> {
-    text: &'a str,
+struct Item {
     width: usize,
     /// Latin letters and digits in it (wider than counted: see [`full`]).
     latin: usize,
@@ -105,6 +104,14 @@ struct Item<'a> {
     after_label: bool,
     /// A row starts here (a label printed before it, in row order).
     row_start: bool,
+    /// Shaped like a numeric target (`≥300(人次)`): asked of every cell
+    /// the search tries, so asked once.
+    numeric: bool,
+    /// Starts with a comparison operator (`≥`, `=`…).
+    operator: bool,
+    /// Units its start takes down with it when it does not fit at the end
+    /// of the line before (see [`full`]).
+    moves: usize,
 }
 
 /// Which column a cell is in.
@@ -144,7 +151,6 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
     for (i, piece) in content.iter().enumerate() {
         let previous = i.checked_sub(1).and_then(|p| content.get(p));
         items.push(Item {
-            text: piece.text.as_str(),
             width: width(&piece.text),
             latin: piece.text.chars().filter(char::is_ascii_alphanumeric).count(),
             joined: previous.is_some_and(|p| p.line == piece.line),
@@ -152,6 +158,9 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             after_label: previous
                 .is_some_and(|p| labels.iter().any(|l| l.at > p.line as f32 && l.at <= piece.line as f32)),
             row_start: false,
+            numeric: numeric_target(&piece.text),
+            operator: starts_with_operator(&piece.text),
+            moves: moved_units(&piece.text),
         });
     }
     if row_major {
@@ -449,7 +458,7 @@ fn column_widths(items: &[Item]) -> Vec<(usize, usize)> {
         let (Some(item), Some(next)) = (items.get(i), items.get(i + 1)) else {
             return false;
         };
-        !next.joined && !next.after_gap && !next.row_start && !numeric_target(item.text) && !numeric_target(next.text)
+        !next.joined && !next.after_gap && !next.row_start && !item.numeric && !next.numeric
     };
     let mut counted: Vec<(usize, usize, bool)> = Vec::new();
     for (i, item) in items.iter().enumerate().filter(|(_, i)| i.width >= MIN_COLUMN_WIDTH) {
@@ -483,7 +492,7 @@ fn wrap_widths(items: &[Item]) -> Vec<usize> {
     let goes_on: Vec<&Item> = items
         .iter()
         .zip(items.iter().skip(1))
-        .filter(|(_, next)| !next.joined && !next.after_gap && !next.row_start && !numeric_target(next.text))
+        .filter(|(_, next)| !next.joined && !next.after_gap && !next.row_start && !next.numeric)
         .map(|(item, _)| item)
         .collect();
     let mut out: Vec<usize> = Vec::new();
@@ -506,8 +515,8 @@ fn wrap_widths(items: &[Item]) -> Vec<usize> {
             && run
                 .iter()
                 .all(|i| i.width.abs_diff(width) <= 1 && !i.row_start && !i.joined && !i.after_gap)
-            && !numeric_target(last.text)
-            && run.iter().skip(1).all(|i| !numeric_target(i.text));
+            && !last.numeric
+            && run.iter().skip(1).all(|i| !i.numeric);
         if wrapped && !out.iter().any(|w| w.abs_diff(width) <= 1) {
             out.push(width);
         }
@@ -518,6 +527,16 @@ fn wrap_widths(items: &[Item]) -> Vec<usize> {
 /// Lines of one narrow width in a row that show a column wrapping at it.
 const NARROW_WRAP_RUN: usize = 4;
 
+/// The units a text's start takes down when it does not fit at the end of
+/// the line before: a character (two units for an ideograph), a Latin
+/// word or number whole, and one more character with a closing mark that
+/// may not start a line (`布、更新`).
+fn moved_units(text: &str) -> usize {
+    let word: usize = text.chars().take_while(char::is_ascii_alphanumeric).count();
+    let closing = text.chars().take(2).any(jixiao_model::normalize::is_closing_punct);
+    2 + word + if closing { 2 } else { 0 }
+}
+
 /// True when `line` is full for a column of `capacity`: the text after it
 /// (`next`) did not fit on it. A character moves down whole (two units for
 /// an ideograph), a Latin word or number whole, and one more character
@@ -526,13 +545,7 @@ fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
     if capacity == usize::MAX {
         return false;
     }
-    let moved = next.map_or(2, |n| {
-        let word: usize = n.text.chars().take_while(char::is_ascii_alphanumeric).count();
-        // A closing mark may not start a line: it pulls the character
-        // before it down too (`布、更新`).
-        let closing = n.text.chars().take(2).any(jixiao_model::normalize::is_closing_punct);
-        2 + word + if closing { 2 } else { 0 }
-    });
+    let moved = next.map_or(2, |n| n.moves);
     // Proportional Latin letters and digits are wider than the one unit
     // counted for each (`2024年11` / `月前完成`, `1-3项国内` / `外项目合作`
     // fill a column of eight).
@@ -574,21 +587,17 @@ fn cell_cost(
     if next.is_some_and(|n| !n.joined && !n.after_gap && !n.row_start) && ends_full {
         cost += ENDS_FULL;
     }
-    let numeric = cell.iter().any(|i| numeric_target(i.text));
+    let numeric = cell.iter().any(|i| i.numeric);
     if column == Column::Name && numeric {
         cost += TARGET_AS_NAME;
     }
     // Two numeric targets in one cell (`=100.00(%)` … `>10.00(年)`): two
     // rows' cells, never one target wrapped.
-    if column == Column::Target && cell.iter().filter(|i| starts_with_operator(i.text)).count() > 1 {
+    if column == Column::Target && cell.iter().filter(|i| i.operator).count() > 1 {
         cost += TWO_TARGETS;
     }
     let first = cell.first()?;
-    if column == Column::Target
-        && cell.len() > 1
-        && starts_with_operator(first.text)
-        && !full(first, cell.get(1), capacity)
-    {
+    if column == Column::Target && cell.len() > 1 && first.operator && !full(first, cell.get(1), capacity) {
         cost += NUMERIC_WRAPPED;
     }
     Some(cost)
@@ -745,7 +754,7 @@ fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize])
     let mut in_one_block = true;
     while names < MAX_BLOCK_ROWS {
         let Some(name) = items.get(start + names) else { break };
-        if !one_line(start + names) || numeric_target(name.text) {
+        if !one_line(start + names) || name.numeric {
             break;
         }
         if names > 0 && name.after_gap && !name.after_label {
@@ -760,7 +769,7 @@ fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize])
         if (from..from + names).all(|t| {
             items
                 .get(t)
-                .is_some_and(|it| one_line(t) && !it.row_start && numeric_target(it.text))
+                .is_some_and(|it| one_line(t) && !it.row_start && it.numeric)
         }) {
             out.push(ColumnBlock {
                 targets: (from..from + names).map(|t| (t, t + 1)).collect(),
@@ -776,11 +785,7 @@ fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize])
         };
         let numeric = targets
             .iter()
-            .filter(|&&(s, e)| {
-                items
-                    .get(s..e)
-                    .is_some_and(|c| c.iter().any(|i| numeric_target(i.text)))
-            })
+            .filter(|&&(s, e)| items.get(s..e).is_some_and(|c| c.iter().any(|i| i.numeric)))
             .count();
         if 2 * numeric > names {
             out.push(ColumnBlock { targets, cost });
