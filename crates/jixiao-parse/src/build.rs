@@ -84,7 +84,7 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
         strip_project_controls(index, project, &mut doc.diagnostics);
     }
     if let Some(title) = doc.title.as_mut() {
-        strip_field(title, "title", None, &mut doc.diagnostics);
+        strip_field(title, || "title", None, &mut doc.diagnostics);
     }
     for (index, project) in doc.projects.iter().enumerate() {
         validate(index, project, &mut doc.diagnostics);
@@ -100,24 +100,33 @@ pub fn build(events: impl IntoIterator<Item = Event>, source: Source) -> Documen
 
 /// Removes control characters (see `normalize::is_control`) from a text
 /// field, with a `control-character` warning naming the field.
-fn strip_field(text: &mut String, field: &str, project: Option<usize>, diagnostics: &mut Vec<Diagnostic>) {
-    let (clean, removed) = jixiao_model::normalize::strip_controls(text);
-    if removed > 0 {
-        *text = clean;
-        diagnostics.push(
-            Diagnostic::new(
-                Level::Warning,
-                Code::ControlCharacter,
-                format!("{field}: removed {removed} control characters"),
-            )
-            .in_project(project),
-        );
+/// Removes control characters from a field's `text`, with a warning that
+/// names the field (`field` is only spelled out when one is found: it is
+/// asked of every field of every document).
+fn strip_field<F: std::fmt::Display>(
+    text: &mut String,
+    field: impl FnOnce() -> F,
+    project: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !text.chars().any(jixiao_model::normalize::is_control) {
+        return;
     }
+    let (clean, removed) = jixiao_model::normalize::strip_controls(text);
+    *text = clean;
+    diagnostics.push(
+        Diagnostic::new(
+            Level::Warning,
+            Code::ControlCharacter,
+            format!("{}: removed {removed} control characters", field()),
+        )
+        .in_project(project),
+    );
 }
 
 fn strip_project_controls(index: usize, p: &mut Project, diagnostics: &mut Vec<Diagnostic>) {
     let at = Some(index);
-    strip_field(&mut p.form, "form", at, diagnostics);
+    strip_field(&mut p.form, || "form", at, diagnostics);
     for (name, field) in [
         ("name", &mut p.name),
         ("nature", &mut p.nature),
@@ -128,23 +137,23 @@ fn strip_project_controls(index: usize, p: &mut Project, diagnostics: &mut Vec<D
         ("goal_annual", &mut p.goal_annual),
     ] {
         if let Some(text) = field.as_mut() {
-            strip_field(text, name, at, diagnostics);
+            strip_field(text, || name, at, diagnostics);
         }
     }
     for (label, value) in p.extra.iter_mut() {
-        strip_field(value, label, at, diagnostics);
+        strip_field(value, || label.as_str(), at, diagnostics);
     }
     for (k, indicator) in p.indicators.iter_mut().enumerate() {
-        strip_field(&mut indicator.name, &format!("indicators[{k}].name"), at, diagnostics);
+        strip_field(&mut indicator.name, || format!("indicators[{k}].name"), at, diagnostics);
         strip_field(
             &mut indicator.target.text,
-            &format!("indicators[{k}].target"),
+            || format!("indicators[{k}].target"),
             at,
             diagnostics,
         );
         for (name, field) in [("level1", &mut indicator.level1), ("level2", &mut indicator.level2)] {
             if let Some(text) = field.as_mut() {
-                strip_field(text, &format!("indicators[{k}].{name}"), at, diagnostics);
+                strip_field(text, || format!("indicators[{k}].{name}"), at, diagnostics);
             }
         }
     }
@@ -601,6 +610,23 @@ mod tests {
             },
             page: None,
         }
+    }
+
+    /// Control characters are taken out of a field, and the warning names
+    /// the field; a clean field is left as it was, with no warning.
+    #[test]
+    fn control_characters_are_removed_and_named() {
+        let mut project = jixiao_model::Project::new("财政项目支出绩效目标申报表", jixiao_model::Span::Lines([1, 9]));
+        project.indicators = vec![row(Some("产出指标"), Some("数量指标")), row(None, None)];
+        if let Some(first) = project.indicators.first_mut() {
+            first.name = "完成\u{7}数".to_string();
+        }
+        let mut diagnostics = Vec::new();
+        super::strip_project_controls(0, &mut project, &mut diagnostics);
+        let names: Vec<&str> = project.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["完成数", "完成数"]);
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["indicators[0].name: removed 1 control characters"]);
     }
 
     /// A 二级 label's family gives a lost 一级 label; `成本指标` (its place
