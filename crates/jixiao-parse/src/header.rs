@@ -127,23 +127,14 @@ fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
         let single = |r: &Row| !r.ruled && r.cells.len() == 1;
         let joined = match (region.get(i + 1), region.get(i + 2)) {
             (Some(value), Some(tail)) if single(row) && single(value) && single(tail) => {
-                let head = fold_compact(&row.text);
-                let whole = format!("{head}{}", fold_compact(&tail.text));
-                (vocab::is_field_label_prefix(&head)
-                    && !vocab::is_field_label(&head)
-                    && vocab::is_field_label(&whole)
-                    && vocab::field_prefix(&value.text).is_none())
-                .then_some(value)
+                vocab::completed_field_label(&row.text, &tail.text)
+                    .filter(|_| vocab::field_prefix(&value.text).is_none())
+                    .map(|text| (value, text))
             }
             _ => None,
         };
         match joined {
-            Some(value) => {
-                let text = format!(
-                    "{}{}",
-                    row.text.trim(),
-                    region.get(i + 2).map(|t| t.text.trim()).unwrap_or_default()
-                );
+            Some((value, text)) => {
                 out.push(Row {
                     cells: vec![text.clone()],
                     text,

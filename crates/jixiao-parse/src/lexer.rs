@@ -155,15 +155,11 @@ fn join_label_over_lines(mut rows: Vec<Row>) -> Vec<Row> {
     while i + 1 < rows.len() {
         let joined = match (rows.get(i), rows.get(i + 1)) {
             (Some(row), Some(next)) if !row.ruled && !next.ruled && row.cells.len() == 1 && row.sheet == next.sheet => {
-                let head = fold_compact(&row.text);
-                next.cells.first().and_then(|first| {
-                    let whole = format!("{head}{}", fold_compact(first));
-                    let field = vocab::is_field_label_prefix(&head)
-                        && !vocab::is_field_label(&head)
-                        && vocab::is_field_label(&whole);
-                    let label = vocab::completed_label(row.text.trim(), first.trim()).is_some()
-                        || vocab::completed_fund_label(row.text.trim(), first.trim()).is_some();
-                    (field || label).then(|| format!("{}{}", row.text.trim(), first.trim()))
+                let head = row.text.trim();
+                next.cells.first().map(|first| first.trim()).and_then(|first| {
+                    vocab::completed_field_label(head, first)
+                        .or_else(|| vocab::completed_label(head, first))
+                        .or_else(|| vocab::completed_fund_label(head, first))
                 })
             }
             _ => None,

@@ -847,13 +847,7 @@ impl Parser {
             }
             return;
         }
-        let annual = labels.iter().any(|l| is_annual_label(*l));
-        for (label, row) in labels.iter().zip(amounts) {
-            let item = match label {
-                FundLabel::Item(item) => *item,
-                FundLabel::Other if annual => FundItem::AnnualOther,
-                FundLabel::Other => FundItem::ProjectOther,
-            };
+        for (item, row) in column_items(&labels).into_iter().zip(amounts) {
             let amount = parse_amount(&row.text, self.fund_scale);
             self.emit(Event::Fund {
                 item,
@@ -887,15 +881,7 @@ impl Parser {
         if labels.is_empty() || labels.len() != self.stray_amounts.len() {
             return false;
         }
-        let annual = labels.iter().any(|l| is_annual_label(*l));
-        let items: Vec<FundItem> = labels
-            .iter()
-            .map(|label| match label {
-                FundLabel::Item(item) => *item,
-                FundLabel::Other if annual => FundItem::AnnualOther,
-                FundLabel::Other => FundItem::ProjectOther,
-            })
-            .collect();
+        let items = column_items(labels);
         let read = |item: &FundItem| self.fund_cells.iter().any(|(i, _)| i == item);
         let distinct = items
             .iter()
@@ -1544,6 +1530,20 @@ fn lone_header_cell(row: &Row) -> bool {
 /// A line of a text dump, not a PDF's row.
 fn dump_line(row: &Row) -> bool {
     !row.ruled && matches!(row.loc, Location::Line(_))
+}
+
+/// The cells a column of money labels printed apart from the block names:
+/// `其他资金` is the annual one in a column that holds an annual label.
+fn column_items(labels: &[FundLabel]) -> Vec<FundItem> {
+    let annual = labels.iter().any(|l| is_annual_label(*l));
+    labels
+        .iter()
+        .map(|label| match label {
+            FundLabel::Item(item) => *item,
+            FundLabel::Other if annual => FundItem::AnnualOther,
+            FundLabel::Other => FundItem::ProjectOther,
+        })
+        .collect()
 }
 
 /// Cells that alternate a name and a numeric target, two rows or more

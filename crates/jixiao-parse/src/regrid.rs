@@ -2898,6 +2898,12 @@ fn partition(
     align: LabelAlign,
 ) -> Option<(f32, Vec<usize>)> {
     let m = labels.len();
+    // A row-major dump (pypdf of WeasyPrint) prints a label at the top of
+    // its run on a line of its own before the run's first row.
+    let own_line: Vec<bool> = labels
+        .iter()
+        .map(|label| !rows.iter().any(|r| r.top <= label.at && label.at <= r.bottom))
+        .collect();
     cheapest_runs(rows.len(), m, allowed, |j, start, end, before| {
         let label = labels.get(j)?;
         let top = rows.get(start)?.top;
@@ -2907,12 +2913,9 @@ fn partition(
         // on the upper one: the run's middle is on the label's line
         // or up to half a line below. pdfplumber gives such a label
         // a line of its own (or the nearer line): no slack.
-        // A row-major dump (pypdf of WeasyPrint) prints a label at the
-        // top of its run on a line of its own before the run's first row.
-        let own_line = || !rows.iter().any(|r| r.top <= label.at && label.at <= r.bottom);
         let slack = if layout {
             LABEL_ROUNDING
-        } else if align.at == Align::Top && own_line() {
+        } else if align.at == Align::Top && own_line.get(j).copied().unwrap_or(false) {
             LABEL_LINE_ABOVE
         } else {
             0.0

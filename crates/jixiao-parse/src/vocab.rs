@@ -86,6 +86,15 @@ pub fn is_field_label_prefix(folded: &str) -> bool {
             .any(|(label, _)| label.len() > folded.len() && label.starts_with(folded))
 }
 
+/// The header label `first` and `next` spell when `first` only begins it
+/// (`计划开始日` + `期`: a label its narrow cell wrapped).
+pub fn completed_field_label(first: &str, next: &str) -> Option<String> {
+    let head = fold_compact(first);
+    let whole = format!("{head}{}", fold_compact(next));
+    (is_field_label_prefix(&head) && !is_field_label(&head) && is_field_label(&whole))
+        .then(|| format!("{}{}", first.trim(), next.trim()))
+}
+
 /// True when `folded` is a whole header label (`计划开始日期`), a money
 /// label or a goal heading: the join of a label a narrow cell wrapped.
 pub fn is_whole_label(folded: &str) -> bool {

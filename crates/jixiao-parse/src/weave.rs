@@ -274,30 +274,33 @@ fn carry_between_pages(labels: &[Label], content: &[Piece], pages: &mut [Page]) 
     for k in 0..pages.len() {
         let Some(&this) = pages.get(k) else { return };
         let next = pages.get(k + 1).copied();
+        // What the page after `to` costs, and for each of its first-pass
+        // cells whether its row holds a second-pass cell (none where the
+        // last page reads as one pass).
+        let after = |to: f32| -> Option<(f32, Vec<bool>)> {
+            match next {
+                Some(next) => page_rows(labels, content, &Page { from: to, ..next }).map(|w| (w.cost, w.mixed)),
+                None => {
+                    let last = last_page(labels, content, to)?;
+                    let one_pass = last.one_pass;
+                    Some(last.taken().map_or((one_pass, Vec::new()), |(_, w)| (w.cost, w.mixed)))
+                }
+            }
+        };
+        // Both pages' cost with this page's second pass ending at `to`,
+        // where every cell carried over shares a row with one of the next
+        // page's second pass.
         let cost = |to: f32| -> Option<f32> {
             let own = page_rows(labels, content, &Page { to, ..this })?.cost;
             let carried = content
                 .iter()
                 .filter(|p| this.second_holds(p.line) && p.line as f32 > to)
                 .count();
-            let after = match next {
-                Some(next) => page_rows(labels, content, &Page { from: to, ..next })?,
-                None => last_page(labels, content, to)?.taken()?.1,
-            };
-            let joined = after.mixed.get(..carried).is_some_and(|m| m.iter().all(|&x| x));
-            joined.then_some(own + after.cost)
+            let (after, mixed) = after(to)?;
+            let joined = mixed.get(..carried).is_some_and(|m| m.iter().all(|&x| x));
+            joined.then_some(own + after)
         };
-        let Some(own) = page_rows(labels, content, &this) else {
-            continue;
-        };
-        let after = match next {
-            Some(next) => page_rows(labels, content, &next).map(|w| w.cost),
-            None => last_page(labels, content, this.to).map(|l| {
-                let one_pass = l.one_pass;
-                l.taken().map_or(one_pass, |(_, woven)| woven.cost)
-            }),
-        };
-        let Some(mut best) = after.map(|a| (own.cost + a, this.to)) else {
+        let Some(mut best) = cost(this.to).map(|c| (c, this.to)) else {
             continue;
         };
         let mut ends: Vec<u32> = content
