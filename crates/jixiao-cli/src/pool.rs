@@ -247,7 +247,12 @@ impl Worker {
             "path": input.path.to_string_lossy(),
             "name": input.name,
         });
-        if writeln!(self.stdin, "{request}")
+        // One write for the whole line: `writeln!` of a JSON value writes
+        // token by token, each a syscall that wakes the worker.
+        let line = format!("{request}\n");
+        if self
+            .stdin
+            .write_all(line.as_bytes())
             .and_then(|_| self.stdin.flush())
             .is_err()
         {

@@ -368,7 +368,10 @@ pub fn read_input(name: &str, path: &Path, max_size: u64) -> Result<Vec<u8>, Box
             metadata.len()
         )));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more, so that the read ends in
+    // two syscalls rather than a dozen doubling ones (metadata is a hint:
+    // the file may have changed since).
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len().saturating_add(1)).unwrap_or(0));
     // The file may grow while it is read: never read past the limit.
     std::io::Read::read_to_end(
         &mut std::io::Read::take(
