@@ -244,7 +244,10 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
             .enumerate()
             .position(|(k, r)| r.ruled || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k)))
             .unwrap_or(rest.len());
-        let (table, after) = rest.split_at(end);
+        // The next form's merged cells drawn before its title are no
+        // cells of this table.
+        let drawn_first = drawn_before_heading(rest.get(..end).unwrap_or_default());
+        let (table, after) = rest.split_at(end - drawn_first);
         match regrid_table(table, cells, labels, drawing_order) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
@@ -260,6 +263,18 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
                 costs.spanning += read.costs.spanning;
                 notes.extend(read.notes);
                 rest = after;
+                // Its labels are reported: their rows are lost with the
+                // order. Its marker pieces go on as ever.
+                let (block, tail) = rest.split_at(drawn_first.min(rest.len()));
+                let (labels, markers): (Vec<&Row>, Vec<&Row>) = block
+                    .iter()
+                    .partition(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
+                if let Some(first) = labels.first() {
+                    let text = labels.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ");
+                    notes.push((first.loc, UnplacedReason::LabelsWithoutRows, text));
+                }
+                out.extend(markers.into_iter().cloned());
+                rest = tail;
             }
             None => continue,
         }
@@ -272,6 +287,45 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
         },
         costs,
     )
+}
+
+/// The lines at the end of a table that are the next form's merged cells,
+/// drawn before its title (pypdf of a producer that draws a page's merged
+/// cells first, pages joined without a mark: `绩效` `指标` `数量指标` …
+/// `项目` `绩效` `目标` `项目资金` `（元）`, then `财政项目支出绩效目标申报表`):
+/// a run of labels and block-marker pieces that holds the money block's
+/// marker, which no indicator table does. Their count; 0 when none.
+fn drawn_before_heading(table: &[Row]) -> usize {
+    let is_funds_marker = |folded: &str| {
+        matches!(vocab::marker(folded), Some(vocab::Marker::Funds { .. })) || matches!(folded, "(元)" | "(万元)")
+    };
+    let run = table
+        .iter()
+        .rev()
+        .take_while(|r| {
+            !r.ruled
+                && r.cells.iter().all(|cell| {
+                    let folded = fold_compact(cell);
+                    vocab::indicator_label(&folded).is_some()
+                        || vocab::is_marker_piece(&folded)
+                        || vocab::is_marker_prefix(&folded)
+                        || vocab::is_label_prefix(&folded)
+                        || is_funds_marker(&folded)
+                })
+        })
+        .count();
+    let block = table.get(table.len() - run..).unwrap_or_default();
+    let funds_marker = block
+        .iter()
+        .any(|r| r.cells.iter().any(|c| is_funds_marker(&fold_compact(c))));
+    let labels = block
+        .iter()
+        .any(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
+    if funds_marker && labels {
+        run
+    } else {
+        0
+    }
 }
 
 /// Most blank lines (as a share of lines) of a dump printed in drawing
@@ -1551,7 +1605,20 @@ fn is_date_like(text: &str) -> bool {
 fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
     let rows = join_wrapped_header_cells(rows);
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
-    for row in rows {
+    for mut row in rows {
+        let single = |r: &Row| !r.ruled && r.cells.len() == 1;
+        // A wrapped label's tail glued to the next label (`服务对象满意度指` /
+        // `标满意度指标`): two labels.
+        if let Some(last) = out.last_mut().filter(|last| single(last) && single(&row)) {
+            if let Some((whole, rest)) = vocab::parted_labels(&last.text, &row.text) {
+                last.cells = vec![whole.clone()];
+                last.text = whole;
+                row.cells = vec![rest.clone()];
+                row.text = rest;
+                out.push(row);
+                continue;
+            }
+        }
         let joins = out.last().is_some_and(|last| {
             // The cheap tests first: a PDF's rows are all ruled.
             if last.ruled || row.ruled || last.cells.len() != 1 || row.cells.len() != 1 {
@@ -3930,6 +3997,47 @@ mod tests {
                 Location::Line(5),
                 UnplacedReason::LabelsWithoutRows,
                 "满意度指标 服务对象满意度指标 产出指标 数量指标".to_string()
+            )]
+        );
+    }
+}
+
+#[cfg(test)]
+mod drawn_first_tests {
+    use super::*;
+
+    const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
+
+    // pypdf of a producer that draws each page's merged cells first, pages
+    // joined without a mark: the next form's labels, before its title, are
+    // set on no row of this table, and are reported.
+    #[test]
+    fn the_next_forms_labels_drawn_before_its_title_are_no_rows_labels() {
+        let read = regrid(jixiao_layout::text::rows(TWO_FORMS));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows,
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "组织咨询会 | ≥2.00(次)",
+                "服务覆盖面 | ≥50.00(%)",
+                "绩效",
+                "指标",
+                "项目",
+                "绩效",
+                "目标",
+                "项目资金",
+                "（元）",
+                "财政项目支出绩效目标申报表",
+                "（2024年度）",
+            ]
+        );
+        let notes: Vec<(UnplacedReason, &str)> = read.notes.iter().map(|(_, r, t)| (*r, t.as_str())).collect();
+        assert_eq!(
+            notes,
+            [(
+                UnplacedReason::LabelsWithoutRows,
+                "服务对象满意度指标 满意度指标 质量指标 产出指标 数量指标"
             )]
         );
     }

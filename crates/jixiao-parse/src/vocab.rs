@@ -365,6 +365,26 @@ pub fn completed_label(first: &str, next: &str) -> Option<String> {
     is_known_label(&joined).then_some(joined)
 }
 
+/// The two known labels `first` and `next` spell when a wrapped label's
+/// tail and the next label were glued on one line (pypdf of a form that
+/// draws its labels bottom-up: `服务对象满意度指` / `标满意度指标` →
+/// `服务对象满意度指标`, `满意度指标`). `None` unless exactly one cut of
+/// `next` makes both whole known labels.
+pub fn parted_labels(first: &str, next: &str) -> Option<(String, String)> {
+    let head = first.trim();
+    let next = next.trim();
+    if is_known_label(head) || !is_label_prefix(&fold_compact(head)) {
+        return None;
+    }
+    let mut parts = next.char_indices().skip(1).filter_map(|(k, _)| {
+        let (tail, rest) = (next.get(..k)?, next.get(k..)?);
+        let whole = format!("{head}{tail}");
+        (is_known_label(&whole) && is_known_label(rest)).then(|| (whole, rest.to_string()))
+    });
+    let parted = parts.next()?;
+    parts.next().is_none().then_some(parted)
+}
+
 fn is_generic_label(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"^\p{Han}{2,12}指标$").unwrap_or_else(|e| panic!("label pattern is a constant: {e}")))
@@ -461,6 +481,23 @@ mod tests {
         ] {
             assert_eq!(cut_label(cell), label, "{cell}");
         }
+    }
+
+    #[test]
+    fn labels_glued_at_a_wrap_are_parted() {
+        let parted = |a: &str, b: &str| parted_labels(a, b);
+        let both = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            parted("服务对象满意度指", "标满意度指标"),
+            both("服务对象满意度指标", "满意度指标")
+        );
+        assert_eq!(parted("可持续影响", "指标效益指标"), both("可持续影响指标", "效益指标"));
+        // A whole first label, a tail alone, a first piece that begins no
+        // label, a rest that is no known label: nothing to part.
+        assert_eq!(parted("服务对象满意度指标", "满意度指标"), None);
+        assert_eq!(parted("服务对象满意度指", "标"), None);
+        assert_eq!(parted("居民满意度", "标满意度指标"), None);
+        assert_eq!(parted("服务对象满意度指", "标居民满意度调查指标"), None);
     }
 
     #[test]
