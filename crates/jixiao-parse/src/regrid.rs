@@ -2763,6 +2763,18 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) && !wraps_itself {
             penalty += OPERATOR_TARGET_WRAPPED;
         }
+        // Of two readings alike in all else (a one-line cell centred on a
+        // two-line one, neither shaped like a target, pdfplumber's lines
+        // giving no columns), the wrapped cell is the target: names are
+        // short, descriptive targets long.
+        if !open.is_empty()
+            && name.len() > target.len()
+            && !target
+                .iter()
+                .any(|(_, t)| starts_with_operator(t) || looks_like_target(t))
+        {
+            penalty += TIE_WRAPPED_NAME;
+        }
         let extra_lines = group.len().saturating_sub(1) as f32;
         let mut cost = (anchor(n0, n1) - anchor(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
@@ -2849,6 +2861,10 @@ fn split_off_squeezed_target((col, text): (usize, String)) -> Vec<(usize, String
     let tail_col = col + head.chars().count() + 1;
     vec![(col, head.to_string()), (tail_col, tail.to_string())]
 }
+
+/// What a reading that wraps the name more than the target costs: a
+/// tie-break only, below any other cost.
+const TIE_WRAPPED_NAME: f32 = 0.001;
 
 /// Cost of a target cell of several lines one of which starts with a
 /// comparison (`≥13.00(场)` read with the name's wrapped lines around it).
@@ -4003,10 +4019,33 @@ mod tests {
 }
 
 #[cfg(test)]
-mod drawn_first_tests {
+mod reading_tests {
     use super::*;
 
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
+
+    // pdfplumber (no columns): a one-line cell centred on a two-line one,
+    // neither shaped like a target. Either could be the name; the wrapped
+    // one is read as the target, as descriptive targets are long and names
+    // short (the seed's form, every producer).
+    #[test]
+    fn of_two_text_cells_alike_the_wrapped_one_is_the_target() {
+        let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 项目应急处置率 ≥98.00(%)\n提升平台中试工程化、产业化、及成果转化等服\n提升平台服务能力\n务能力\n执行率 =100.00(%)\n";
+        let rows: Vec<String> = regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 项目应急处置率 | ≥98.00(%)",
+                "提升平台服务能力 | 提升平台中试工程化、产业化、及成果转化等服/务能力",
+                "执行率 | =100.00(%)",
+            ]
+        );
+    }
 
     // pypdf of a producer that draws each page's merged cells first, pages
     // joined without a mark: the next form's labels, before its title, are
