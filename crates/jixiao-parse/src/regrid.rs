@@ -3015,7 +3015,14 @@ fn partition(
         // [`SplitRun`]).
         let first_sheet = rows.get(start)?.sheet;
         let split = rows.get(end - 1)?.sheet != first_sheet;
+        // A label of a one-row run of two lines stands on either: the
+        // row's one-line cells and the label are centred alike between
+        // them, and a dump sets them on one of the two (pdfplumber:
+        // `绩效 时效指标 补贴资金发放及时性 到位`, the target's first line
+        // above).
+        let one_row_label = end - start == 1 && bottom - top <= 1.0 && top <= label.at && label.at <= bottom;
         let miss = match align.split {
+            _ if one_row_label => 0.0,
             SplitRun::Top if split => miss_at(top),
             _ => miss_at(centre),
         };
@@ -4043,6 +4050,27 @@ mod reading_tests {
                 "产出指标 | 数量指标 | 项目应急处置率 | ≥98.00(%)",
                 "提升平台服务能力 | 提升平台中试工程化、产业化、及成果转化等服/务能力",
                 "执行率 | =100.00(%)",
+            ]
+        );
+    }
+
+    // pdfplumber of a WeasyPrint form: a one-row run of two lines (its
+    // target wrapped) has its label on the lower line, with its name; the
+    // next label, on a line of its own, is centred on the next two rows.
+    #[test]
+    fn a_one_row_runs_label_stands_on_either_of_its_two_lines() {
+        let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n享受居家养老服务补贴的老年人数 ≥3500(人)\n数量指标 为失能、半失能老年人提供的上门照护服务时长 ≥120000(小时)\n新建社区长者食堂 ≥2(家)\n产出指标 服务机构年度考核合格率 =100%\n质量指标\n补贴资金发放准确率 =100%\n每季度结束后15个工作日内发放\n绩效 时效指标 补贴资金发放及时性 到位\n指标\n人均居家养老服务补贴标准 ≤1380(元/人)\n经济成本指标\n成本指标 长者食堂建设单位成本 ≤800000(元/家)\n社会成本指标 对周边居民正常生活的影响 无明显影响\n";
+        let rows: Vec<String> = regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows.get(6..9).unwrap_or_default(),
+            [
+                "时效指标 | 补贴资金发放及时性 | 每季度结束后15个工作日内发放/到位",
+                "成本指标 | 经济成本指标 | 人均居家养老服务补贴标准 | ≤1380(元/人)",
+                "长者食堂建设单位成本 | ≤800000(元/家)",
             ]
         );
     }
