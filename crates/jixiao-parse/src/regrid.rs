@@ -2319,6 +2319,14 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
             });
             continue;
         }
+        // The block label's first piece printed twice, its rest once (a
+        // re-write dropped one: Ghostscript's copy of a LibreOffice form,
+        // `绩效` / `绩效` / `指标` between two rows): the first is no cell's
+        // text. (A lone `绩效` elsewhere may be 项目绩效目标's.)
+        let doubled = pieces.get(i + 1).is_some_and(|next| fold_compact(&next.text) == folded);
+        if doubled && vocab::marker(&format!("{folded}指标")) == Some(Marker::Indicators) {
+            continue;
+        }
         if let Some((partners, joined)) = completion(&pieces, i, &used) {
             for &partner in &partners {
                 if let Some(slot) = used.get_mut(partner) {
@@ -2377,6 +2385,16 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, 
         }
         let joined = format!("{}{}", piece.text.trim(), other.text.trim());
         let folded = fold_compact(&joined);
+        // `指标` under a `绩效` between them is the block label's, not
+        // this one's rest (`可持续影响` a name, then `绩效` / row / `指标`).
+        let markers_rest = head != "绩效"
+            && fold_compact(&other.text) == "指标"
+            && (i + 1..k).any(|m| {
+                !used.get(m).copied().unwrap_or(true) && pieces.get(m).is_some_and(|p| fold_compact(&p.text) == "绩效")
+            });
+        if markers_rest {
+            continue;
+        }
         if vocab::is_known_label(&folded) || vocab::marker(&folded) == Some(Marker::Indicators) {
             return Some((vec![k], joined));
         }
@@ -4029,6 +4047,15 @@ mod tests {
 mod reading_tests {
     use super::*;
 
+    /// The rows of `text`, cells parted by ` | `, a cell's lines by `/`.
+    fn rows_of(text: &str) -> Vec<String> {
+        regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect()
+    }
+
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
 
     // pdfplumber (no columns): a one-line cell centred on a two-line one,
@@ -4071,6 +4098,38 @@ mod reading_tests {
                 "时效指标 | 补贴资金发放及时性 | 每季度结束后15个工作日内发放/到位",
                 "成本指标 | 经济成本指标 | 人均居家养老服务补贴标准 | ≤1380(元/人)",
                 "长者食堂建设单位成本 | ≤800000(元/家)",
+            ]
+        );
+    }
+
+    // pdfplumber of Ghostscript's copy of a LibreOffice form: the block
+    // label's `绩效` printed twice, its `指标` once; the lone `绩效` is no
+    // target's last line.
+    #[test]
+    fn a_block_labels_first_piece_alone_is_no_cells_text() {
+        assert_eq!(
+            rows_of("一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 组织咨询会 ≥2.00(次)\n项目应急处置率 ≥98.00(%)\n绩效\n绩效\n指标\n质量指标 服务项目验收率 ≥50.00(%)\n"),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 组织咨询会 | ≥2.00(次)",
+                "项目应急处置率 | ≥98.00(%)",
+                "质量指标 | 服务项目验收率 | ≥50.00(%)",
+            ]
+        );
+    }
+
+    // pdfplumber: the name `可持续影响` (under its label) and, after it, the
+    // block label's `绩效` / row / `指标`: that `指标` is the block label's
+    // rest, not the name's.
+    #[test]
+    fn an_indicator_piece_under_the_block_labels_first_is_its_rest() {
+        assert_eq!(
+            rows_of("一级指标 二级指标 三级指标 年度(/项目)指标值\n效益指标 社会效益指标 促进科技创新发展 有效促进\n可持续影响指标\n可持续影响 >3.00(年)\n绩效\n满意度指标 服务对象满意度指标 专业人员服务满意率 ≥85.00(%)\n指标\n"),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "效益指标 | 社会效益指标 | 促进科技创新发展 | 有效促进",
+                "可持续影响指标 | 可持续影响 | >3.00(年)",
+                "满意度指标 | 服务对象满意度指标 | 专业人员服务满意率 | ≥85.00(%)",
             ]
         );
     }
