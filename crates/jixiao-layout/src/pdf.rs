@@ -965,13 +965,24 @@ const PARTING_GAP: f32 = 0.4;
 /// True when the glyphs of a cell keep clear of `x` on both sides of it,
 /// with a [`PARTING_GAP`] on every line that has text on both sides.
 fn parts_at(glyphs: &[&Glyph], x: f32) -> bool {
-    let ink: Vec<&Glyph> = glyphs.iter().copied().filter(|g| !g.text.trim().is_empty()).collect();
+    let ink = || glyphs.iter().copied().filter(|g| !g.text.trim().is_empty());
     let left = |g: &Glyph| g.x1 <= x + SNAP;
     let right = |g: &Glyph| g.x0 >= x - SNAP;
-    if !ink.iter().all(|g| left(g) || right(g)) || !ink.iter().any(|g| left(g)) || !ink.iter().any(|g| right(g)) {
+    // One pass, no list, for the common answer: a glyph across `x` (a
+    // merged cell's text runs over the boundary).
+    let (mut any_left, mut any_right) = (false, false);
+    for g in ink() {
+        let (l, r) = (left(g), right(g));
+        if !l && !r {
+            return false;
+        }
+        any_left |= l;
+        any_right |= r;
+    }
+    if !(any_left && any_right) {
         return false;
     }
-    lines(ink).iter().all(|line| {
+    lines(ink().collect()).iter().all(|line| {
         let end = line
             .iter()
             .filter(|g| left(g))

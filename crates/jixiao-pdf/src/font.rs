@@ -33,8 +33,8 @@ enum Codes {
 /// What a code means without ToUnicode.
 #[derive(Debug, Clone)]
 enum Fallback {
-    /// Simple font: one entry per byte.
-    Table(Box<[Option<GlyphText>; 256]>),
+    /// Simple font: a base encoding and the `/Differences` over it.
+    Simple(SimpleEncoding),
     /// Code units are Unicode (UCS-2 / UTF-16 CMaps).
     Unicode,
     /// Code bytes are a legacy encoding.
@@ -257,7 +257,7 @@ impl Font {
             name,
             codes: Codes::OneByte,
             to_unicode,
-            fallback: Fallback::Table(simple_table(doc, dict, &subtype)),
+            fallback: Fallback::Simple(simple_encoding(doc, dict, &subtype)),
             widths: Widths::Simple { first, widths, missing },
             scale,
             vertical: false,
@@ -445,7 +445,7 @@ impl Font {
     /// A code's text by the font's encoding alone.
     fn encoding_text(&self, code: u32, bytes: &[u8]) -> Option<GlyphText> {
         match &self.fallback {
-            Fallback::Table(table) => table.get(code as usize).cloned().flatten(),
+            Fallback::Simple(encoding) => encoding.text(code),
             Fallback::Unicode => Some(cmap::utf16be(bytes))
                 .filter(|s| !s.is_empty())
                 .map(GlyphText::from),
@@ -634,8 +634,29 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> (CodeMap<f32>, Vec<(u32, u32
 }
 
 /// The byte → text table of a simple font: base encoding, then Differences.
-fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option<GlyphText>; 256]> {
-    let mut table: Box<[Option<GlyphText>; 256]> = Box::new(std::array::from_fn(|_| None));
+/// A simple font's encoding, read when a code is shown: most fonts show a
+/// few dozen of their 256 codes, and a page of a cairo or Chromium file
+/// has dozens of fonts (building every table up front was 2% of a batch).
+#[derive(Debug, Clone)]
+struct SimpleEncoding {
+    /// The base encoding (StandardEncoding, WinAnsi, MacRoman).
+    base: fn(u8) -> Option<char>,
+    /// `/Differences`: code and glyph text, sorted by code, the last of a
+    /// code kept.
+    differences: Vec<(u8, Option<GlyphText>)>,
+}
+
+impl SimpleEncoding {
+    fn text(&self, code: u32) -> Option<GlyphText> {
+        let code = u8::try_from(code).ok()?;
+        match self.differences.binary_search_by_key(&code, |(c, _)| *c) {
+            Ok(k) => self.differences.get(k).and_then(|(_, text)| text.clone()),
+            Err(_) => (self.base)(code).map(GlyphText::from_char),
+        }
+    }
+}
+
+fn simple_encoding(doc: &Document, dict: &Dictionary, subtype: &str) -> SimpleEncoding {
     let encoding = get(doc, dict, b"Encoding");
     let base = match encoding {
         Some(Object::Name(n)) => Some(n.clone()),
@@ -644,7 +665,7 @@ fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option
             .map(<[u8]>::to_vec),
         _ => None,
     };
-    let map: fn(u8) -> Option<char> = match base.as_deref() {
+    let base: fn(u8) -> Option<char> = match base.as_deref() {
         Some(b"MacRomanEncoding") => encoding::mac_roman,
         Some(b"StandardEncoding") => encoding::standard,
         Some(b"WinAnsiEncoding") => encoding::win_ansi,
@@ -653,18 +674,17 @@ fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option
         _ if subtype == "Type1" => encoding::standard,
         _ => encoding::win_ansi,
     };
-    for (code, slot) in table.iter_mut().enumerate() {
-        *slot = u8::try_from(code).ok().and_then(map).map(GlyphText::from_char);
-    }
+    let mut differences: Vec<(u8, Option<GlyphText>)> = Vec::new();
     if let Some(Object::Dictionary(d)) = encoding {
-        if let Some(differences) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
+        if let Some(items) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
             let mut code = 0usize;
-            for item in differences {
+            for item in items {
                 match doc.dereference(item).map(|(_, o)| o) {
                     Ok(Object::Integer(c)) => code = usize::try_from(*c).unwrap_or(usize::MAX),
                     Ok(Object::Name(name)) => {
-                        if let Some(slot) = table.get_mut(code) {
-                            *slot = encoding::glyph_name(&String::from_utf8_lossy(name)).map(GlyphText::from);
+                        if let Ok(byte) = u8::try_from(code) {
+                            let text = encoding::glyph_name(&String::from_utf8_lossy(name)).map(GlyphText::from);
+                            differences.push((byte, text));
                         }
                         code = code.saturating_add(1);
                     }
@@ -673,5 +693,9 @@ fn simple_table(doc: &Document, dict: &Dictionary, subtype: &str) -> Box<[Option
             }
         }
     }
-    table
+    // The last entry for a code wins, as it did written into a table.
+    differences.reverse();
+    differences.sort_by_key(|(c, _)| *c);
+    differences.dedup_by_key(|(c, _)| *c);
+    SimpleEncoding { base, differences }
 }

@@ -238,3 +238,9 @@ fn differences_rename_codes() {
     let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /B /C] >> >>";
     assert_eq!(text_with(font, &[], "BT /F 10 Tf 20 100 Td (ABD) Tj ET"), "BCD");
 }
+
+#[test]
+fn a_code_renamed_twice_by_differences_takes_the_last_name() {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /B /C 65 /Z 300 /X] >> >>";
+    assert_eq!(text_with(font, &[], "BT /F 10 Tf 20 100 Td (ABD) Tj ET"), "ZCD");
+}
