@@ -346,18 +346,25 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
 /// Overprinted glyphs (fake bold: the same glyph drawn again a hair to the
 /// side, often a whole line drawn two or three times) count once. Glyphs
 /// outside the visible page are not text of the page.
+/// Most glyphs of one dedupe cell compared with a new one: a glyph and
+/// its overprints and a neighbour's edge are a handful; a file that stacks
+/// thousands of different glyphs on one spot would otherwise cost a
+/// comparison with each (quadratic), and their repeats beyond this many
+/// are kept.
+const MAX_CELL_CHAIN: usize = 32;
+
 fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<&Glyph> {
-    // Keyed by the text's hash and a grid cell of the position, two
-    // tolerances wide, so that a glyph's repeats lie in the 2×2 cells
-    // nearest it; the texts are compared on a hit. The text is hashed once,
-    // with SipHash under a random key (texts and positions come from the
-    // file, so a chosen collision must stay out of reach); the four cell
-    // lookups per glyph then only mix that hash with the cell
-    // (`CellHasher`). Glyphs of one key are chained through `earlier`
-    // (no list allocated per key).
+    // Keyed by a grid cell of the position, two tolerances wide, so that a
+    // glyph's repeats lie in the 2×2 cells nearest it; the texts are
+    // compared on a hit (glyphs a cell holds are few: a glyph and its
+    // repeats, a neighbour's edge). The key is mixed with a random seed
+    // per page (positions come from the file, so a chosen collision must
+    // stay out of reach) by multiply-and-rotate (`CellHasher`), not
+    // SipHash over each glyph's text. Glyphs of one cell are chained
+    // through `earlier` (no list allocated per key).
     use std::hash::BuildHasher;
     const NONE: usize = usize::MAX;
-    let texts = std::collections::hash_map::RandomState::new();
+    let seed = std::collections::hash_map::RandomState::new().hash_one(glyphs.len());
     let mut last: HashMap<(u64, i64, i64), usize, BuildCellHasher> =
         HashMap::with_capacity_and_hasher(glyphs.len(), BuildCellHasher::default());
     let mut earlier: Vec<usize> = Vec::with_capacity(glyphs.len());
@@ -373,24 +380,25 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<&Glyph> {
             continue;
         }
         let tol = 0.3 * g.size.max(1.0);
-        let hash = texts.hash_one(&g.text);
         let (fx, fy) = (g.x0 / (2.0 * tol), g.y0 / (2.0 * tol));
         let (qx, qy) = (fx.floor() as i64, fy.floor() as i64);
         // The neighbour cell on the side of the nearer edge.
         let nx = if fx - fx.floor() < 0.5 { qx - 1 } else { qx + 1 };
         let ny = if fy - fy.floor() < 0.5 { qy - 1 } else { qy + 1 };
         let repeated = [(qx, qy), (nx, qy), (qx, ny), (nx, ny)].into_iter().any(|(x, y)| {
-            let mut at = last.get(&(hash, x, y)).copied().unwrap_or(NONE);
-            while let Some(o) = out.get(at) {
-                if o.text == g.text && (o.x0 - g.x0).abs() < tol && (o.y0 - g.y0).abs() < tol {
+            let mut at = last.get(&(seed, x, y)).copied().unwrap_or(NONE);
+            let mut looked = 0;
+            while let Some(o) = out.get(at).filter(|_| looked < MAX_CELL_CHAIN) {
+                if (o.x0 - g.x0).abs() < tol && (o.y0 - g.y0).abs() < tol && o.text == g.text {
                     return true;
                 }
+                looked += 1;
                 at = earlier.get(at).copied().unwrap_or(NONE);
             }
             false
         });
         if !repeated {
-            let previous = last.insert((hash, qx, qy), out.len()).unwrap_or(NONE);
+            let previous = last.insert((seed, qx, qy), out.len()).unwrap_or(NONE);
             earlier.push(previous);
             out.push(g);
         }
@@ -398,10 +406,10 @@ fn dedupe(glyphs: &[Glyph], width: f32, height: f32) -> Vec<&Glyph> {
     out
 }
 
-/// Hashes a dedupe key `(text hash, cell x, cell y)` by multiply-and-rotate
-/// mixing (as FxHash does): the text hash is already keyed SipHash output,
-/// so mixing the cell into it keeps collisions unpredictable at a tenth of
-/// SipHash's cost per lookup.
+/// Hashes a dedupe key `(seed, cell x, cell y)` by multiply-and-rotate
+/// mixing (as FxHash does): the seed is random per page, so mixing the
+/// cell into it keeps collisions unpredictable at a tenth of SipHash's
+/// cost per lookup.
 #[derive(Default)]
 struct CellHasher(u64);
 
@@ -1110,6 +1118,19 @@ mod tests {
         ];
         let rows = page_rows(&page(glyphs, boxed));
         assert_eq!(cells(&rows), vec![vec!["项目A B"]]);
+    }
+
+    /// Thousands of different glyphs stacked on one spot are all kept, each
+    /// compared with at most MAX_CELL_CHAIN others: a repeat of the latest
+    /// is still dropped; one of the first, beyond that many, is kept.
+    #[test]
+    fn glyphs_stacked_on_one_spot_are_compared_with_a_bounded_few() {
+        let mut glyphs: Vec<Glyph> = (0..2000).map(|i| glyph(&i.to_string(), 10.0, 10.0)).collect();
+        glyphs.push(glyph("1999", 10.1, 10.0));
+        glyphs.push(glyph("0", 10.1, 10.0));
+        let kept: Vec<String> = dedupe(&glyphs, 100.0, 100.0).iter().map(|g| g.text.to_string()).collect();
+        assert_eq!(kept.len(), 2001);
+        assert_eq!(kept.last().map(String::as_str), Some("0"));
     }
 
     /// The rule `dedupe` keeps, written the slow way: a glyph is dropped
