@@ -1128,7 +1128,10 @@ mod tests {
         let mut glyphs: Vec<Glyph> = (0..2000).map(|i| glyph(&i.to_string(), 10.0, 10.0)).collect();
         glyphs.push(glyph("1999", 10.1, 10.0));
         glyphs.push(glyph("0", 10.1, 10.0));
-        let kept: Vec<String> = dedupe(&glyphs, 100.0, 100.0).iter().map(|g| g.text.to_string()).collect();
+        let kept: Vec<String> = dedupe(&glyphs, 100.0, 100.0)
+            .iter()
+            .map(|g| g.text.to_string())
+            .collect();
         assert_eq!(kept.len(), 2001);
         assert_eq!(kept.last().map(String::as_str), Some("0"));
     }
