@@ -453,34 +453,50 @@ pub(crate) enum Decoded {
     Failed(String),
 }
 
-/// Decodes a stream's data, at most `limit` bytes. Plain `/FlateDecode`
-/// (nearly every stream) is inflated once, strictly; only where strict zlib
-/// fails does lopdf's lenient decoding read what it can, and the damage is
-/// named. Other filters go through lopdf, a chain ending in Flate checked
-/// strictly after it.
+/// Decodes a stream's data, at most `limit` bytes. A stream whose last
+/// filter is `/FlateDecode` (nearly every stream) is inflated once,
+/// strictly, after the filters before it (`[/ASCII85Decode /FlateDecode]`,
+/// ReportLab's) are applied as lopdf does; only where strict zlib fails
+/// does lopdf's lenient decoding read what it can, and the damage is named
+/// (lopdf keeps whatever a corrupt stream decodes to, silently). Other
+/// filters go through lopdf.
 pub(crate) fn decode_stream(stream: &lopdf::Stream, limit: usize) -> Decoded {
     let lenient = |damage: Option<String>| match stream.decompressed_content_with_limit(limit) {
         Ok(data) => Decoded::Data(data, damage),
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Decoded::OverLimit,
         Err(e) => Decoded::Failed(e.to_string()),
     };
-    let filter = match stream.dict.get(b"Filter") {
+    let filters: Vec<Object> = match stream.dict.get(b"Filter") {
         Err(_) => return Decoded::Data(stream.content.clone(), None),
-        Ok(Object::Name(name)) => Some(name.as_slice()),
-        Ok(Object::Array(filters)) if filters.len() == 1 => filters.first().and_then(|f| f.as_name().ok()),
-        Ok(_) => None,
+        Ok(Object::Name(name)) => vec![Object::Name(name.clone())],
+        Ok(Object::Array(filters)) => filters.clone(),
+        Ok(_) => return lenient(None),
     };
-    let plain_flate = filter == Some(b"FlateDecode".as_slice()) && stream.dict.get(b"DecodeParms").is_err();
-    if !plain_flate {
-        return match lenient(None) {
-            Decoded::Data(data, _) => Decoded::Data(data, check_flate(stream).err()),
-            other => other,
-        };
+    let Some((Object::Name(last), before)) = filters.split_last() else {
+        return lenient(None);
+    };
+    if last != b"FlateDecode" || stream.dict.get(b"DecodeParms").is_ok() {
+        return lenient(None);
     }
     if stream.content.is_empty() {
-        return Decoded::Data(Vec::new(), None);
+        return if before.is_empty() {
+            Decoded::Data(Vec::new(), None)
+        } else {
+            lenient(None)
+        };
     }
-    match inflate_strict(&stream.content, limit) {
+    let zlib = if before.is_empty() {
+        std::borrow::Cow::Borrowed(stream.content.as_slice())
+    } else {
+        let mut dict = stream.dict.clone();
+        dict.set("Filter", Object::Array(before.to_vec()));
+        let outer = lopdf::Stream::new(dict, stream.content.clone());
+        match outer.decompressed_content_with_limit(page::MAX_CONTENT_BYTES) {
+            Ok(data) => std::borrow::Cow::Owned(data),
+            Err(e) => return lenient(Some(e.to_string())),
+        }
+    };
+    match inflate_strict(&zlib, limit) {
         Ok(Some(data)) => Decoded::Data(data, None),
         Ok(None) => Decoded::OverLimit,
         Err(e) => lenient(Some(e)),
@@ -494,35 +510,6 @@ fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> 
     let mut limited = std::io::Read::take(decoder, (limit as u64).saturating_add(1));
     std::io::Read::read_to_end(&mut limited, &mut data).map_err(|e| e.to_string())?;
     Ok((data.len() <= limit).then_some(data))
-}
-
-/// Checks a stream whose last filter is FlateDecode the strict way (lopdf
-/// keeps whatever a corrupt stream decodes to, silently): the filters
-/// before it (`[/ASCII85Decode /FlateDecode]`) are applied as lopdf does,
-/// then the zlib data must decode to its end with a matching checksum.
-fn check_flate(stream: &lopdf::Stream) -> Result<(), String> {
-    let filters: Vec<Object> = match stream.dict.get(b"Filter") {
-        Ok(Object::Name(name)) => vec![Object::Name(name.clone())],
-        Ok(Object::Array(filters)) => filters.clone(),
-        _ => return Ok(()),
-    };
-    let Some((Object::Name(last), before)) = filters.split_last() else {
-        return Ok(());
-    };
-    if last != b"FlateDecode" || stream.content.is_empty() || stream.dict.get(b"DecodeParms").is_ok() {
-        return Ok(());
-    }
-    let zlib = if before.is_empty() {
-        stream.content.clone()
-    } else {
-        let mut dict = stream.dict.clone();
-        dict.set("Filter", Object::Array(before.to_vec()));
-        let outer = lopdf::Stream::new(dict, stream.content.clone());
-        outer
-            .decompressed_content_with_limit(page::MAX_CONTENT_BYTES)
-            .map_err(|e| e.to_string())?
-    };
-    inflate_strict(&zlib, page::MAX_CONTENT_BYTES).map(|_| ())
 }
 
 /// The file with a cross-reference table made by scanning it for objects
