@@ -244,3 +244,94 @@ fn a_code_renamed_twice_by_differences_takes_the_last_name() {
     let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /B /C 65 /Z 300 /X] >> >>";
     assert_eq!(text_with(font, &[], "BT /F 10 Tf 20 100 Td (ABD) Tj ET"), "ZCD");
 }
+
+/// ASCII85 of `data`, as ReportLab writes its streams (`~>` at the end).
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in data.chunks(4) {
+        let mut word = [0u8; 4];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mut n = u32::from_be_bytes(word);
+        if chunk.len() == 4 && n == 0 {
+            out.push(b'z');
+            continue;
+        }
+        let mut digits = [0u8; 5];
+        for d in digits.iter_mut().rev() {
+            *d = b'!' + (n % 85) as u8;
+            n /= 85;
+        }
+        out.extend_from_slice(&digits[..chunk.len() + 1]);
+    }
+    out.extend_from_slice(b"~>");
+    out
+}
+
+/// A one-page PDF whose content stream is `[/ASCII85Decode /FlateDecode]`
+/// of `zlib` (Helvetica as /F).
+fn pdf_with_a85_flate(zlib: &[u8]) -> Vec<u8> {
+    let data = ascii85(zlib);
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut out,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>",
+    );
+    let mut stream = format!(
+        "<< /Length {} /Filter [/ASCII85Decode /FlateDecode] >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    object(&mut out, &stream);
+    object(
+        &mut out,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    );
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for offset in &offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// ReportLab's `[/ASCII85Decode /FlateDecode]` content: read whole; with a
+/// bad zlib checksum, read as far as lopdf can and the damage named.
+#[test]
+fn an_ascii85_flate_content_stream_is_read_and_its_damage_named() {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(b"BT /F 10 Tf 20 100 Td (AB) Tj ET")
+        .expect("in memory");
+    let zlib = encoder.finish().expect("in memory");
+    let read = |zlib: &[u8]| {
+        let doc = Pdf::load(&pdf_with_a85_flate(zlib)).expect("the test PDF loads");
+        let page = doc.page(1).expect("page 1");
+        let text: String = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+        (text, page.problems.iter().any(|p| p.contains("is damaged")))
+    };
+    assert_eq!(read(&zlib), ("AB".to_string(), false));
+    let mut bad = zlib.clone();
+    if let Some(last) = bad.last_mut() {
+        *last ^= 0xff;
+    }
+    assert_eq!(read(&bad), ("AB".to_string(), true));
+}
