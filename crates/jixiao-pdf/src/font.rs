@@ -446,9 +446,14 @@ impl Font {
     fn encoding_text(&self, code: u32, bytes: &[u8]) -> Option<GlyphText> {
         match &self.fallback {
             Fallback::Simple(encoding) => encoding.text(code),
-            Fallback::Unicode => Some(cmap::utf16be(bytes))
-                .filter(|s| !s.is_empty())
-                .map(GlyphText::from),
+            // One UTF-16 unit (nearly every code of a UCS-2 CMap): its
+            // character, with no string built.
+            Fallback::Unicode => match bytes {
+                [hi, lo] => char::from_u32(u32::from(u16::from_be_bytes([*hi, *lo]))).map(GlyphText::from_char),
+                _ => Some(cmap::utf16be(bytes))
+                    .filter(|s| !s.is_empty())
+                    .map(GlyphText::from),
+            },
             Fallback::Legacy(encoding) => {
                 let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
                 (!had_errors).then(|| GlyphText::new(&text))
