@@ -4041,20 +4041,6 @@ mod tests {
             )]
         );
     }
-}
-
-#[cfg(test)]
-mod reading_tests {
-    use super::*;
-
-    /// The rows of `text`, cells parted by ` | `, a cell's lines by `/`.
-    fn rows_of(text: &str) -> Vec<String> {
-        regrid(jixiao_layout::text::rows(text))
-            .rows
-            .iter()
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect()
-    }
 
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
 
@@ -4065,11 +4051,7 @@ mod reading_tests {
     #[test]
     fn of_two_text_cells_alike_the_wrapped_one_is_the_target() {
         let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 项目应急处置率 ≥98.00(%)\n提升平台中试工程化、产业化、及成果转化等服\n提升平台服务能力\n务能力\n执行率 =100.00(%)\n";
-        let rows: Vec<String> = regrid(jixiao_layout::text::rows(text))
-            .rows
-            .iter()
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
+        let rows = regridded(text);
         assert_eq!(
             rows,
             [
@@ -4087,11 +4069,7 @@ mod reading_tests {
     #[test]
     fn a_one_row_runs_label_stands_on_either_of_its_two_lines() {
         let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n享受居家养老服务补贴的老年人数 ≥3500(人)\n数量指标 为失能、半失能老年人提供的上门照护服务时长 ≥120000(小时)\n新建社区长者食堂 ≥2(家)\n产出指标 服务机构年度考核合格率 =100%\n质量指标\n补贴资金发放准确率 =100%\n每季度结束后15个工作日内发放\n绩效 时效指标 补贴资金发放及时性 到位\n指标\n人均居家养老服务补贴标准 ≤1380(元/人)\n经济成本指标\n成本指标 长者食堂建设单位成本 ≤800000(元/家)\n社会成本指标 对周边居民正常生活的影响 无明显影响\n";
-        let rows: Vec<String> = regrid(jixiao_layout::text::rows(text))
-            .rows
-            .iter()
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
+        let rows = regridded(text);
         assert_eq!(
             rows.get(6..9).unwrap_or_default(),
             [
@@ -4108,7 +4086,7 @@ mod reading_tests {
     #[test]
     fn a_block_labels_first_piece_alone_is_no_cells_text() {
         assert_eq!(
-            rows_of("一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 组织咨询会 ≥2.00(次)\n项目应急处置率 ≥98.00(%)\n绩效\n绩效\n指标\n质量指标 服务项目验收率 ≥50.00(%)\n"),
+            regridded("一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 组织咨询会 ≥2.00(次)\n项目应急处置率 ≥98.00(%)\n绩效\n绩效\n指标\n质量指标 服务项目验收率 ≥50.00(%)\n"),
             [
                 "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
                 "产出指标 | 数量指标 | 组织咨询会 | ≥2.00(次)",
@@ -4124,7 +4102,7 @@ mod reading_tests {
     #[test]
     fn an_indicator_piece_under_the_block_labels_first_is_its_rest() {
         assert_eq!(
-            rows_of("一级指标 二级指标 三级指标 年度(/项目)指标值\n效益指标 社会效益指标 促进科技创新发展 有效促进\n可持续影响指标\n可持续影响 >3.00(年)\n绩效\n满意度指标 服务对象满意度指标 专业人员服务满意率 ≥85.00(%)\n指标\n"),
+            regridded("一级指标 二级指标 三级指标 年度(/项目)指标值\n效益指标 社会效益指标 促进科技创新发展 有效促进\n可持续影响指标\n可持续影响 >3.00(年)\n绩效\n满意度指标 服务对象满意度指标 专业人员服务满意率 ≥85.00(%)\n指标\n"),
             [
                 "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
                 "效益指标 | 社会效益指标 | 促进科技创新发展 | 有效促进",
