@@ -2774,10 +2774,13 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         // own: sentence lines wrapped around it are the name's.
         // Unless the column is narrow and the target itself wraps: its first
         // line full (`≥300(人` / `次)`).
-        let wraps_itself = target
-            .first()
-            .is_some_and(|(_, t)| starts_with_operator(t) && width(t) + 2 >= capacity.1)
-            && !target.iter().skip(1).any(|(_, t)| starts_with_operator(t));
+        // Its other lines are no wider than its first, as a wrapped cell's
+        // (`次)` under `≥300(人`; not a name's sentence lines beside it).
+        let wraps_itself = target.first().is_some_and(|(_, first)| {
+            starts_with_operator(first)
+                && width(first) + 2 >= capacity.1
+                && target.iter().skip(1).all(|(_, t)| width(t) <= width(first))
+        }) && !target.iter().skip(1).any(|(_, t)| starts_with_operator(t));
         if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) && !wraps_itself {
             penalty += OPERATOR_TARGET_WRAPPED;
         }
@@ -4079,6 +4082,26 @@ mod tests {
             ]
         );
     }
+
+    // pdfplumber of a MuPDF form: a target at the top of its row, beside
+    // the first of its name's four lines. The name's other lines are no
+    // wrap of that target (wider than its first line); `次)` under
+    // `≥80000.00(人` is.
+    regrids_to!(
+        a_top_target_beside_a_wrapped_name_keeps_its_one_line,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 项目完成率 ≥95.00(%)\n开展9场青少年基础性科创研学活动和4场共产党 ≥13.00(场)\n员、科技工作者科创参观交流活动\n暑期科创研学拓展活动、上海科技节活动和全国 ≥3.00(场)\n科普周活动、科创研学特别活动\n发布推文 ≥300.00(篇)\n质量指标 基础数据信息采集细分领域覆盖率 >70.00(%)\n普及细胞治疗、抗体治疗等的基本概念，了解生 ≥13.00(场)\n物医药基础知识，培养对生物科学的兴趣，掌握\n科学方法，实践科学操作，提升科学研究综合能\n力。\n加强科创研学实践操作能力的培养，通过互动活 ≥5(场)\n动提升对生物科学的兴趣，传递最新最前沿的生\n物医药研究成果和发展趋势。\n总阅读量 ≥80000.00(人\n次)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 项目完成率 | ≥95.00(%)",
+            "开展9场青少年基础性科创研学活动和4场共产党/员、科技工作者科创参观交流活动 | ≥13.00(场)",
+            "暑期科创研学拓展活动、上海科技节活动和全国/科普周活动、科创研学特别活动 | ≥3.00(场)",
+            "发布推文 | ≥300.00(篇)",
+            "质量指标 | 基础数据信息采集细分领域覆盖率 | >70.00(%)",
+            "普及细胞治疗、抗体治疗等的基本概念，了解生/物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能/力。 | ≥13.00(场)",
+            "加强科创研学实践操作能力的培养，通过互动活/动提升对生物科学的兴趣，传递最新最前沿的生/物医药研究成果和发展趋势。 | ≥5(场)",
+            "总阅读量 | ≥80000.00(人/次)",
+        ]
+    );
 
     // pdfplumber of Ghostscript's copy of a LibreOffice form: the block
     // label's `绩效` printed twice, its `指标` once; the lone `绩效` is no
