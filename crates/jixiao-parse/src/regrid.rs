@@ -2426,9 +2426,15 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, 
             let shares = |j: Option<usize>| j.and_then(|j| pieces.get(j)).is_some_and(|p| Some(p.line) == line);
             !shares(k.checked_sub(1)) && !shares(Some(k + 1))
         };
-        let completes_itself = pieces.get(k + 1).is_some_and(|next| {
-            next.line == other.line + 1
-                && alone(k + 1)
+        // Its rest alone on a later line (the next, or past a row printed
+        // between: pdfplumber's `服务对象满意度` / `满意度指标 … ≥90.00(%)` /
+        // `指标`).
+        let completes_itself = pieces.iter().enumerate().skip(k + 1).any(|(m, next)| {
+            next.line > other.line
+                && next.line <= other.line + MAX_LABEL_GAP
+                && next.sheet == other.sheet
+                && !used.get(m).copied().unwrap_or(true)
+                && alone(m)
                 && vocab::is_known_label(&fold_compact(&format!("{}{}", other.text.trim(), next.text.trim())))
         });
         if other_folded.chars().count() >= 4
@@ -4100,6 +4106,25 @@ mod tests {
             "普及细胞治疗、抗体治疗等的基本概念，了解生/物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能/力。 | ≥13.00(场)",
             "加强科创研学实践操作能力的培养，通过互动活/动提升对生物科学的兴趣，传递最新最前沿的生/物医药研究成果和发展趋势。 | ≥5(场)",
             "总阅读量 | ≥80000.00(人/次)",
+        ]
+    );
+
+    // pdfplumber of a ReportLab form: the name `可持续影响` begins a label,
+    // and the `指标` two lines on is the rest of `服务对象满意度` printed
+    // between, past a row: that label's, not the name's.
+    regrids_to!(
+        a_labels_first_piece_between_keeps_its_rest_past_a_row,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n数量指标 项目完成率 =100(%)\n产出指标 质量指标 验收合格 =100(%)\n时效指标 项目完成及时性 2024年11月前完成\n保障生药中心孵化基地建设项目正常开展 有效保障\n绩效指标\n社会效益指标\n意向服务企业数 >10.00(家)\n效益指标\n排放合格率 =100.00(%)\n可持续影响指标\n可持续影响 >10.00(年)\n服务对象满意度\n满意度指标 专业人员服务满意度 ≥90.00(%)\n指标\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 项目完成率 | =100(%)",
+            "质量指标 | 验收合格 | =100(%)",
+            "时效指标 | 项目完成及时性 | 2024年11月前完成",
+            "效益指标 | 社会效益指标 | 保障生药中心孵化基地建设项目正常开展 | 有效保障",
+            "意向服务企业数 | >10.00(家)",
+            "可持续影响指标 | 排放合格率 | =100.00(%)",
+            "可持续影响 | >10.00(年)",
+            "满意度指标 | 服务对象满意度指标 | 专业人员服务满意度 | ≥90.00(%)",
         ]
     );
 
