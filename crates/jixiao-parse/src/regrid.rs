@@ -2802,6 +2802,19 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         {
             penalty += TIE_WRAPPED_NAME;
         }
+        // Two cells that start on one line share their lines' baselines:
+        // neither skips a line the other holds alone (MuPDF's narrow
+        // target `吸引来自国` / `内外的、生` / `物医药产业`, its name one line
+        // beside the first).
+        if n0 == t0 {
+            let skips = |lines: &[(u32, &str)]| {
+                lines
+                    .windows(2)
+                    .filter(|w| matches!(w, [a, b] if b.0 > a.0 + 1))
+                    .count()
+            };
+            penalty += SKIPPED_SHARED_LINE * (skips(&name) + skips(&target)) as f32;
+        }
         let extra_lines = group.len().saturating_sub(1) as f32;
         let mut cost = (anchor(n0, n1) - anchor(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
@@ -2888,6 +2901,10 @@ fn split_off_squeezed_target((col, text): (usize, String)) -> Vec<(usize, String
     let tail_col = col + head.chars().count() + 1;
     vec![(col, head.to_string()), (tail_col, tail.to_string())]
 }
+
+/// Cost of each line a cell skips when its row's two cells start on one
+/// line (see [`row_cost`]).
+const SKIPPED_SHARED_LINE: f32 = 1.0;
 
 /// What a reading that wraps the name more than the target costs: a
 /// tie-break only, below any other cost.
@@ -4127,6 +4144,21 @@ mod tests {
             "满意度指标 | 服务对象满意度指标 | 专业人员服务满意度 | ≥90.00(%)",
         ]
     );
+
+    // pdfplumber of a MuPDF form (cells at the top of their rows, a target
+    // column five ideographs wide): a target line alone between two others
+    // of the target is no line of the name, which started on the target's
+    // first line and shares its baselines.
+    #[test]
+    fn cells_that_start_on_one_line_skip_no_line_of_each_other() {
+        let rows = regridded("绩效 一级指标 二级指标 三级指标 年度(/项目)\n指标 指标值\n产出指标 数量指标 调研或会议会展 ≥3.00(次)\n邀请演讲专家数 ≥100.00(位)\n专业媒体数 ≥3.00(家)\n研讨会议程活动完成率 ≥95.00(%)\n项目引进或对接 ≥2.00(个)\n参会人数 ≥800.00(人)\n培训或项目对接 ≥2.00(个)\n质量指标 教授级专家邀请到会数 ≥20.00(位)\n会议议程内容符合率 ≥95.00(%)\n中药材调研 ≥2.00(次)\n时效指标 组织筹备及时性 筹备完善，\n按时召开会\n议\n宣传推广及时性 及时发布宣\n传推广信息\n效益指标 社会效益指标 拓展国内外交流合作渠道 吸引来自国\n内外的、生\n物医药产业\n各界代表参\n与会议，搭\n建交流合作\n平台，拓展\n合作渠道\n媒体报道 ≥3.00(家)\n促成国内外合作项目意向 通过会议搭\n建国内外交\n流合作平\n台，促成\n1-3项国内\n外项目合作\n意向\n可持续影响指标 人员到位率 ≥90.00(%)\n满意度指标 服务对象满意度指标 参会人员满意度 ≥85.00(%)\n财政项目支出绩效目标申报表\n");
+        for row in [
+            "效益指标 | 社会效益指标 | 拓展国内外交流合作渠道 | 吸引来自国/内外的、生/物医药产业/各界代表参/与会议，搭/建交流合作/平台，拓展/合作渠道",
+            "促成国内外合作项目意向 | 通过会议搭/建国内外交/流合作平/台，促成/1-3项国内/外项目合作/意向",
+        ] {
+            assert!(rows.iter().any(|r| r == row), "{row} not in {rows:#?}");
+        }
+    }
 
     // pdfplumber of Ghostscript's copy of a LibreOffice form: the block
     // label's `绩效` printed twice, its `指标` once; the lone `绩效` is no
