@@ -815,12 +815,21 @@ fn wrap_misses(lines: &[&str]) -> usize {
 }
 
 /// A single space with an ideograph (or full-width punctuation) on both
-/// sides.
+/// sides, or between one and a numbered item (`…治理精细化水平。 1.完成上门健康
+/// 评估1200户；`: a one-line goal and the first line of its neighbour, set at
+/// the top of their cells): no space of one cell's Chinese text.
 fn has_cell_gap(line: &str) -> bool {
     let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| matches!(w, [a, ' ', b] if is_wide(*a) && is_wide(*b)))
+    chars.windows(3).enumerate().any(|(k, w)| match w {
+        [a, ' ', b] if is_wide(*a) => {
+            is_wide(*b)
+                || line
+                    .char_indices()
+                    .nth(k + 2)
+                    .is_some_and(|(at, _)| line.get(at..).is_some_and(starts_item))
+        }
+        _ => false,
+    })
 }
 
 fn starts_item(line: &str) -> bool {
@@ -4159,6 +4168,20 @@ mod tests {
             assert!(rows.iter().any(|r| r == row), "{row} not in {rows:#?}");
         }
     }
+
+    // pdfplumber of a MuPDF form: a one-line project goal and the first of
+    // the annual goal's three numbered lines share a line, parted by a
+    // space after `。`; the annual goal goes on below.
+    regrids_to!(
+        a_goal_and_its_neighbours_first_item_on_one_line_are_two_cells,
+        "项目 项目总目标 年度总体目标\n绩效\n目标\n通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理精细化水平。 1.完成上门健康评估1200户；\n2.完成微更新项目前期工作；\n3.居民满意度达到90%以上。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 上门健康评估户数 ≥1200(户)\n",
+        [
+            "项目绩效目标 | 项目总目标 | 年度总体目标",
+            "通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理精细化水平。 | 1.完成上门健康评估1200户；/2.完成微更新项目前期工作；/3.居民满意度达到90%以上。",
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 上门健康评估户数 | ≥1200(户)",
+        ]
+    );
 
     // pdfplumber of Ghostscript's copy of a LibreOffice form: the block
     // label's `绩效` printed twice, its `指标` once; the lone `绩效` is no
