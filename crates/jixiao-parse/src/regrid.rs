@@ -578,16 +578,55 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
             .max_by_key(|(gap, _)| *gap)
             .map(|(_, right_start)| right_start)
             .filter(|start| *start <= annual_col + GOAL_COLUMN_SLACK);
-        let Some(boundary) = boundary else { continue };
+        // No gap between the columns' starts (the left cell full to its
+        // edge, one space before the right one's text: iText, `…营造和谐社区
+        // 氛围 全年开展睦邻活动…` / `。`): the cells meet where the left one
+        // ends, as far right of its heading's middle as its text starts
+        // left of it; a space between ideographs there parts them.
+        let (boundary, at_space) = match boundary {
+            Some(b) => (b, false),
+            None => {
+                let project = pieces
+                    .iter()
+                    .find(|(_, t)| vocab::goal_heading(t) == Some(vocab::GoalSlot::Project));
+                let Some(&first) = starts.first() else { continue };
+                let Some(mirror) = project
+                    .map(|(col, t)| 2 * col + width(t))
+                    .and_then(|twice_middle| twice_middle.checked_sub(first))
+                    .filter(|m| *m > first && *m < annual_col + GOAL_COLUMN_SLACK)
+                else {
+                    continue;
+                };
+                // Every line that runs over that place parts there: one
+                // text over both headings (the seed's merged goal) does not.
+                let parts_everywhere =
+                    block
+                        .iter()
+                        .flat_map(pieces_of)
+                        .filter(|(_, t)| !is_marker(t))
+                        .all(|(col, t)| {
+                            let crosses =
+                                col + GOAL_COLUMN_SLACK < mirror && col + width(&t) > mirror + GOAL_COLUMN_SLACK;
+                            !crosses || split_at_cell_gap((col, t), mirror).len() == 2
+                        });
+                if !parts_everywhere {
+                    continue;
+                }
+                (mirror, true)
+            }
+        };
         let mut markers = Vec::new();
         let (mut left, mut right): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
         for line in block {
             let mut left_parts = Vec::new();
             let mut right_parts = Vec::new();
-            for (col, text) in pieces_of(line)
-                .into_iter()
-                .flat_map(|piece| split_at_column(piece, boundary))
-            {
+            for (col, text) in pieces_of(line).into_iter().flat_map(|piece| {
+                if at_space {
+                    split_at_cell_gap(piece, boundary)
+                } else {
+                    split_at_column(piece, boundary)
+                }
+            }) {
                 if is_marker(&text) {
                     markers.push(text);
                 } else if col >= boundary {
@@ -661,6 +700,25 @@ fn split_at_column((col, text): (usize, String), boundary: usize) -> Vec<(usize,
             }
         }
         shown += if is_wide(c) { 2 } else { 1 };
+    }
+    vec![(col, text)]
+}
+
+/// A piece parted at a space between wide characters within
+/// [`GOAL_COLUMN_SLACK`] display columns of `boundary` (where two goal
+/// cells meet with one space between them); whole otherwise.
+fn split_at_cell_gap((col, text): (usize, String), boundary: usize) -> Vec<(usize, String)> {
+    let mut shown = col;
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c == ' ' && shown.abs_diff(boundary) <= GOAL_COLUMN_SLACK && previous.is_some_and(is_wide) {
+            let next_wide = text.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(is_wide);
+            if let (true, Some(left), Some(right)) = (next_wide, text.get(..i), text.get(i + 1..)) {
+                return vec![(col, left.to_string()), (shown + 1, right.to_string())];
+            }
+        }
+        shown += if is_wide(c) { 2 } else { 1 };
+        previous = Some(c);
     }
     vec![(col, text)]
 }
@@ -4180,6 +4238,22 @@ mod tests {
             "通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理精细化水平。 | 1.完成上门健康评估1200户；/2.完成微更新项目前期工作；/3.居民满意度达到90%以上。",
             "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
             "产出指标 | 数量指标 | 上门健康评估户数 | ≥1200(户)",
+        ]
+    );
+
+    // `pdftotext -layout` of an iText form: the project goal fills its
+    // cell to the edge (its `。` wrapped alone), one space before the
+    // annual goal; no gap between the columns' starts tells them apart.
+    // They meet as far right of the project heading's middle as the text
+    // starts left of it.
+    regrids_to!(
+        goal_cells_one_space_apart_part_where_the_left_one_ends,
+        " 项目                      项目总目标                                年度总体目标\n 绩效    依托居民区睦邻点开展邻里互助活动，营造和谐社区氛围 全年开展睦邻活动不少于300场。\n 目标    。\n        一级指标        二级指标                     三级指标                       年度(/项目)指标值\n                             第1居民区“睦邻点”活动场次                            ≥3(场)\n",
+        [
+            "项目绩效目标 | 项目总目标 | 年度总体目标",
+            "依托居民区睦邻点开展邻里互助活动，营造和谐社区氛围/。 | 全年开展睦邻活动不少于300场。",
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "第1居民区“睦邻点”活动场次 | ≥3(场)",
         ]
     );
 
