@@ -2882,6 +2882,7 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
             };
             penalty += SKIPPED_SHARED_LINE * (skips(&name) + skips(&target)) as f32;
         }
+        penalty += OVERWIDE_LINE * (overwide_lines(&name) + overwide_lines(&target)) as f32;
         let extra_lines = group.len().saturating_sub(1) as f32;
         let mut cost = (anchor(n0, n1) - anchor(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
@@ -2972,6 +2973,38 @@ fn split_off_squeezed_target((col, text): (usize, String)) -> Vec<(usize, String
 /// Cost of each line a cell skips when its row's two cells start on one
 /// line (see [`row_cost`]).
 const SKIPPED_SHARED_LINE: f32 = 1.0;
+
+/// Cost of a cell's line wider than its column, as its other full lines
+/// show it (see [`overwide_lines`]).
+const OVERWIDE_LINE: f32 = 2.0;
+
+/// Fewest other full lines of a cell that show its column's width.
+const MIN_FULL_LINES: usize = 2;
+
+/// Lines of a cell wider (beyond a proportional digit's slack) than every
+/// other line it wrapped at, where at least [`MIN_FULL_LINES`] others
+/// show the column's width: no line of that cell. pdfplumber keeps no
+/// columns, and a one-line name (`拓展平台服务领域，促进资源集聚`, 15
+/// ideographs) centred among a target's 13-ideograph lines would
+/// otherwise pass for one of them.
+fn overwide_lines(lines: &[(u32, &str)]) -> usize {
+    let widths: Vec<usize> = lines.iter().map(|(_, t)| width(t)).collect();
+    let Some((_, wrapped)) = widths.split_last() else {
+        return 0;
+    };
+    (0..widths.len())
+        .filter(|&k| {
+            let others: Vec<usize> = wrapped
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, w)| *w)
+                .collect();
+            let column = others.iter().copied().max().unwrap_or(0);
+            others.len() >= MIN_FULL_LINES && widths.get(k).is_some_and(|w| *w > column + 2)
+        })
+        .count()
+}
 
 /// What a reading that wraps the name more than the target costs: a
 /// tie-break only, below any other cost.
@@ -4256,6 +4289,16 @@ mod tests {
             "第1居民区“睦邻点”活动场次 | ≥3(场)",
         ]
     );
+
+    // pdfplumber of a ReportLab form: a one-line name of 15 ideographs
+    // centred among its target's lines of 13; wider than the target's
+    // column, as its other lines show it, it is no line of the target.
+    #[test]
+    fn a_line_wider_than_a_cells_other_lines_is_no_line_of_it() {
+        let rows = regridded("一级指标 二级指标 三级指标 年度(/项目)指标值\n组织平台建设和发展相关咨询、研讨会 ≥2.00(次)\n数量指标 参加生物医药领域会议、展会等活动 ≥2.00(次)\n专业服务覆盖面 ≥50.00(%)\n研讨会、活动参与率 ≥95.00(%)\n质量指标\n服务项目验收率 ≥50.00(%)\n产出指标\n利用平台网络信息化系统，及\n服务信息更新及时性 时发布、更新平台联盟服务信\n息\n时效指标\n绩效指标 通过会议等形式，及时宣传平\n宣传推广及时性\n台联盟，扩大平台知晓度\n项目应急处置率 ≥98.00(%)\n通过广泛宣传，吸引并筛选生\n物医药领域前沿技术服务机构\n，加入平台联盟，拓展平台服\n拓展平台服务领域，促进资源集聚\n务领域和范围，进一步聚集研\n发资源，助力区域创新体系建\n社会效益指标\n设\n效益指标\n提升平台中试工程化、产业化、\n提升平台服务能力\n及成果转化等服务能力\n执行率 =100.00(%)\n生态效益指标 服务专业客户数量 ≥5.00(个)\n服务对象满意度\n");
+        let row = "效益指标 | 社会效益指标 | 拓展平台服务领域，促进资源集聚 | 通过广泛宣传，吸引并筛选生/物医药领域前沿技术服务机构/，加入平台联盟，拓展平台服/务领域和范围，进一步聚集研/发资源，助力区域创新体系建/设";
+        assert!(rows.iter().any(|r| r == row), "{row} not in {rows:#?}");
+    }
 
     // pdfplumber of Ghostscript's copy of a LibreOffice form: the block
     // label's `绩效` printed twice, its `指标` once; the lone `绩效` is no
