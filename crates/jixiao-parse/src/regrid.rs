@@ -2390,8 +2390,7 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
         // re-write dropped one: Ghostscript's copy of a LibreOffice form,
         // `绩效` / `绩效` / `指标` between two rows): the first is no cell's
         // text. (A lone `绩效` elsewhere may be 项目绩效目标's.)
-        let doubled = pieces.get(i + 1).is_some_and(|next| fold_compact(&next.text) == folded);
-        if doubled && vocab::marker(&format!("{folded}指标")) == Some(Marker::Indicators) {
+        if folded == "绩效" && pieces.get(i + 1).is_some_and(|next| fold_compact(&next.text) == folded) {
             continue;
         }
         if let Some((partners, joined)) = completion(&pieces, i, &used) {
@@ -2988,20 +2987,29 @@ const MIN_FULL_LINES: usize = 2;
 /// ideographs) centred among a target's 13-ideograph lines would
 /// otherwise pass for one of them.
 fn overwide_lines(lines: &[(u32, &str)]) -> usize {
-    let widths: Vec<usize> = lines.iter().map(|(_, t)| width(t)).collect();
-    let Some((_, wrapped)) = widths.split_last() else {
+    // Called for every reading of every candidate row: the two widest
+    // wrapped lines stand for "every other" without a list per line.
+    let Some((_, wrapped)) = lines.split_last() else {
         return 0;
     };
-    (0..widths.len())
-        .filter(|&k| {
-            let others: Vec<usize> = wrapped
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != k)
-                .map(|(_, w)| *w)
-                .collect();
-            let column = others.iter().copied().max().unwrap_or(0);
-            others.len() >= MIN_FULL_LINES && widths.get(k).is_some_and(|w| *w > column + 2)
+    let (mut widest, mut second) = ((0usize, usize::MAX), 0usize);
+    for (k, (_, t)) in wrapped.iter().enumerate() {
+        let w = width(t);
+        if w > widest.0 {
+            second = widest.0;
+            widest = (w, k);
+        } else if w > second {
+            second = w;
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(k, (_, t))| {
+            let is_wrapped = k < wrapped.len();
+            let others = wrapped.len() - usize::from(is_wrapped);
+            let column = if is_wrapped && k == widest.1 { second } else { widest.0 };
+            others >= MIN_FULL_LINES && width(t) > column + 2
         })
         .count()
 }

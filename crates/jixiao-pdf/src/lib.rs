@@ -466,10 +466,11 @@ pub(crate) fn decode_stream(stream: &lopdf::Stream, limit: usize) -> Decoded {
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Decoded::OverLimit,
         Err(e) => Decoded::Failed(e.to_string()),
     };
-    let filters: Vec<Object> = match stream.dict.get(b"Filter") {
+    // Borrowed: every stream of a file comes through here.
+    let filters: &[Object] = match stream.dict.get(b"Filter") {
         Err(_) => return Decoded::Data(stream.content.clone(), None),
-        Ok(Object::Name(name)) => vec![Object::Name(name.clone())],
-        Ok(Object::Array(filters)) => filters.clone(),
+        Ok(name @ Object::Name(_)) => std::slice::from_ref(name),
+        Ok(Object::Array(filters)) => filters,
         Ok(_) => return lenient(None),
     };
     let Some((Object::Name(last), before)) = filters.split_last() else {
