@@ -566,6 +566,11 @@ pub enum UnplacedReason {
     /// lines around the other's): the project goal is taken to be the
     /// taller, a guess.
     GoalSidesGuessed,
+    /// The text under both goal headings printed in two runs, the year
+    /// line or money cells between them (LibreOffice draws one goal cell
+    /// in a second pass over the page): two cells, the first taken for
+    /// the project goal by the dump's order, a guess.
+    GoalSidesByOrder,
     /// A cell of the form's header or money block (a goal heading, a
     /// money label, a nature or category) that a content-order dump
     /// printed among the indicator table's cells: no indicator is a bare
@@ -592,6 +597,9 @@ impl UnplacedReason {
             }
             UnplacedReason::GoalSidesGuessed => {
                 "two goal cells whose lines the dump interleaves alike either way: the taller was taken for the project goal, a guess (check the two goals against the PDF)"
+            }
+            UnplacedReason::GoalSidesByOrder => {
+                "the text under both goal headings printed in two runs with other cells between: taken as two cells, the first for the project goal by the dump's order, a guess (check the two goals against the PDF)"
             }
             UnplacedReason::HeaderCellInTable => {
                 "a header or money cell printed among the indicator table's cells (the dump's order does not tie it to its field)"

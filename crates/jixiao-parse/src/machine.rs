@@ -100,6 +100,12 @@ struct Goal {
     /// columns: the text under them may be two cells printed one after
     /// the other (`pdftotext -raw`), as under parted headings.
     shared_headings: bool,
+    /// Lines of the last slot where its text went on after the form's
+    /// year line or money cells printed among it: where a cell drawn in
+    /// a second pass may begin (see [`Parser::finish_goal`]).
+    resumed_at: Vec<usize>,
+    /// The year line or a money cell came after the last slot's text.
+    interrupted: bool,
 }
 
 /// Matching a repeated goal text against the goal already read.
@@ -197,12 +203,18 @@ impl Parser {
         self
     }
 
-    /// Runs the transition for one token and remembers where the last
-    /// token ended (a form ends at the last row before the next heading).
+    /// Runs the transition for one token and remembers the furthest place
+    /// the form's tokens reached (a form ends at its last row before the
+    /// next heading; a content-order dump's rows, put back in row order,
+    /// need not come in line order).
     fn step(&mut self, state: State, token: Token) -> State {
+        let heading = matches!(token.kind, TokenKind::Heading { .. });
         let next = self.transition(state, token.clone());
-        if let Some(loc) = token.rows.last().map(|r| r.loc) {
-            self.last_loc = Some(loc);
+        if let Some(loc) = token.rows.iter().map(|r| r.loc).reduce(furthest) {
+            self.last_loc = Some(match self.last_loc {
+                Some(last) if !heading => furthest(last, loc),
+                _ => loc,
+            });
         }
         next
     }
@@ -522,6 +534,7 @@ impl Parser {
             // The form's year line printed among the goal's lines
             // (poppler's reading order of a Chromium form).
             TokenKind::Year(year) if token.rows.iter().all(dump_line) => {
+                goal.interrupted |= has_text(&goal);
                 self.emit(Event::Year {
                     year,
                     loc: loc_of(&token),
@@ -768,6 +781,7 @@ impl Parser {
         // never taken as the goal.
         let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
         if (still_empty || dump_line(&row)) && row.cells.len() == 1 && is_money_text(&text) {
+            goal.interrupted |= !still_empty;
             goal.money.push(row);
             return;
         }
@@ -784,6 +798,9 @@ impl Parser {
         let lines = text.split('\n').map(str::to_string);
         match goal.slots.last_mut() {
             Some((_, existing, _)) => {
+                if mem::take(&mut goal.interrupted) && !existing.is_empty() {
+                    goal.resumed_at.push(existing.len());
+                }
                 goal.row_starts.push((existing.len(), row.loc));
                 existing.extend(lines);
             }
@@ -910,7 +927,12 @@ impl Parser {
         }
         if goal.parted_headings || goal.shared_headings {
             if let [(GoalSlot::Both, lines, loc)] = goal.slots.as_slice() {
-                if let Some(cut) = two_goal_cells(lines) {
+                let by_text = two_goal_cells(lines);
+                let by_order = by_text
+                    .is_none()
+                    .then(|| cut_where_resumed(lines, &goal.resumed_at))
+                    .flatten();
+                if let Some(cut) = by_text.or(by_order) {
                     let (project, annual) = lines.split_at(cut);
                     let annual_loc = goal
                         .row_starts
@@ -923,6 +945,13 @@ impl Parser {
                         lines: project.to_vec(),
                         loc: *loc,
                     });
+                    if by_order.is_some() {
+                        self.emit(Event::Unplaced {
+                            reason: UnplacedReason::GoalSidesByOrder,
+                            text: lines.join(" "),
+                            loc: *loc,
+                        });
+                    }
                     self.emit(Event::Goal {
                         slot: GoalSlot::Annual,
                         lines: annual.to_vec(),
@@ -1446,6 +1475,26 @@ fn two_goal_cells(lines: &[String]) -> Option<usize> {
     cut_by_own_widths(lines, &widths)
 }
 
+/// Where the text under both headings is two cells by the dump's order:
+/// it went on once after the year line or money cells, and the line
+/// before ends a sentence (one cell's lines are printed together, so a
+/// second run is a second cell; LibreOffice draws it in a second pass):
+///
+/// ```text
+/// 项目总目标 年度总体目标
+/// 依托居民区睦邻点开展邻里互助活动，营造和谐社区氛围。   ← first pass
+/// （2026年度）                                           ← second pass
+/// 年度资金申请总额
+/// 全年开展睦邻活动不少于300场。
+/// ```
+fn cut_where_resumed(lines: &[String], resumed_at: &[usize]) -> Option<usize> {
+    let [cut] = resumed_at else {
+        return None;
+    };
+    let before = lines.get(cut.checked_sub(1)?)?;
+    (*cut < lines.len() && before.trim_end().ends_with(SENTENCE_ENDS)).then_some(*cut)
+}
+
 /// The one cut of `lines` into two cells, each wrapped at a width of its
 /// own (the two goal columns need not be alike: a one-line annual goal
 /// wider than the project goal's full lines), where each cell's lines but
@@ -1686,6 +1735,20 @@ fn is_annual_label(label: FundLabel) -> bool {
 fn is_money_text(text: &str) -> bool {
     let folded = fold_compact(text);
     vocab::fund_label(&folded).is_some() || is_amount(&folded)
+}
+
+/// The later of two places of the same kind; else the second.
+fn furthest(a: Location, b: Location) -> Location {
+    match (a, b) {
+        (Location::Line(x), Location::Line(y)) => Location::Line(x.max(y)),
+        (Location::Page(x), Location::Page(y)) => Location::Page(x.max(y)),
+        (_, b) => b,
+    }
+}
+
+/// The goal's last cell has text.
+fn has_text(goal: &Goal) -> bool {
+    goal.slots.last().is_some_and(|(_, lines, _)| !lines.is_empty())
 }
 
 fn goal_folded(goal: &Goal) -> String {
@@ -2013,6 +2076,34 @@ mod tests {
             "Field(Name, 甲)",
             "Goal(Project, 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。)",
             "Goal(Annual, 全年完成各片区巡访任务，巡访记录完整率达到95%以上。)",
+            "FormEnd"
+        ]
+    );
+    // Two sentences one after the other under both headings: one cell,
+    // as printed. The same text with the year line and a money label
+    // between them (LibreOffice drew the second in a second pass): two
+    // cells, the first taken for the project goal, and said so.
+    parses_to!(
+        two_sentences_together_are_one_goal_cell,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n开展邻里互助活动。\n全年开展活动三百场。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Both, 开展邻里互助活动。/全年开展活动三百场。)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        a_goal_run_after_the_year_line_is_the_second_cell,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n开展邻里互助活动。\n（2026年度）\n年度资金申请总额\n全年开展活动三百场。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Year(2026)",
+            "Unplaced(FundsUnderGoal, 年度资金申请总额)",
+            "Goal(Project, 开展邻里互助活动。)",
+            "Unplaced(GoalSidesByOrder, 开展邻里互助活动。 全年开展活动三百场。)",
+            "Goal(Annual, 全年开展活动三百场。)",
             "FormEnd"
         ]
     );
