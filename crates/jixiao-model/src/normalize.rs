@@ -83,14 +83,25 @@ const OPS: &[(&str, Op)] = &[
     ("<", Op::Lt),
 ];
 
+/// Most characters of a target's subject (`服务对象满意度 ≥ 90%`): a short
+/// phrase, never a sentence that happens to end in a number. Checked on
+/// the match rather than written `{0,24}` in the pattern: the subject is
+/// lazy and first, so the shortest subject that lets the rest match is
+/// the one a bounded pattern would take, and a repeated Unicode class
+/// compiled 24 times was two thirds of a small batch's start-up time.
+const MAX_TARGET_SUBJECT: usize = 24;
+
 fn target_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let ops: Vec<String> = OPS.iter().map(|(s, _)| regex::escape(s)).collect();
         let units: Vec<String> = BARE_UNITS.iter().map(|s| regex::escape(s)).collect();
-        // subject: a short phrase without digits, separators or operator signs.
+        // subject: a short phrase without digits, separators or operator
+        // signs; its length is checked after the match (see
+        // MAX_TARGET_SUBJECT). The number in ASCII digits: the text is
+        // NFKC-folded, and other scripts' digits would not parse.
         let pattern = format!(
-            r"^(?P<subject>[^\d\s,;:、。<>=≥≤≧≦⩾⩽()]{{0,24}}?)\s*(?P<op>{})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:\((?P<punit>[^()]*)\)|(?P<bunit>{}))?$",
+            r"^(?P<subject>[^\d\s,;:、。<>=≥≤≧≦⩾⩽()]*?)\s*(?P<op>{})?\s*(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(?:\((?P<punit>[^()]*)\)|(?P<bunit>{}))?$",
             ops.join("|"),
             units.join("|")
         );
@@ -360,6 +371,12 @@ pub fn parse_target(text: &str) -> Target {
     let Some(caps) = target_regex().captures(folded.trim()) else {
         return target;
     };
+    if caps
+        .name("subject")
+        .is_some_and(|m| m.as_str().chars().count() > MAX_TARGET_SUBJECT)
+    {
+        return target;
+    }
     let Some(value) = caps
         .name("num")
         .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
@@ -389,7 +406,7 @@ pub fn is_numeric_target(text: &str) -> bool {
 fn amount_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<neg>-)?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:元)?$")
+        Regex::new(r"^(?P<neg>-)?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?(?:元)?$")
             .unwrap_or_else(|e| panic!("amount pattern is a constant: {e}"))
     })
 }
@@ -448,7 +465,7 @@ fn may_be_amount(text: &str) -> bool {
 fn date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))$")
+        Regex::new(r"^(?P<y>[0-9]{4})(?:[-/.年](?P<m>[0-9]{1,2})[-/.月](?P<d>[0-9]{1,2})日?|(?P<m2>[0-9]{2})(?P<d2>[0-9]{2}))$")
             .unwrap_or_else(|e| panic!("date pattern is a constant: {e}"))
     })
 }
@@ -682,6 +699,15 @@ mod tests {
         );
         assert_eq!(t("≥80000.00(人次)"), (Some(Op::Ge), Some(80000.0), Some("人次".into())));
         assert_eq!(t("100"), (None, Some(100.0), None));
+        // A subject of at most MAX_TARGET_SUBJECT characters: a phrase,
+        // not a sentence that ends in a number.
+        let subject = "服务对象对社区公共服务的获得感和安全感满意度提升";
+        assert_eq!(subject.chars().count(), MAX_TARGET_SUBJECT);
+        assert_eq!(
+            t(&format!("{subject}≥90%")),
+            (Some(Op::Ge), Some(90.0), Some("%".into()))
+        );
+        assert_eq!(t(&format!("{subject}值≥90%")), (None, None, None));
         for none in [
             "2024年11月前完成",
             "有效保障",

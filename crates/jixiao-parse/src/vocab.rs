@@ -408,12 +408,20 @@ pub fn is_indicator_header(folded_row: &str) -> bool {
     folded_row.contains("一级指标") && folded_row.contains("二级指标")
 }
 
+/// Most characters before a heading's `…项目支出绩效目标…表` (`财政`,
+/// `上海市普陀区某某街道2026年度`). Checked on the match, not written
+/// `{0,20}` in the pattern: the prefix is lazy and first, so the shortest
+/// that lets the rest match is the one a bounded pattern would take, and
+/// the bounded class compiled twenty times over.
+const MAX_HEADING_PREFIX: usize = 20;
+
 fn heading_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // A short prefix of a unit or year (`财政`, `2025年`, `XX区`), never a
         // sentence (`详见单位的项目绩效目标表`).
-        Regex::new(r"^(?P<form>[^,，。；;:：、的见\s]{0,20}?(?:项目支出绩效目标(?:申报|填报|申请)?表|项目绩效目标(?:申报|填报|申请)表))(?:\((?P<year>\d{4})年度?\))?$")
+        // Its length is checked after the match (MAX_HEADING_PREFIX).
+        Regex::new(r"^(?P<form>(?P<prefix>[^,，。；;:：、的见\s]*?)(?:项目支出绩效目标(?:申报|填报|申请)?表|项目绩效目标(?:申报|填报|申请)表))(?:\((?P<year>\d{4})年度?\))?$")
             .unwrap_or_else(|e| panic!("heading pattern is a constant: {e}"))
     })
 }
@@ -427,6 +435,9 @@ pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
         return None;
     }
     let caps = heading_regex().captures(&folded)?;
+    if caps.name("prefix")?.as_str().chars().count() > MAX_HEADING_PREFIX {
+        return None;
+    }
     let form_len = caps.name("form")?.as_str().chars().count();
     // The form text as printed (without spaces), not the folded copy.
     let printed: String = row_text
@@ -442,7 +453,7 @@ pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
 pub fn year_line(row_text: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\(?(?P<y>\d{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
+        Regex::new(r"^\(?(?P<y>[0-9]{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
     });
     let folded = fold_compact(row_text);
     if !folded.contains('年') {
@@ -518,6 +529,13 @@ mod tests {
             form_heading("上海市生物医药科技发展中心2024年度项目绩效目标汇总表"),
             None
         );
+        // A prefix of at most MAX_HEADING_PREFIX characters: a unit's name,
+        // not a sentence.
+        let nineteen = "上海市普陀区某某街道二〇二六年度单位部";
+        assert_eq!(nineteen.chars().count() + 1, MAX_HEADING_PREFIX);
+        assert!(form_heading(&format!("{nineteen}甲项目支出绩效目标表")).is_some());
+        assert_eq!(form_heading(&format!("{nineteen}甲乙项目支出绩效目标表")), None);
+        assert_eq!(form_heading("单位，项目支出绩效目标表"), None);
         assert_eq!(year_line("（2024年度）"), Some(2024));
         assert_eq!(year_line("(2024年度)"), Some(2024));
     }
