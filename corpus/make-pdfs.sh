@@ -18,6 +18,8 @@
 #   cairo:         corpus/pdf/cairo/make.sh (pdftocairo -pdf saves; needs poppler-utils)
 #   ghostscript:   corpus/pdf/ghostscript/make.sh (the PDFs above re-distilled
 #                  by pdfwrite; needs ghostscript)
+#   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
+#                  map removed; pip pypdf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p jixiao-pdfgen

@@ -59,6 +59,21 @@ const KNOWN: &[(&str, &str)] = &[
         "Qt's PDF engine writes Kangxi radicals for Noto Serif CJK's ideographs (门 as ⻔) in its \
          ToUnicode, as cairo does: pdftotext prints them, jixiao folds them (pdf_matches_text)",
     ),
+    (
+        "seed.weasyprint.no-tounicode.pdf",
+        "no ToUnicode over an Identity-H TrueType subset: pdftotext prints the glyph numbers as \
+         characters (garbage), jixiao reads the program's own cmap table (pdf_matches_text)",
+    ),
+    (
+        "cost.weasyprint.no-tounicode.pdf",
+        "as seed.weasyprint.no-tounicode.pdf",
+    ),
+    ("seed.itext.no-tounicode.pdf", "as seed.weasyprint.no-tounicode.pdf"),
+    (
+        "seed.mupdf.no-tounicode.pdf",
+        "no ToUnicode and MuPDF's subset has no cmap table: the text is lost to both; jixiao reports \
+         it (undecodable-font, golden file)",
+    ),
 ];
 
 /// Form files where the difference is understood.

@@ -9,6 +9,7 @@
 
 use encoding_rs::Encoding;
 use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
 
 use crate::cmap::{self, CMap, CodeMap, CodeRange};
 use crate::encoding;
@@ -41,6 +42,9 @@ enum Fallback {
     Legacy(&'static Encoding),
     /// The CID of the code, through the character collection's table.
     Collection(&'static [u8]),
+    /// The CID of the code, through the embedded TrueType program's own
+    /// `cmap` table read backwards (see [`crate::truetype`]).
+    Program(HashMap<u32, char>),
     /// Nothing known (Identity-H without ToUnicode, unknown CMaps).
     None,
 }
@@ -308,10 +312,15 @@ impl Font {
         let (widths, ranges, default) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
         // Without a way to Unicode, CIDs of a known character collection
         // read through its table.
+        // Else, where the font's program is embedded, by its own cmap.
         let fallback = match fallback {
             Fallback::None if matches!(cids, Cids::Identity | Cids::Embedded(_)) => descendant
-                .and_then(|d| collection(doc, d))
-                .map_or(Fallback::None, Fallback::Collection),
+                .and_then(|d| {
+                    collection(doc, d)
+                        .map(Fallback::Collection)
+                        .or_else(|| program_text(doc, d).map(Fallback::Program))
+                })
+                .unwrap_or(Fallback::None),
             other => other,
         };
         let mut font = Font {
@@ -465,6 +474,7 @@ impl Font {
                     .filter(|_| unit != 0)
                     .map(GlyphText::from_char)
             }
+            Fallback::Program(by_cid) => by_cid.get(&self.cid_of(code)?).copied().map(GlyphText::from_char),
             Fallback::None => None,
         }
     }
@@ -546,6 +556,37 @@ fn collection(doc: &Document, descendant: &Dictionary) -> Option<&'static [u8]> 
         b"Korea1" => Some(include_bytes!("../data/Korea1.u16")),
         _ => None,
     }
+}
+
+/// Most bytes of an embedded font program read for its cmap table: a
+/// whole CJK font (Noto Sans CJK is 16 MiB); a bigger stream is a bomb.
+const MAX_FONT_PROGRAM_BYTES: usize = 32 * 1024 * 1024;
+
+/// CID → character by the descendant's embedded TrueType program (a
+/// `CIDFontType2` with `/FontFile2`): its cmap read backwards, through the
+/// `/CIDToGIDMap` (Identity, or a stream of two-byte glyph numbers).
+fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, char>> {
+    let descriptor = get(doc, descendant, b"FontDescriptor")?.as_dict().ok()?;
+    let stream = get(doc, descriptor, b"FontFile2")?.as_stream().ok()?;
+    let crate::Decoded::Data(program, _) = crate::decode_stream(stream, MAX_FONT_PROGRAM_BYTES) else {
+        return None;
+    };
+    let by_glyph = crate::truetype::unicode_of_glyphs(&program);
+    let by_cid: HashMap<u32, char> = match get(doc, descendant, b"CIDToGIDMap") {
+        Some(Object::Stream(map)) => {
+            let crate::Decoded::Data(map, _) = crate::decode_stream(map, MAX_CMAP_BYTES) else {
+                return None;
+            };
+            map.chunks_exact(2)
+                .zip(0u32..)
+                .filter_map(|(gid, cid)| {
+                    Some((cid, *by_glyph.get(&u16::from_be_bytes([*gid.first()?, *gid.get(1)?]))?))
+                })
+                .collect()
+        }
+        _ => by_glyph.into_iter().map(|(gid, c)| (u32::from(gid), c)).collect(),
+    };
+    (!by_cid.is_empty()).then_some(by_cid)
 }
 
 /// The ToUnicode map, whether a limit cut it, and whether its stream is

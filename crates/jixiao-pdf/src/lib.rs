@@ -36,6 +36,7 @@ mod geometry;
 pub mod objects;
 mod page;
 mod text;
+mod truetype;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -39,8 +39,9 @@ const MAX_INFLATED: u64 = 64 << 20;
 /// some files' objects: the structure tree of a tagged PDF (Chromium and
 /// LibreOffice tag every text run), XMP metadata, outlines, thumbnails and
 /// the embedded font programs (jixiao reads a font's dictionaries and its
-/// ToUnicode map, never its glyph program). The objects under them are not
-/// read at all.
+/// ToUnicode map; a glyph program only where a composite font has no
+/// ToUnicode, see `programs_for_text`). The objects under them are not
+/// read otherwise.
 pub const UNREAD_KEYS: &[&[u8]] = &[
     b"StructTreeRoot",
     b"Metadata",
@@ -95,6 +96,28 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
         references(&object, &mut queue);
         objects.insert(id, object);
     }
+    // The one font program read: a composite font's without ToUnicode,
+    // whose text only its cmap table tells (see `font::program_text`).
+    for id in programs_for_text(&objects) {
+        if let Some(Some(object)) = reader.object(id) {
+            // Its dictionary's own references (/Length, /Length1), not
+            // followed further.
+            let mut lengths = Vec::new();
+            if let Object::Stream(program) = &object {
+                for (_, value) in program.dict.iter() {
+                    if let Object::Reference(length) = value {
+                        lengths.push(*length);
+                    }
+                }
+            }
+            for length_id in lengths {
+                if let Some(Some(length)) = reader.object(length_id) {
+                    objects.entry(length_id).or_insert(length);
+                }
+            }
+            objects.insert(id, object);
+        }
+    }
     let mut doc = Document::new();
     doc.version = version;
     doc.max_id = xref.size.saturating_sub(1);
@@ -108,6 +131,42 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
     };
     doc.objects = objects;
     Some(doc)
+}
+
+/// The `/FontFile2` programs of the composite fonts in `objects` that have
+/// no ToUnicode map: the only font programs [`load`] reads.
+pub fn programs_for_text(objects: &BTreeMap<ObjectId, Object>) -> Vec<ObjectId> {
+    let resolve = |object: &Object| -> Option<Object> {
+        match object {
+            Object::Reference(id) => objects.get(id).cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let mut out = Vec::new();
+    for object in objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        let composite = matches!(font.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Type0");
+        if !composite || font.has(b"ToUnicode") {
+            continue;
+        }
+        let descendant = font
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(resolve)
+            .and_then(|a| a.as_array().ok()?.first().cloned())
+            .and_then(|d| resolve(&d));
+        let descriptor = descendant
+            .as_ref()
+            .and_then(|d| d.as_dict().ok()?.get(b"FontDescriptor").ok().and_then(resolve));
+        if let Some(Ok(Object::Reference(id))) = descriptor
+            .as_ref()
+            .and_then(|d| d.as_dict().ok())
+            .map(|d| d.get(b"FontFile2"))
+        {
+            out.push(*id);
+        }
+    }
+    out
 }
 
 /// The objects `object` refers to, except under [`UNREAD_KEYS`].

@@ -57,7 +57,27 @@ fn reached(doc: &Document) -> std::collections::BTreeSet<(u32, u16)> {
 
 /// The first difference between the two readings of a file, if any.
 fn difference(ours: &Document, lopdf: &Document) -> Option<String> {
-    let wanted = reached(lopdf);
+    let mut wanted = reached(lopdf);
+    // And the font programs read for their cmap, with the objects their
+    // dictionaries name (/Length, /Length1).
+    let reached_objects: std::collections::BTreeMap<(u32, u16), Object> = lopdf
+        .objects
+        .iter()
+        .filter(|(id, _)| wanted.contains(id))
+        .map(|(id, o)| (*id, o.clone()))
+        .collect();
+    for id in jixiao_pdf::objects::programs_for_text(&reached_objects) {
+        if let Some(Object::Stream(program)) = lopdf.objects.get(&id) {
+            wanted.insert(id);
+            for (_, value) in program.dict.iter() {
+                if let Object::Reference(length) = value {
+                    if lopdf.objects.contains_key(length) {
+                        wanted.insert(*length);
+                    }
+                }
+            }
+        }
+    }
     let held: std::collections::BTreeSet<(u32, u16)> = ours.objects.keys().copied().collect();
     if wanted != held {
         let missing: Vec<_> = wanted.difference(&held).take(5).collect();
