@@ -21,15 +21,138 @@ pub fn win_ansi(code: u8) -> Option<char> {
     }
 }
 
-/// StandardEncoding: ASCII with typographic quotes; the upper half is rare
-/// in these documents and maps through WinAnsi where the glyphs agree.
+/// StandardEncoding (PDF 32000 Annex D): ASCII with typographic quotes,
+/// and its upper half (`\267` is the bullet Word's lists print).
 pub fn standard(code: u8) -> Option<char> {
-    match code {
-        0x27 => Some('\u{2019}'),
-        0x60 => Some('\u{2018}'),
-        0x20..=0x7e => Some(char::from(code)),
-        _ => None,
+    let c = match code {
+        0x27 => '\u{2019}',
+        0x60 => '\u{2018}',
+        0x20..=0x7e => char::from(code),
+        0xa1 => '¡',
+        0xa2 => '¢',
+        0xa3 => '£',
+        0xa4 => '⁄',
+        0xa5 => '¥',
+        0xa6 => 'ƒ',
+        0xa7 => '§',
+        0xa8 => '¤',
+        0xa9 => '\'',
+        0xaa => '“',
+        0xab => '«',
+        0xac => '‹',
+        0xad => '›',
+        0xae => 'ﬁ',
+        0xaf => 'ﬂ',
+        0xb1 => '–',
+        0xb2 => '†',
+        0xb3 => '‡',
+        0xb4 => '·',
+        0xb6 => '¶',
+        0xb7 => '•',
+        0xb8 => '‚',
+        0xb9 => '„',
+        0xba => '”',
+        0xbb => '»',
+        0xbc => '…',
+        0xbd => '‰',
+        0xbf => '¿',
+        0xc1 => '`',
+        0xc2 => '´',
+        0xc3 => 'ˆ',
+        0xc4 => '˜',
+        0xc5 => '¯',
+        0xc6 => '˘',
+        0xc7 => '˙',
+        0xc8 => '¨',
+        0xca => '˚',
+        0xcb => '¸',
+        0xcd => '˝',
+        0xce => '˛',
+        0xcf => 'ˇ',
+        0xd0 => '—',
+        0xe1 => 'Æ',
+        0xe3 => 'ª',
+        0xe8 => 'Ł',
+        0xe9 => 'Ø',
+        0xea => 'Œ',
+        0xeb => 'º',
+        0xf1 => 'æ',
+        0xf5 => 'ı',
+        0xf8 => 'ł',
+        0xf9 => 'ø',
+        0xfa => 'œ',
+        0xfb => 'ß',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// StandardEncoding's lower half alone: for a symbolic Type1 font without
+/// an encoding (a pi font's built-in encoding is its own; its upper half
+/// read as StandardEncoding would print `'` for a check box, so it stays
+/// unknown and reported).
+pub fn standard_ascii(code: u8) -> Option<char> {
+    if code < 0x80 {
+        standard(code)
+    } else {
+        None
     }
+}
+
+/// The built-in encoding of the Symbol font (PDF 32000 Annex D.6): Greek
+/// letters on the Latin ones, and the signs targets are written with
+/// (`\263` ≥, `\243` ≤) where a document typed them from Symbol. Codes
+/// whose glyph has no Unicode character of its own (the radical's
+/// extender, the bracket pieces) are unknown, and reported.
+pub fn symbol(code: u8) -> Option<char> {
+    const GREEK_UPPER: &str = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
+    const GREEK_LOWER: &str = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+    let c = match code {
+        0x41..=0x5a => GREEK_UPPER.chars().nth(usize::from(code - 0x41))?,
+        0x61..=0x7a => GREEK_LOWER.chars().nth(usize::from(code - 0x61))?,
+        0x22 => '∀',
+        0x24 => '∃',
+        0x27 => '∋',
+        0x2a => '∗',
+        0x2d => '−',
+        0x40 => '≅',
+        0x5c => '∴',
+        0x5e => '⊥',
+        0x7e => '∼',
+        0x60 => return None,
+        0x20..=0x7d => char::from(code),
+        0xa0 => '€',
+        0xa1 => 'ϒ',
+        0xa2 => '′',
+        0xa3 => '≤',
+        0xa4 => '⁄',
+        0xa5 => '∞',
+        0xa6 => 'ƒ',
+        0xa7 => '♣',
+        0xa8 => '♦',
+        0xa9 => '♥',
+        0xaa => '♠',
+        0xab => '↔',
+        0xac => '←',
+        0xad => '↑',
+        0xae => '→',
+        0xaf => '↓',
+        0xb0 => '°',
+        0xb1 => '±',
+        0xb2 => '″',
+        0xb3 => '≥',
+        0xb4 => '×',
+        0xb5 => '∝',
+        0xb6 => '∂',
+        0xb7 => '•',
+        0xb8 => '÷',
+        0xb9 => '≠',
+        0xba => '≡',
+        0xbb => '≈',
+        0xbc => '…',
+        _ => return None,
+    };
+    Some(c)
 }
 
 /// MacRomanEncoding: ASCII plus the Mac upper half (only the letters and
@@ -149,5 +272,31 @@ mod tests {
         assert_eq!(glyph_name("g123"), None);
         assert_eq!(win_ansi(0x93), Some('“'));
         assert_eq!(win_ansi(0x81), None);
+    }
+
+    // One line per code: the built-in encodings' upper halves.
+    #[test]
+    fn built_in_encodings() {
+        for (code, standard_char, symbol_char) in [
+            (0x41, Some('A'), Some('Α')),
+            (0x61, Some('a'), Some('α')),
+            (0x5a, Some('Z'), Some('Ζ')),
+            (0x7a, Some('z'), Some('ζ')),
+            (0x57, Some('W'), Some('Ω')),
+            (0x2d, Some('-'), Some('−')),
+            (0x30, Some('0'), Some('0')),
+            (0x60, Some('‘'), None),
+            (0xa3, Some('£'), Some('≤')),
+            (0xb3, Some('‡'), Some('≥')),
+            (0xb7, Some('•'), Some('•')),
+            (0xd0, Some('—'), None),
+            (0xfb, Some('ß'), None),
+            (0x80, None, None),
+        ] {
+            assert_eq!(standard(code), standard_char, "{code:#x}");
+            assert_eq!(symbol(code), symbol_char, "{code:#x}");
+            let ascii = if code < 0x80 { standard_char } else { None };
+            assert_eq!(standard_ascii(code), ascii, "{code:#x}");
+        }
     }
 }

@@ -702,6 +702,26 @@ impl SimpleEncoding {
     }
 }
 
+/// The standard Symbol font (`/Symbol`, a subset `ABCDEF+Symbol`, or
+/// Monotype's `SymbolMT` that Word embeds), read by its built-in encoding.
+fn is_symbol_font(dict: &Dictionary) -> bool {
+    let Ok(Object::Name(name)) = dict.get(b"BaseFont") else {
+        return false;
+    };
+    let name = name.rsplit(|b| *b == b'+').next().unwrap_or(name);
+    matches!(name, b"Symbol" | b"SymbolMT" | b"Symbol,Bold" | b"Symbol,Italic")
+}
+
+/// The font descriptor's Symbolic flag (bit 3): glyphs outside the
+/// standard Latin set, in an encoding of the font's own.
+fn is_symbolic(doc: &Document, dict: &Dictionary) -> bool {
+    get(doc, dict, b"FontDescriptor")
+        .and_then(|d| d.as_dict().ok())
+        .and_then(|d| get(doc, d, b"Flags"))
+        .and_then(|f| f.as_i64().ok())
+        .is_some_and(|flags| flags & 4 != 0)
+}
+
 fn simple_encoding(doc: &Document, dict: &Dictionary, subtype: &str) -> SimpleEncoding {
     let encoding = get(doc, dict, b"Encoding");
     let base = match encoding {
@@ -715,8 +735,12 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, subtype: &str) -> SimpleEn
         Some(b"MacRomanEncoding") => encoding::mac_roman,
         Some(b"StandardEncoding") => encoding::standard,
         Some(b"WinAnsiEncoding") => encoding::win_ansi,
-        // Type1 fonts default to their built-in (standard) encoding; the
-        // others are read as WinAnsi.
+        // The Symbol font's built-in encoding is its own.
+        _ if is_symbol_font(dict) => encoding::symbol,
+        // Type1 fonts default to their built-in (standard) encoding, a
+        // symbolic one's upper half unknown; the others are read as
+        // WinAnsi.
+        _ if subtype == "Type1" && is_symbolic(doc, dict) => encoding::standard_ascii,
         _ if subtype == "Type1" => encoding::standard,
         _ => encoding::win_ansi,
     };

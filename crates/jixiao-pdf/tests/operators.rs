@@ -233,6 +233,77 @@ fn identity_h_without_to_unicode_goes_through_the_character_collection() {
     );
 }
 
+/// A TrueType program holding only a `cmap` table (format 4, Windows
+/// Unicode): 中 (U+4E2D) on glyph 1, 文 (U+6587) on glyph 2.
+fn truetype_with_cmap() -> Vec<u8> {
+    let be = |v: u16| v.to_be_bytes();
+    let segments: [(u16, u16); 3] = [
+        (0x4E2D, 1u16.wrapping_sub(0x4E2D)),
+        (0x6587, 2u16.wrapping_sub(0x6587)),
+        (0xFFFF, 1),
+    ];
+    let mut sub: Vec<u8> = [be(4), be(0), be(0), be(6), be(0), be(0), be(0)].concat();
+    sub.extend(segments.iter().flat_map(|(c, _)| be(*c)));
+    sub.extend(be(0));
+    sub.extend(segments.iter().flat_map(|(c, _)| be(*c)));
+    sub.extend(segments.iter().flat_map(|(_, d)| be(*d)));
+    sub.extend(segments.iter().flat_map(|_| be(0)));
+    let mut cmap: Vec<u8> = [be(0), be(1), be(3), be(1)].concat();
+    cmap.extend(12u32.to_be_bytes());
+    cmap.extend(sub);
+    let mut program = 0x0001_0000u32.to_be_bytes().to_vec();
+    program.extend([be(1), be(0), be(0), be(0)].concat());
+    program.extend(b"cmap");
+    program.extend(0u32.to_be_bytes());
+    program.extend(28u32.to_be_bytes());
+    program.extend((cmap.len() as u32).to_be_bytes());
+    program.extend(cmap);
+    program
+}
+
+#[test]
+fn identity_h_without_to_unicode_reads_the_embedded_programs_cmap() {
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>";
+    let descendant = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>".to_string();
+    let descriptor = "<< /Type /FontDescriptor /FontName /X /Flags 4 /FontFile2 8 0 R >>".to_string();
+    let hex: String = truetype_with_cmap()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<String>()
+        + ">";
+    let program = format!(
+        "<< /Length {} /Filter /ASCIIHexDecode >>\nstream\n{hex}\nendstream",
+        hex.len() + 1
+    );
+    let more = [descendant, descriptor, program];
+    assert_eq!(text_with(font, &more, "BT /F 10 Tf 20 100 Td <00010002> Tj ET"), "中文");
+    // Glyph 3 is in no cmap entry: unknown, never guessed.
+    assert_eq!(text_with(font, &more, "BT /F 10 Tf 20 100 Td <0003> Tj ET"), "\u{FFFD}");
+}
+
+#[test]
+fn built_in_encodings_of_type1_fonts() {
+    // The Symbol font: ≥, the bullet, alpha.
+    let symbol = "<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>";
+    assert_eq!(
+        text_with(symbol, &[], "BT /F 10 Tf 20 100 Td (\\263\\267a) Tj ET"),
+        "≥•α"
+    );
+    // A text font's built-in StandardEncoding, upper half included.
+    let times = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>";
+    assert_eq!(
+        text_with(times, &[], "BT /F 10 Tf 20 100 Td (a\\267\\320) Tj ET"),
+        "a•—"
+    );
+    // A symbolic (pi) font's upper half is its own: unknown.
+    let pi = "<< /Type /Font /Subtype /Type1 /BaseFont /CommPi /FontDescriptor 6 0 R >>";
+    let descriptor = "<< /Type /FontDescriptor /FontName /CommPi /Flags 4 >>".to_string();
+    assert_eq!(
+        text_with(pi, &[descriptor], "BT /F 10 Tf 20 100 Td (\\267) Tj ET"),
+        "\u{FFFD}"
+    );
+}
+
 #[test]
 fn differences_rename_codes() {
     let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [65 /B /C] >> >>";
