@@ -202,6 +202,12 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
             input.join("scanned.pdf"),
         )
         .expect("copy");
+        // No text, and content that could not be read: no sign of a scan.
+        std::fs::copy(
+            shared.join("qpdf__qpdf__qtest__qpdf__unfilterable.pdf"),
+            input.join("unreadable-content.pdf"),
+        )
+        .expect("copy");
     }
     std::fs::write(input.join("good.pdf"), &pdf).expect("write");
     let out = dir.join("out");
@@ -219,8 +225,9 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
         ("not-a-pdf.pdf", "unreadable-pdf", "not a PDF file"),
         ("encrypted.pdf", "unreadable-pdf", "encrypted with a user password"),
         ("scanned.pdf", "no-text-layer", "looks scanned"),
+        ("unreadable-content.pdf", "no-text-layer", "damaged rather than scanned"),
     ] {
-        if !has_shared && matches!(file, "encrypted.pdf" | "scanned.pdf") {
+        if !has_shared && matches!(file, "encrypted.pdf" | "scanned.pdf" | "unreadable-content.pdf") {
             continue;
         }
         let doc = json(&out.join(format!("{file}.json")));
@@ -243,7 +250,12 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
         json(&out.join("good.pdf.json"))["projects"].as_array().map(Vec::len),
         Some(9)
     );
-    assert!(stderr.contains("1 converted, 5 failed"), "{stderr}");
+    let failed = if has_shared {
+        "1 converted, 6 failed"
+    } else {
+        "1 converted, 3 failed"
+    };
+    assert!(stderr.contains(failed), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

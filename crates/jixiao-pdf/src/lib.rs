@@ -163,21 +163,26 @@ impl Pdf {
             Some(doc) => Ok(doc),
             None => Document::load_mem(bytes),
         };
-        let mut doc = match loaded {
-            Ok(doc) => doc,
+        let (mut doc, unmeasured) = match loaded {
+            Ok(mut doc) => {
+                let unmeasured = read_unmeasured_streams(bytes, &mut doc);
+                (doc, unmeasured)
+            }
             Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword) => return Err(Error::Encrypted),
             Err(first) => {
                 // Damaged beyond lopdf's own recovery: find the objects by
                 // scanning, as qpdf and poppler do, and read again.
                 let repaired = rebuild_xref(bytes).ok_or_else(|| Error::Damaged(first.to_string()))?;
-                let doc = Document::load_mem(&repaired).map_err(|_| Error::Damaged(first.to_string()))?;
+                let mut doc = Document::load_mem(&repaired).map_err(|_| Error::Damaged(first.to_string()))?;
+                let unmeasured = read_unmeasured_streams(&repaired, &mut doc);
                 rebuilt = Some(first.to_string());
-                doc
+                (doc, unmeasured)
             }
         };
         if doc.is_encrypted() && doc.decrypt("").is_err() {
             return Err(Error::Encrypted);
         }
+        spell_out_filters(&mut doc);
         let pages = page_tree(&doc);
         if pages.is_empty() {
             return Err(if doc.is_encrypted() || doc.was_encrypted() {
@@ -188,6 +193,11 @@ impl Pdf {
         }
         let form = page::AcroForm::of(&doc);
         let mut damage = damage(bytes, &doc);
+        if unmeasured > 0 {
+            damage.push(format!(
+                "{unmeasured} streams have no usable /Length; each was read to its endstream"
+            ));
+        }
         if let Some(why) = rebuilt {
             damage.insert(
                 0,
@@ -657,6 +667,120 @@ fn page_tree(doc: &Document) -> Vec<ObjectId> {
         }
     }
     pages
+}
+
+/// A stream filter's full name for the abbreviations of inline images
+/// (`/Fl`, `/A85`), which some producers write in stream dictionaries
+/// (pdfbox's test files): readers accept them.
+fn full_filter_name(name: &[u8]) -> Option<&'static [u8]> {
+    Some(match name {
+        b"Fl" => b"FlateDecode",
+        b"A85" => b"ASCII85Decode",
+        b"AHx" => b"ASCIIHexDecode",
+        b"LZW" => b"LZWDecode",
+        b"RL" => b"RunLengthDecode",
+        b"CCF" => b"CCITTFaxDecode",
+        b"DCT" => b"DCTDecode",
+        _ => return None,
+    })
+}
+
+/// Every stream's `/Filter` and `/DecodeParms` made direct (an indirect
+/// `/Filter` array, as pdfminer's issue-1062 sample writes, is one lopdf's
+/// decoder does not follow: the content would read as raw zlib) and its
+/// abbreviated filter names spelled out.
+fn spell_out_filters(doc: &mut Document) {
+    let spelled = |object: Object| -> Object {
+        let name = |o: Object| match o {
+            Object::Name(n) => Object::Name(full_filter_name(&n).map_or(n, <[u8]>::to_vec)),
+            other => other,
+        };
+        match object {
+            Object::Array(items) => Object::Array(items.into_iter().map(name).collect()),
+            other => name(other),
+        }
+    };
+    let mut changes: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
+    for (id, object) in &doc.objects {
+        let Ok(stream) = object.as_stream() else { continue };
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            let Ok(value) = stream.dict.get(key) else { continue };
+            let direct = match value {
+                Object::Reference(r) => match doc.objects.get(r) {
+                    Some(target) => target.clone(),
+                    None => continue,
+                },
+                other => other.clone(),
+            };
+            let direct = if key == b"Filter" { spelled(direct) } else { direct };
+            if &direct != value {
+                let key: &'static [u8] = if key == b"Filter" { b"Filter" } else { b"DecodeParms" };
+                changes.push((*id, key, direct));
+            }
+        }
+    }
+    for (id, key, value) in changes {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            stream.dict.set(key, value);
+        }
+    }
+}
+
+/// Streams whose `/Length` is missing or no integer, which lopdf leaves
+/// empty: their data runs from the `stream` keyword's line end to the next
+/// `endstream`, as poppler and pdfium read them (pdfium's hand-written
+/// test files leave `/Length` out). Returns how many were read so.
+fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> usize {
+    let unmeasured: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, object)| {
+            let stream = object.as_stream().ok()?;
+            let length = stream
+                .dict
+                .get(b"Length")
+                .ok()
+                .map(|l| doc.dereference(l).map(|(_, o)| o));
+            let measured = matches!(length, Some(Ok(Object::Integer(_) | Object::Real(_))));
+            (stream.content.is_empty() && !measured).then_some(*id)
+        })
+        .collect();
+    let mut read = 0;
+    for id in unmeasured {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        let Some(start) = stream.start_position else { continue };
+        let Some(data) = to_endstream(buffer, start) else {
+            continue;
+        };
+        stream.content = data.to_vec();
+        read += 1;
+    }
+    read
+}
+
+/// The bytes from `start` (just after `stream` and its line end) to the
+/// line end before the next `endstream`; `None` when `start` does not
+/// follow a `stream` keyword or no `endstream` comes.
+fn to_endstream(buffer: &[u8], start: usize) -> Option<&[u8]> {
+    let before = buffer.get(..start)?;
+    let keyword = before
+        .strip_suffix(b"\r\n")
+        .or_else(|| before.strip_suffix(b"\n"))
+        .or_else(|| before.strip_suffix(b"\r"))?;
+    if !keyword.ends_with(b"stream") {
+        return None;
+    }
+    let rest = buffer.get(start..)?;
+    let end = rest.windows(9).position(|w| w == b"endstream")?;
+    let data = rest.get(..end)?;
+    Some(
+        data.strip_suffix(b"\r\n")
+            .or_else(|| data.strip_suffix(b"\n"))
+            .or_else(|| data.strip_suffix(b"\r"))
+            .unwrap_or(data),
+    )
 }
 
 fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {

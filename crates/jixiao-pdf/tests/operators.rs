@@ -26,6 +26,12 @@ fn pdf_with_font(content: &str, font: &str, more: &[String]) -> Vec<u8> {
         font.to_string(),
     ];
     objects.extend(more.iter().cloned());
+    pdf_of_objects(&objects)
+}
+
+/// A PDF of `objects` (numbered from 1, the first the catalog), with a
+/// cross-reference table that points at each.
+fn pdf_of_objects(objects: &[String]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -405,4 +411,54 @@ fn an_ascii85_flate_content_stream_is_read_and_its_damage_named() {
         *last ^= 0xff;
     }
     assert_eq!(read(&bad), ("AB".to_string(), true));
+}
+
+/// The text of page 1 of `bytes`, and the file's damage.
+fn text_and_damage(bytes: &[u8]) -> (String, Vec<String>) {
+    let doc = Pdf::load(bytes).expect("the test PDF loads");
+    let text = doc
+        .page(1)
+        .expect("page 1")
+        .glyphs
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect();
+    (text, doc.damage().to_vec())
+}
+
+#[test]
+fn a_stream_without_length_is_read_to_its_endstream() {
+    // pdfium's hand-written test files leave /Length out; the offsets stay
+    // right (the entry is blanked, not removed).
+    let content = "BT /F 10 Tf 20 100 Td (Hi) Tj ET";
+    let bytes = String::from_utf8(pdf(content)).expect("ASCII");
+    let length = format!("<< /Length {} >>", content.len() + 1);
+    let blank = format!("<<{}>>", " ".repeat(length.len() - 4));
+    let bytes = bytes.replacen(&length, &blank, 1);
+    let (text, damage) = text_and_damage(bytes.as_bytes());
+    assert_eq!(text, "Hi");
+    assert_eq!(
+        damage,
+        ["1 streams have no usable /Length; each was read to its endstream"]
+    );
+}
+
+#[test]
+fn an_indirect_or_abbreviated_filter_is_followed() {
+    // `/Filter 6 0 R` naming `[/AHx]`: the content in hexadecimal.
+    let content = "BT /F 10 Tf 20 100 Td (Hi) Tj ET";
+    let hex: String = content.bytes().map(|b| format!("{b:02X}")).collect::<String>() + ">";
+    let widths = vec!["500"; 95].join(" ");
+    for filter in ["6 0 R", "/AHx", "[/AHx]"] {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+            format!("<< /Length {} /Filter {filter} >>\nstream\n{hex}\nendstream", hex.len() + 1),
+            format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"),
+            "[/AHx]".to_string(),
+        ];
+        let (text, damage) = text_and_damage(&pdf_of_objects(&objects));
+        assert_eq!(text, "Hi", "{filter} {damage:?}");
+    }
 }

@@ -257,11 +257,14 @@ fn convert_pdf(bytes: &[u8], mut source: Source, first: u32, last: u32) -> Docum
     };
     source.pages = Some(read.pages);
     if read.glyphs == 0 {
-        let mut doc = failed(
-            source,
-            Code::NoTextLayer,
-            "no page has a text layer; the PDF looks scanned (run OCR first)".to_string(),
-        );
+        // Content that could not be decoded is no sign of a scan.
+        let unreadable = read.diagnostics.iter().any(|d| d.code == Code::PdfContent);
+        let message = if unreadable {
+            "no page gave any text, and some page content could not be read (see the pdf-content warnings): the PDF may be damaged rather than scanned"
+        } else {
+            "no page has a text layer; the PDF looks scanned (run OCR first)"
+        };
+        let mut doc = failed(source, Code::NoTextLayer, message.to_string());
         doc.diagnostics.extend(read.diagnostics);
         return doc;
     }
