@@ -55,6 +55,8 @@ enum Widths {
         first: u32,
         widths: Vec<f32>,
         missing: f32,
+        /// A standard font named without `/Widths`: its AFM widths.
+        standard: Option<&'static [(char, u16)]>,
     },
     Cid {
         widths: CodeMap<f32>,
@@ -234,7 +236,7 @@ impl Font {
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let first = get(doc, dict, b"FirstChar").and_then(number).unwrap_or(0.0).max(0.0) as u32;
-        let widths = get(doc, dict, b"Widths")
+        let widths: Vec<f32> = get(doc, dict, b"Widths")
             .and_then(|o| o.as_array().ok())
             .map(|a| {
                 a.iter()
@@ -242,6 +244,11 @@ impl Font {
                     .collect()
             })
             .unwrap_or_default();
+        let standard = if widths.is_empty() && subtype != "Type3" {
+            standard_face(&name)
+        } else {
+            None
+        };
         let missing = get(doc, dict, b"FontDescriptor")
             .and_then(|o| o.as_dict().ok())
             .and_then(|d| get(doc, d, b"MissingWidth"))
@@ -262,7 +269,12 @@ impl Font {
             codes: Codes::OneByte,
             to_unicode,
             fallback: Fallback::Simple(simple_encoding(doc, dict, &subtype)),
-            widths: Widths::Simple { first, widths, missing },
+            widths: Widths::Simple {
+                standard,
+                first,
+                widths,
+                missing,
+            },
             scale,
             vertical: false,
             limited,
@@ -388,7 +400,7 @@ impl Font {
             i += len;
             let code = code_bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
             let text = self.text_of(code, code_bytes);
-            let width = self.width_of(code, code_bytes);
+            let width = self.width_of(code, code_bytes, text.as_ref());
             each(Code {
                 text,
                 width,
@@ -493,12 +505,23 @@ impl Font {
         }
     }
 
-    fn width_of(&self, code: u32, bytes: &[u8]) -> f32 {
+    fn width_of(&self, code: u32, bytes: &[u8], text: Option<&GlyphText>) -> f32 {
         let w = match &self.widths {
-            Widths::Simple { first, widths, missing } => code
+            Widths::Simple {
+                first,
+                widths,
+                missing,
+                standard,
+            } => code
                 .checked_sub(*first)
                 .and_then(|i| widths.get(i as usize))
                 .copied()
+                .or_else(|| {
+                    let c = text?.as_str().chars().next()?;
+                    let table = (*standard)?;
+                    let at = table.binary_search_by_key(&c, |(k, _)| *k).ok()?;
+                    table.get(at).map(|(_, w)| f32::from(*w))
+                })
                 .unwrap_or(*missing),
             Widths::Cid {
                 widths,
@@ -700,6 +723,36 @@ impl SimpleEncoding {
             Err(_) => (self.base)(code).map(GlyphText::from_char),
         }
     }
+}
+
+/// The AFM widths of the standard text face `base` names (`Helvetica`,
+/// `Times-Bold`, a subset `ABCDEF+Courier`, or the metric-compatible faces
+/// Windows substitutes: `Arial,Bold`, `TimesNewRomanPSMT`, `CourierNew`).
+fn standard_face(base: &str) -> Option<&'static [(char, u16)]> {
+    use crate::standard_widths as w;
+    let name: String = base.rsplit('+').next()?.chars().filter(|c| *c != ' ').collect();
+    let (family, style) = match name.find(['-', ',']) {
+        Some(at) => (name.get(..at)?, name.get(at..)?.to_ascii_lowercase()),
+        None => (name.as_str(), String::new()),
+    };
+    let bold = style.contains("bold");
+    let italic = style.contains("italic") || style.contains("oblique");
+    let faces = match family {
+        "Helvetica" | "Arial" | "ArialMT" => [
+            w::HELVETICA,
+            w::HELVETICA_BOLD,
+            w::HELVETICA_OBLIQUE,
+            w::HELVETICA_BOLDOBLIQUE,
+        ],
+        "Times" | "TimesNewRoman" | "TimesNewRomanPSMT" | "TimesNewRomanPS" => {
+            [w::TIMES_ROMAN, w::TIMES_BOLD, w::TIMES_ITALIC, w::TIMES_BOLDITALIC]
+        }
+        "Courier" | "CourierNew" | "CourierNewPSMT" => {
+            [w::COURIER, w::COURIER_BOLD, w::COURIER_OBLIQUE, w::COURIER_BOLDOBLIQUE]
+        }
+        _ => return None,
+    };
+    faces.get(usize::from(bold) + 2 * usize::from(italic)).copied()
 }
 
 /// The standard Symbol font (`/Symbol`, a subset `ABCDEF+Symbol`, or

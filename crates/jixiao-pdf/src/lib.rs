@@ -35,6 +35,7 @@ mod font;
 mod geometry;
 pub mod objects;
 mod page;
+mod standard_widths;
 mod text;
 mod truetype;
 

@@ -462,3 +462,31 @@ fn an_indirect_or_abbreviated_filter_is_followed() {
         assert_eq!(text, "Hi", "{filter} {damage:?}");
     }
 }
+
+/// Each glyph's left edge (hundredths of a point) under `font`.
+fn lefts_with(font: &str, content: &str) -> Vec<(String, i32)> {
+    let doc = Pdf::load(&pdf_with_font(content, font, &[])).expect("the test PDF loads");
+    doc.page(1)
+        .expect("page 1")
+        .glyphs
+        .iter()
+        .map(|g| (g.text.to_string(), (g.x0 * 100.0).round() as i32))
+        .collect()
+}
+
+#[test]
+fn a_standard_font_without_widths_advances_by_its_metrics() {
+    // Times-Roman at 100 pt: W 944, i 278, l 278 (AFM); Arial,Bold is
+    // Helvetica-Bold: W 944, i 278, l 278 as well, `1` 556.
+    let content = "BT /F 100 Tf 0 100 Td (Wil1) Tj ET";
+    let times = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>";
+    let lefts: Vec<i32> = lefts_with(times, content).into_iter().map(|(_, x)| x).collect();
+    assert_eq!(lefts, [0, 9440, 12220, 15000]);
+    let arial = "<< /Type /Font /Subtype /TrueType /BaseFont /Arial,Bold /Encoding /WinAnsiEncoding >>";
+    let lefts: Vec<i32> = lefts_with(arial, content).into_iter().map(|(_, x)| x).collect();
+    assert_eq!(lefts, [0, 9440, 12220, 15000]);
+    // A font not among them keeps the half-em guess.
+    let other = "<< /Type /Font /Subtype /Type1 /BaseFont /Optima >>";
+    let lefts: Vec<i32> = lefts_with(other, content).into_iter().map(|(_, x)| x).collect();
+    assert_eq!(lefts, [0, 5000, 10000, 15000]);
+}
