@@ -253,7 +253,12 @@ pub fn glyph_name(name: &str) -> Option<String> {
         "yen" => '¥',
         "section" => '§',
         "periodcentered" => '·',
-        _ => return None,
+        // Else the Adobe Glyph List's letters and signs (`ccaron`, `Lslash`).
+        _ => {
+            let table = crate::glyph_names::GLYPH_NAMES;
+            let at = table.binary_search_by_key(&base, |(n, _)| *n).ok()?;
+            table.get(at)?.1
+        }
     };
     Some(c.to_string())
 }
@@ -270,6 +275,13 @@ mod tests {
         assert_eq!(glyph_name("percent").as_deref(), Some("%"));
         assert_eq!(glyph_name("A").as_deref(), Some("A"));
         assert_eq!(glyph_name("g123"), None);
+        assert_eq!(glyph_name("ccaron").as_deref(), Some("č"));
+        assert_eq!(glyph_name("Lslash").as_deref(), Some("Ł"));
+        assert_eq!(glyph_name("rcaron.sc").as_deref(), Some("ř"));
+        assert_eq!(glyph_name("notaglyphname"), None);
+        // Binary search needs the generated table sorted as Rust orders.
+        let names = crate::glyph_names::GLYPH_NAMES;
+        assert!(names.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)));
         assert_eq!(win_ansi(0x93), Some('“'));
         assert_eq!(win_ansi(0x81), None);
     }

@@ -33,6 +33,7 @@ pub mod content;
 mod encoding;
 mod font;
 mod geometry;
+mod glyph_names;
 pub mod objects;
 mod page;
 mod standard_widths;
