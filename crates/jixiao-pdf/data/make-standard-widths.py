@@ -18,6 +18,9 @@ out = [
     "//! `data/make-standard-widths.py`; do not edit.",
     "",
 ]
+# A face whose metrics equal an earlier one's (Helvetica-Oblique's are
+# Helvetica's; every Courier is 600 wide) names that table.
+written = {}
 for face in FACES:
     widths = {}
     for name, width in _fontdata.widthsByFontGlyph[face].items():
@@ -25,6 +28,13 @@ for face in FACES:
         if len(text) == 1:
             widths.setdefault(text, width)
     const = face.upper().replace("-", "_")
+    key = tuple(sorted(widths.items()))
+    if key in written:
+        out.append(f"/// {face}: the metrics of {written[key][0]}.")
+        out.append(f"pub(crate) const {const}: &[(char, u16)] = {written[key][1]};")
+        out.append("")
+        continue
+    written[key] = (face, const)
     out.append(f"/// {face}.")
     out.append(f"pub(crate) const {const}: &[(char, u16)] = &[")
     for c in sorted(widths):
