@@ -779,7 +779,7 @@ impl Parser {
         // A money label or amount before any goal text (poppler's reading
         // order: `项目总目标` / `其他资金` / `0.00` / the goal): reported,
         // never taken as the goal.
-        let still_empty = !matches!(goal.slots.last(), Some((_, lines, _)) if !lines.is_empty());
+        let still_empty = !has_text(goal);
         if (still_empty || dump_line(&row)) && row.cells.len() == 1 && is_money_text(&text) {
             goal.interrupted |= !still_empty;
             goal.money.push(row);

@@ -702,6 +702,9 @@ fn spell_out_filters(doc: &mut Document) {
             other => name(other),
         }
     };
+    // Only what needs it is cloned: nearly every stream's filter is a
+    // spelled-out name or array already.
+    let abbreviated = |o: &Object| matches!(o, Object::Name(n) if full_filter_name(n).is_some());
     let mut changes: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
     for (id, object) in &doc.objects {
         let Ok(stream) = object.as_stream() else { continue };
@@ -712,13 +715,12 @@ fn spell_out_filters(doc: &mut Document) {
                     Some(target) => target.clone(),
                     None => continue,
                 },
-                other => other.clone(),
+                Object::Array(items) if key == b"Filter" && items.iter().any(abbreviated) => value.clone(),
+                other if key == b"Filter" && abbreviated(other) => value.clone(),
+                _ => continue,
             };
             let direct = if key == b"Filter" { spelled(direct) } else { direct };
-            if &direct != value {
-                let key: &'static [u8] = if key == b"Filter" { b"Filter" } else { b"DecodeParms" };
-                changes.push((*id, key, direct));
-            }
+            changes.push((*id, key, direct));
         }
     }
     for (id, key, value) in changes {
@@ -766,23 +768,23 @@ fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> usize {
 /// line end before the next `endstream`; `None` when `start` does not
 /// follow a `stream` keyword or no `endstream` comes.
 fn to_endstream(buffer: &[u8], start: usize) -> Option<&[u8]> {
-    let before = buffer.get(..start)?;
-    let keyword = before
-        .strip_suffix(b"\r\n")
-        .or_else(|| before.strip_suffix(b"\n"))
-        .or_else(|| before.strip_suffix(b"\r"))?;
+    let keyword = without_line_end(buffer.get(..start)?)?;
     if !keyword.ends_with(b"stream") {
         return None;
     }
     let rest = buffer.get(start..)?;
     let end = rest.windows(9).position(|w| w == b"endstream")?;
     let data = rest.get(..end)?;
-    Some(
-        data.strip_suffix(b"\r\n")
-            .or_else(|| data.strip_suffix(b"\n"))
-            .or_else(|| data.strip_suffix(b"\r"))
-            .unwrap_or(data),
-    )
+    Some(without_line_end(data).unwrap_or(data))
+}
+
+/// `bytes` without the line end (`\r\n`, `\n` or `\r`) they end with;
+/// `None` when they end with none.
+fn without_line_end(bytes: &[u8]) -> Option<&[u8]> {
+    bytes
+        .strip_suffix(b"\r\n")
+        .or_else(|| bytes.strip_suffix(b"\n"))
+        .or_else(|| bytes.strip_suffix(b"\r"))
 }
 
 fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
