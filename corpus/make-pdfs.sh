@@ -18,6 +18,9 @@
 #   cairo:         corpus/pdf/cairo/make.sh (pdftocairo -pdf saves; needs poppler-utils)
 #   ghostscript:   corpus/pdf/ghostscript/make.sh (the PDFs above re-distilled
 #                  by pdfwrite; needs ghostscript)
+#   pdfmake:       corpus/pdf/pdfmake/make.js (PDFKit, the JavaScript producer;
+#                  needs node and `npm install --prefix $PDFMAKE pdfmake@0.2.23`,
+#                  PDFMAKE outside the corpus, default ~/.cache/jixiao-pdfmake)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -68,6 +71,16 @@ if [ -f corpus/pdf/itext/make.py ] && [ -f /usr/share/java/itext5.jar ]; then
   # Portrait: narrow columns whose labels and values wrap, rows cut by pages.
   python3 corpus/pdf/itext/make.py "$district" corpus/pdf/district.itext-serif.pdf /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,0 portrait
   python3 corpus/pdf/itext/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.itext.pdf /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,0 portrait
+fi
+export NODE_PATH="${PDFMAKE:-$HOME/.cache/jixiao-pdfmake}/node_modules"
+if [ -d "$NODE_PATH/pdfmake" ] && command -v node >/dev/null; then
+  wqy=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  noto=/usr/share/fonts/opentype/noto
+  node corpus/pdf/pdfmake/make.js "$seed" corpus/pdf/seed.pdfmake.pdf $wqy WenQuanYiMicroHei
+  # CFF: a CIDFontType0C subset of an OpenType CJK font.
+  node corpus/pdf/pdfmake/make.js "$district" corpus/pdf/district.pdfmake-serif.pdf $noto/NotoSerifCJK-Regular.ttc NotoSerifCJKsc-Regular
+  node corpus/pdf/pdfmake/make.js corpus/pdf/stress/stress.json corpus/pdf/stress.pdfmake.pdf $noto/NotoSansCJK-Regular.ttc NotoSansCJKsc-Regular
+  node corpus/pdf/pdfmake/make.js corpus/pdf/cost/cost.json corpus/pdf/cost.pdfmake.pdf $wqy WenQuanYiMicroHei
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.

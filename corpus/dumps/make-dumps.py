@@ -49,7 +49,7 @@ PDFS = os.path.join(HERE, "..", "pdf")
 EXTRA = {
     "seed.chromium.pdf", "district.libreoffice.pdf", "seed.gbk-portrait.pdf", "stress.chromium.pdf",
     "district.mupdf.pdf", "seed.reportlab.pdf", "stress.fpdf2.pdf", "stress.libreoffice.pdf",
-    "seed.wkhtmltopdf.pdf", "stress.itext.pdf",
+    "seed.wkhtmltopdf.pdf", "stress.itext.pdf", "seed.pdfmake.pdf", "stress.pdfmake.pdf",
 }
 
 

@@ -2132,7 +2132,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         .collect();
     let lines = content_lines(&content, layout, &kept);
     let lines = if layout { zip_column_runs(lines) } else { lines };
-    let (rows_cost, rows) = group_rows(&lines, cells, layout)?;
+    let (rows_cost, rows) = group_rows(&lines, cells, layout, drawing_order)?;
     let labels = if layout {
         labels
     } else {
@@ -2680,7 +2680,7 @@ fn column_starts(content: &[Piece]) -> Vec<(u32, usize)> {
 
 /// Groups content lines into table rows (contiguous runs of lines), at the
 /// least total cost (see [`row_cost`]).
-fn group_rows(lines: &[Line], align: Align, layout: bool) -> Option<(f32, Vec<TableRow>)> {
+fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -> Option<(f32, Vec<TableRow>)> {
     let capacity = capacities(lines);
     let n = lines.len();
     let mut best: Vec<Option<(f32, usize, TableRow)>> = vec![None; n + 1];
@@ -2698,7 +2698,7 @@ fn group_rows(lines: &[Line], align: Align, layout: bool) -> Option<(f32, Vec<Ta
             if group.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet)) {
                 continue;
             }
-            let Some((cost, row)) = row_cost(group, capacity, align) else {
+            let Some((cost, row)) = row_cost(group, capacity, align, drawing_order) else {
                 continue;
             };
             // Columns by character position only: a line of pdfplumber's
@@ -2776,7 +2776,7 @@ fn capacities(lines: &[Line]) -> (usize, usize) {
 /// a wrapped cell's line that is not full (it would have ended the cell),
 /// a target-shaped piece read as a name, and a sentence read as a name.
 /// `None` when no choice gives both cells text.
-fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f32, TableRow)> {
+fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_order: bool) -> Option<(f32, TableRow)> {
     let open: Vec<usize> = (0..group.len())
         .filter(|&i| group.get(i).is_some_and(|l| l.open.is_some()))
         .collect();
@@ -2839,6 +2839,23 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
             continue;
         };
         let anchor = |a: u32, b: u32| align.anchor(a as f32, b as f32);
+        // Cells set at the top of their row, drawn left to right (`pdftotext
+        // -raw` of PDFKit: a wrapped name's two lines, then the target drawn
+        // on the first line's baseline): the target's first line is the
+        // row's first, whatever line the dump gave it. Only a one-line
+        // target of a target's shape (`≥13.00(场)`): a line of a wrapped
+        // target may follow a name's last line in a dump by position
+        // (pdfplumber of MuPDF: `团体心理治疗 开展至少` / `1次团体` / `心理治疗`).
+        // And only after a name of several lines: a one-line name's target
+        // on its baseline shares its line in the dump.
+        let target_after_name = n1 < t0
+            && name.len() > 1
+            && matches!(target.as_slice(), [(_, t)] if starts_with_operator(t) || looks_like_target(t));
+        let anchors_apart = if drawing_order && align == Align::Top && target_after_name {
+            0.0
+        } else {
+            (anchor(n0, n1) - anchor(t0, t1)).abs()
+        };
         // Each line more in a row costs a little: of two readings that fit
         // equally, the one with more, shorter rows (a row's cells do not
         // wrap together without a reason).
@@ -2883,7 +2900,7 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align) -> Option<(f
         }
         penalty += OVERWIDE_LINE * (overwide_lines(&name) + overwide_lines(&target)) as f32;
         let extra_lines = group.len().saturating_sub(1) as f32;
-        let mut cost = (anchor(n0, n1) - anchor(t0, t1)).abs() + penalty + LINE_COST * extra_lines;
+        let mut cost = anchors_apart + penalty + LINE_COST * extra_lines;
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
             let row = TableRow {
