@@ -21,6 +21,9 @@
 #   pdfmake:       corpus/pdf/pdfmake/make.js (PDFKit, the JavaScript producer;
 #                  needs node and `npm install --prefix $PDFMAKE pdfmake@0.2.23`,
 #                  PDFMAKE outside the corpus, default ~/.cache/jixiao-pdfmake)
+#   jsPDF:         corpus/pdf/jspdf/make.js (jsPDF-AutoTable, browser exports; needs
+#                  node, `npm install --prefix $PDFMAKE jspdf@4.2.1 jspdf-autotable@5.0.9`
+#                  and fontTools for a .ttf out of WenQuanYi's .ttc)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -81,6 +84,16 @@ if [ -d "$NODE_PATH/pdfmake" ] && command -v node >/dev/null; then
   node corpus/pdf/pdfmake/make.js "$district" corpus/pdf/district.pdfmake-serif.pdf $noto/NotoSerifCJK-Regular.ttc NotoSerifCJKsc-Regular
   node corpus/pdf/pdfmake/make.js corpus/pdf/stress/stress.json corpus/pdf/stress.pdfmake.pdf $noto/NotoSansCJK-Regular.ttc NotoSansCJKsc-Regular
   node corpus/pdf/pdfmake/make.js corpus/pdf/cost/cost.json corpus/pdf/cost.pdfmake.pdf $wqy WenQuanYiMicroHei
+fi
+if [ -d "$NODE_PATH/jspdf-autotable" ] && python3 -c 'import fontTools' 2>/dev/null; then
+  ttf=$(mktemp --suffix=.ttf)
+  python3 -c 'import sys; from fontTools.ttLib import TTCollection; TTCollection(sys.argv[1]).fonts[0].save(sys.argv[2])' \
+    /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$ttf"
+  node corpus/pdf/jspdf/make.js "$seed" corpus/pdf/seed.jspdf.pdf "$ttf"
+  node corpus/pdf/jspdf/make.js "$district" corpus/pdf/district.jspdf.pdf "$ttf"
+  node corpus/pdf/jspdf/make.js corpus/pdf/stress/stress.json corpus/pdf/stress.jspdf.pdf "$ttf"
+  node corpus/pdf/jspdf/make.js corpus/pdf/cost/cost.json corpus/pdf/cost.jspdf.pdf "$ttf"
+  rm -f "$ttf"
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.

@@ -557,6 +557,11 @@ impl Parser {
                     folded,
                 )
             }
+            // The indicator block's marker centred on the table's header
+            // line, its first piece above it (jsPDF's table over a page
+            // break: `目标  推进社区综合治理…` / `绩效` / `一级指标 二级指标 …`
+            // / `指标`): the block's, no goal text.
+            TokenKind::Row if self.indicator_marker_opens(&token) => State::Goal(goal),
             TokenKind::Row => {
                 let Some(row) = token.rows.into_iter().next() else {
                     return State::Goal(goal);
@@ -606,6 +611,20 @@ impl Parser {
                 self.enter_block(token, folded)
             }
         }
+    }
+
+    /// A dump's line that is only the first piece of 绩效指标 (`绩效`),
+    /// right before the indicator table's header.
+    fn indicator_marker_opens(&self, token: &Token) -> bool {
+        let [row] = token.rows.as_slice() else { return false };
+        let folded = fold_compact(&row.text);
+        dump_line(row)
+            && row.cells.len() == 1
+            && "绩效指标".starts_with(folded.as_ref())
+            && vocab::is_marker_piece(&folded)
+            && self.tokens.as_slice().first().is_some_and(|next| {
+                next.kind == TokenKind::IndicatorHeader || next.rows.first().is_some_and(lone_header_cell)
+            })
     }
 
     /// A cell of the indicator table (`二级指标`, `效益指标`) that

@@ -646,19 +646,9 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
         if left.is_empty() || right.is_empty() {
             continue;
         }
-        if !markers.is_empty() {
-            let marker = markers.concat();
-            out.push(Row {
-                loc: block.first().map_or(row.loc, |r| r.loc),
-                text: marker.clone(),
-                cells: vec![marker],
-                ruled: false,
-                indent: 0,
-                sheet: row.sheet,
-            });
-        }
         let loc = block.first().map_or(row.loc, |r| r.loc);
-        out.push(ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet));
+        let goals = ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet);
+        push_goal_block(&mut out, block, markers.concat(), goals);
         rest = rest.get(end..).unwrap_or_default();
     }
     out
@@ -810,20 +800,39 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
         if guessed {
             notes.push((loc, UnplacedReason::GoalSidesGuessed, lines.join(" ")));
         }
-        if !markers.is_empty() {
-            out.push(Row {
-                loc,
-                text: markers.clone(),
-                cells: vec![markers],
-                ruled: false,
-                indent: 0,
-                sheet: row.sheet,
-            });
-        }
-        out.push(ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet));
+        let goals = ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet);
+        push_goal_block(&mut out, block, markers, goals);
         rest = rest.get(end..).unwrap_or_default();
     }
     (out, notes)
+}
+
+/// The goal block's two cells and the marker pieces printed among its
+/// lines (`block`): they go before the cells, unless they begin 绩效指标
+/// and stand alone on the block's last line, right above the table's
+/// header: the next block's (`绩效` of 绩效指标 centred on the header
+/// line: jsPDF's table over a page break), after the cells.
+fn push_goal_block(out: &mut Vec<Row>, block: &[Row], markers: String, goals: Row) {
+    if markers.is_empty() {
+        out.push(goals);
+        return;
+    }
+    let folded = fold_compact(&markers);
+    let next_blocks =
+        "绩效指标".starts_with(folded.as_ref()) && block.last().is_some_and(|last| fold_compact(&last.text) == folded);
+    let marker = Row {
+        loc: goals.loc,
+        text: markers.clone(),
+        cells: vec![markers],
+        ruled: false,
+        indent: 0,
+        sheet: goals.sheet,
+    };
+    if next_blocks {
+        out.extend([goals, marker]);
+    } else {
+        out.extend([marker, goals]);
+    }
 }
 
 /// The printed pattern of `l` left and `r` right lines, each cell set as
