@@ -24,6 +24,8 @@
 #   jsPDF:         corpus/pdf/jspdf/make.js (jsPDF-AutoTable, browser exports; needs
 #                  node, `npm install --prefix $PDFMAKE jspdf@4.2.1 jspdf-autotable@5.0.9`
 #                  and fontTools for a .ttf out of WenQuanYi's .ttc)
+#   Apache FOP:    corpus/pdf/fop/make.py (XSL-FO tables, the Java report servers'
+#                  producer; needs Debian's fop)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -94,6 +96,14 @@ if [ -d "$NODE_PATH/jspdf-autotable" ] && python3 -c 'import fontTools' 2>/dev/n
   node corpus/pdf/jspdf/make.js corpus/pdf/stress/stress.json corpus/pdf/stress.jspdf.pdf "$ttf"
   node corpus/pdf/jspdf/make.js corpus/pdf/cost/cost.json corpus/pdf/cost.jspdf.pdf "$ttf"
   rm -f "$ttf"
+fi
+if command -v fop >/dev/null; then
+  python3 corpus/pdf/fop/make.py "$seed" corpus/pdf/seed.fop.pdf
+  # WenQuanYi's monospaced face (FOP reads no CFF outlines of a collection).
+  python3 corpus/pdf/fop/make.py "$district" corpus/pdf/district.fop-mono.pdf \
+    /usr/share/fonts/truetype/wqy/wqy-microhei.ttc 'WenQuanYi Micro Hei Mono'
+  python3 corpus/pdf/fop/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.fop.pdf
+  python3 corpus/pdf/fop/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.fop.pdf
 fi
 # A synthetic stress form (long wrapped cells, a three-line label, a form over
 # two pages) rendered by Chromium and LibreOffice; it must read like its JSON.

@@ -236,6 +236,13 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             .collect();
         centred_labels(labels, &extents)
     };
+    // Labels that close their runs (Apache FOP draws a merged cell with
+    // the last row it spans), where they do not stand centred.
+    let centred = if row_major || labels.is_empty() {
+        centred
+    } else {
+        centred.or_else(|| closing_labels(labels, &pairs.iter().map(|(_, _, at)| at.line).collect::<Vec<_>>()))
+    };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
     for (i, (name, target, at)) in pairs.into_iter().enumerate() {
@@ -342,6 +349,58 @@ fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String
         for (start, label) in starts.iter().zip(level.iter()) {
             heads.get_mut(*start)?.push(label.text.clone());
         }
+    }
+    Some(heads)
+}
+
+/// The runs of labels printed right before the last row they span, as
+/// Apache FOP draws a merged cell once its last row is laid out (the
+/// rows start on lines `row_lines`):
+///
+/// ```text
+/// 享受居家养老服务补贴的老年人数 / ≥3500(人)
+/// 为失能、半失能老年人提供的上门照护服务时长 / ≥120000(小时)
+/// 数量指标                      ← rows 1–3: before row 3
+/// 新建社区长者食堂 / ≥2(家)
+/// 服务机构年度考核合格率 / =100%
+/// 质量指标                      ← rows 4–5: before row 5
+/// 补贴资金发放准确率 / =100%
+/// 产出指标                      ← rows 1–6: before row 6
+/// 时效指标                      ← row 6
+/// 补贴资金发放及时性 / …
+/// ```
+///
+/// Read so only where every level's runs follow one another to the last
+/// row and each 一级 run ends where a 二级 run does; `None` otherwise.
+/// Per row, the labels whose run begins at it (一级 first).
+fn closing_labels(labels: &[Label], row_lines: &[u32]) -> Option<Vec<Vec<String>>> {
+    // A label's run ends with the row printed after it.
+    let end = |label: &Label| row_lines.iter().filter(|&&line| (line as f32) < label.at).count() + 1;
+    let level_runs = |level: LabelLevel| -> Option<Vec<(usize, &Label)>> {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for label in labels.iter().filter(|l| l.level == level) {
+            let end = end(label);
+            if end <= start || end > row_lines.len() {
+                return None;
+            }
+            runs.push((start, label));
+            start = end;
+        }
+        (start == row_lines.len() || runs.is_empty()).then_some(runs)
+    };
+    let ones = level_runs(LabelLevel::One)?;
+    let twos = level_runs(LabelLevel::Two)?;
+    if ones.is_empty() && twos.is_empty() {
+        return None;
+    }
+    // Each 一级 run is made of whole 二级 runs.
+    if !twos.is_empty() && !ones.iter().all(|(start, _)| twos.iter().any(|(s, _)| s == start)) {
+        return None;
+    }
+    let mut heads: Vec<Vec<String>> = vec![Vec::new(); row_lines.len()];
+    for (start, label) in ones.iter().chain(&twos) {
+        heads.get_mut(*start)?.push(label.text.clone());
     }
     Some(heads)
 }
@@ -872,3 +931,64 @@ pub(crate) fn is_repeated_furniture(text: &str) -> bool {
 
 /// Longest piece of a block marker printed down its cell (`项目资金`, `（元）`).
 const MAX_MARKER_PIECE: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels `(text, level, printed before the row on this line)`; rows
+    /// start on lines 10, 20, 30 …
+    fn closing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
+        let labels: Vec<Label> = labels
+            .iter()
+            .map(|&(text, level, before)| Label {
+                text: text.to_string(),
+                level,
+                at: before as f32 - 0.5,
+            })
+            .collect();
+        let lines: Vec<u32> = (1..=rows as u32).map(|r| r * 10).collect();
+        closing_labels(&labels, &lines)
+    }
+
+    // One line per case: where FOP prints the labels → the rows their runs begin at.
+    #[test]
+    fn labels_that_close_their_runs() {
+        use LabelLevel::{One, Two};
+        let heads = |rows: &[&[&str]]| -> Option<Vec<Vec<String>>> {
+            Some(rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect())
+        };
+        // 数量 rows 1–3, 质量 rows 4–5, 产出 rows 1–6 with 时效 row 6.
+        assert_eq!(
+            closing(
+                &[
+                    ("数量", Two, 30),
+                    ("质量", Two, 50),
+                    ("产出", One, 60),
+                    ("时效", Two, 60)
+                ],
+                6
+            ),
+            heads(&[&["产出", "数量"], &[], &[], &["质量"], &[], &["时效"]])
+        );
+        // One row under both labels.
+        assert_eq!(
+            closing(&[("满意度", One, 10), ("服务对象", Two, 10)], 1),
+            heads(&[&["满意度", "服务对象"]])
+        );
+        // The last run does not reach the last row: not FOP's order.
+        assert_eq!(closing(&[("产出", One, 20), ("数量", Two, 20)], 3), None);
+        // A 一级 run that ends inside a 二级 run.
+        assert_eq!(
+            closing(&[("产出", One, 20), ("效益", One, 30), ("数量", Two, 30)], 3),
+            None
+        );
+        // Two labels of a level closing one row (labels bunched: order lost).
+        assert_eq!(
+            closing(&[("数量", Two, 20), ("质量", Two, 20), ("产出", One, 20)], 2),
+            None
+        );
+        // No labels: nothing to read.
+        assert_eq!(closing(&[], 2), None);
+    }
+}
