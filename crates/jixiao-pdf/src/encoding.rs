@@ -193,6 +193,13 @@ pub fn glyph_name(name: &str) -> Option<String> {
     if base.len() == 1 && base.chars().all(|c| c.is_ascii_alphabetic()) {
         return Some(base.to_string());
     }
+    // A producer's own glyph names (`g5BBF`, `cid00012`, Skia's and
+    // subsetters' thousands a document) have digits; no name of the list
+    // below does, and the Adobe Glyph List's few (`phi1`) are looked up
+    // there alone.
+    if base.bytes().any(|b| b.is_ascii_digit()) {
+        return agl_letter_or_sign(base).map(String::from);
+    }
     let c = match base {
         "space" | "nbspace" | "nonbreakingspace" => ' ',
         "exclam" => '!',
@@ -254,13 +261,16 @@ pub fn glyph_name(name: &str) -> Option<String> {
         "section" => '§',
         "periodcentered" => '·',
         // Else the Adobe Glyph List's letters and signs (`ccaron`, `Lslash`).
-        _ => {
-            let table = crate::glyph_names::GLYPH_NAMES;
-            let at = table.binary_search_by_key(&base, |(n, _)| *n).ok()?;
-            table.get(at)?.1
-        }
+        _ => agl_letter_or_sign(base)?,
     };
     Some(c.to_string())
+}
+
+/// A name of the Adobe Glyph List's letters and signs (`ccaron`, `phi1`).
+fn agl_letter_or_sign(name: &str) -> Option<char> {
+    let table = crate::glyph_names::GLYPH_NAMES;
+    let at = table.binary_search_by_key(&name, |(n, _)| *n).ok()?;
+    table.get(at).map(|(_, c)| *c)
 }
 
 #[cfg(test)]
@@ -278,6 +288,8 @@ mod tests {
         assert_eq!(glyph_name("ccaron").as_deref(), Some("č"));
         assert_eq!(glyph_name("Lslash").as_deref(), Some("Ł"));
         assert_eq!(glyph_name("rcaron.sc").as_deref(), Some("ř"));
+        assert_eq!(glyph_name("phi1").as_deref(), Some("\u{03D5}"));
+        assert_eq!(glyph_name("g5BBF"), None);
         assert_eq!(glyph_name("notaglyphname"), None);
         // Binary search needs the generated table sorted as Rust orders.
         let names = crate::glyph_names::GLYPH_NAMES;

@@ -801,12 +801,18 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, subtype: &str) -> SimpleEn
     if let Some(Object::Dictionary(d)) = encoding {
         if let Some(items) = get(doc, d, b"Differences").and_then(|o| o.as_array().ok()) {
             let mut code = 0usize;
+            // The name before, read: Skia names every unused code `/g0`.
+            let mut last: Option<(&[u8], Option<GlyphText>)> = None;
             for item in items {
                 match doc.dereference(item).map(|(_, o)| o) {
                     Ok(Object::Integer(c)) => code = usize::try_from(*c).unwrap_or(usize::MAX),
                     Ok(Object::Name(name)) => {
                         if let Ok(byte) = u8::try_from(code) {
-                            let text = encoding::glyph_name(&String::from_utf8_lossy(name)).map(GlyphText::from);
+                            let text = match &last {
+                                Some((previous, text)) if *previous == name.as_slice() => text.clone(),
+                                _ => encoding::glyph_name(&String::from_utf8_lossy(name)).map(GlyphText::from),
+                            };
+                            last = Some((name, text.clone()));
                             differences.push((byte, text));
                         }
                         code = code.saturating_add(1);
