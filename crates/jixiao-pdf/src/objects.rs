@@ -40,8 +40,10 @@ const MAX_INFLATED: u64 = 64 << 20;
 /// LibreOffice tag every text run), XMP metadata, outlines, thumbnails and
 /// the embedded font programs (jixiao reads a font's dictionaries and its
 /// ToUnicode map; a glyph program only where a composite font has no
-/// ToUnicode, see `programs_for_text`). The objects under them are not
-/// read otherwise.
+/// ToUnicode, see `programs_for_text`), and a Type3 font's glyph
+/// procedures (its text comes from its encoding and ToUnicode map: Skia
+/// writes thousands of them for a CJK form). The objects under them are
+/// not read otherwise.
 pub const UNREAD_KEYS: &[&[u8]] = &[
     b"StructTreeRoot",
     b"Metadata",
@@ -51,6 +53,7 @@ pub const UNREAD_KEYS: &[&[u8]] = &[
     b"FontFile",
     b"FontFile2",
     b"FontFile3",
+    b"CharProcs",
     b"Threads",
     b"SpiderInfo",
 ];
