@@ -473,6 +473,33 @@ fn damaged_pdfs_are_never_silent() {
     }
 }
 
+/// A font dictionary whose bytes were flipped (`/Subtype /Type0` become
+/// `/Ty%e0`: the rest of the line a comment) is read by its ToUnicode
+/// map's two-byte codes, and reported; read as a simple font, every
+/// ideograph came out after a NUL and the forms were silently lost.
+#[test]
+fn a_font_whose_subtype_was_damaged_is_read_by_its_codes_and_reported() {
+    let name = "district.pdfmake-serif.pdf";
+    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+    let whole = jixiao_cli::convert_bytes(name, &original);
+    let at = original
+        .windows(15)
+        .position(|w| w == b"/Subtype /Type0")
+        .expect("a Type0 font");
+    let mut bytes = original.clone();
+    bytes.splice(at..at + 15, b"/Subtype /Ty%e0".iter().copied());
+    let doc = jixiao_cli::convert_bytes(name, &bytes);
+    assert_eq!(doc.projects.len(), whole.projects.len());
+    assert_eq!(doc.title, whole.title);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.level == jixiao_model::Level::Warning && d.message.contains("/Subtype /Ty,")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
 /// Two runs into one output folder: the second is refused while the first
 /// holds the folder's lock; a lock left by a dead run is taken over.
 #[test]

@@ -171,6 +171,10 @@ pub struct Font {
     /// encoding (`UniGB-UCS2-H`, `GBK-EUC-H`, …) says they are; the
     /// encoding is read for them (see [`Font::text_of`]).
     pub contradicted: usize,
+    /// The `/Subtype` when it names no font type (`/Ty` of a damaged
+    /// dictionary; empty when missing): the font was read as its ToUnicode
+    /// map's code length says (two bytes: composite), which may be wrong.
+    pub odd_subtype: Option<String>,
 }
 
 /// One decoded code.
@@ -230,9 +234,16 @@ impl Font {
     /// Reads a font dictionary.
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
-        let (to_unicode, limited, damaged) = get_to_unicode(doc, dict);
-        if subtype == "Type0" {
-            return Font::composite(doc, dict, to_unicode, limited, damaged);
+        let (to_unicode, limited, damaged, two_byte) = get_to_unicode(doc, dict);
+        let odd_subtype = (!matches!(subtype.as_str(), "Type0" | "Type1" | "MMType1" | "TrueType" | "Type3"))
+            .then(|| subtype.clone());
+        // A dictionary whose /Subtype was damaged (bytes flipped: `/Ty%e0`,
+        // the rest of the line a comment) still says its codes' length by
+        // its ToUnicode map's code space: two bytes are a composite font's.
+        if subtype == "Type0" || (odd_subtype.is_some() && two_byte) {
+            let mut font = Font::composite(doc, dict, to_unicode, limited, damaged);
+            font.odd_subtype = odd_subtype;
+            return font;
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let first = get(doc, dict, b"FirstChar").and_then(number).unwrap_or(0.0).max(0.0) as u32;
@@ -280,6 +291,7 @@ impl Font {
             limited,
             damaged,
             contradicted: 0,
+            odd_subtype,
         }
     }
 
@@ -351,6 +363,7 @@ impl Font {
             limited,
             damaged,
             contradicted: 0,
+            odd_subtype: None,
         };
         font.contradicted = font.contradictions();
         font
@@ -614,15 +627,20 @@ fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
 
 /// The ToUnicode map, whether a limit cut it, and whether its stream is
 /// damaged (strict zlib fails on it).
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<CodeMap<GlyphText>>, bool, bool) {
+/// The font's ToUnicode map, whether it was cut at jixiao's limits,
+/// whether its stream is damaged, and whether its codes are two bytes
+/// long (its code space says so).
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<CodeMap<GlyphText>>, bool, bool, bool) {
     let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
-        return (None, false, false);
+        return (None, false, false, false);
     };
     let cmap = cmap::parse(&data);
+    let two_byte = !cmap.code_space.is_empty() && cmap.code_space.iter().all(|range| range.len == 2);
     (
         (!cmap.to_unicode.is_empty()).then_some(cmap.to_unicode),
         cmap.limited,
         damaged,
+        two_byte,
     )
 }
 

@@ -629,6 +629,17 @@ impl<'a> Interpreter<'a> {
                 font.name
             ));
         }
+        if let Some(subtype) = &font.odd_subtype {
+            let what = if subtype.is_empty() {
+                String::from("has no /Subtype")
+            } else {
+                format!("has /Subtype /{subtype}, no font type")
+            };
+            self.out.problems.push(format!(
+                "font {}: its dictionary {what} (damaged?); read by its ToUnicode map's codes, its text may be wrong",
+                font.name
+            ));
+        }
         if font.limited {
             self.out.limits.push(format!(
                 "font {}: its ToUnicode map is over jixiao's limits and was cut; some of its text may be missing",
