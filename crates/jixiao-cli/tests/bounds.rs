@@ -500,6 +500,40 @@ fn a_font_whose_subtype_was_damaged_is_read_by_its_codes_and_reported() {
     );
 }
 
+/// A page whose `/Contents` key lost a byte (`/Co;tents 12 0 R`) is read
+/// from the stream that key names, and said so; one whose reference is
+/// gone altogether is reported (its text is lost), never silent.
+#[test]
+fn a_page_whose_contents_key_was_damaged_is_never_silent() {
+    for name in ["cost.fop.pdf", "cost.reportlab.pdf", "cost.libreoffice.pdf"] {
+        let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+        let whole = jixiao_cli::convert_bytes(name, &original);
+        let at = original.windows(10).position(|w| w == b"/Contents ").expect("a page");
+        let mut flipped = original.clone();
+        flipped[at + 3] ^= 0x55;
+        let doc = jixiao_cli::convert_bytes(name, &flipped);
+        assert_eq!(doc.projects, whole.projects, "{name}");
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.message.contains("the page has no /Contents; its content is read")),
+            "{name}: {:?}",
+            doc.diagnostics
+        );
+        // The reference blanked out: no stream left to read.
+        let end = at + original[at..].windows(2).position(|w| w == b" R").expect("a reference") + 2;
+        let mut blanked = original.clone();
+        blanked[at..end].fill(b' ');
+        let doc = jixiao_cli::convert_bytes(name, &blanked);
+        assert!(
+            doc.diagnostics.iter().any(|d| d.level == jixiao_model::Level::Warning
+                && d.message.contains("the page has fonts but no /Contents")),
+            "{name}: {:?}",
+            doc.diagnostics
+        );
+    }
+}
+
 /// Two runs into one output folder: the second is refused while the first
 /// holds the folder's lock; a lock left by a dead run is taken over.
 #[test]

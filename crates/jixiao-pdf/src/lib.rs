@@ -141,6 +141,44 @@ pub struct Page {
     pub limits: Vec<String>,
 }
 
+/// The keys of a page dictionary (ISO 32000-2, table 31): one outside them
+/// that refers to a stream may be `/Contents` with a byte flipped.
+const PAGE_KEYS: &[&[u8]] = &[
+    b"Type",
+    b"Parent",
+    b"LastModified",
+    b"Resources",
+    b"MediaBox",
+    b"CropBox",
+    b"BleedBox",
+    b"TrimBox",
+    b"ArtBox",
+    b"BoxColorInfo",
+    b"Contents",
+    b"Rotate",
+    b"Group",
+    b"Thumb",
+    b"B",
+    b"Dur",
+    b"Trans",
+    b"Annots",
+    b"AA",
+    b"Metadata",
+    b"PieceInfo",
+    b"StructParents",
+    b"ID",
+    b"PZ",
+    b"SeparationInfo",
+    b"Tabs",
+    b"TemplateInstantiated",
+    b"PresSteps",
+    b"UserUnit",
+    b"VP",
+    b"AF",
+    b"OutputIntents",
+    b"DPart",
+];
+
 /// A loaded PDF.
 pub struct Pdf {
     doc: Document,
@@ -295,7 +333,9 @@ impl Pdf {
     fn page_content(&self, id: ObjectId) -> Result<(Vec<u8>, Vec<String>), Error> {
         let mut content = Vec::new();
         let mut problems = Vec::new();
-        for stream_id in self.content_ids(id) {
+        let (ids, note) = self.content_ids(id);
+        problems.extend(note);
+        for stream_id in ids {
             let Ok(stream) = self.doc.get_object(stream_id).and_then(Object::as_stream) else {
                 problems.push(format!(
                     "content stream {} {} is missing or damaged; its part of the page is not read",
@@ -336,20 +376,56 @@ impl Pdf {
     /// The objects a page's `/Contents` names (a reference or an array of
     /// them), whatever they turn out to be: lopdf's own list leaves out
     /// the ones that are not streams, without a word.
-    fn content_ids(&self, page: ObjectId) -> Vec<ObjectId> {
+    ///
+    /// A page without `/Contents` whose dictionary holds, under a key no
+    /// page has, the only reference to a stream (`/Con;tents 12 0 R`: a
+    /// flipped byte) is read from that stream, and said so; one without
+    /// either, but with fonts of its own to draw text in, is reported.
+    fn content_ids(&self, page: ObjectId) -> (Vec<ObjectId>, Option<String>) {
         let Ok(dict) = self.doc.get_dictionary(page) else {
-            return Vec::new();
+            return (Vec::new(), None);
         };
         let array_ids = |items: &[Object]| items.iter().filter_map(|o| o.as_reference().ok()).collect();
-        match dict.get(b"Contents") {
+        let ids_of = |contents: &Object| match contents {
             // A reference to an array of references is allowed too.
-            Ok(Object::Reference(id)) => match self.doc.get_object(*id) {
+            Object::Reference(id) => match self.doc.get_object(*id) {
                 Ok(Object::Array(items)) => array_ids(items),
                 _ => vec![*id],
             },
-            Ok(Object::Array(items)) => array_ids(items),
+            Object::Array(items) => array_ids(items),
             _ => Vec::new(),
+        };
+        if let Ok(contents) = dict.get(b"Contents") {
+            return (ids_of(contents), None);
         }
+        let is_stream = |id: &ObjectId| matches!(self.doc.get_object(*id), Ok(Object::Stream(_)));
+        let strays: Vec<(&Vec<u8>, Vec<ObjectId>)> = dict
+            .iter()
+            .filter(|(key, _)| !PAGE_KEYS.contains(&key.as_slice()))
+            .map(|(key, value)| (key, ids_of(value)))
+            .filter(|(_, ids)| !ids.is_empty() && ids.iter().all(is_stream))
+            .collect();
+        if let [(key, ids)] = strays.as_slice() {
+            let note = format!(
+                "the page has no /Contents; its content is read from the stream under /{} (a damaged key?)",
+                String::from_utf8_lossy(key)
+            );
+            return (ids.clone(), Some(note));
+        }
+        // Its own resources (inherited ones are shared with blank pages);
+        // not a page of annotations alone (form fields draw their text
+        // with the page's fonts).
+        let has_fonts = !dict.has(b"Annots")
+            && dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| self.doc.dereference(r).ok())
+                .and_then(|(_, r)| r.as_dict().ok())
+                .is_some_and(|r| r.has(b"Font"));
+        let note = has_fonts.then(|| {
+            String::from("the page has fonts but no /Contents (a damaged dictionary?): its text, if any, is lost")
+        });
+        (Vec::new(), note)
     }
 
     /// A page attribute, inherited through `/Parent` (bounded).
