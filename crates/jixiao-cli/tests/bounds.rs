@@ -534,6 +534,48 @@ fn a_page_whose_contents_key_was_damaged_is_never_silent() {
     }
 }
 
+/// One flipped byte in a font's /W array (`1000` become `1e00`) is no
+/// number: the object is read by recovery, which may lose the widths and
+/// put every cell's lines out of order; that is never silent.
+#[test]
+fn a_malformed_object_is_reported() {
+    let name = "seed.pdfmake.pdf";
+    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+    let w = original.windows(4).position(|w| w == b"/W [").expect("a /W array");
+    let at = w + original[w..].windows(4).position(|x| x == b"1000").expect("a width");
+    let mut bytes = original.clone();
+    bytes[at + 1] = b'e';
+    let doc = jixiao_cli::convert_bytes(name, &bytes);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.level == jixiao_model::Level::Warning
+            && d.code == jixiao_model::Code::RepairedPdf
+            && d.message.contains("is malformed")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
+/// A composite font whose `/DescendantFonts` key lost a byte has no
+/// widths: its text is placed by guess, and said so.
+#[test]
+fn a_composite_font_without_descendants_is_reported() {
+    let name = "seed.pdfmake.pdf";
+    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+    let at = original
+        .windows(16)
+        .position(|w| w == b"/DescendantFonts")
+        .expect("a Type0 font");
+    let mut bytes = original.clone();
+    bytes[at + 4] ^= 0x55;
+    let doc = jixiao_cli::convert_bytes(name, &bytes);
+    assert!(
+        doc.diagnostics.iter().any(|d| d.level == jixiao_model::Level::Warning
+            && d.message.contains("a composite font without /DescendantFonts")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
 /// Two runs into one output folder: the second is refused while the first
 /// holds the folder's lock; a lock left by a dead run is taken over.
 #[test]

@@ -175,6 +175,9 @@ pub struct Font {
     /// dictionary; empty when missing): the font was read as its ToUnicode
     /// map's code length says (two bytes: composite), which may be wrong.
     pub odd_subtype: Option<String>,
+    /// A composite font without `/DescendantFonts` (a damaged dictionary):
+    /// its glyphs' widths are unknown, so where its text stands is a guess.
+    pub no_descendant: bool,
 }
 
 /// One decoded code.
@@ -243,6 +246,7 @@ impl Font {
         if subtype == "Type0" || (odd_subtype.is_some() && two_byte) {
             let mut font = Font::composite(doc, dict, to_unicode, limited, damaged);
             font.odd_subtype = odd_subtype;
+            font.no_descendant = get(doc, dict, b"DescendantFonts").is_none();
             return font;
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
@@ -292,6 +296,7 @@ impl Font {
             damaged,
             contradicted: 0,
             odd_subtype,
+            no_descendant: false,
         }
     }
 
@@ -364,6 +369,7 @@ impl Font {
             damaged,
             contradicted: 0,
             odd_subtype: None,
+            no_descendant: false,
         };
         font.contradicted = font.contradictions();
         font

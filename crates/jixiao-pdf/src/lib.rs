@@ -199,9 +199,13 @@ impl Pdf {
         let mut rebuilt = None;
         // A plain file is read by jixiao's own object reader; lopdf reads
         // the rest, with its recovery.
-        let loaded = match objects::load(bytes) {
-            Some(doc) => Ok(doc),
-            None => Document::load_mem(bytes),
+        let mut unread = None;
+        let loaded = match objects::load_or_unread(bytes) {
+            Ok(doc) => Ok(doc),
+            Err(object) => {
+                unread = object;
+                Document::load_mem(bytes)
+            }
         };
         let (mut doc, unmeasured) = match loaded {
             Ok(mut doc) => {
@@ -233,9 +237,21 @@ impl Pdf {
         }
         let form = page::AcroForm::of(&doc);
         let mut damage = damage(bytes, &doc);
-        if unmeasured > 0 {
+        if !unmeasured.is_empty() {
             damage.push(format!(
-                "{unmeasured} streams have no usable /Length; each was read to its endstream"
+                "{} streams have no usable /Length; each was read to its endstream",
+                unmeasured.len()
+            ));
+        }
+        // jixiao's reader reads every well-formed object (a differential
+        // test holds it to lopdf's over the shared corpora): one it could
+        // not read is malformed, and lopdf's recovery may have read it
+        // wrong or not at all (`1e00` in a /W array: the widths lost, the
+        // lines of every cell reordered).
+        // (A stream without /Length is said so above.)
+        if let Some((number, generation)) = unread.filter(|id| !unmeasured.contains(id)) {
+            damage.push(format!(
+                "object {number} {generation} is malformed; it was read by recovery, and what it holds (a font's widths, a page's resources) may be missing or wrong"
             ));
         }
         if let Some(why) = rebuilt {
@@ -810,7 +826,7 @@ fn spell_out_filters(doc: &mut Document) {
 /// empty: their data runs from the `stream` keyword's line end to the next
 /// `endstream`, as poppler and pdfium read them (pdfium's hand-written
 /// test files leave `/Length` out). Returns how many were read so.
-fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> usize {
+fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> Vec<ObjectId> {
     let unmeasured: Vec<ObjectId> = doc
         .objects
         .iter()
@@ -825,7 +841,7 @@ fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> usize {
             (stream.content.is_empty() && !measured).then_some(*id)
         })
         .collect();
-    let mut read = 0;
+    let mut read = Vec::new();
     for id in unmeasured {
         let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
             continue;
@@ -835,7 +851,7 @@ fn read_unmeasured_streams(buffer: &[u8], doc: &mut Document) -> usize {
             continue;
         };
         stream.content = data.to_vec();
-        read += 1;
+        read.push(id);
     }
     read
 }

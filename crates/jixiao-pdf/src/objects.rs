@@ -63,6 +63,23 @@ pub const UNREAD_KEYS: &[&[u8]] = &[
 /// holds the objects the catalog (`/Root`) reaches, except those only
 /// [`UNREAD_KEYS`] lead to.
 pub fn load(bytes: &[u8]) -> Option<Document> {
+    load_or_unread(bytes).ok()
+}
+
+/// [`load`], or why not: the object the catalog reaches that could not be
+/// read (a malformed one: `1e00` in a /W array), `None` for the file's
+/// structure (header, cross-references, encryption).
+pub fn load_or_unread(bytes: &[u8]) -> Result<Document, Option<ObjectId>> {
+    match load_reached(bytes) {
+        Some((doc, None)) => Ok(doc),
+        Some((_, Some(unread))) => Err(Some(unread)),
+        None => Err(None),
+    }
+}
+
+/// The document, or the first object it could not read (with a document
+/// to throw away).
+fn load_reached(bytes: &[u8]) -> Option<(Document, Option<ObjectId>)> {
     // lopdf reads from the `%PDF-` header: offsets count from it.
     let start = bytes.windows(5).position(|w| w == b"%PDF-")?;
     let bytes = bytes.get(start..)?;
@@ -95,7 +112,12 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
         }
         // A reference to an object that is not there reads as null, as
         // in lopdf.
-        let Some(object) = reader.object(id)? else { continue };
+        let Some(object) = (match reader.object(id) {
+            Some(object) => object,
+            None => return Some((Document::new(), Some(id))),
+        }) else {
+            continue;
+        };
         references(&object, &mut queue);
         objects.insert(id, object);
     }
@@ -133,7 +155,7 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
         ..xref
     };
     doc.objects = objects;
-    Some(doc)
+    Some((doc, None))
 }
 
 /// The `/FontFile2` programs of the composite fonts in `objects` that have

@@ -640,6 +640,12 @@ impl<'a> Interpreter<'a> {
                 font.name
             ));
         }
+        if font.no_descendant {
+            self.out.problems.push(format!(
+                "font {}: a composite font without /DescendantFonts (damaged?): its glyph widths are unknown, so its text may be spaced or ordered wrongly",
+                font.name
+            ));
+        }
         if font.limited {
             self.out.limits.push(format!(
                 "font {}: its ToUnicode map is over jixiao's limits and was cut; some of its text may be missing",
