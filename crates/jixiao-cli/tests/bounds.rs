@@ -576,6 +576,28 @@ fn a_composite_font_without_descendants_is_reported() {
     );
 }
 
+/// A page whose `/Type /Page` lost a byte (`/P4ge`) is still read as a
+/// page, and the damage said; it used to be skipped without a word.
+#[test]
+fn a_page_whose_type_was_damaged_is_read_and_reported() {
+    let name = "stress.itext.pdf";
+    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+    let whole = jixiao_cli::convert_bytes(name, &original);
+    let at = original.windows(11).position(|w| w == b"/Type/Page/").expect("a page");
+    let mut bytes = original.clone();
+    bytes[at + 7] ^= 0x55;
+    let doc = jixiao_cli::convert_bytes(name, &bytes);
+    assert_eq!(doc.projects, whole.projects);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.level == jixiao_model::Level::Warning
+                && d.message.contains("a /Type of neither /Page nor /Pages")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
 /// Two runs into one output folder: the second is refused while the first
 /// holds the folder's lock; a lock left by a dead run is taken over.
 #[test]

@@ -227,7 +227,7 @@ impl Pdf {
             return Err(Error::Encrypted);
         }
         spell_out_filters(&mut doc);
-        let pages = page_tree(&doc);
+        let (pages, odd_nodes) = page_tree(&doc);
         if pages.is_empty() {
             return Err(if doc.is_encrypted() || doc.was_encrypted() {
                 Error::Encrypted
@@ -237,6 +237,11 @@ impl Pdf {
         }
         let form = page::AcroForm::of(&doc);
         let mut damage = damage(bytes, &doc);
+        if odd_nodes > 0 {
+            damage.push(format!(
+                "{odd_nodes} page-tree nodes have a /Type of neither /Page nor /Pages (damaged?); each was read as its keys say, a page unless it has /Kids"
+            ));
+        }
         if !unmeasured.is_empty() {
             damage.push(format!(
                 "{} streams have no usable /Length; each was read to its endstream",
@@ -723,8 +728,9 @@ const MAX_PAGE_TREE_DEPTH: usize = 256;
 /// node: qpdf's pages-loop.pdf) after as many steps as the document has
 /// objects, so the page count of such a file depended on how many objects
 /// were read. Here each `/Pages` node is expanded once. A page object
-/// listed twice still counts twice, as poppler counts it.
-fn page_tree(doc: &Document) -> Vec<ObjectId> {
+/// listed twice still counts twice, as poppler counts it. Also, how many
+/// nodes had a /Type of neither /Page nor /Pages.
+fn page_tree(doc: &Document) -> (Vec<ObjectId>, usize) {
     let kids_of = |id: ObjectId| -> &[Object] {
         doc.get_dictionary(id)
             .and_then(|node| node.get_deref(b"Kids", doc))
@@ -736,10 +742,11 @@ fn page_tree(doc: &Document) -> Vec<ObjectId> {
         .and_then(|catalog| catalog.get(b"Pages"))
         .and_then(Object::as_reference)
     else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let mut expanded = std::collections::HashSet::from([root]);
     let mut pages = Vec::new();
+    let mut odd = 0;
     let mut stack: Vec<&[Object]> = vec![kids_of(root)];
     while let Some(kids) = stack.pop() {
         let Some((kid, rest)) = kids.split_first() else {
@@ -754,13 +761,24 @@ fn page_tree(doc: &Document) -> Vec<ObjectId> {
                     stack.push(kids_of(id));
                 }
             }
-            Ok(_) => {}
+            // A type of no page-tree node (`/P4ge`: a flipped byte) is read
+            // by what the node holds, and counted: /Kids a node's, else a
+            // page's.
+            Ok(_) => {
+                odd += 1;
+                let node_kids = kids_of(id);
+                if node_kids.is_empty() {
+                    pages.push(id);
+                } else if stack.len() <= MAX_PAGE_TREE_DEPTH && expanded.insert(id) {
+                    stack.push(node_kids);
+                }
+            }
             // A kid that is no dictionary with a type stands for a blank
             // page, as in lopdf (and MuPDF).
             Err(_) => pages.push(id),
         }
     }
-    pages
+    (pages, odd)
 }
 
 /// A stream filter's full name for the abbreviations of inline images
@@ -1050,7 +1068,7 @@ mod tests {
 
     #[test]
     fn the_page_tree_is_walked_once_per_node() {
-        let ids = |doc: &Document| page_tree(doc).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        let ids = |doc: &Document| page_tree(doc).0.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
         // Plain: in order, through nested nodes.
         assert_eq!(
             ids(&tree(&[
