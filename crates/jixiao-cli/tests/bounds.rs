@@ -473,6 +473,28 @@ fn damaged_pdfs_are_never_silent() {
     }
 }
 
+/// A corpus PDF's bytes and what it converts to, undamaged.
+fn corpus_pdf(name: &str) -> (Vec<u8>, jixiao_model::Document) {
+    let bytes = std::fs::read(corpus().join("pdf").join(name)).unwrap();
+    let doc = jixiao_cli::convert_bytes(name, &bytes);
+    (bytes, doc)
+}
+
+/// Where `needle` first stands in `bytes`.
+fn find(bytes: &[u8], needle: &[u8]) -> usize {
+    bytes
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap_or_else(|| panic!("no {}", String::from_utf8_lossy(needle)))
+}
+
+/// True when a warning of `doc` says `text`.
+fn warns(doc: &jixiao_model::Document, text: &str) -> bool {
+    doc.diagnostics
+        .iter()
+        .any(|d| d.level == jixiao_model::Level::Warning && d.message.contains(text))
+}
+
 /// A font dictionary whose bytes were flipped (`/Subtype /Type0` become
 /// `/Ty%e0`: the rest of the line a comment) is read by its ToUnicode
 /// map's two-byte codes, and reported; read as a simple font, every
@@ -480,24 +502,14 @@ fn damaged_pdfs_are_never_silent() {
 #[test]
 fn a_font_whose_subtype_was_damaged_is_read_by_its_codes_and_reported() {
     let name = "district.pdfmake-serif.pdf";
-    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
-    let whole = jixiao_cli::convert_bytes(name, &original);
-    let at = original
-        .windows(15)
-        .position(|w| w == b"/Subtype /Type0")
-        .expect("a Type0 font");
+    let (original, whole) = corpus_pdf(name);
+    let at = find(&original, b"/Subtype /Type0");
     let mut bytes = original.clone();
     bytes.splice(at..at + 15, b"/Subtype /Ty%e0".iter().copied());
     let doc = jixiao_cli::convert_bytes(name, &bytes);
     assert_eq!(doc.projects.len(), whole.projects.len());
     assert_eq!(doc.title, whole.title);
-    assert!(
-        doc.diagnostics
-            .iter()
-            .any(|d| d.level == jixiao_model::Level::Warning && d.message.contains("/Subtype /Ty,")),
-        "{:?}",
-        doc.diagnostics
-    );
+    assert!(warns(&doc, "/Subtype /Ty,"), "{:?}", doc.diagnostics);
 }
 
 /// A page whose `/Contents` key lost a byte (`/Co;tents 12 0 R`) is read
@@ -506,9 +518,8 @@ fn a_font_whose_subtype_was_damaged_is_read_by_its_codes_and_reported() {
 #[test]
 fn a_page_whose_contents_key_was_damaged_is_never_silent() {
     for name in ["cost.fop.pdf", "cost.reportlab.pdf", "cost.libreoffice.pdf"] {
-        let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
-        let whole = jixiao_cli::convert_bytes(name, &original);
-        let at = original.windows(10).position(|w| w == b"/Contents ").expect("a page");
+        let (original, whole) = corpus_pdf(name);
+        let at = find(&original, b"/Contents ");
         let mut flipped = original.clone();
         flipped[at + 3] ^= 0x55;
         let doc = jixiao_cli::convert_bytes(name, &flipped);
@@ -521,13 +532,12 @@ fn a_page_whose_contents_key_was_damaged_is_never_silent() {
             doc.diagnostics
         );
         // The reference blanked out: no stream left to read.
-        let end = at + original[at..].windows(2).position(|w| w == b" R").expect("a reference") + 2;
+        let end = at + find(&original[at..], b" R") + 2;
         let mut blanked = original.clone();
         blanked[at..end].fill(b' ');
         let doc = jixiao_cli::convert_bytes(name, &blanked);
         assert!(
-            doc.diagnostics.iter().any(|d| d.level == jixiao_model::Level::Warning
-                && d.message.contains("the page has fonts but no /Contents")),
+            warns(&doc, "the page has fonts but no /Contents"),
             "{name}: {:?}",
             doc.diagnostics
         );
@@ -540,9 +550,9 @@ fn a_page_whose_contents_key_was_damaged_is_never_silent() {
 #[test]
 fn a_malformed_object_is_reported() {
     let name = "seed.pdfmake.pdf";
-    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
-    let w = original.windows(4).position(|w| w == b"/W [").expect("a /W array");
-    let at = w + original[w..].windows(4).position(|x| x == b"1000").expect("a width");
+    let (original, _) = corpus_pdf(name);
+    let w = find(&original, b"/W [");
+    let at = w + find(&original[w..], b"1000");
     let mut bytes = original.clone();
     bytes[at + 1] = b'e';
     let doc = jixiao_cli::convert_bytes(name, &bytes);
@@ -560,17 +570,13 @@ fn a_malformed_object_is_reported() {
 #[test]
 fn a_composite_font_without_descendants_is_reported() {
     let name = "seed.pdfmake.pdf";
-    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
-    let at = original
-        .windows(16)
-        .position(|w| w == b"/DescendantFonts")
-        .expect("a Type0 font");
+    let (original, _) = corpus_pdf(name);
+    let at = find(&original, b"/DescendantFonts");
     let mut bytes = original.clone();
     bytes[at + 4] ^= 0x55;
     let doc = jixiao_cli::convert_bytes(name, &bytes);
     assert!(
-        doc.diagnostics.iter().any(|d| d.level == jixiao_model::Level::Warning
-            && d.message.contains("a composite font without /DescendantFonts")),
+        warns(&doc, "a composite font without /DescendantFonts"),
         "{:?}",
         doc.diagnostics
     );
@@ -581,18 +587,14 @@ fn a_composite_font_without_descendants_is_reported() {
 #[test]
 fn a_page_whose_type_was_damaged_is_read_and_reported() {
     let name = "stress.itext.pdf";
-    let original = std::fs::read(corpus().join("pdf").join(name)).unwrap();
-    let whole = jixiao_cli::convert_bytes(name, &original);
-    let at = original.windows(11).position(|w| w == b"/Type/Page/").expect("a page");
+    let (original, whole) = corpus_pdf(name);
+    let at = find(&original, b"/Type/Page/");
     let mut bytes = original.clone();
     bytes[at + 7] ^= 0x55;
     let doc = jixiao_cli::convert_bytes(name, &bytes);
     assert_eq!(doc.projects, whole.projects);
     assert!(
-        doc.diagnostics
-            .iter()
-            .any(|d| d.level == jixiao_model::Level::Warning
-                && d.message.contains("a /Type of neither /Page nor /Pages")),
+        warns(&doc, "a /Type of neither /Page nor /Pages"),
         "{:?}",
         doc.diagnostics
     );

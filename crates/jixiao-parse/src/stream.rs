@@ -25,7 +25,9 @@
 //! the labels printed since the row before. Poppler's reading order may
 //! print a centred label before the row its middle falls in: where every
 //! label stands exactly so, the runs that put them there are read (see
-//! [`centred_labels`]). Where the labels stand elsewhere (a report server
+//! [`centred_labels`]); so are labels printed right before the last row of
+//! their runs, as Apache FOP draws them (see [`closing_labels`]). Where the
+//! labels stand elsewhere (a report server
 //! that draws every merged cell of a page first, LibreOffice's order,
 //! poppler's columns of blocks) nothing in the dump says which rows a label
 //! spans: the rows are read without labels and the labels are reported,
@@ -206,7 +208,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             )
         })
         .collect();
-    let centred = if row_major || labels.is_empty() {
+    let placed = if row_major || labels.is_empty() {
         None
     } else {
         let scale = ContentScale::new(content);
@@ -234,14 +236,12 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
                 }
             })
             .collect();
-        centred_labels(labels, &extents)
-    };
-    // Labels that close their runs (Apache FOP draws a merged cell with
-    // the last row it spans), where they do not stand centred.
-    let centred = if row_major || labels.is_empty() {
-        centred
-    } else {
-        centred.or_else(|| closing_labels(labels, &pairs.iter().map(|(_, _, at)| at.line).collect::<Vec<_>>()))
+        // Else labels that close their runs (Apache FOP draws a merged
+        // cell with the last row it spans).
+        centred_labels(labels, &extents).or_else(|| {
+            let row_lines: Vec<u32> = pairs.iter().map(|(_, _, at)| at.line).collect();
+            closing_labels(labels, &row_lines)
+        })
     };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
@@ -252,14 +252,14 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
                 cells.push(label.text.clone());
             }
         }
-        if let Some(heads) = centred.as_ref().and_then(|c| c.get(i)) {
+        if let Some(heads) = placed.as_ref().and_then(|c| c.get(i)) {
             cells.extend(heads.iter().cloned());
         }
         cells.push(cell_text(name));
         cells.push(cell_text(target));
         rows.push(ruled_row(Location::Line(at.line), cells, 0));
     }
-    let unplaced_labels = if row_major || labels.is_empty() || centred.is_some() {
+    let unplaced_labels = if row_major || labels.is_empty() || placed.is_some() {
         None
     } else {
         let at = labels.iter().map(|l| l.at).fold(f32::INFINITY, f32::min);
@@ -314,7 +314,7 @@ impl ContentScale {
 /// each where every label stands exactly there; `None` when no cutting
 /// does (labels drawn elsewhere: they stay unplaced, never guessed). Per
 /// row, the labels whose run begins at it (一级 first).
-fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String>>> {
+fn centred_labels<'l>(labels: &'l [Label], rows: &[RowExtent]) -> Option<Vec<Vec<String>>> {
     // Where each label was printed: before row `gap`.
     let gap = |label: &Label| rows.iter().filter(|r| (r.line as f32) < label.at).count();
     let ones: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
@@ -344,11 +344,21 @@ fn centred_labels(labels: &[Label], rows: &[RowExtent]) -> Option<Vec<Vec<String
         two_starts.iter().copied().skip(1).collect()
     };
     let one_starts = starts(&ones, &one_cuts)?;
-    let mut heads: Vec<Vec<String>> = vec![Vec::new(); rows.len()];
-    for (starts, level) in [(&one_starts, &ones), (&two_starts, &twos)] {
-        for (start, label) in starts.iter().zip(level.iter()) {
-            heads.get_mut(*start)?.push(label.text.clone());
-        }
+    let runs = |starts: &[usize], level: &[&'l Label]| -> Vec<(usize, &'l Label)> {
+        starts.iter().copied().zip(level.iter().copied()).collect()
+    };
+    heads(
+        rows.len(),
+        runs(&one_starts, &ones).into_iter().chain(runs(&two_starts, &twos)),
+    )
+}
+
+/// Per row of `rows`, the texts of the labels whose runs begin at it, in
+/// the order given (一级 first).
+fn heads<'l>(rows: usize, runs: impl IntoIterator<Item = (usize, &'l Label)>) -> Option<Vec<Vec<String>>> {
+    let mut heads: Vec<Vec<String>> = vec![Vec::new(); rows];
+    for (start, label) in runs {
+        heads.get_mut(start)?.push(label.text.clone());
     }
     Some(heads)
 }
@@ -398,11 +408,7 @@ fn closing_labels(labels: &[Label], row_lines: &[u32]) -> Option<Vec<Vec<String>
     if !twos.is_empty() && !ones.iter().all(|(start, _)| twos.iter().any(|(s, _)| s == start)) {
         return None;
     }
-    let mut heads: Vec<Vec<String>> = vec![Vec::new(); row_lines.len()];
-    for (start, label) in ones.iter().chain(&twos) {
-        heads.get_mut(*start)?.push(label.text.clone());
-    }
-    Some(heads)
+    heads(row_lines.len(), ones.into_iter().chain(twos))
 }
 
 /// Most runs × bounds² a cutting is searched over (a table of hundreds of

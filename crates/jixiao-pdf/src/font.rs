@@ -246,7 +246,6 @@ impl Font {
         if subtype == "Type0" || (odd_subtype.is_some() && two_byte) {
             let mut font = Font::composite(doc, dict, to_unicode, limited, damaged);
             font.odd_subtype = odd_subtype;
-            font.no_descendant = get(doc, dict, b"DescendantFonts").is_none();
             return font;
         }
         let name = base_font_name(get(doc, dict, b"BaseFont"));
@@ -369,7 +368,7 @@ impl Font {
             damaged,
             contradicted: 0,
             odd_subtype: None,
-            no_descendant: false,
+            no_descendant: get(doc, dict, b"DescendantFonts").is_none(),
         };
         font.contradicted = font.contradictions();
         font
@@ -631,10 +630,8 @@ fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
     (!by_cid.is_empty()).then_some(by_cid)
 }
 
-/// The ToUnicode map, whether a limit cut it, and whether its stream is
-/// damaged (strict zlib fails on it).
-/// The font's ToUnicode map, whether it was cut at jixiao's limits,
-/// whether its stream is damaged, and whether its codes are two bytes
+/// The ToUnicode map, whether a limit cut it, whether its stream is
+/// damaged (strict zlib fails on it), and whether its codes are two bytes
 /// long (its code space says so).
 fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<CodeMap<GlyphText>>, bool, bool, bool) {
     let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {

@@ -71,15 +71,15 @@ pub fn load(bytes: &[u8]) -> Option<Document> {
 /// structure (header, cross-references, encryption).
 pub fn load_or_unread(bytes: &[u8]) -> Result<Document, Option<ObjectId>> {
     match load_reached(bytes) {
-        Some((doc, None)) => Ok(doc),
-        Some((_, Some(unread))) => Err(Some(unread)),
+        Some(Ok(doc)) => Ok(doc),
+        Some(Err(unread)) => Err(Some(unread)),
         None => Err(None),
     }
 }
 
-/// The document, or the first object it could not read (with a document
-/// to throw away).
-fn load_reached(bytes: &[u8]) -> Option<(Document, Option<ObjectId>)> {
+/// The document, or the first object it could not read; `None` for the
+/// file's structure.
+fn load_reached(bytes: &[u8]) -> Option<Result<Document, ObjectId>> {
     // lopdf reads from the `%PDF-` header: offsets count from it.
     let start = bytes.windows(5).position(|w| w == b"%PDF-")?;
     let bytes = bytes.get(start..)?;
@@ -110,13 +110,12 @@ fn load_reached(bytes: &[u8]) -> Option<(Document, Option<ObjectId>)> {
         if objects.contains_key(&id) {
             continue;
         }
-        // A reference to an object that is not there reads as null, as
-        // in lopdf.
-        let Some(object) = (match reader.object(id) {
-            Some(object) => object,
-            None => return Some((Document::new(), Some(id))),
-        }) else {
-            continue;
+        let object = match reader.object(id) {
+            Some(Some(object)) => object,
+            // A reference to an object that is not there reads as null,
+            // as in lopdf.
+            Some(None) => continue,
+            None => return Some(Err(id)),
         };
         references(&object, &mut queue);
         objects.insert(id, object);
@@ -155,7 +154,7 @@ fn load_reached(bytes: &[u8]) -> Option<(Document, Option<ObjectId>)> {
         ..xref
     };
     doc.objects = objects;
-    Some((doc, None))
+    Some(Ok(doc))
 }
 
 /// The `/FontFile2` programs of the composite fonts in `objects` that have
