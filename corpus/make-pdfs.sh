@@ -26,6 +26,9 @@
 #                  and fontTools for a .ttf out of WenQuanYi's .ttc)
 #   Apache FOP:    corpus/pdf/fop/make.py (XSL-FO tables, the Java report servers'
 #                  producer; needs Debian's fop)
+#   TCPDF:         corpus/pdf/tcpdf/make.php (writeHTML tables, the PHP producer of
+#                  web applications; needs Debian's php-cli, php-mbstring and
+#                  php-tcpdf, and fontTools for a .ttf out of WenQuanYi's .ttc)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -95,6 +98,17 @@ if [ -d "$NODE_PATH/jspdf-autotable" ] && python3 -c 'import fontTools' 2>/dev/n
   node corpus/pdf/jspdf/make.js "$district" corpus/pdf/district.jspdf.pdf "$ttf"
   node corpus/pdf/jspdf/make.js corpus/pdf/stress/stress.json corpus/pdf/stress.jspdf.pdf "$ttf"
   node corpus/pdf/jspdf/make.js corpus/pdf/cost/cost.json corpus/pdf/cost.jspdf.pdf "$ttf"
+  rm -f "$ttf"
+fi
+if [ -f /usr/share/php/tcpdf/tcpdf.php ] && command -v php >/dev/null && python3 -c 'import fontTools' 2>/dev/null; then
+  ttf=$(mktemp --suffix=.ttf)
+  python3 -c 'import sys; from fontTools.ttLib import TTCollection; TTCollection(sys.argv[1]).fonts[0].save(sys.argv[2])' \
+    /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$ttf"
+  # Adobe's STSong, not embedded (UniGB-UCS2-H, no ToUnicode): rows cut by pages.
+  php corpus/pdf/tcpdf/make.php "$seed" corpus/pdf/seed.tcpdf.pdf stsongstdlight
+  php corpus/pdf/tcpdf/make.php "$district" corpus/pdf/district.tcpdf-ttf.pdf "$ttf"
+  php corpus/pdf/tcpdf/make.php corpus/pdf/stress/stress.json corpus/pdf/stress.tcpdf.pdf "$ttf" portrait
+  php corpus/pdf/tcpdf/make.php corpus/pdf/cost/cost.json corpus/pdf/cost.tcpdf.pdf cid0cs
   rm -f "$ttf"
 fi
 if command -v fop >/dev/null; then

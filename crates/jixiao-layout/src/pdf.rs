@@ -256,6 +256,119 @@ pub fn page_cells(page: &Page) -> Vec<PageCell> {
 
 /// Rows of one page, top to bottom.
 pub fn page_rows(page: &Page) -> Vec<Row> {
+    page_rows_with_cuts(page).rows
+}
+
+/// Columns of a grid closer than this (points) on two pages are the same
+/// column: one producer lays out a table's columns alike on every page.
+const SAME_COLUMN: f32 = 3.0;
+
+/// A page's rows and the table rows a page break cut.
+#[derive(Debug, Clone, Default)]
+pub struct PageRows {
+    /// The rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// The page's last table row when the page break cut it: its cells
+    /// with text are open at the page's bottom (no rule closes them).
+    bottom: Option<CutRow>,
+    /// The page's first table row when it continues a row of the previous
+    /// page: every cell with text is open at the top.
+    top: Option<CutRow>,
+}
+
+/// The cells with text of a row cut by a page break: `(x0, x1, index in
+/// the row's cells)`, the columns each spans.
+type CutCells = Vec<(f32, f32, usize)>;
+
+/// A table row cut by a page break: which of the page's rows it is and
+/// its cells.
+#[derive(Debug, Clone)]
+struct CutRow {
+    row: usize,
+    cells: CutCells,
+}
+
+/// Joins a table row cut by the page break between `earlier` (the rows
+/// so far, whose last page ended with `cut`) and `later`: when every cell
+/// with text of the later page's first table row is open at its top and
+/// stands under a cell of the earlier page's last row that is open at its
+/// bottom, its text is the rest of those cells (TCPDF and word processors
+/// break a tall row across pages: `提升平台中试工程化、产业化、` at the foot
+/// of one page, `及成果转化等服务能力` at the head of the next, the name cell
+/// above it empty). Returns the cut that `later` leaves at its own bottom.
+pub fn join_cut_row(earlier: &mut [Row], cut: Option<&Cut>, mut later: PageRows) -> (Vec<Row>, Option<Cut>) {
+    let own_bottom = later.bottom.take();
+    let (Some(cut), Some(top)) = (cut, later.top.take()) else {
+        let base = earlier.len();
+        return (later.rows, own_bottom.map(|c| Cut::at(base, c)));
+    };
+    let matches: Option<Vec<(usize, usize)>> = top
+        .cells
+        .iter()
+        .map(|&(x0, x1, from)| {
+            cut.cells
+                .iter()
+                .find(|&&(a0, a1, _)| (a0 - x0).abs() <= SAME_COLUMN && (a1 - x1).abs() <= SAME_COLUMN)
+                .map(|&(_, _, to)| (from, to))
+        })
+        .collect();
+    let joinable = matches.filter(|m| !m.is_empty()).and_then(|m| {
+        let target = earlier.get(cut.row)?;
+        let source = later.rows.get(top.row)?;
+        m.iter()
+            .all(|&(from, to)| source.cells.get(from).is_some() && target.cells.get(to).is_some())
+            .then_some(m)
+    });
+    let base = earlier.len();
+    let Some(pairs) = joinable else {
+        return (later.rows, own_bottom.map(|c| Cut::at(base, c)));
+    };
+    let source = later.rows.remove(top.row);
+    if let Some(target) = earlier.get_mut(cut.row) {
+        for (from, to) in pairs {
+            if let (Some(text), Some(cell)) = (source.cells.get(from), target.cells.get_mut(to)) {
+                cell.push('\n');
+                cell.push_str(text);
+            }
+        }
+        target.text = target.cells.join(" ");
+    }
+    let bottom = match own_bottom {
+        // The row was the page's only table row: a cell cut twice goes on
+        // in the same earlier row.
+        Some(c) if c.row == top.row => Some(cut.clone()),
+        Some(mut c) => {
+            if c.row > top.row {
+                c.row -= 1;
+            }
+            Some(Cut::at(base, c))
+        }
+        None => None,
+    };
+    (later.rows, bottom)
+}
+
+/// The cut row left at the bottom of the rows read so far (see
+/// [`join_cut_row`]).
+#[derive(Debug, Clone)]
+pub struct Cut {
+    /// Index among all rows read so far.
+    row: usize,
+    cells: CutCells,
+}
+
+impl Cut {
+    fn at(base: usize, c: CutRow) -> Cut {
+        Cut {
+            row: base + c.row,
+            cells: c.cells,
+        }
+    }
+}
+
+/// Rows of one page, top to bottom, with the table rows its page breaks
+/// cut (see [`join_cut_row`]).
+pub fn page_rows_with_cuts(page: &Page) -> PageRows {
     let loc = Location::Page(page.number);
     let Placed { grids, free } = place(page);
     // (y, order, row): rows sorted by where they start on the page.
@@ -279,9 +392,24 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             ));
         }
     }
-    for grid in &grids {
+    // The page's first and last table: where a row cut by a page break
+    // goes on and where one is cut.
+    let by_top = grids
+        .iter()
+        .enumerate()
+        .min_by(|a, b| first_row_y(a.1).total_cmp(&first_row_y(b.1)));
+    let by_bottom = grids
+        .iter()
+        .enumerate()
+        .max_by(|a, b| last_row_y(a.1).total_cmp(&last_row_y(b.1)));
+    let (first_grid, last_grid) = (by_top.map(|(i, _)| i), by_bottom.map(|(i, _)| i));
+    // (order in `placed`, cut cells)
+    let mut top: Option<(usize, CutCells)> = None;
+    let mut bottom: Option<(usize, CutCells)> = None;
+    for (g, grid) in grids.iter().enumerate() {
         let width = grid.cols.last().copied().unwrap_or(0.0) - grid.cols.first().copied().unwrap_or(0.0);
-        for r in 0..grid.rows.len().saturating_sub(1) {
+        let nr = grid.rows.len().saturating_sub(1);
+        for r in 0..nr {
             let y = grid.rows.get(r).copied().unwrap_or(0.0);
             let mut starting: Vec<&GridCell> = grid
                 .cells
@@ -291,8 +419,18 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
             starting.sort_by_key(|c| c.left);
             let mut cells = Vec::new();
             let mut continuation: Vec<String> = Vec::new();
+            // (x0, x1, index in `cells`, open toward the page's top, bottom)
+            let mut spans: Vec<(f32, f32, usize, bool, bool)> = Vec::new();
             let last = starting.len().saturating_sub(1);
             for (k, cell) in starting.into_iter().enumerate() {
+                let open = |edges: &[bool]| (cell.left..=cell.right).all(|c| edges.get(c).copied().unwrap_or(false));
+                let span = (
+                    grid.cols.get(cell.left).copied().unwrap_or(0.0),
+                    grid.cols.get(cell.right + 1).copied().unwrap_or(0.0),
+                    cells.len(),
+                    r == 0 && open(&grid.open_top),
+                    r + 1 == nr && open(&grid.open_bottom),
+                );
                 let cell_lines: Vec<String> = lines(cell.glyphs.clone()).iter().map(|l| line_text(l)).collect();
                 let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
                     - grid.cols.get(cell.left).copied().unwrap_or(0.0);
@@ -306,7 +444,19 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
                     let text = cell_lines.join("\n");
                     if !text.trim().is_empty() {
                         cells.push(text);
+                        spans.push(span);
                     }
+                }
+            }
+            // A row whose running text was split into lines is no cut row.
+            if !cells.is_empty() && continuation.is_empty() {
+                let order = placed.len();
+                if r == 0 && first_grid == Some(g) && spans.iter().all(|s| s.3) {
+                    top = Some((order, spans.iter().map(|s| (s.0, s.1, s.2)).collect()));
+                }
+                let open: CutCells = spans.iter().filter(|s| s.4).map(|s| (s.0, s.1, s.2)).collect();
+                if r + 1 == nr && last_grid == Some(g) && !open.is_empty() {
+                    bottom = Some((order, open));
                 }
             }
             if !cells.is_empty() {
@@ -340,7 +490,26 @@ pub fn page_rows(page: &Page) -> Vec<Row> {
         }
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    placed.into_iter().map(|(_, _, row)| row).collect()
+    let cut = |found: Option<(usize, CutCells)>| {
+        found.and_then(|(order, cells)| {
+            let row = placed.iter().position(|p| p.1 == order)?;
+            Some(CutRow { row, cells })
+        })
+    };
+    let (top, bottom) = (cut(top), cut(bottom));
+    PageRows {
+        rows: placed.into_iter().map(|(_, _, row)| row).collect(),
+        bottom,
+        top,
+    }
+}
+
+fn first_row_y(grid: &Grid) -> f32 {
+    grid.rows.first().copied().unwrap_or(f32::INFINITY)
+}
+
+fn last_row_y(grid: &Grid) -> f32 {
+    grid.rows.last().copied().unwrap_or(f32::NEG_INFINITY)
 }
 
 /// Overprinted glyphs (fake bold: the same glyph drawn again a hair to the
@@ -1072,6 +1241,58 @@ mod tests {
 
     fn cells(rows: &[Row]) -> Vec<Vec<String>> {
         rows.iter().map(|r| r.cells.clone()).collect()
+    }
+
+    /// Rows of pages read one after the other, cut rows joined.
+    fn read_pages(pages: &[Page]) -> Vec<Row> {
+        let mut rows = Vec::new();
+        let mut cut = None;
+        for page in pages {
+            let (more, bottom) = join_cut_row(&mut rows, cut.as_ref(), page_rows_with_cuts(page));
+            rows.extend(more);
+            cut = bottom;
+        }
+        rows
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_when_both_parts_are_open() {
+        // A name | target table: page 1 ends inside the row 丙 | 丁 (no
+        // rule under it); page 2 goes on with 戊 under the target, no
+        // rule above it, then the row 己 | 庚.
+        let sides = |top: f32, bottom: f32| vec![v(0.0, top, bottom), v(50.0, top, bottom), v(100.0, top, bottom)];
+        let mut rules_1 = sides(0.0, 40.0);
+        rules_1.extend([h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0)]);
+        let first = page(
+            vec![
+                glyph("甲", 10.0, 5.0),
+                glyph("乙", 60.0, 5.0),
+                glyph("丙", 10.0, 25.0),
+                glyph("丁", 60.0, 25.0),
+            ],
+            rules_1,
+        );
+        let mut rules_2 = sides(0.0, 40.0);
+        rules_2.extend([h(20.0, 0.0, 100.0), h(40.0, 0.0, 100.0)]);
+        let glyphs_2 = vec![glyph("戊", 60.0, 5.0), glyph("己", 10.0, 25.0), glyph("庚", 60.0, 25.0)];
+        let second = Page {
+            number: 2,
+            ..page(glyphs_2.clone(), rules_2.clone())
+        };
+        assert_eq!(
+            cells(&read_pages(&[first.clone(), second])),
+            vec![vec!["甲", "乙"], vec!["丙", "丁\n戊"], vec!["己", "庚"]]
+        );
+        // A rule above 戊: a row of its own.
+        rules_2.push(h(0.0, 0.0, 100.0));
+        let closed = Page {
+            number: 2,
+            ..page(glyphs_2, rules_2)
+        };
+        assert_eq!(
+            cells(&read_pages(&[first, closed])),
+            vec![vec!["甲", "乙"], vec!["丙", "丁"], vec!["戊"], vec!["己", "庚"]]
+        );
     }
 
     #[test]

@@ -206,6 +206,27 @@ impl<'a> Finder<'a> {
             .or_else(|| candidates.first().copied())
     }
 
+    /// A value cut by a page break: the cell of its first part (on
+    /// `page_scope`, else the last in `scope`) and the cell of the rest on
+    /// the next page, when there is one.
+    fn cut_cells(&self, page_scope: &[At], scope: &[At], want: &str) -> Option<(At, Option<At>)> {
+        let part = |at: At| {
+            let t = self.text(at);
+            t.chars().count() >= MIN_LABEL_PART && t.len() < want.len() && want.starts_with(t)
+        };
+        let first = page_scope
+            .iter()
+            .copied()
+            .find(|&at| part(at))
+            .or_else(|| scope.iter().copied().rfind(|&at| part(at)))?;
+        let rest = want.get(self.text(first).len()..).unwrap_or_default();
+        let next = scope
+            .iter()
+            .copied()
+            .find(|&at| at.page == first.page + 1 && self.text(at) == rest);
+        Some((first, next))
+    }
+
     fn label_cell(&self, scope: &[At], labels: &[&str], nth: usize) -> Option<At> {
         scope
             .iter()
@@ -387,10 +408,18 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
             }
             let target = fold(&indicator.target.text);
             let candidates: Vec<At> = page_scope.iter().copied().filter(|&at| f.text(at) == target).collect();
-            if let Some(at) = f.beside(&candidates, name_at) {
-                f.record(&format!("{ibase}/target"), at);
-                for part in target_parts(indicator) {
-                    f.record(&format!("{ibase}/target/{part}"), at);
+            // A target cut by a page break (TCPDF breaks a tall row): the
+            // cells of both parts are its sources.
+            let target_at = match f.beside(&candidates, name_at) {
+                Some(at) => Some((at, None)),
+                None => f.cut_cells(&page_scope, &scope, &target),
+            };
+            if let Some((at, rest)) = target_at {
+                for cell in std::iter::once(at).chain(rest) {
+                    f.record(&format!("{ibase}/target"), cell);
+                    for part in target_parts(indicator) {
+                        f.record(&format!("{ibase}/target/{part}"), cell);
+                    }
                 }
             }
             for (key, label) in [("level1", &indicator.level1), ("level2", &indicator.level2)] {
@@ -428,21 +457,8 @@ pub fn locate_pdf(doc: &Document, pages: &[PageCells]) -> Vec<Source> {
                         // Or only its first part there, the rest on the next
                         // page (社会公众或服务对象满意度 / 指标, clipped copies
                         // dropped): both parts are its sources.
-                        let part = |at: At| {
-                            let t = f.text(at);
-                            t.chars().count() >= MIN_LABEL_PART && t.len() < want.len() && want.starts_with(t)
-                        };
-                        let first = page_scope
-                            .iter()
-                            .copied()
-                            .find(|&at| part(at))
-                            .or_else(|| scope.iter().copied().rfind(|&at| part(at)))?;
-                        let rest = want.get(f.text(first).len()..).unwrap_or_default();
-                        if let Some(next) = scope
-                            .iter()
-                            .copied()
-                            .find(|&at| at.page == first.page + 1 && f.text(at) == rest)
-                        {
+                        let (first, rest) = f.cut_cells(&page_scope, &scope, &want)?;
+                        if let Some(next) = rest {
                             f.record(&format!("{ibase}/{key}"), next);
                         }
                         Some(first)

@@ -214,6 +214,8 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
         out.diagnostics
             .push(Diagnostic::new(Level::Warning, Code::RepairedPdf, damage.clone()));
     }
+    // A table row the last page break cut, to be joined with its rest.
+    let mut cut = None;
     for number in first.max(1)..=last.min(pages) {
         let at = Some(jixiao_model::Location::Page(number));
         match pdf.page(number) {
@@ -237,11 +239,16 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
                         .at(at),
                     );
                 }
-                out.rows.extend(jixiao_layout::pdf::page_rows(&page));
+                let rows = jixiao_layout::pdf::page_rows_with_cuts(&page);
+                let (rows, bottom) = jixiao_layout::pdf::join_cut_row(&mut out.rows, cut.as_ref(), rows);
+                out.rows.extend(rows);
+                cut = bottom;
             }
-            Err(e) => out
-                .diagnostics
-                .push(Diagnostic::new(Level::Error, Code::PdfPage, e.to_string()).at(at)),
+            Err(e) => {
+                cut = None;
+                out.diagnostics
+                    .push(Diagnostic::new(Level::Error, Code::PdfPage, e.to_string()).at(at));
+            }
         }
     }
     Ok(out)
