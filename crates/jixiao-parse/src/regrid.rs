@@ -98,20 +98,30 @@ const MAX_MARKER_PIECE: usize = 6;
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
     let drawing_order = no_blank_lines(&rows);
+    // The dump's lines with text, before any are joined.
+    let printed = printed_lines(&rows);
     let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
-    let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_split_header_cells(rows))));
+    let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_value_tails_in_order(
+        join_split_header_cells(rows),
+    ))));
     let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
     // aligned one way. Centred unless another reading costs clearly less.
-    let (mut best, middle) = regrid_aligned(&rows, Align::Middle, LabelAlign::whole(Align::Middle), drawing_order);
+    let (mut best, middle) = regrid_aligned(
+        &rows,
+        &printed,
+        Align::Middle,
+        LabelAlign::whole(Align::Middle),
+        drawing_order,
+    );
     let mut best_total = middle.rows + middle.labels;
     let mut best_align = Align::Middle;
     for align in [Align::Top, Align::Bottom] {
         if best_total <= 0.0 {
             break;
         }
-        let (out, c) = regrid_aligned(&rows, align, LabelAlign::whole(align), drawing_order);
+        let (out, c) = regrid_aligned(&rows, &printed, align, LabelAlign::whole(align), drawing_order);
         let total = c.rows + c.labels;
         if shows_alignment(&c) && clearly_better(total, middle.rows + middle.labels) && total < best_total {
             (best, best_total, best_align) = (out, total, align);
@@ -126,7 +136,7 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
             at: best_align,
             split: SplitRun::Top,
         };
-        let (out, c) = regrid_aligned(&rows, best_align, labels, drawing_order);
+        let (out, c) = regrid_aligned(&rows, &printed, best_align, labels, drawing_order);
         if clearly_better(c.rows + c.labels, best_total) {
             best = out;
         }
@@ -184,7 +194,13 @@ fn shows_alignment(costs: &Costs) -> bool {
 }
 
 /// [`regrid`] with the cells' and the labels' alignment given.
-fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order: bool) -> (Regridded, Costs) {
+fn regrid_aligned(
+    rows: &[Row],
+    printed: &std::collections::BTreeSet<u32>,
+    cells: Align,
+    labels: LabelAlign,
+    drawing_order: bool,
+) -> (Regridded, Costs) {
     let mut costs = Costs::default();
     let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
@@ -248,7 +264,8 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
         // cells of this table.
         let drawn_first = drawn_before_heading(rest.get(..end).unwrap_or_default());
         let (table, after) = rest.split_at(end - drawn_first);
-        match regrid_table(table, cells, labels, drawing_order) {
+        let (table, footers) = without_footers(table, row, printed);
+        match regrid_table(&table, cells, labels, drawing_order) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
                 // back in front of the table's header.
@@ -258,6 +275,7 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
                     out.extend(header);
                 }
                 out.extend(read.rows);
+                out.extend(footers);
                 costs.rows += read.costs.rows;
                 costs.labels += read.costs.labels;
                 costs.spanning += read.costs.spanning;
@@ -287,6 +305,49 @@ fn regrid_aligned(rows: &[Row], cells: Align, labels: LabelAlign, drawing_order:
         },
         costs,
     )
+}
+
+/// A table's rows without its pages' footers: the last line of a page
+/// that stands more than [`FOOTER_GAP`] blank lines below the line before
+/// it, in columns where no other line of the page's table has text
+/// (`Powered by TCPDF (www.tcpdf.org)` at the margin under a layout
+/// dump's last row). Read as a cell, its column would part every name
+/// from its target. A tall row's last line may stand as far down, in the
+/// table's columns, and so may a label cut by the page break.
+fn without_footers(table: &[Row], header: &Row, printed: &std::collections::BTreeSet<u32>) -> (Vec<Row>, Vec<Row>) {
+    let mut kept = Vec::with_capacity(table.len());
+    let mut footers = Vec::new();
+    let starts = |row: &Row| -> Vec<usize> { split(row, true).into_iter().map(|(col, _)| col).collect() };
+    for (k, row) in table.iter().enumerate() {
+        let before = if k == 0 { Some(header) } else { table.get(k - 1) };
+        let last_of_page = table.get(k + 1).is_none_or(|next| next.sheet != row.sheet);
+        let far = match (before.map(|b| (b.loc, b.sheet)), row.loc) {
+            (Some((Location::Line(a), sheet)), Location::Line(b)) => {
+                sheet == row.sheet && b > a + FOOTER_GAP && printed.range(a + 1..b).next().is_none()
+            }
+            _ => false,
+        };
+        let apart = || {
+            let columns: Vec<usize> = table
+                .iter()
+                .enumerate()
+                .filter(|&(j, other)| j != k && other.sheet == row.sheet)
+                .flat_map(|(_, other)| starts(other))
+                .collect();
+            starts(row)
+                .iter()
+                .all(|&col| columns.iter().all(|&c| c.abs_diff(col) > FOOTER_COLUMN_SLACK))
+        };
+        // A label cut by the page break may stand as far below (LibreOffice
+        // prints `数量指标` of a run going on to the next page there).
+        let label = || split(row, true).iter().any(|(_, text)| is_label_word(text));
+        if far && last_of_page && !label() && apart() {
+            footers.push(row.clone());
+        } else {
+            kept.push(row.clone());
+        }
+    }
+    (kept, footers)
 }
 
 /// The lines at the end of a table that are the next form's merged cells,
@@ -349,6 +410,16 @@ fn no_blank_lines(rows: &[Row]) -> bool {
 /// A drawing-order table is read as a layout dump's when at least one line
 /// in this many is spaced in columns.
 const LAYOUT_SHARE: usize = 4;
+
+/// Blank lines between a table's last row and text below it on the same
+/// page that make the text no part of the table: a row's own padding is
+/// at most one blank line in a layout dump, a label half above its row
+/// two.
+const FOOTER_GAP: u32 = 3;
+
+/// Columns of a layout dump this close are one column (a cell's text
+/// centred a character to the side).
+const FOOTER_COLUMN_SLACK: usize = 1;
 
 /// How many rows after a title drawn after a table's rows its block
 /// markers' pieces come (the year line between).
@@ -1215,6 +1286,81 @@ fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
+/// Header values set at the top of their cells, wrapped, in a dump
+/// without columns (pdfplumber): the row holds each value's first line,
+/// the line below the rest of each that wrapped (`项目名称 社区综合治理与为老
+/// 服务能力 项目性质 其他经常性项目 …` / `提升`; `主管部门 上海市…公共服务
+/// 实施单位 上海市…受理服务中` / `中心） 心`). The pieces go to the row's
+/// free-text values in order when there are as many of those: a nature, a
+/// category, a date or an amount is whole on its line.
+fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
+    let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
+    let is_piece = |c: &str| {
+        let folded = fold_compact(c);
+        c.chars().count() <= MAX_CONTINUATION
+            && !vocab::is_whole_label(&folded)
+            && !vocab::is_field_label_prefix(&folded)
+            && vocab::fund_label(&folded).is_none()
+            && vocab::marker(&folded).is_none()
+            && !vocab::is_marker_piece(&folded)
+            && !is_amount(c)
+            && jixiao_model::normalize::parse_date(&folded).is_none()
+            && vocab::form_heading(c).is_none()
+            && vocab::year_line(c).is_none()
+    };
+    let is_free_value = |c: &str| {
+        let folded = fold_compact(c);
+        !is_label(c)
+            && !crate::header::is_nature(&folded)
+            && !crate::header::is_category(&folded)
+            && jixiao_model::normalize::parse_date(&folded).is_none()
+            && !is_amount(c)
+    };
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (Some(row), Some(below)) = (rows.get(i), rows.get(i + 1)) else {
+            break;
+        };
+        let plain = |r: &Row| !r.ruled && matches!(r.loc, Location::Line(_)) && !spaced_in_columns(r);
+        let free: Vec<usize> = (1..row.cells.len())
+            .filter(|&k| {
+                row.cells.get(k - 1).is_some_and(|c| is_label(c)) && row.cells.get(k).is_some_and(|c| is_free_value(c))
+            })
+            .collect();
+        // Every label has its value on the row: else the line below may be
+        // that value (`项目名称 居家养老服务补贴 项目性质` / `其他经常性项` / `目`).
+        let valued = row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(k, c)| !is_label(c) || row.cells.get(k + 1).is_some_and(|next| !is_label(next)));
+        let fits = plain(row)
+            && valued
+            && plain(below)
+            && below.sheet == row.sheet
+            && row.cells.iter().filter(|c| is_label(c)).count() >= 2
+            && !free.is_empty()
+            && below.cells.len() == free.len()
+            && below.cells.iter().all(|c| is_piece(c));
+        if !fits {
+            i += 1;
+            continue;
+        }
+        let pieces = below.cells.clone();
+        if let Some(row) = rows.get_mut(i) {
+            for (k, piece) in free.iter().zip(pieces) {
+                if let Some(cell) = row.cells.get_mut(*k) {
+                    cell.push_str(piece.trim());
+                }
+            }
+            row.text = row.cells.join(" ");
+        }
+        rows.remove(i + 1);
+        i += 1;
+    }
+    rows
+}
+
 /// Longest piece of a header cell printed above or below its row.
 const MAX_HEADER_PIECE: usize = 40;
 
@@ -1988,6 +2134,10 @@ pub(crate) struct Label {
     pub(crate) text: String,
     pub(crate) level: LabelLevel,
     pub(crate) at: f32,
+    /// A label joined from pieces on several lines: its first and last
+    /// line. Set at the top (bottom) of its run, its first (last) line
+    /// stands there, not its middle (`可持续影响指` / `标`).
+    pub(crate) lines: Option<(f32, f32)>,
 }
 
 /// How far before its line a label printed in front of cells on one line
@@ -2392,6 +2542,7 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
                 text: piece.text.clone(),
                 level,
                 at: piece.line as f32,
+                lines: None,
             });
             continue;
         }
@@ -2418,6 +2569,7 @@ fn labels_and_content(pieces: Vec<Piece>) -> (Vec<Label>, Vec<Piece>) {
                     level,
                     text: joined,
                     at: (piece.line + end) as f32 / 2.0,
+                    lines: Some((piece.line as f32, end as f32)),
                 });
             }
             continue;
@@ -2473,15 +2625,24 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, 
         if vocab::is_known_label(&folded) || vocab::marker(&folded) == Some(Marker::Indicators) {
             return Some((vec![k], joined));
         }
+        // Pieces are in line order: alone when neither neighbour shares it.
+        let alone = |k: usize| {
+            let line = pieces.get(k).map(|p| p.line);
+            let shares = |j: Option<usize>| j.and_then(|j| pieces.get(j)).is_some_and(|p| Some(p.line) == line);
+            !shares(k.checked_sub(1)) && !shares(Some(k + 1))
+        };
         // A label over three lines of its narrow column (`社会公众或服` /
         // `务对象满意度` / `指标`): the middle piece under the first, the
-        // last on the next line under it.
+        // last on the next line under it, or alone a line further (set at
+        // the top of a run whose second row is one line: pdfplumber prints
+        // that row's line between, TCPDF).
         if piece.col.abs_diff(other.col) <= MAX_LABEL_COLUMN_SHIFT && vocab::is_label_prefix(&folded) {
-            let third = pieces.iter().enumerate().skip(k + 1).find(|(m, p)| {
-                p.line == other.line + 1
+            let third = pieces.iter().enumerate().skip(k + 1).find(|&(m, p)| {
+                (p.line == other.line + 1 || (p.line == other.line + 2 && alone(m)))
                     && p.sheet == other.sheet
-                    && !used.get(*m).copied().unwrap_or(true)
+                    && !used.get(m).copied().unwrap_or(true)
                     && p.col.abs_diff(other.col) <= MAX_LABEL_COLUMN_SHIFT
+                    && vocab::is_known_label(&fold_compact(&format!("{joined}{}", p.text.trim())))
             });
             if let Some((m, last)) = third {
                 let whole = format!("{joined}{}", last.text.trim());
@@ -2495,12 +2656,6 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, 
         // (Content order: that piece alone on its line, its own rest on a
         // line of its own after it.)
         let other_folded = fold_compact(&other.text);
-        // Pieces are in line order: alone when neither neighbour shares it.
-        let alone = |k: usize| {
-            let line = pieces.get(k).map(|p| p.line);
-            let shares = |j: Option<usize>| j.and_then(|j| pieces.get(j)).is_some_and(|p| Some(p.line) == line);
-            !shares(k.checked_sub(1)) && !shares(Some(k + 1))
-        };
         // Its rest alone on a later line (the next, or past a row printed
         // between: pdfplumber's `服务对象满意度` / `满意度指标 … ≥90.00(%)` /
         // `指标`).
@@ -3075,6 +3230,9 @@ fn on_content_scale(labels: Vec<Label>, lines: &[Line]) -> Vec<Label> {
         .into_iter()
         .map(|mut l| {
             l.at = content_position(l.at, lines);
+            l.lines = l
+                .lines
+                .map(|(first, last)| (content_position(first, lines), content_position(last, lines)));
             l
         })
         .collect()
@@ -3142,6 +3300,17 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) ->
     Some((out, cost1 + cost2, spanning))
 }
 
+/// Where a label stands for `align`: a label of several lines is set by
+/// its first (last) line at the top (bottom) of its run, by its middle
+/// else.
+fn label_line(label: &Label, align: Align) -> f32 {
+    match (align, label.lines) {
+        (Align::Top, Some((first, _))) => first,
+        (Align::Bottom, Some((_, last))) => last,
+        _ => label.at,
+    }
+}
+
 /// Lines a label may stand above the top of its run when labels are read
 /// at the top: the line before the run's first row.
 const LABEL_LINE_ABOVE: f32 = 1.0;
@@ -3163,7 +3332,10 @@ fn partition(
     // its run on a line of its own before the run's first row.
     let own_line: Vec<bool> = labels
         .iter()
-        .map(|label| !rows.iter().any(|r| r.top <= label.at && label.at <= r.bottom))
+        .map(|label| {
+            let at = label_line(label, align.at);
+            !rows.iter().any(|r| r.top <= at && at <= r.bottom)
+        })
         .collect();
     cheapest_runs(rows.len(), m, allowed, |j, start, end, before| {
         let label = labels.get(j)?;
@@ -3181,8 +3353,9 @@ fn partition(
         } else {
             0.0
         };
+        let at = label_line(label, align.at);
         let miss_at = |centre: f32| {
-            let off = centre - label.at;
+            let off = centre - at;
             if off < 0.0 {
                 -off
             } else {
@@ -3321,6 +3494,48 @@ mod tests {
             }
         };
     }
+
+    // pdfplumber of a producer that sets header values at the top of
+    // their cells (TCPDF): each wrapped value's rest on the line below,
+    // in the order of the row's free-text values.
+    regrids_to!(
+        value_tails_below_their_row_go_to_its_free_values_in_order,
+        "项目名称 社区综合治理与为老服务能力 项目性质 其他经常性项目 项目类别 一般性项目\n提升\n主管部门 上海市普陀区某某街道办事处（社区综合管理与公共服务 实施单位 上海市普陀区某某街道社区事务受理服务中\n中心） 心\n",
+        [
+            "项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目",
+            "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+        ]
+    );
+
+    // Labels set at the top of their runs, wrapped in a narrow column:
+    // a label of two lines stands by its first; one of three lines has a
+    // one-line row printed between its second and third pieces.
+    regrids_to!(
+        labels_at_the_top_stand_by_their_first_line,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n效益指标 社会效益指标 居民获得感 明显提升\n可持续影响指 长效治理模式 长期\n标\n满意度指标 社会公众或服 居民满意度 ≥90%\n务对象满意度\n志愿者总体评价 ≥85%\n指标\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "效益指标 | 社会效益指标 | 居民获得感 | 明显提升",
+            "可持续影响指标 | 长效治理模式 | 长期",
+            "满意度指标 | 社会公众或服务对象满意度指标 | 居民满意度 | ≥90%",
+            "志愿者总体评价 | ≥85%",
+        ]
+    );
+
+    // `pdftotext -layout`: a page's footer at the margin four blank lines
+    // under the table is no cell (its column would part every name from
+    // its target on that page).
+    regrids_to!(
+        a_footer_far_below_the_table_is_no_cell,
+        "                    一级指标      二级指标      三级指标            年度(/项目)指标值\n                    产出指标      数量指标      第17网格巡查次数      ≥170(次)\n\u{c}                                        第18网格巡查次数       ≥180(次)\n                              质量指标  第1居民区调解成功率    ≥81(%)\n\n\n\n\nPowered by TCPDF (www.tcpdf.org)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 第17网格巡查次数 | ≥170(次)",
+            "第18网格巡查次数 | ≥180(次)",
+            "质量指标 | 第1居民区调解成功率 | ≥81(%)",
+            "Powered | by | TCPDF | (www.tcpdf.org)",
+        ]
+    );
 
     // `pdftotext -raw` (or pypdf) of LibreOffice's two drawing passes: the
     // first pass's cells a row to a line, the year line, markers and goal

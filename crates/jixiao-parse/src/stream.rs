@@ -951,6 +951,7 @@ mod tests {
                 text: text.to_string(),
                 level,
                 at: before as f32 - 0.5,
+                lines: None,
             })
             .collect();
         let lines: Vec<u32> = (1..=rows as u32).map(|r| r * 10).collect();
