@@ -29,6 +29,9 @@
 #   TCPDF:         corpus/pdf/tcpdf/make.php (writeHTML tables, the PHP producer of
 #                  web applications; needs Debian's php-cli, php-mbstring and
 #                  php-tcpdf, and fontTools for a .ttf out of WenQuanYi's .ttc)
+#   Writer:        corpus/pdf/writer/make.py (a Word table in a .docx, python-docx,
+#                  printed by LibreOffice Writer; needs pip python-docx and
+#                  Debian's libreoffice-writer-nogui)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -110,6 +113,13 @@ if [ -f /usr/share/php/tcpdf/tcpdf.php ] && command -v php >/dev/null && python3
   php corpus/pdf/tcpdf/make.php corpus/pdf/stress/stress.json corpus/pdf/stress.tcpdf.pdf "$ttf" portrait
   php corpus/pdf/tcpdf/make.php corpus/pdf/cost/cost.json corpus/pdf/cost.tcpdf.pdf cid0cs
   rm -f "$ttf"
+fi
+if python3 -c 'import docx' 2>/dev/null && [ -e /usr/lib/libreoffice/program/libswlo.so ]; then
+  # Word's defaults: cells set at the top, rows broken across pages.
+  python3 corpus/pdf/writer/make.py "$seed" corpus/pdf/seed.writer.pdf
+  python3 corpus/pdf/writer/make.py "$district" corpus/pdf/district.writer.pdf 'WenQuanYi Micro Hei' portrait
+  python3 corpus/pdf/writer/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.writer.pdf 'Noto Sans CJK SC' portrait
+  python3 corpus/pdf/writer/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.writer.pdf
 fi
 if command -v fop >/dev/null; then
   python3 corpus/pdf/fop/make.py "$seed" corpus/pdf/seed.fop.pdf

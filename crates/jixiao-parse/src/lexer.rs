@@ -31,6 +31,9 @@ pub enum TokenKind {
         text: String,
         loc: jixiao_model::Location,
     },
+    /// The rest of a cell cut by a page break, joined into the row it
+    /// completes: no text of its own, only where the form reaches.
+    Rest,
     /// Any other row; its meaning depends on where it stands.
     Row,
 }
@@ -97,9 +100,18 @@ pub fn with_notes(
 /// Splits rows into tokens.
 pub fn lex(rows: Vec<Row>) -> Vec<Token> {
     let rows = part_glued_fund_labels(join_label_halves(join_label_over_lines(rows)));
+    let (rows, rests) = join_labels_cut_by_pages(rows);
     let mut tokens = Vec::with_capacity(rows.len());
     let mut i = 0;
     while let Some(row) = rows.get(i) {
+        if rests.binary_search(&i).is_ok() {
+            tokens.push(Token {
+                kind: TokenKind::Rest,
+                rows: vec![row.clone()],
+            });
+            i += 1;
+            continue;
+        }
         if let Some((kind, taken)) = joined_label(&rows, i) {
             tokens.push(Token {
                 kind,
@@ -143,6 +155,50 @@ fn join_label_halves(mut rows: Vec<Row>) -> Vec<Row> {
         i += 1;
     }
     rows
+}
+
+/// A PDF table's label whose row a page break cut where the label's
+/// cell wrapped, the rest alone in the next page's first table row: Word
+/// and LibreOffice Writer break a row across pages and close both parts
+/// with rules (`满意度指标 | 服务对象满意度指 | 服务用户满意度 | ≥85.00(%)` at
+/// the foot of a page, `标` at the head of the next). The rest joins the
+/// label it completes into a known one; else it would be an indicator
+/// named `标`. Returns the rows and, in order, the indices of the rests
+/// joined (tokens only of where the form reaches).
+fn join_labels_cut_by_pages(mut rows: Vec<Row>) -> (Vec<Row>, Vec<usize>) {
+    let mut rests = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let Some(row) = rows.get(i).filter(|r| r.ruled) else {
+            i += 1;
+            continue;
+        };
+        // The next page's first table row, past the page's free text.
+        let next_at = (i + 1..rows.len()).find(|&k| rows.get(k).is_some_and(|r| r.ruled));
+        let joined = next_at.and_then(|k| {
+            let next = rows.get(k)?;
+            let [rest] = next.cells.as_slice() else { return None };
+            if next.sheet != row.sheet + 1 {
+                return None;
+            }
+            row.cells
+                .iter()
+                .enumerate()
+                .find_map(|(c, cell)| vocab::completed_label(cell.trim(), rest.trim()).map(|label| (k, c, label)))
+        });
+        if let Some((k, c, label)) = joined {
+            if let Some(row) = rows.get_mut(i) {
+                if let Some(cell) = row.cells.get_mut(c) {
+                    *cell = label;
+                }
+                row.text = row.cells.join(" ");
+            }
+            rests.push(k);
+            i = k;
+        }
+        i += 1;
+    }
+    (rows, rests)
 }
 
 /// A label its narrow cell wrapped (a header label, an indicator label, a

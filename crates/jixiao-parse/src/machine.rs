@@ -262,6 +262,8 @@ impl Parser {
                 }
                 state
             }
+            // Its text went into the row it completes.
+            (state, TokenKind::Rest) => state,
             (State::Preamble { mut rows }, _) => {
                 rows.extend(token.rows);
                 State::Preamble { rows }
@@ -325,7 +327,9 @@ impl Parser {
                 }
             }
             // Notes are emitted where they stand (`transition`).
-            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Note { .. } => State::Header { pending },
+            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Rest | TokenKind::Note { .. } => {
+                State::Header { pending }
+            }
         }
     }
 
@@ -1054,7 +1058,7 @@ impl Parser {
                 self.flush_run(&mut table, None);
                 self.fragment(FragmentKind::RepeatedLabel, &token);
             }
-            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Note { .. } => {}
+            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Rest | TokenKind::Note { .. } => {}
         }
         State::Table(table)
     }
@@ -1848,6 +1852,7 @@ mod tests {
                 TokenKind::IndicatorHeader => "IndicatorHeader".to_string(),
                 TokenKind::Label { text, level } => format!("Label({text}, {level:?})"),
                 TokenKind::PageNumber => "PageNumber".to_string(),
+                TokenKind::Rest => "Rest".to_string(),
                 TokenKind::Note { .. } => "Note".to_string(),
                 TokenKind::Row => format!("Row({})", t.rows.first().map_or(String::new(), |r| r.cells.join("|"))),
             })

@@ -74,3 +74,35 @@ fn a_ruled_form_with_a_page_footer_and_wrapped_cells() {
     assert_eq!(footer.map(|d| d.code.as_str()), Some("unplaced-text"));
     assert_eq!(p.span, jixiao_model::Span::Pages([1, 2]));
 }
+
+/// Word and LibreOffice Writer break a row across pages and close both
+/// parts with rules: a label cut where its cell wrapped leaves its rest
+/// alone in the next page's first table row (`服务对象满意度指` / `标`),
+/// which completes it and is no indicator.
+#[test]
+fn a_label_cut_by_a_page_break_is_completed_by_its_rest() {
+    let rows = vec![
+        free(1, "财政项目支出绩效目标申报表"),
+        ruled(1, &["项目名称", "科技服务平台运行保障"]),
+        ruled(1, &["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]),
+        ruled(1, &["产出指标", "数量指标", "组织研讨会", "≥2.00(次)"]),
+        ruled(1, &["满意度指标", "服务对象满意度指", "服务用户满意度", "≥85.00(%)"]),
+        free(1, "- 1 -"),
+        ruled(2, &["标"]),
+    ];
+    let doc = jixiao_parse::parse(rows, source());
+    let got: Vec<(Option<&str>, &str)> = doc.projects[0]
+        .indicators
+        .iter()
+        .map(|i| (i.level2.as_deref(), i.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("数量指标"), "组织研讨会"),
+            (Some("服务对象满意度指标"), "服务用户满意度")
+        ]
+    );
+    // The form reaches the page its rest stands on.
+    assert_eq!(doc.projects[0].span, jixiao_model::Span::Pages([1, 2]));
+}

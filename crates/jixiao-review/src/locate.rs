@@ -220,10 +220,12 @@ impl<'a> Finder<'a> {
             .find(|&at| part(at))
             .or_else(|| scope.iter().copied().rfind(|&at| part(at)))?;
         let rest = want.get(self.text(first).len()..).unwrap_or_default();
-        let next = scope
-            .iter()
-            .copied()
-            .find(|&at| at.page == first.page + 1 && self.text(at) == rest);
+        // The next page may lie past the form's own pages: a row cut at
+        // its foot leaves only that rest there.
+        let next_page = first.page + 1;
+        let next = (0..self.pages.get(next_page).map_or(0, |p| p.cells.len()))
+            .map(|cell| At { page: next_page, cell })
+            .find(|&at| self.text(at) == rest);
         Some((first, next))
     }
 
