@@ -477,6 +477,26 @@ fn content_order(content: &[Piece], table: &[Row], drawing_order: bool) -> bool 
     own_lines || (pairs > 0 && one_cell_a_line && (drawing_order || gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32))
 }
 
+/// A drawing-order table printed a cell a line (PyMuPDF): no line holds a
+/// label beside other text, nor a name beside its target. Its lines'
+/// spaces are the cells' own: a word processor's gap between ideographs
+/// and digits (`不低于12 场`, `开展至少1 次团体心理治疗`: LibreOffice Writer)
+/// parts no cell.
+fn cells_on_lines_of_their_own(table: &[Row]) -> bool {
+    let mut spaced = 0;
+    for row in table {
+        let [first, .., last] = row.cells.as_slice() else {
+            continue;
+        };
+        let beside_label = row.cells.iter().any(|c| vocab::indicator_label(c).is_some());
+        if beside_label || looks_like_target(last) || vocab::is_field_label(&fold_compact(first)) {
+            return false;
+        }
+        spaced += 1;
+    }
+    spaced > 0
+}
+
 /// Most lines (as a share) of a content-order table that hold two cells
 /// (poppler sets a label and a name, or a name and a short target, on one
 /// line now and then).
@@ -2150,11 +2170,12 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
     // line) a cell's own spaces make no columns.
     let spaced = table.iter().filter(|r| spaced_in_columns(r)).count();
     let layout = spaced > 0 && !(drawing_order && spaced * LAYOUT_SHARE < table.len());
+    let whole_lines = !layout && drawing_order && cells_on_lines_of_their_own(table);
     let mut passthrough = Vec::new();
     let mut pieces = Vec::new();
     for row in table {
         let folded = fold_compact(&row.text);
-        if vocab::is_page_number(&folded) || vocab::is_indicator_header(&folded) {
+        if vocab::is_page_number(&folded) || vocab::is_indicator_header(&folded) || vocab::is_producer_line(&row.text) {
             passthrough.push(row.clone());
             continue;
         }
@@ -2162,6 +2183,8 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         let row_pieces = split(row, layout).into_iter();
         let row_pieces: Vec<(usize, String)> = if layout {
             row_pieces.flat_map(split_off_squeezed_target).collect()
+        } else if whole_lines {
+            vec![(0, row.cells.join(" "))]
         } else {
             row_pieces.collect()
         };
@@ -3534,6 +3557,20 @@ mod tests {
             "第18网格巡查次数 | ≥180(次)",
             "质量指标 | 第1居民区调解成功率 | ≥81(%)",
             "Powered | by | TCPDF | (www.tcpdf.org)",
+        ]
+    );
+
+    // PyMuPDF of a LibreOffice Writer form: a cell a line, with the gap a
+    // word processor sets between digits and ideographs printed as a
+    // space, which parts no cell.
+    regrids_to!(
+        a_cell_a_line_keeps_its_own_spaces,
+        "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n产出指标\n数量指标\n心理健康讲座场次\n不低于12 场\n团体心理治疗\n开展至少1 次团体心理治疗\n质量指标\n心理健康知晓率\n90%\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12 场",
+            "团体心理治疗 | 开展至少1 次团体心理治疗",
+            "质量指标 | 心理健康知晓率 | 90%",
         ]
     );
 

@@ -474,9 +474,25 @@ pub fn is_page_number(row_text: &str) -> bool {
     .is_match(&fold_compact(row_text))
 }
 
+/// A producer's line of the page, no cell of a form: a web address with
+/// no ideograph (`Powered by TCPDF (www.tcpdf.org)` at the foot of TCPDF's
+/// last page). A cell that names a site says more around it.
+pub fn is_producer_line(row_text: &str) -> bool {
+    let lower = row_text.to_ascii_lowercase();
+    (lower.contains("www.") || lower.contains("http://") || lower.contains("https://"))
+        && !row_text.chars().any(jixiao_model::normalize::is_wide)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn producer_lines() {
+        assert!(is_producer_line("Powered by TCPDF (www.tcpdf.org)"));
+        assert!(!is_producer_line("官网（www.example.gov.cn）公开"));
+        assert!(!is_producer_line("第 1 页"));
+    }
 
     #[test]
     fn labels_cut_by_a_page_break() {
