@@ -1319,7 +1319,7 @@ impl Parser {
             if let Some(index) = title {
                 let row = rows.remove(index);
                 self.emit(Event::Title {
-                    text: row.text,
+                    text: without_word_gaps(&row.text),
                     loc: row.loc,
                 });
             }
@@ -1814,6 +1814,25 @@ fn split_name_target(cells: &[String]) -> (String, String) {
     )
 }
 
+/// `text` without the single spaces a word processor's gap between an
+/// ideograph and a digit or Latin letter left in a dump (`中心 2024 年度` →
+/// `中心2024年度`); other spaces stay.
+fn without_word_gaps(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|&c| jixiao_model::normalize::is_wide(c));
+    let narrow = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + 1));
+            let gap = c == ' ' && ((wide(before) && narrow(after)) || (narrow(before) && wide(after)));
+            !gap
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
 /// Index of the title among the rows before the first form: the nearest
 /// heading-like row before the form (ending in 表, or naming 绩效), or the
 /// only row there is.
@@ -1821,7 +1840,11 @@ fn title_of(rows: &[Row]) -> Option<usize> {
     let last = rows.len().checked_sub(1)?;
     let row = rows.get(last)?;
     let folded = fold_compact(&row.text);
-    let heading_like = row.cells.len() == 1 && folded.chars().count() <= 60;
+    // One cell, or words a single space apart: a word processor's gap
+    // between ideographs and digits that a dump prints as a space
+    // (`上海市…中心 2024 年度项目绩效目标汇总表`), no columns.
+    let one_cell = row.cells.len() == 1 || !row.text.contains("  ");
+    let heading_like = one_cell && folded.chars().count() <= 60;
     if heading_like && (folded.ends_with('表') || folded.contains("绩效") || rows.len() == 1) {
         return Some(last);
     }
@@ -1839,6 +1862,16 @@ mod tests {
 
     fn rows(text: &str) -> Vec<Row> {
         jixiao_layout::text::rows(text)
+    }
+
+    #[test]
+    fn word_processor_gaps_leave_a_title() {
+        assert_eq!(
+            without_word_gaps("上海市生物医药科技发展中心 2024 年度项目绩效目标汇总表"),
+            "上海市生物医药科技发展中心2024年度项目绩效目标汇总表"
+        );
+        // Spaces between ideographs, or between Latin words, stay.
+        assert_eq!(without_word_gaps("某某区 部门预算 Page 1"), "某某区 部门预算Page 1");
     }
 
     /// The tokens of `text`, each as `Kind` or `Kind(detail)`.

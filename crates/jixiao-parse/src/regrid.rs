@@ -2627,7 +2627,22 @@ fn completion(pieces: &[Piece], i: usize, used: &[bool]) -> Option<(Vec<usize>, 
         return None;
     }
     for (k, other) in pieces.iter().enumerate().skip(i + 1) {
-        if other.line > piece.line + MAX_LABEL_GAP || other.sheet != piece.sheet {
+        if other.line > piece.line + MAX_LABEL_GAP {
+            break;
+        }
+        if other.sheet != piece.sheet {
+            // A label whose row a page break cut (Word, LibreOffice
+            // Writer): its rest the next page's first piece (`服务对象满意度指`
+            // at the foot of a page, `标` at the head of the next).
+            let first_of_page = pieces.get(k - 1).is_some_and(|p| p.sheet != other.sheet);
+            let joined = format!("{}{}", piece.text.trim(), other.text.trim());
+            if other.sheet == piece.sheet + 1
+                && first_of_page
+                && !used.get(k).copied().unwrap_or(true)
+                && vocab::is_known_label(&fold_compact(&joined))
+            {
+                return Some((vec![k], joined));
+            }
             break;
         }
         if used.get(k).copied().unwrap_or(true) || other.line == piece.line {
