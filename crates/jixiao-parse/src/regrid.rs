@@ -1354,6 +1354,37 @@ fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
             .iter()
             .enumerate()
             .all(|(k, c)| !is_label(c) || row.cells.get(k + 1).is_some_and(|next| !is_label(next)));
+        // One piece for several values: the value it completes into a
+        // nature or category (`其他经常性项` / `目`), else the one it closes
+        // a bracket of (`上海市…办事处（社区综合管理` / `与公共服务中心）`).
+        let free = match below.cells.as_slice() {
+            [piece] if free.len() > 1 => {
+                let completes: Vec<usize> = free
+                    .iter()
+                    .copied()
+                    .filter(|&k| {
+                        row.cells.get(k).is_some_and(|c| {
+                            let whole = fold_compact(&format!("{}{}", c.trim(), piece.trim())).into_owned();
+                            crate::header::is_nature(&whole) || crate::header::is_category(&whole)
+                        })
+                    })
+                    .collect();
+                let depth = |t: &str| bracket_depths(std::iter::once(t));
+                let open: Vec<usize> = free
+                    .iter()
+                    .copied()
+                    .filter(|&k| row.cells.get(k).is_some_and(|c| depth(c).1 > 0))
+                    .collect();
+                if completes.len() == 1 {
+                    completes
+                } else if depth(piece).0 < 0 && open.len() == 1 {
+                    open
+                } else {
+                    free
+                }
+            }
+            _ => free,
+        };
         let fits = plain(row)
             && valued
             && plain(below)
@@ -1516,7 +1547,10 @@ fn join_label_tails(mut rows: Vec<Row>) -> Vec<Row> {
             let found = (from..row.cells.len()).find(|&k| {
                 row.cells.get(k).is_some_and(|c| {
                     let folded = fold_compact(c);
-                    !vocab::is_whole_label(&folded) && vocab::fund_label(&folded).is_none() && {
+                    // A block marker's piece takes no tail: `项目资金` and
+                    // `总额` of `年度资金申请` / `总额` would spell a label.
+                    let marker = vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some();
+                    !marker && !vocab::is_whole_label(&folded) && vocab::fund_label(&folded).is_none() && {
                         let whole = format!("{folded}{folded_tail}");
                         vocab::is_whole_label(&whole) || vocab::fund_label(&whole).is_some()
                     }
@@ -3542,6 +3576,20 @@ mod tests {
         [
             "项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目",
             "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+        ]
+    );
+
+    // The same (LibreOffice Writer): one piece for two free values goes
+    // to the one it completes into a nature, or whose bracket it closes;
+    // a money label's tail joins the label, not the block marker's piece
+    // beside it (`项目资金` + `总额` would spell a label too).
+    regrids_to!(
+        a_lone_value_tail_goes_where_it_completes_or_closes,
+        "项目名称 社区心理健康服务 项目性质 其他经常性项 项目类别 其他运转类\n目\n主管部门 上海市普陀区某某街道办事处（社区综合管理 实施单位 上海市普陀区某某街道社区事务受理服务中心\n与公共服务中心）\n项目资金 项目资金总额 3,650,000.00 年度资金申请 1,280,000.00\n（元） 总额\n",
+        [
+            "项目名称 | 社区心理健康服务 | 项目性质 | 其他经常性项目 | 项目类别 | 其他运转类",
+            "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+            "项目资金（元） | 项目资金总额 | 3,650,000.00 | 年度资金申请总额 | 1,280,000.00",
         ]
     );
 
