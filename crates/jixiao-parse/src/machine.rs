@@ -1840,10 +1840,10 @@ fn title_of(rows: &[Row]) -> Option<usize> {
     let last = rows.len().checked_sub(1)?;
     let row = rows.get(last)?;
     let folded = fold_compact(&row.text);
-    // One cell, or words a single space apart: a word processor's gap
-    // between ideographs and digits that a dump prints as a space
-    // (`上海市…中心 2024 年度项目绩效目标汇总表`), no columns.
-    let one_cell = row.cells.len() == 1 || !row.text.contains("  ");
+    // One cell, or cells parted only by a word processor's gap between
+    // ideographs and digits that a dump prints as a space
+    // (`上海市…中心 2024 年度项目绩效目标汇总表`).
+    let one_cell = row.cells.len() == 1 || !without_word_gaps(&row.text).chars().any(jixiao_layout::is_space);
     let heading_like = one_cell && folded.chars().count() <= 60;
     if heading_like && (folded.ends_with('表') || folded.contains("绩效") || rows.len() == 1) {
         return Some(last);
@@ -1872,6 +1872,10 @@ mod tests {
         );
         // Spaces between ideographs, or between Latin words, stay.
         assert_eq!(without_word_gaps("某某区 部门预算 Page 1"), "某某区 部门预算Page 1");
+        // So a row of such gaps is one heading; words apart are not (a
+        // document of one such line holds no form and says so).
+        assert_eq!(title_of(&rows("上海市某中心 2024 年度项目绩效目标汇总表\n")), Some(0));
+        assert_eq!(title_of(&rows("Calculate the sum\n")), None);
     }
 
     /// The tokens of `text`, each as `Kind` or `Kind(detail)`.
