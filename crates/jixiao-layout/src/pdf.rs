@@ -270,22 +270,53 @@ pub struct PageRows {
     pub rows: Vec<Row>,
     /// The page's last table row when the page break cut it: its cells
     /// with text are open at the page's bottom (no rule closes them).
-    bottom: Option<CutRow>,
+    bottom: Option<Cut>,
     /// The page's first table row when it continues a row of the previous
     /// page: every cell with text is open at the top.
-    top: Option<CutRow>,
+    top: Option<Cut>,
 }
 
 /// The cells with text of a row cut by a page break: `(x0, x1, index in
 /// the row's cells)`, the columns each spans.
 type CutCells = Vec<(f32, f32, usize)>;
 
-/// A table row cut by a page break: which of the page's rows it is and
-/// its cells.
+/// A table row cut by a page break: which row it is (among its page's
+/// rows in [`PageRows`], among all rows read so far as [`join_cut_row`]
+/// returns it) and its cells with text.
 #[derive(Debug, Clone)]
-struct CutRow {
+pub struct Cut {
     row: usize,
     cells: CutCells,
+}
+
+impl Cut {
+    /// The same cut counted after `base` earlier rows.
+    fn shifted(self, base: usize) -> Cut {
+        Cut {
+            row: base + self.row,
+            ..self
+        }
+    }
+
+    /// Pairs `(cell of the later row, cell of this row)` where every cell
+    /// of the `later` cut stands under one of this cut's, in `earlier`
+    /// and `rows`; `None` unless all do.
+    fn under(&self, later: &Cut, earlier: &[Row], rows: &[Row]) -> Option<Vec<(usize, usize)>> {
+        let target = earlier.get(self.row)?;
+        let source = rows.get(later.row)?;
+        let pairs = later
+            .cells
+            .iter()
+            .map(|&(x0, x1, from)| {
+                self.cells
+                    .iter()
+                    .find(|&&(a0, a1, _)| (a0 - x0).abs() <= SAME_COLUMN && (a1 - x1).abs() <= SAME_COLUMN)
+                    .map(|&(_, _, to)| (from, to))
+                    .filter(|&(from, to)| source.cells.get(from).is_some() && target.cells.get(to).is_some())
+            })
+            .collect::<Option<Vec<_>>>()?;
+        (!pairs.is_empty()).then_some(pairs)
+    }
 }
 
 /// Joins a table row cut by the page break between `earlier` (the rows
@@ -297,31 +328,14 @@ struct CutRow {
 /// of one page, `及成果转化等服务能力` at the head of the next, the name cell
 /// above it empty). Returns the cut that `later` leaves at its own bottom.
 pub fn join_cut_row(earlier: &mut [Row], cut: Option<&Cut>, mut later: PageRows) -> (Vec<Row>, Option<Cut>) {
-    let own_bottom = later.bottom.take();
-    let (Some(cut), Some(top)) = (cut, later.top.take()) else {
-        let base = earlier.len();
-        return (later.rows, own_bottom.map(|c| Cut::at(base, c)));
-    };
-    let matches: Option<Vec<(usize, usize)>> = top
-        .cells
-        .iter()
-        .map(|&(x0, x1, from)| {
-            cut.cells
-                .iter()
-                .find(|&&(a0, a1, _)| (a0 - x0).abs() <= SAME_COLUMN && (a1 - x1).abs() <= SAME_COLUMN)
-                .map(|&(_, _, to)| (from, to))
-        })
-        .collect();
-    let joinable = matches.filter(|m| !m.is_empty()).and_then(|m| {
-        let target = earlier.get(cut.row)?;
-        let source = later.rows.get(top.row)?;
-        m.iter()
-            .all(|&(from, to)| source.cells.get(from).is_some() && target.cells.get(to).is_some())
-            .then_some(m)
-    });
     let base = earlier.len();
-    let Some(pairs) = joinable else {
-        return (later.rows, own_bottom.map(|c| Cut::at(base, c)));
+    let own_bottom = later.bottom.take();
+    let joined = match (cut, later.top.take()) {
+        (Some(cut), Some(top)) => cut.under(&top, earlier, &later.rows).map(|pairs| (cut, top, pairs)),
+        _ => None,
+    };
+    let Some((cut, top, pairs)) = joined else {
+        return (later.rows, own_bottom.map(|c| c.shifted(base)));
     };
     let source = later.rows.remove(top.row);
     if let Some(target) = earlier.get_mut(cut.row) {
@@ -333,37 +347,18 @@ pub fn join_cut_row(earlier: &mut [Row], cut: Option<&Cut>, mut later: PageRows)
         }
         target.text = target.cells.join(" ");
     }
-    let bottom = match own_bottom {
+    let bottom = own_bottom.map(|mut c| {
         // The row was the page's only table row: a cell cut twice goes on
         // in the same earlier row.
-        Some(c) if c.row == top.row => Some(cut.clone()),
-        Some(mut c) => {
-            if c.row > top.row {
-                c.row -= 1;
-            }
-            Some(Cut::at(base, c))
+        if c.row == top.row {
+            return cut.clone();
         }
-        None => None,
-    };
+        if c.row > top.row {
+            c.row -= 1;
+        }
+        c.shifted(base)
+    });
     (later.rows, bottom)
-}
-
-/// The cut row left at the bottom of the rows read so far (see
-/// [`join_cut_row`]).
-#[derive(Debug, Clone)]
-pub struct Cut {
-    /// Index among all rows read so far.
-    row: usize,
-    cells: CutCells,
-}
-
-impl Cut {
-    fn at(base: usize, c: CutRow) -> Cut {
-        Cut {
-            row: base + c.row,
-            cells: c.cells,
-        }
-    }
 }
 
 /// Rows of one page, top to bottom, with the table rows its page breaks
@@ -493,7 +488,7 @@ pub fn page_rows_with_cuts(page: &Page) -> PageRows {
     let cut = |found: Option<(usize, CutCells)>| {
         found.and_then(|(order, cells)| {
             let row = placed.iter().position(|p| p.1 == order)?;
-            Some(CutRow { row, cells })
+            Some(Cut { row, cells })
         })
     };
     let (top, bottom) = (cut(top), cut(bottom));

@@ -1084,6 +1084,21 @@ fn layout_line(row: &Row) -> bool {
 /// Longest piece of a header cell that `pdftotext -layout` printed on the
 /// line below its row, under the cell (`提升` of a wrapped name).
 const MAX_CONTINUATION: usize = 12;
+
+/// A short piece that may be the rest of a wrapped header value: no label
+/// or label's beginning, no marker or marker's piece, amount, date or
+/// form heading.
+fn is_value_piece(c: &str) -> bool {
+    let folded = fold_compact(c);
+    c.chars().count() <= MAX_CONTINUATION
+        && !vocab::is_whole_label(&folded)
+        && !vocab::is_field_label_prefix(&folded)
+        && vocab::marker(&folded).is_none()
+        && !vocab::is_marker_piece(&folded)
+        && !is_amount(c)
+        && jixiao_model::normalize::parse_date(&folded).is_none()
+        && vocab::form_heading(c).is_none()
+}
 /// Characters a continuation may start left of its cell's first column.
 const CONTINUATION_SLACK: usize = 1;
 
@@ -1216,17 +1231,7 @@ fn join_tails_by_column(mut rows: Vec<Row>) -> Vec<Row> {
 /// piece finds a cell of its own and the row holds a header label.
 fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
     let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
-    let is_piece = |c: &str| {
-        let folded = fold_compact(c);
-        c.chars().count() <= MAX_CONTINUATION
-            && !vocab::is_whole_label(&folded)
-            && !vocab::is_field_label_prefix(&folded)
-            && vocab::marker(&folded).is_none()
-            && !vocab::is_marker_piece(&folded)
-            && !is_amount(c)
-            && jixiao_model::normalize::parse_date(&folded).is_none()
-            && vocab::form_heading(c).is_none()
-    };
+    let is_piece = is_value_piece;
     let mut i = 0;
     while i + 1 < rows.len() {
         let Some(row) = rows.get(i) else { break };
@@ -1315,19 +1320,9 @@ fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
 /// category, a date or an amount is whole on its line.
 fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
     let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
-    let is_piece = |c: &str| {
-        let folded = fold_compact(c);
-        c.chars().count() <= MAX_CONTINUATION
-            && !vocab::is_whole_label(&folded)
-            && !vocab::is_field_label_prefix(&folded)
-            && vocab::fund_label(&folded).is_none()
-            && vocab::marker(&folded).is_none()
-            && !vocab::is_marker_piece(&folded)
-            && !is_amount(c)
-            && jixiao_model::normalize::parse_date(&folded).is_none()
-            && vocab::form_heading(c).is_none()
-            && vocab::year_line(c).is_none()
-    };
+    // With no columns to say so, a money label or a year line is no tail.
+    let is_piece =
+        |c: &str| is_value_piece(c) && vocab::fund_label(&fold_compact(c)).is_none() && vocab::year_line(c).is_none();
     let is_free_value = |c: &str| {
         let folded = fold_compact(c);
         !is_label(c)
