@@ -32,6 +32,9 @@
 #   Writer:        corpus/pdf/writer/make.py (a Word table in a .docx, python-docx,
 #                  printed by LibreOffice Writer; needs pip python-docx and
 #                  Debian's libreoffice-writer-nogui)
+#   Typst:         corpus/pdf/typst/make.py (Typst's own PDF writer: cells set at
+#                  the top, merged labels centred, CID-keyed font subsets; needs
+#                  pip typst and fonts-noto-cjk, fonts-wqy-microhei)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -120,6 +123,12 @@ if python3 -c 'import docx' 2>/dev/null && [ -e /usr/lib/libreoffice/program/lib
   python3 corpus/pdf/writer/make.py "$district" corpus/pdf/district.writer.pdf 'WenQuanYi Micro Hei' portrait
   python3 corpus/pdf/writer/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.writer.pdf 'Noto Sans CJK SC' portrait
   python3 corpus/pdf/writer/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.writer.pdf
+fi
+if python3 -c 'import typst' 2>/dev/null; then
+  python3 corpus/pdf/typst/make.py "$seed" corpus/pdf/seed.typst.pdf
+  python3 corpus/pdf/typst/make.py "$district" corpus/pdf/district.typst.pdf 'WenQuanYi Micro Hei' portrait
+  python3 corpus/pdf/typst/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.typst.pdf 'Noto Sans CJK SC' portrait
+  python3 corpus/pdf/typst/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.typst.pdf
 fi
 if command -v fop >/dev/null; then
   python3 corpus/pdf/fop/make.py "$seed" corpus/pdf/seed.fop.pdf
