@@ -1817,7 +1817,7 @@ fn split_name_target(cells: &[String]) -> (String, String) {
 /// `text` without the single spaces a word processor's gap between an
 /// ideograph and a digit or Latin letter left in a dump (`中心 2024 年度` →
 /// `中心2024年度`); other spaces stay.
-fn without_word_gaps(text: &str) -> String {
+pub(crate) fn without_word_gaps(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: Option<&char>| c.is_some_and(|&c| jixiao_model::normalize::is_wide(c));
     let narrow = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());

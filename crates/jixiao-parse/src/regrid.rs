@@ -103,7 +103,7 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_value_tails_in_order(
-        join_split_header_cells(rows),
+        join_split_header_cells(join_labels_wrapped_beside_centred(rows)),
     ))));
     let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
@@ -143,13 +143,13 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     // without page breaks: the reading would be the same).
     let page_breaks = rows.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet));
     if best_total > 0.0 && page_breaks {
-        let labels = LabelAlign {
-            at: best_labels,
-            split: SplitRun::Top,
-        };
-        let (out, c) = regrid_aligned(&rows, &printed, best_cells, labels, drawing_order);
-        if clearly_better(c.rows + c.labels, best_total) {
-            best = out;
+        let whole = best_total;
+        for split in [SplitRun::Top, SplitRun::FirstPart] {
+            let labels = LabelAlign { at: best_labels, split };
+            let (out, c) = regrid_aligned(&rows, &printed, best_cells, labels, drawing_order);
+            if clearly_better(c.rows + c.labels, whole) && c.rows + c.labels < best_total {
+                (best, best_total) = (out, c.rows + c.labels);
+            }
         }
     }
     best.notes.extend(goal_notes);
@@ -1418,6 +1418,56 @@ fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
+/// A header row whose first label its narrow cell wrapped over two lines,
+/// the values set at the top and the row's other labels centred (Typst:
+/// `计划开始日 2024-01-01 2024-12-31` / `计划完成日期` / `期`; `项目名` /
+/// `项目性质 项目类别` / `称`): the label is joined, and the centred labels
+/// go back between the values, the n-th before the (n+1)-th value.
+fn join_labels_wrapped_beside_centred(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i + 2 < rows.len() {
+        let (Some(head), Some(middle), Some(tail)) = (rows.get(i), rows.get(i + 1), rows.get(i + 2)) else {
+            break;
+        };
+        let same_page = head.sheet == middle.sheet && middle.sheet == tail.sheet;
+        let plain = !head.ruled && !middle.ruled && !tail.ruled;
+        let joined = match (head.cells.first(), tail.cells.as_slice()) {
+            (Some(first), [rest]) if plain && same_page && head.cells.len() >= 3 => {
+                vocab::completed_field_label(first, rest)
+            }
+            _ => None,
+        };
+        let centred_labels =
+            !middle.cells.is_empty() && middle.cells.iter().all(|c| vocab::is_field_label(&fold_compact(c)));
+        // The values after the first: one for each centred label, none a label.
+        let values = head.cells.get(1..).unwrap_or_default();
+        let fits = values.len() == middle.cells.len() + 1
+            && values.iter().all(|c| {
+                let folded = fold_compact(c);
+                !vocab::is_whole_label(&folded) && !vocab::is_field_label_prefix(&folded)
+            });
+        let Some(label) = joined.filter(|_| centred_labels && fits) else {
+            i += 1;
+            continue;
+        };
+        let mut cells = vec![label];
+        let mut labels = middle.cells.iter();
+        for (k, value) in values.iter().enumerate() {
+            if k > 0 {
+                cells.extend(labels.next().cloned());
+            }
+            cells.push(value.clone());
+        }
+        if let Some(row) = rows.get_mut(i) {
+            row.text = cells.join("  ");
+            row.cells = cells;
+        }
+        rows.drain(i + 1..i + 3);
+        i += 1;
+    }
+    rows
+}
+
 /// Longest piece of a header cell printed above or below its row.
 const MAX_HEADER_PIECE: usize = 40;
 
@@ -1746,7 +1796,17 @@ fn wide_seam(row: &Row, page_width: Option<usize>) -> Option<(Row, Row)> {
 
 /// Where a row's text holds the start of another page, the two rows.
 fn page_seam(row: &Row) -> Option<(Row, Row)> {
+    // A heading whose word-processor gaps a dump printed as spaces is one
+    // heading (`上海市普陀区民政局 2026 年度项目支出绩效目标表`).
     if row.ruled || row.cells.len() < 2 {
+        return None;
+    }
+    let gaps_only = || {
+        !crate::machine::without_word_gaps(&row.text)
+            .chars()
+            .any(jixiao_layout::is_space)
+    };
+    if vocab::form_heading(&row.text).is_some() && gaps_only() {
         return None;
     }
     let folded: Vec<String> = row.cells.iter().map(|c| fold_compact(c).into_owned()).collect();
@@ -2164,12 +2224,13 @@ impl Align {
 }
 
 /// Where a producer sets the label of a run of rows that a page break
-/// cuts: as any run's (over the whole run), or at the top of the run
-/// (WeasyPrint).
+/// cuts: as any run's (over the whole run), at the top of the run
+/// (WeasyPrint), or as the run's part on its first page alone (Typst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SplitRun {
     Whole,
     Top,
+    FirstPart,
 }
 
 /// How a dump's merged labels stand on their runs of rows.
@@ -3453,11 +3514,25 @@ fn partition(
         let miss = match align.split {
             _ if one_row_label => 0.0,
             SplitRun::Top if split => miss_at(top),
+            SplitRun::FirstPart if split => {
+                let part = rows.get(start..end)?.iter().take_while(|r| r.sheet == first_sheet);
+                let part_bottom = part.last().map_or(top, |r| r.bottom);
+                miss_at(align.at.anchor(top, part_bottom))
+            }
             _ => miss_at(centre),
         };
         // Where that leaves a choice, the earlier label takes the
-        // longer run.
-        let rows_taken = (end - start) as f32;
+        // longer run; but a run's rows on the next page, which its label
+        // set on the first page's part does not measure, go to the next
+        // label where they may.
+        let rows_taken = match align.split {
+            SplitRun::FirstPart if split => rows
+                .get(start..end)?
+                .iter()
+                .take_while(|r| r.sheet == first_sheet)
+                .count() as f32,
+            _ => (end - start) as f32,
+        };
         let folded = fold_compact(&label.text);
         let strangers = families
             .get(start..end)
@@ -3542,6 +3617,20 @@ mod tests {
             .collect()
     }
 
+    // Typst and FOP set the label of a run cut by a page break in the
+    // middle of the run's part on the first page (`质量指标` between 完整1
+    // and 完整2; 完整3… on the next page): the run starts at 完整1, not at
+    // 巡访18, as centring it on the whole run would have it.
+    #[test]
+    fn a_label_centred_on_its_runs_first_page_part() {
+        let rows = regridded(include_str!("../tests/data/label-on-its-first-page-part.txt"));
+        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        assert_eq!(row_of("巡访18"), "巡访18 | ≥72(次)");
+        assert_eq!(row_of("完整1"), "质量指标 | 完整1 | ≥95%");
+        assert_eq!(row_of("完整3"), "完整3 | ≥95%");
+        assert_eq!(row_of("年度巡访"), "时效指标 | 年度巡访任务完成时间 | 2026 年 12 月 15 日前");
+    }
+
     // A row-major dump (pypdf of a WeasyPrint form): labels at the top of
     // their runs, on their first row's line or on a line of their own
     // before it; no label is read as centred on its run.
@@ -3572,6 +3661,17 @@ mod tests {
             }
         };
     }
+
+    // Typst: a header label its narrow cell wrapped, beside values set at
+    // the top and labels centred on the row's middle line.
+    regrids_to!(
+        a_wrapped_first_label_beside_centred_labels,
+        "项目名 社区心理健康服务 其他经常性项目 其他运转类\n项目性质 项目类别\n称\n计划开始日 2024-01-01 2024-12-31\n计划完成日期\n期\n",
+        [
+            "项目名称 | 社区心理健康服务 | 项目性质 | 其他经常性项目 | 项目类别 | 其他运转类",
+            "计划开始日期 | 2024-01-01 | 计划完成日期 | 2024-12-31",
+        ]
+    );
 
     // pdfplumber of a producer that sets header values at the top of
     // their cells (TCPDF): each wrapped value's rest on the line below,
@@ -4311,6 +4411,16 @@ mod tests {
             "产出指标 | 数量指标 | 完成数 | ≥2(次)",
             "财政项目支出绩效目标申报表",
             "（2024年度）",
+        ]
+    );
+    // A title that is a form heading too, its gaps between ideographs and
+    // digits printed as spaces: one row (Typst's layout dumps).
+    regrids_to!(
+        a_heading_parted_by_word_gaps_stays_one_row,
+        "上海市普陀区民政局 2026 年度项目支出绩效目标表\n财政项目支出绩效目标申报表\n",
+        [
+            "上海市普陀区民政局 | 2026 | 年度项目支出绩效目标表",
+            "财政项目支出绩效目标申报表"
         ]
     );
     regrids_to!(
