@@ -100,10 +100,12 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     let drawing_order = no_blank_lines(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
-    let rows = join_value_continuations(join_tails_by_column(crate::header::order_content_headers(rows)));
+    let rows = join_value_continuations(join_tails_by_column(join_labels_wrapped_beside_centred(
+        crate::header::order_content_headers(rows),
+    )));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_value_tails_in_order(
-        join_split_header_cells(join_labels_wrapped_beside_centred(rows)),
+        join_split_header_cells(rows),
     ))));
     let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
@@ -1422,7 +1424,9 @@ fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
 /// the values set at the top and the row's other labels centred (Typst:
 /// `计划开始日 2024-01-01 2024-12-31` / `计划完成日期` / `期`; `项目名` /
 /// `项目性质 项目类别` / `称`): the label is joined, and the centred labels
-/// go back between the values, the n-th before the (n+1)-th value.
+/// go back between the values, the n-th before the (n+1)-th value — by
+/// column in a layout dump. Values' wrapped rests on the tail line
+/// (`称 力提升`) stay a line of their own, for the passes that join tails.
 fn join_labels_wrapped_beside_centred(mut rows: Vec<Row>) -> Vec<Row> {
     let mut i = 0;
     while i + 2 < rows.len() {
@@ -1431,12 +1435,13 @@ fn join_labels_wrapped_beside_centred(mut rows: Vec<Row>) -> Vec<Row> {
         };
         let same_page = head.sheet == middle.sheet && middle.sheet == tail.sheet;
         let plain = !head.ruled && !middle.ruled && !tail.ruled;
-        let joined = match (head.cells.first(), tail.cells.as_slice()) {
-            (Some(first), [rest]) if plain && same_page && head.cells.len() >= 3 => {
-                vocab::completed_field_label(first, rest)
-            }
-            _ => None,
+        let (Some(first), Some(rest)) = (head.cells.first(), tail.cells.first()) else {
+            i += 1;
+            continue;
         };
+        let joined = (plain && same_page && head.cells.len() >= 3)
+            .then(|| vocab::completed_field_label(first, rest))
+            .flatten();
         let centred_labels =
             !middle.cells.is_empty() && middle.cells.iter().all(|c| vocab::is_field_label(&fold_compact(c)));
         // The values after the first: one for each centred label, none a label.
@@ -1450,22 +1455,107 @@ fn join_labels_wrapped_beside_centred(mut rows: Vec<Row>) -> Vec<Row> {
             i += 1;
             continue;
         };
-        let mut cells = vec![label];
-        let mut labels = middle.cells.iter();
-        for (k, value) in values.iter().enumerate() {
-            if k > 0 {
-                cells.extend(labels.next().cloned());
+        let line = |r: &Row| format!("{}{}", " ".repeat(r.indent), r.text);
+        let (new_head, new_tail) = if spaced_in_columns(head) {
+            // The centred labels into the blanks between the values; the
+            // label's tail blanked on its line, the values' rests where
+            // they stand.
+            let merged = labels_between_values(&line(head), values, &middle.cells);
+            let merged = widen_in_place(&merged, first, &label);
+            let blanked = line(tail).replacen(rest.as_str(), &" ".repeat(width(rest)), 1);
+            (merged, blanked)
+        } else {
+            let mut cells = vec![label];
+            let mut labels = middle.cells.iter();
+            for (k, value) in values.iter().enumerate() {
+                if k > 0 {
+                    cells.extend(labels.next().cloned());
+                }
+                cells.push(value.clone());
             }
-            cells.push(value.clone());
-        }
+            (cells.join(" "), tail.cells.get(1..).unwrap_or_default().join(" "))
+        };
+        let rebuilt = |loc, text: &str, sheet| Row {
+            sheet,
+            ..Row::from_line(loc, text)
+        };
+        let head_row = rebuilt(head.loc, &new_head, head.sheet);
+        let tail_row = rebuilt(tail.loc, &new_tail, tail.sheet);
+        let keep_tail = !tail_row.cells.is_empty();
         if let Some(row) = rows.get_mut(i) {
-            row.text = cells.join("  ");
-            row.cells = cells;
+            *row = head_row;
         }
-        rows.drain(i + 1..i + 3);
+        if keep_tail {
+            if let Some(row) = rows.get_mut(i + 2) {
+                *row = tail_row;
+            }
+            rows.remove(i + 1);
+        } else {
+            rows.drain(i + 1..i + 3);
+        }
         i += 1;
     }
     rows
+}
+
+/// `line` with `labels` set in the blanks between its cells `values` (the
+/// row's cells after the first), the n-th label before the (n+1)-th value,
+/// in the middle of the blank where it fits, so the columns stay (a
+/// layout dump prints the centred labels' line in columns of its own:
+/// `项目类别` over the end of `其他经常性项目`).
+fn labels_between_values(line: &str, values: &[String], labels: &[String]) -> String {
+    let mut out = String::with_capacity(line.len() + labels.iter().map(String::len).sum::<usize>());
+    let mut at = 0;
+    for (k, value) in values.iter().enumerate() {
+        let Some(found) = line
+            .get(at..)
+            .and_then(|rest| rest.find(value.as_str()))
+            .map(|f| f + at)
+        else {
+            return line.to_string();
+        };
+        let gap = line.get(at..found).unwrap_or_default();
+        match k.checked_sub(1).and_then(|n| labels.get(n)) {
+            Some(label) => {
+                let (g, w) = (width(gap), width(label));
+                if g >= w + 4 {
+                    let left = (g - w) / 2;
+                    out.push_str(&" ".repeat(left));
+                    out.push_str(label);
+                    out.push_str(&" ".repeat(g - w - left));
+                } else {
+                    out.push_str("  ");
+                    out.push_str(label);
+                    out.push_str("  ");
+                }
+            }
+            None => out.push_str(gap),
+        }
+        out.push_str(value);
+        at = found + value.len();
+    }
+    out.push_str(line.get(at..).unwrap_or_default());
+    out
+}
+
+/// `line` with `piece` (its first cell) grown to `whole`, taking as many
+/// of the blanks after it as it grew, so the columns after stay.
+fn widen_in_place(line: &str, piece: &str, whole: &str) -> String {
+    let Some(at) = line.find(piece) else {
+        return line.to_string();
+    };
+    let after = at + piece.len();
+    let grown = width(whole).saturating_sub(width(piece));
+    let rest = line.get(after..).unwrap_or_default();
+    let blanks = rest.chars().take_while(|c| *c == ' ').count();
+    // Keep one blank between the label and its value.
+    let taken = grown.min(blanks.saturating_sub(1));
+    format!(
+        "{}{}{}",
+        line.get(..at).unwrap_or_default(),
+        whole,
+        rest.get(taken..).unwrap_or_default()
+    )
 }
 
 /// Longest piece of a header cell printed above or below its row.
@@ -3628,7 +3718,10 @@ mod tests {
         assert_eq!(row_of("巡访18"), "巡访18 | ≥72(次)");
         assert_eq!(row_of("完整1"), "质量指标 | 完整1 | ≥95%");
         assert_eq!(row_of("完整3"), "完整3 | ≥95%");
-        assert_eq!(row_of("年度巡访"), "时效指标 | 年度巡访任务完成时间 | 2026 年 12 月 15 日前");
+        assert_eq!(
+            row_of("年度巡访"),
+            "时效指标 | 年度巡访任务完成时间 | 2026 年 12 月 15 日前"
+        );
     }
 
     // A row-major dump (pypdf of a WeasyPrint form): labels at the top of
@@ -4411,6 +4504,17 @@ mod tests {
             "产出指标 | 数量指标 | 完成数 | ≥2(次)",
             "财政项目支出绩效目标申报表",
             "（2024年度）",
+        ]
+    );
+    // The same in a layout dump, values wrapped too: the centred labels
+    // go between the values, the rests join their values by column.
+    regrids_to!(
+        a_wrapped_first_label_beside_centred_labels_in_columns,
+        "项目名   社区综合治理与为老服务能                              其他经常性项目                    一般性项目\n                                     项目性质                         项目类别\n 称    力提升\n主管部   上海市普陀区某某街道办事处（社区综合管理与公共服                             上海市普陀区某某街道社区事务受理服务\n                                                  实施单位\n 门    务中心）                                                 中心\n计划开   2026-01-01                                           2026-12-31\n                                                 计划完成日期\n始日期\n",
+        [
+            "项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目",
+            "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+            "计划开始日期 | 2026-01-01 | 计划完成日期 | 2026-12-31",
         ]
     );
     // A title that is a form heading too, its gaps between ideographs and
