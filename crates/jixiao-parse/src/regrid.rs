@@ -130,13 +130,10 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
         }
         // Cells set at the top (bottom) and merged labels centred (Typst,
         // a Word table whose labels were centred by hand): the cells'
-        // reading alone must cost clearly less.
+        // reading alone must cost clearly less, the whole reading less.
         let (out, c) = regrid_aligned(&rows, &printed, align, LabelAlign::whole(Align::Middle), drawing_order);
         let total = c.rows + c.labels;
-        if clearly_better(c.rows, middle.rows)
-            && clearly_better(total, middle.rows + middle.labels)
-            && total < best_total
-        {
+        if clearly_better(c.rows, middle.rows) && total < best_total {
             (best, best_total, best_cells, best_labels) = (out, total, align, Align::Middle);
         }
     }
