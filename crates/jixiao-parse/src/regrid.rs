@@ -3279,14 +3279,16 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_orde
         // neither skips a line the other holds alone (MuPDF's narrow
         // target `吸引来自国` / `内外的、生` / `物医药产业`, its name one line
         // beside the first).
+        // A line between that holds neither (a label's own line, taken
+        // off) is no line skipped.
         if n0 == t0 {
-            let skips = |lines: &[(u32, &str)]| {
+            let skips = |lines: &[(u32, &str)], other: &[(u32, &str)]| {
                 lines
                     .windows(2)
-                    .filter(|w| matches!(w, [a, b] if b.0 > a.0 + 1))
+                    .filter(|w| matches!(w, [a, b] if other.iter().any(|(o, _)| a.0 < *o && *o < b.0)))
                     .count()
             };
-            penalty += SKIPPED_SHARED_LINE * (skips(&name) + skips(&target)) as f32;
+            penalty += SKIPPED_SHARED_LINE * (skips(&name, &target) + skips(&target, &name)) as f32;
         }
         penalty += OVERWIDE_LINE * (overwide_lines(&name) + overwide_lines(&target)) as f32;
         let extra_lines = group.len().saturating_sub(1) as f32;
@@ -4512,6 +4514,20 @@ mod tests {
             "项目名称 | 社区综合治理与为老服务能力提升 | 项目性质 | 其他经常性项目 | 项目类别 | 一般性项目",
             "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心） | 实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
             "计划开始日期 | 2026-01-01 | 计划完成日期 | 2026-12-31",
+        ]
+    );
+    // pdfplumber of Typst: a target set at the top, its lines parted by
+    // the labels' own lines (`数量指标`, `产出指标`); the target skips no
+    // line that its name holds, and stays one cell.
+    regrids_to!(
+        a_target_parted_by_label_lines_is_one_cell,
+        "一级指标 二级指标 三级指标 年度(/项目)指标值\n为辖区“一老一小”重点人群提供上门健康评估与家庭照护指 ≥1200(户)\n导服务的户数\n社区微更新项目 完成辖区内老旧小区\n加装电梯、非机动车\n数量指标\n充电设施和无障碍通\n道改造的前期调研、\n产出指标\n方案论证与居民意见\n征询工作\n绩效 质量指标 服务对象信息登记准确率 ≥98%\n指标 项目完成及时性 2026年11月底前完\n时效指标 成全部建设内容并通\n过第三方验收\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 为辖区“一老一小”重点人群提供上门健康评估与家庭照护指/导服务的户数 | ≥1200(户)",
+            "社区微更新项目 | 完成辖区内老旧小区/加装电梯、非机动车/充电设施和无障碍通/道改造的前期调研、/方案论证与居民意见/征询工作",
+            "质量指标 | 服务对象信息登记准确率 | ≥98%",
+            "时效指标 | 项目完成及时性 | 2026年11月底前完/成全部建设内容并通/过第三方验收",
         ]
     );
     // A title that is a form heading too, its gaps between ideographs and
