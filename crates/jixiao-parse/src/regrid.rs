@@ -104,8 +104,8 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
         crate::header::order_content_headers(rows),
     )));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
-    let rows = join_wrapped_labels(join_split_markers(join_label_tails(join_value_tails_in_order(
-        join_split_header_cells(rows),
+    let rows = join_wrapped_labels(join_label_tails(join_split_markers(join_label_tails(
+        join_value_tails_in_order(join_split_header_cells(rows)),
     ))));
     let (rows, goal_notes) = split_interleaved_goals(split_goal_columns(rows));
     // One producer made the whole dump: its cells and its merged labels are
@@ -1684,9 +1684,7 @@ fn join_label_tails(mut rows: Vec<Row>) -> Vec<Row> {
         let mut all = true;
         for (t, tail) in below.cells.iter().enumerate() {
             let folded_tail = fold_compact(tail);
-            if vocab::is_marker_piece(&folded_tail) || vocab::marker(&folded_tail).is_some() {
-                continue;
-            }
+            let marker_piece = vocab::is_marker_piece(&folded_tail) || vocab::marker(&folded_tail).is_some();
             let found = (from..row.cells.len()).find(|&k| {
                 row.cells.get(k).is_some_and(|c| {
                     let folded = fold_compact(c);
@@ -1699,11 +1697,15 @@ fn join_label_tails(mut rows: Vec<Row>) -> Vec<Row> {
                     }
                 })
             });
+            // A marker's piece that also ends a label the row leaves
+            // unfinished is the label's tail (`其中：财政` / `资金`: not the
+            // `资金` of `项目` / `资金` / `（元）`).
             match found {
                 Some(k) => {
                     joins.push((k, t));
                     from = k + 1;
                 }
+                None if marker_piece => continue,
                 None => {
                     all = false;
                     break;
@@ -4528,6 +4530,18 @@ mod tests {
             "社区微更新项目 | 完成辖区内老旧小区/加装电梯、非机动车/充电设施和无障碍通/道改造的前期调研、/方案论证与居民意见/征询工作",
             "质量指标 | 服务对象信息登记准确率 | ≥98%",
             "时效指标 | 项目完成及时性 | 2026年11月底前完/成全部建设内容并通/过第三方验收",
+        ]
+    );
+    // pdfplumber of Typst: money labels wrapped in a narrow column, the
+    // block marker's pieces between the lines (`金` between `其中：财政` and
+    // its tail `资金`, itself a marker's piece elsewhere).
+    regrids_to!(
+        money_label_tails_after_a_marker_piece,
+        "项目资金总 3,650,000.00 年度资金申请总 1,280,000.00\n额 额\n项目资\n其中：财政 3,650,000.00 其中：当年财政 1,200,000.00\n金\n资金 拨款\n（元）\n",
+        [
+            "项目资金总额 | 3,650,000.00 | 年度资金申请总额 | 1,280,000.00",
+            "项目资金（元）",
+            "其中：财政资金 | 3,650,000.00 | 其中：当年财政拨款 | 1,200,000.00",
         ]
     );
     // A title that is a form heading too, its gaps between ideographs and
