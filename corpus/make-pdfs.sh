@@ -35,6 +35,10 @@
 #   Typst:         corpus/pdf/typst/make.py (Typst's own PDF writer: cells set at
 #                  the top, merged labels centred, CID-keyed font subsets; needs
 #                  pip typst and fonts-noto-cjk, fonts-wqy-microhei)
+#   Dompdf:        corpus/pdf/dompdf/make.py (the Chromium producer's HTML printed by
+#                  Dompdf, PHP's other HTML-to-PDF writer: a row cut by a page break
+#                  drawn shifted; `zwsp`: a zero-width space between characters;
+#                  needs Debian's php-cli, php-mbstring, php-dompdf and fontTools)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -129,6 +133,12 @@ if python3 -c 'import typst' 2>/dev/null; then
   python3 corpus/pdf/typst/make.py "$district" corpus/pdf/district.typst.pdf 'WenQuanYi Micro Hei' portrait
   python3 corpus/pdf/typst/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.typst.pdf 'Noto Sans CJK SC' portrait
   python3 corpus/pdf/typst/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.typst.pdf
+fi
+if [ -f /usr/share/php/dompdf/autoload.php ] && command -v php >/dev/null && python3 -c 'import fontTools' 2>/dev/null; then
+  python3 corpus/pdf/dompdf/make.py "$seed" corpus/pdf/seed.dompdf.pdf
+  python3 corpus/pdf/dompdf/make.py "$district" corpus/pdf/district.dompdf.pdf portrait
+  python3 corpus/pdf/dompdf/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.dompdf-zwsp.pdf zwsp
+  python3 corpus/pdf/dompdf/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.dompdf.pdf
 fi
 if command -v fop >/dev/null; then
   python3 corpus/pdf/fop/make.py "$seed" corpus/pdf/seed.fop.pdf

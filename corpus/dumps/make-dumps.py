@@ -50,7 +50,7 @@ EXTRA = {
     "seed.chromium.pdf", "district.libreoffice.pdf", "seed.gbk-portrait.pdf", "stress.chromium.pdf",
     "district.mupdf.pdf", "seed.reportlab.pdf", "stress.fpdf2.pdf", "stress.libreoffice.pdf",
     "seed.wkhtmltopdf.pdf", "stress.itext.pdf", "seed.pdfmake.pdf", "stress.pdfmake.pdf",
-    "seed.jspdf.pdf", "seed.fop.pdf", "seed.tcpdf.pdf", "seed.writer.pdf", "seed.typst.pdf",
+    "seed.jspdf.pdf", "seed.fop.pdf", "seed.tcpdf.pdf", "seed.writer.pdf", "seed.typst.pdf", "seed.dompdf.pdf",
 }
 
 

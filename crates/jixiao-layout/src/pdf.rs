@@ -426,12 +426,22 @@ pub fn page_rows_with_cuts(page: &Page) -> PageRows {
                     r == 0 && open(&grid.open_top),
                     r + 1 == nr && open(&grid.open_bottom),
                 );
-                let cell_lines: Vec<String> = lines(cell.glyphs.clone()).iter().map(|l| line_text(l)).collect();
+                let glyph_lines = lines(cell.glyphs.clone());
+                let cell_lines: Vec<String> = glyph_lines.iter().map(|l| line_text(l)).collect();
                 let cell_width = grid.cols.get(cell.right + 1).copied().unwrap_or(0.0)
                     - grid.cols.get(cell.left).copied().unwrap_or(0.0);
-                // Running text (a goal) fills the rest of its row; a wide cell
-                // with a cell after it (a name beside its target) is a value.
-                if k == last && cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width {
+                // Running text (a goal) fills the rest of its row, its first
+                // line most of the cell; a wide cell with a cell after it (a
+                // name beside its target) is a value, and so is a short value
+                // in a cell a broken table left open to its edge (Dompdf's
+                // rows after a page break: `≥80000.00(人次` / `)`).
+                let first_fills = glyph_lines.first().is_some_and(|line| {
+                    let (x0, x1) = line.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| {
+                        (a.min(g.x0), b.max(g.x1))
+                    });
+                    x1 - x0 >= PARAGRAPH_SHARE * cell_width
+                });
+                if k == last && cell_lines.len() > 1 && cell_width >= PARAGRAPH_SHARE * width && first_fills {
                     let mut iter = cell_lines.into_iter();
                     cells.extend(iter.next());
                     continuation.extend(iter);

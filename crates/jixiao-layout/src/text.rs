@@ -177,6 +177,10 @@ fn reads_like_gb(bytes: &[u8]) -> bool {
 /// dropped; every row keeps its 1-based line number.
 pub fn rows(text: &str) -> Vec<Row> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Zero-width spaces between ideographs (a web export's line breaks)
+    // are in the dump as in the PDF's text layer; no reader sees them.
+    let visible = jixiao_model::normalize::without_invisible(text);
+    let text = visible.as_ref();
     // Dumps of PDFs whose ToUnicode gives radicals (Skia) or compatibility
     // ideographs (MuPDF) for ideographs carry them too: fold them as the PDF
     // path does, by the text's script.
@@ -493,6 +497,14 @@ mod tests {
                 (Location::Line(6), vec!["f".to_string()]),
             ]
         );
+    }
+
+    #[test]
+    fn zero_width_spaces_are_not_text() {
+        // Dompdf's text layer: U+200B after every character.
+        let rows = rows("项\u{200b}目\u{200b}名\u{200b}称  科\u{200b}技\u{200b}服\u{200b}务\n");
+        let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.cells).collect();
+        assert_eq!(cells, vec![vec!["项目名称".to_string(), "科技服务".to_string()]]);
     }
 
     proptest! {

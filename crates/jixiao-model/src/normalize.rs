@@ -637,6 +637,24 @@ pub fn dewrap_paragraphs<S: AsRef<str>>(lines: &[S], full_width: usize) -> Strin
     out
 }
 
+/// True for characters that print nothing and part nothing: zero-width
+/// spaces and joiners, direction marks and embeddings, the word joiner and
+/// invisible operators. Web exports put U+200B between every two ideographs
+/// so their PDF writer may break lines there (Dompdf): the text layer and
+/// every dump of it hold them, a reader of the sheet sees none.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}')
+}
+
+/// `text` without [`is_invisible`] characters; borrowed where it has none.
+pub fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// True for characters a text field must not hold: C0 controls other than
 /// tab and newline, DEL, C1 controls and Unicode noncharacters (they break
 /// XML, terminals and spreadsheets, and no printed sheet shows them).
@@ -660,6 +678,20 @@ pub fn strip_controls(text: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters() {
+        assert_eq!(
+            without_invisible("项\u{200b}目\u{200d}\u{2060}名\u{200e}称"),
+            "项目名称"
+        );
+        assert!(matches!(
+            without_invisible("项目 名称"),
+            std::borrow::Cow::Borrowed("项目 名称")
+        ));
+        // A no-break space and an ideographic space part cells: they stay.
+        assert_eq!(without_invisible("a\u{a0}b\u{3000}c"), "a\u{a0}b\u{3000}c");
+    }
 
     proptest::proptest! {
         /// The character check before the amount pattern only ever saves

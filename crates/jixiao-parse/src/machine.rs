@@ -1324,10 +1324,15 @@ impl Parser {
                 });
             }
             if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+                // Printed lines: a PDF's cell of several lines is one row.
+                let lines = rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| c.lines().count()).max().unwrap_or(1).max(1))
+                    .sum();
                 self.emit(Event::NoForm {
                     first: first.loc,
                     last: last.loc,
-                    rows: rows.len(),
+                    rows: lines,
                 });
             }
         }

@@ -578,7 +578,19 @@ impl Font {
                 }
             }
         };
-        let w = if w.is_finite() && w > 0.0 { w } else { 500.0 };
+        // No width, or none that can be, is taken for half an em (fonts
+        // whose widths are all 0 would stack every glyph on one spot);
+        // but a zero-width space is as wide as its font says: nothing
+        // (Dompdf puts one between every two ideographs).
+        let zero_width = text.is_some_and(|t| {
+            let t = t.as_str();
+            !t.is_empty() && t.chars().all(jixiao_model::normalize::is_invisible)
+        });
+        let w = if w.is_finite() && (w > 0.0 || (w == 0.0 && zero_width)) {
+            w
+        } else {
+            500.0
+        };
         w * self.scale
     }
 }

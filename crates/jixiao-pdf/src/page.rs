@@ -560,6 +560,13 @@ impl<'a> Interpreter<'a> {
     /// A glyph of `width` (text space) drawn with text rendering matrix
     /// `trm`; its box runs 0.2 em below the baseline to 0.8 em above.
     fn emit_glyph(&mut self, text: GlyphText, trm: Matrix, width: f32) {
+        // A zero-width space drawn between ideographs (Dompdf's line
+        // breaks) is no text: a glyph of nothing but such is not kept.
+        let text = match jixiao_model::normalize::without_invisible(text.as_str()) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(visible) if visible.is_empty() => return,
+            std::borrow::Cow::Owned(visible) => GlyphText::new(&visible),
+        };
         if self.out.glyphs.len() >= MAX_GLYPHS {
             if self.out.limits.is_empty() || !self.glyphs_cut {
                 self.glyphs_cut = true;
