@@ -42,10 +42,22 @@ def main():
     # then holds.
     zwsp = "zwsp" in flags
 
+    def pieces(line, width):
+        # As word processors do, no break inside a Latin word or a number.
+        out = []
+        while len(line) > width:
+            cut = width
+            while 0 < cut and line[cut - 1].isascii() and line[cut - 1].isalnum() and line[cut].isascii() and line[cut].isalnum():
+                cut -= 1
+            cut = cut or width
+            out.append(line[:cut])
+            line = line[cut:]
+        return out + [line]
+
     def wrapped(text, width):
         lines = []
         for line in (text or "").split("\n"):
-            lines += [line[k : k + width] for k in range(0, len(line), width)] or [""]
+            lines += pieces(line, width)
         text = "\n".join(lines)
         return html.escape("\u200b".join(text) if zwsp else text)
 
