@@ -1578,15 +1578,21 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
         let (Some(above), Some(row), Some(below)) = (rows.get(i - 1), rows.get(i), rows.get(i + 1)) else {
             break;
         };
+        // A block marker's pieces beside the halves (`项目资金 其中：财政资` /
+        // amounts / `（元） 金`) are set aside for the marker's own pass.
+        let is_marker_cell = |c: &str| {
+            let folded = fold_compact(c);
+            vocab::marker(&folded).is_some() || vocab::is_marker_piece(&folded)
+        };
+        let halves = |r: &Row| -> Vec<String> { r.cells.iter().filter(|c| !is_marker_cell(c)).cloned().collect() };
         let pieces = |r: &Row| {
             !r.ruled
                 && r.sheet == row.sheet
-                && r.cells.iter().all(|c| {
+                && r.cells.iter().filter(|c| !is_marker_cell(c)).all(|c| {
                     let folded = fold_compact(c);
                     c.chars().count() <= MAX_HEADER_PIECE
                         && !vocab::is_whole_label(&folded)
                         && vocab::fund_label(&folded).is_none()
-                        && vocab::marker(&folded).is_none()
                         && !is_amount(c)
                 })
                 && vocab::form_heading(&r.text).is_none()
@@ -1595,7 +1601,10 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
         // Header rows only: money rows and goal headings have pieces of
         // their own (markers), joined elsewhere. (A ruled row or a lone cell
         // is none: asked first, before the cells are read.)
-        if row.ruled || row.cells.len() < 2 {
+        // (A lone amount is a money row whose labels both wrapped, where
+        // columns say which is its label.)
+        let lone_amount = matches!(row.cells.as_slice(), [c] if is_amount(c)) && layout_line(row) && layout_line(above);
+        if row.ruled || (row.cells.len() < 2 && !lone_amount) {
             i += 1;
             continue;
         }
@@ -1605,18 +1614,24 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
             .map(|c| vocab::is_field_label(&fold_compact(c)))
             .collect();
         let amounts: Vec<bool> = row.cells.iter().map(|c| is_amount(c)).collect();
-        let is_header_row =
-            !row.ruled && row.cells.len() > 1 && (labels.iter().any(|l| *l) || amounts.iter().any(|a| *a));
-        if !(is_header_row && pieces(above) && pieces(below)) || above.cells.len() != below.cells.len() {
+        let is_header_row = !row.ruled
+            && (row.cells.len() > 1 || lone_amount)
+            && (labels.iter().any(|l| *l) || amounts.iter().any(|a| *a));
+        let (above_halves, below_halves) = (halves(above), halves(below));
+        if !(is_header_row && pieces(above) && pieces(below))
+            || above_halves.len() != below_halves.len()
+            || above_halves.is_empty()
+        {
             i += 1;
             continue;
         }
-        let joined: Vec<String> = above
-            .cells
+        let joined: Vec<String> = above_halves
             .iter()
-            .zip(&below.cells)
+            .zip(&below_halves)
             .map(|(a, b)| format!("{}{}", a.trim(), b.trim()))
             .collect();
+        let markers_of = |r: &Row| -> Vec<String> { r.cells.iter().filter(|c| is_marker_cell(c)).cloned().collect() };
+        let (above_markers, below_markers) = (markers_of(above), markers_of(below));
         // Where each joined cell goes, by the row's cells (before any is put).
         let mut slots: Vec<usize> = Vec::new();
         let mut value_slots = labels
@@ -1634,12 +1649,19 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
             })
             .map(|(k, _)| k);
         let mut label_first = !labels.first().copied().unwrap_or(true) && !amounts.first().copied().unwrap_or(true);
+        // A row of amounts alone (`4,860,000.00  4,860,000.00`, both labels
+        // wrapped around it): the first money label goes before the first.
+        let mut money_first = amounts.first().copied().unwrap_or(false);
         for cell in &joined {
             let folded = fold_compact(cell);
             let slot = if vocab::is_field_label(&folded) {
                 std::mem::take(&mut label_first).then_some(0)
             } else if vocab::fund_label(&folded).is_some() {
-                money_slots.next()
+                if std::mem::take(&mut money_first) {
+                    Some(0)
+                } else {
+                    money_slots.next()
+                }
             } else {
                 value_slots.next()
             };
@@ -1648,22 +1670,75 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
                 _ => break,
             }
         }
+        // In a layout dump each label's half stands in its column: it goes
+        // before the first cell of the row right of it (`年度资金申请` /
+        // `项目资金总额 31,487,510.00` / `总额`: the amount is the wrapped
+        // label's).
+        let all_labels = joined.iter().all(|c| {
+            let folded = fold_compact(c);
+            vocab::is_field_label(&folded) || vocab::fund_label(&folded).is_some()
+        });
+        if all_labels && layout_line(row) && layout_line(above) {
+            let by_column = cell_columns(row)
+                .zip(cell_columns(above))
+                .and_then(|(row_at, above_at)| {
+                    let halves_at: Vec<usize> = above
+                        .cells
+                        .iter()
+                        .zip(above_at)
+                        .filter(|(c, _)| !is_marker_cell(c))
+                        .map(|(_, at)| at)
+                        .collect();
+                    let slots: Vec<usize> = halves_at
+                        .iter()
+                        .map(|&at| row_at.iter().filter(|&&r| r < at).count())
+                        .collect();
+                    // Two halves before one cell go in their order.
+                    let in_order = slots.windows(2).all(|w| matches!(w, [a, b] if a <= b));
+                    in_order.then_some(slots)
+                });
+            if let Some(by_column) = by_column {
+                slots = by_column;
+            }
+        }
         if slots.len() != joined.len() {
             i += 1;
             continue;
         }
         if let Some(row) = rows.get_mut(i) {
             // From the right, so each slot still counts the row's own cells.
-            let mut placed: Vec<(usize, String)> = slots.into_iter().zip(joined).collect();
-            placed.sort_by_key(|b| std::cmp::Reverse(b.0));
-            for (slot, cell) in placed {
+            // Of two at one slot, the later first: each goes in before it.
+            let mut placed: Vec<(usize, usize, String)> = slots
+                .into_iter()
+                .zip(joined)
+                .enumerate()
+                .map(|(k, (slot, cell))| (slot, k, cell))
+                .collect();
+            placed.sort_by_key(|b| std::cmp::Reverse((b.0, b.1)));
+            for (slot, _, cell) in placed {
                 let at = slot.min(row.cells.len());
                 row.cells.insert(at, cell);
             }
             row.text = row.cells.join("  ");
         }
-        rows.remove(i + 1);
-        rows.remove(i - 1);
+        // The halves' lines keep the marker's pieces, if they held any.
+        for (at, markers) in [(i + 1, below_markers), (i - 1, above_markers)] {
+            match rows.get_mut(at) {
+                Some(line) if !markers.is_empty() => {
+                    line.text = markers.join("  ");
+                    line.cells = markers;
+                }
+                _ => {
+                    rows.remove(at);
+                }
+            }
+        }
+        if rows
+            .get(i - 1)
+            .is_some_and(|r| r.cells.iter().all(|c| is_marker_cell(c)))
+        {
+            i += 1;
+        }
     }
     rows
 }
@@ -4548,6 +4623,19 @@ mod tests {
             "项目资金总额 | 3,650,000.00 | 年度资金申请总额 | 1,280,000.00",
             "项目资金（元）",
             "其中：财政资金 | 3,650,000.00 | 其中：当年财政拨款 | 1,200,000.00",
+        ]
+    );
+    // A layout dump of Dompdf: money labels wrapped around their row's
+    // amounts, a block marker's pieces beside them, amounts missing: each
+    // label goes where its column says.
+    regrids_to!(
+        money_labels_wrapped_around_their_amounts_by_column,
+        "\n                                                   年度资金申请\n             项目资金总额                                          31,487,510.00\n                                                       总额\n\n 项目资金        其中：财政资                                其中：当年财\n                                                             5,020,000.00\n （元）             金                                    政拨款\n\n                                                   上年结转资金    0.00\n\n",
+        [
+            "项目资金总额 | 年度资金申请总额 | 31,487,510.00",
+            "项目资金（元）",
+            "其中：财政资金 | 其中：当年财政拨款 | 5,020,000.00",
+            "上年结转资金 | 0.00",
         ]
     );
     // A title that is a form heading too, its gaps between ideographs and
