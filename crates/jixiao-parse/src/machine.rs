@@ -306,7 +306,16 @@ impl Parser {
                     return State::Header { pending };
                 };
                 let first = row.cells.first().map(String::as_str).unwrap_or_default();
-                if vocab::fund_label(first).is_some() {
+                // A money label's first piece after a whole date (`计划完成日期
+                // 2024-12-31` / `年度资金申请` / `项目资金总额 …` / `总额`): the
+                // funds begin; a date takes no continuation.
+                let after_date = pending.as_ref().is_some_and(|p| {
+                    p.parts.len() == 1
+                        && p.parts
+                            .first()
+                            .is_some_and(|v| jixiao_model::normalize::parse_date(&fold_compact(v)).is_some())
+                });
+                if vocab::fund_label(first).is_some() || (after_date && vocab::begins_fund_label(first)) {
                     self.flush_field(pending);
                     return self.funds(
                         Funds {
@@ -2055,6 +2064,20 @@ mod tests {
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Field(Name, 科技服务平台运行保障)",
             "Field(Nature, 其他)",
+            "FormEnd"
+        ]
+    );
+
+    // A date takes no continuation: a money label's first piece after it
+    // begins the funds (pdfplumber of Dompdf: `年度资金申请` / … / `总额`).
+    parses_to!(
+        a_money_label_piece_after_a_date_begins_the_funds,
+        "财政项目支出绩效目标申报表\n计划完成日期 2024-12-31\n年度资金申请\n项目资金总额\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(EndDate, 2024-12-31)",
+            "Unplaced(InFundsBlock, 年度资金申请)",
+            "Fund(ProjectTotal, None, None)",
             "FormEnd"
         ]
     );
