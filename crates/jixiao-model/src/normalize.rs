@@ -648,7 +648,9 @@ pub fn is_invisible(c: char) -> bool {
 
 /// `text` without [`is_invisible`] characters; borrowed where it has none.
 pub fn without_invisible(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_invisible) {
+    // Every invisible character is U+2000–U+206F, three bytes led by 0xE2:
+    // a text without that byte (most glyphs, every ASCII line) is asked no more.
+    if text.as_bytes().contains(&0xe2) && text.chars().any(is_invisible) {
         std::borrow::Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
     } else {
         std::borrow::Cow::Borrowed(text)
