@@ -704,6 +704,15 @@ mod tests {
             proptest::prop_assert_eq!(is_amount(&text), by_pattern);
             proptest::prop_assert_eq!(parse_amount(&text, 1).is_some(), by_pattern);
         }
+
+        /// Taking the invisible characters out keeps every other character
+        /// in its order, and the byte test before it never lets one through.
+        #[test]
+        fn invisible_characters_go_and_nothing_else(text in "[a项\u{2000}-\u{206f}\u{3000} ,.]{0,24}") {
+            let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+            let got = without_invisible(&text);
+            proptest::prop_assert_eq!(got.as_ref(), visible.as_str());
+        }
     }
 
     fn t(text: &str) -> (Option<Op>, Option<f64>, Option<String>) {
