@@ -70,8 +70,10 @@ struct Finder<'a> {
     out: Vec<Source>,
 }
 
+/// Text as the parser compares it; invisible characters out, as the dump
+/// reader takes them out (a zero-width space between ideographs).
 fn fold(text: &str) -> String {
-    fold_compact(text).into_owned()
+    fold_compact(&jixiao_model::normalize::without_invisible(text)).into_owned()
 }
 
 /// Fewest characters of a label's first part that locates a label cut by
@@ -498,6 +500,14 @@ fn at_index(scope: &[At], at: At) -> usize {
 /// The sources of every field of a text input: the lines its value is
 /// printed on.
 pub fn locate_text(doc: &Document, lines: &[&str]) -> Vec<Source> {
+    // The lines as the dump reader reads them: invisible characters out
+    // (a zero-width space between every two characters of a web export).
+    let visible: Vec<std::borrow::Cow<'_, str>> = lines
+        .iter()
+        .map(|l| jixiao_model::normalize::without_invisible(l))
+        .collect();
+    let lines: Vec<&str> = visible.iter().map(|l| l.as_ref()).collect();
+    let lines = lines.as_slice();
     // Radical code points read as the parser reads them (`⽤⼾` → 用户).
     let script = jixiao_pdf::script_of(lines.iter().copied());
     let folded: Vec<String> = lines
@@ -745,7 +755,12 @@ fn scattered_lines(folded: &[String], want: &str, from: usize, last: usize) -> O
     let head: String = chars.iter().take(2).collect();
     let tail: String = chars.iter().skip(chars.len().saturating_sub(2)).collect();
     let last = last.min(folded.len());
-    let a = (from.max(1)..=last).find(|&a| folded.get(a - 1).is_some_and(|l| l.contains(&head)))?;
+    // A first piece of one character (`目` of a wrapped cell, then the next
+    // cell's text in a content-order dump): the line that holds it alone.
+    let first: String = chars.iter().take(1).collect();
+    let a = (from.max(1)..=last)
+        .find(|&a| folded.get(a - 1).is_some_and(|l| l.contains(&head)))
+        .or_else(|| (from.max(1)..=last).find(|&a| folded.get(a - 1).is_some_and(|l| *l == first)))?;
     let b = (a..=last.min(a + MAX_SCATTER_LINES)).find(|&b| folded.get(b - 1).is_some_and(|l| l.contains(&tail)))?;
     Some((a, b))
 }
