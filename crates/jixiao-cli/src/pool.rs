@@ -135,6 +135,7 @@ pub fn worker_main(limits: Limits) -> std::process::ExitCode {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut collected_at = resident_bytes().unwrap_or(0);
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let request: serde_json::Value = match serde_json::from_str(&line) {
@@ -153,8 +154,32 @@ pub fn worker_main(limits: Limits) -> std::process::ExitCode {
         if out.write_all(&message).and_then(|_| out.flush()).is_err() {
             break;
         }
+        drop(doc);
+        // A busy worker never reaches mimalloc's purge delay: freed pages
+        // stay resident and its RSS creeps with the batch. Where it has
+        // grown by COLLECT_GROWTH since the last collection, they go back
+        // to the OS (each collection costs the next documents their page
+        // faults again: after every document it was a sixth of the CPU).
+        if resident_bytes().is_some_and(|now| now > collected_at + COLLECT_GROWTH) {
+            // SAFETY: mi_collect takes no pointers; it only returns free pages.
+            unsafe { libmimalloc_sys::mi_collect(true) };
+            collected_at = resident_bytes().unwrap_or(0);
+        }
     }
     std::process::ExitCode::SUCCESS
+}
+
+/// Growth of a worker's resident memory past which freed pages are given
+/// back: a few documents' worth, so that a batch of thousands peaks where
+/// a batch of one does.
+const COLLECT_GROWTH: u64 = 16 << 20;
+
+/// This process's resident memory (Linux: `/proc/self/statm`, in pages of
+/// 4 KiB); `None` where it cannot be read, and nothing is collected then.
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 /// RLIMIT_AS for this process: an allocation past it fails, and Rust
