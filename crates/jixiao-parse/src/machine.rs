@@ -1859,7 +1859,10 @@ fn title_of(rows: &[Row]) -> Option<usize> {
     // (`上海市…中心 2024 年度项目绩效目标汇总表`).
     let one_cell = row.cells.len() == 1 || !without_word_gaps(&row.text).chars().any(jixiao_layout::is_space);
     let heading_like = one_cell && folded.chars().count() <= 60;
-    if heading_like && (folded.ends_with('表') || folded.contains("绩效") || rows.len() == 1) {
+    // The only row there is, if it is one printed line (a PDF's cell of
+    // several lines is one row too, and no title).
+    let only_line = rows.len() == 1 && !row.cells.iter().any(|c| c.contains('\n'));
+    if heading_like && (folded.ends_with('表') || folded.contains("绩效") || only_line) {
         return Some(last);
     }
     None
