@@ -2037,6 +2037,28 @@ mod tests {
             "FormEnd"
         ]
     );
+    // A PDF's only row before the end, one cell of two printed lines, is
+    // no title: the document keeps its no-form note with both lines.
+    #[test]
+    fn a_lone_cell_of_two_lines_is_no_title() {
+        let row = Row {
+            loc: jixiao_model::Location::Page(1),
+            text: "POriogitnaalt poage 4\n081 ,eulb - 7 egaP".to_string(),
+            cells: vec!["POriogitnaalt poage 4\n081 ,eulb - 7 egaP".to_string()],
+            ruled: true,
+            indent: 0,
+            sheet: 1,
+        };
+        let events: Vec<String> = Parser::new(lex(vec![row]))
+            .map(|e| match e {
+                Event::Title { text, .. } => format!("Title({text})"),
+                Event::NoForm { rows, .. } => format!("NoForm({rows} lines)"),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(events, ["NoForm(2 lines)"]);
+    }
+
     // The last line before the end reads as a title; with no form the
     // builder drops it (the document's title is null).
     parses_to!(
