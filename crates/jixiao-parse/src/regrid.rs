@@ -765,9 +765,7 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
 /// (`绩效 为辖区居民…`) is a cell of its own.
 fn split_off_marker((col, text): (usize, String)) -> Vec<(usize, String)> {
     match text.split_once(' ') {
-        Some((word, rest))
-            if vocab::is_marker_piece(&fold_compact(word)) || vocab::marker(&fold_compact(word)).is_some() =>
-        {
+        Some((word, rest)) if vocab::is_marker_text(&fold_compact(word)) => {
             let rest_col = col + word.chars().count() + 1;
             vec![(col, word.to_string()), (rest_col, rest.to_string())]
         }
@@ -885,8 +883,7 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
             let mut words: Vec<&str> = r.text.split(' ').filter(|w| !w.is_empty()).collect();
             while let Some(first) = words.first() {
                 let f = fold_compact(first);
-                if f.chars().count() <= MAX_MARKER_PIECE && (vocab::is_marker_piece(&f) || vocab::marker(&f).is_some())
-                {
+                if f.chars().count() <= MAX_MARKER_PIECE && vocab::is_marker_text(&f) {
                     markers.push_str(first);
                     words.remove(0);
                 } else {
@@ -1582,7 +1579,7 @@ fn join_split_header_cells(mut rows: Vec<Row>) -> Vec<Row> {
         // amounts / `（元） 金`) are set aside for the marker's own pass.
         let is_marker_cell = |c: &str| {
             let folded = fold_compact(c);
-            vocab::marker(&folded).is_some() || vocab::is_marker_piece(&folded)
+            vocab::is_marker_text(&folded)
         };
         let halves = |r: &Row| -> Vec<String> { r.cells.iter().filter(|c| !is_marker_cell(c)).cloned().collect() };
         let pieces = |r: &Row| {
@@ -1765,13 +1762,13 @@ fn join_label_tails(mut rows: Vec<Row>) -> Vec<Row> {
         let mut all = true;
         for (t, tail) in below.cells.iter().enumerate() {
             let folded_tail = fold_compact(tail);
-            let marker_piece = vocab::is_marker_piece(&folded_tail) || vocab::marker(&folded_tail).is_some();
+            let marker_piece = vocab::is_marker_text(&folded_tail);
             let found = (from..row.cells.len()).find(|&k| {
                 row.cells.get(k).is_some_and(|c| {
                     let folded = fold_compact(c);
                     // A block marker's piece takes no tail: `项目资金` and
                     // `总额` of `年度资金申请` / `总额` would spell a label.
-                    let marker = vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some();
+                    let marker = vocab::is_marker_text(&folded);
                     !marker && !vocab::is_whole_label(&folded) && vocab::fund_label(&folded).is_none() && {
                         let whole = format!("{folded}{folded_tail}");
                         vocab::is_whole_label(&whole) || vocab::fund_label(&whole).is_some()
@@ -2513,7 +2510,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             .iter()
             .filter(|r| {
                 let folded = fold_compact(&r.text);
-                r.cells.len() == 1 && (vocab::is_marker_piece(&folded) || vocab::marker(&folded).is_some())
+                r.cells.len() == 1 && vocab::is_marker_text(&folded)
             })
             .filter_map(|r| match r.loc {
                 Location::Line(n) => Some(n),

@@ -227,6 +227,13 @@ pub fn is_marker_prefix(folded: &str) -> bool {
     MARKERS.iter().any(|m| m.len() > folded.len() && m.starts_with(folded))
 }
 
+/// True when `folded` is a block marker whole or one of its pieces
+/// (`项目资金（元）`, `项目资`, `（元）`): text that belongs to the marker's
+/// own pass, not to the cells around it.
+pub fn is_marker_text(folded: &str) -> bool {
+    is_marker_piece(folded) || marker(folded).is_some()
+}
+
 /// True when `folded` is a piece of a marker printed a few characters a
 /// line (`项目`, `绩效`, `目标`, `(元)`).
 pub fn is_marker_piece(folded: &str) -> bool {
