@@ -19,11 +19,15 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
   <pdf>.pymupdf-sort.txt       PyMuPDF `page.get_text(sort=True)` (columns by
                                spaces), pages joined by nothing: a page's last
                                line runs into the next page's first
+  <pdf>.mutool.txt             MuPDF's own command line, `mutool draw -F txt`
+                               (drawing order like PyMuPDF, but a blank line
+                               after each block, which is a table row, and a
+                               form feed after each page)
 
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
                                  producers' folders: cairo/, ghostscript/, qpdf/)
 
-Needs poppler-utils and `pip install pdfplumber pymupdf pypdf`. Filled-in form
+Needs poppler-utils, mupdf-tools and `pip install pdfplumber pymupdf pypdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
 write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
@@ -101,6 +105,7 @@ def main():
             with pymupdf.open(pdf) as doc:
                 text = "".join(page.get_text(sort=True) for page in doc)
             open(out("pymupdf-sort"), "w", encoding="utf-8").write(text)
+            subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", out("mutool"), pdf], check=True)
         print(name)
 
 

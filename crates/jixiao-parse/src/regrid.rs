@@ -97,7 +97,8 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
-    let drawing_order = no_blank_lines(&rows);
+    let blocks = blocks_are_rows(&rows);
+    let drawing_order = blocks || no_blank_lines(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
     let rows = join_value_continuations(join_tails_by_column(join_labels_wrapped_beside_centred(
@@ -408,6 +409,52 @@ fn drawn_before_heading(table: &[Row]) -> usize {
 /// Most blank lines (as a share of lines) of a dump printed in drawing
 /// order (PyMuPDF: none, or one between pages joined by a line break).
 const DRAWING_ORDER_BLANKS: f32 = 0.05;
+
+/// Fewest numeric targets a dump's blocks must end for [`blocks_are_rows`]
+/// to judge by them (a share of one or two is chance).
+const MIN_BLOCK_TARGETS: usize = 4;
+
+/// Least share of a dump's numeric targets that end a block right after
+/// the row's name for its blocks to be rows (MuPDF's 0.48–1.0 over the
+/// corpus; poppler's reading order 0–0.08).
+const ROW_BLOCK_SHARE: f32 = 0.25;
+
+/// The blank lines of a dump part table rows, not cells: MuPDF prints a
+/// row's cells as one block, a blank line after it, so a one-line target
+/// ends its block right after its name:
+///
+/// ```text
+/// 项目应急处置率
+/// ≥98.00(%)
+///                     ← blank: the row's block ended
+/// ```
+///
+/// poppler's reading order prints each cell (or column of cells) as a
+/// block: a target follows a blank line or another target, hardly ever
+/// its name.
+fn blocks_are_rows(rows: &[Row]) -> bool {
+    let lines: Vec<(u32, u32, &str)> = rows
+        .iter()
+        .filter_map(|r| match r.loc {
+            Location::Line(n) if !r.ruled => Some((n, r.sheet, r.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let targets = lines.iter().filter(|(_, _, t)| starts_with_operator(t)).count();
+    let ending_rows = lines
+        .windows(3)
+        .filter(|w| match w {
+            [(a, _, name), (b, sheet, target), (c, next_sheet, _)] => {
+                *b == a + 1
+                    && !starts_with_operator(name)
+                    && starts_with_operator(target)
+                    && (*c > b + 1 || next_sheet != sheet)
+            }
+            _ => false,
+        })
+        .count();
+    targets >= MIN_BLOCK_TARGETS && ending_rows as f32 >= ROW_BLOCK_SHARE * targets as f32
+}
 
 /// A dump without blank lines between its lines (PyMuPDF's drawing order),
 /// as it came, before any rows are joined: not poppler's blocks.
@@ -2530,7 +2577,15 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
                 unplaced_labels: None,
             }
         } else {
-            crate::stream::read(&labels, &content, &printed_lines(table))?
+            // In drawing order a blank line is no cell's end: MuPDF's
+            // (`mutool draw -F txt`) end its blocks, a row of cells or one
+            // line of a cell.
+            let printed = printed_lines(table);
+            let printed = match (drawing_order, printed.first(), printed.last()) {
+                (true, Some(first), Some(last)) => (*first..=*last).collect(),
+                _ => printed,
+            };
+            crate::stream::read(&labels, &content, &printed)?
         };
         let mut out = woven_rows;
         out.extend(read.rows);
@@ -3833,6 +3888,24 @@ mod tests {
             }
         };
     }
+
+    // `mutool draw -F txt`: drawing order with a blank line after each of
+    // MuPDF's blocks, a row of cells (`项目应急处置率` / `≥98.00(%)`) or,
+    // where the producer set each line apart (Dompdf), one line of a
+    // cell: the blank lines end no cells.
+    regrids_to!(
+        mupdf_blocks_parted_by_blank_lines_are_no_cells,
+        "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n\n产出指标\n\n数量指标\n\n组织平台建设和发展相关咨询、研讨会\n≥2.00(次)\n\n专业服务覆盖面\n≥50.00(%)\n\n时效指标\n\n服务信息更新及时性\n\n利用平台网络信息化系统，\n\n及时发布、更新平台联盟服\n\n务信息\n\n宣传推广及时性\n通过会议等形式，及时宣传\n\n平台联盟，扩大平台知晓度\n\n项目应急处置率\n≥98.00(%)\n\n服务用户满意度\n≥85.00(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 组织平台建设和发展相关咨询、研讨会 | ≥2.00(次)",
+            "专业服务覆盖面 | ≥50.00(%)",
+            "时效指标 | 服务信息更新及时性 | 利用平台网络信息化系统，/及时发布、更新平台联盟服/务信息",
+            "宣传推广及时性 | 通过会议等形式，及时宣传/平台联盟，扩大平台知晓度",
+            "项目应急处置率 | ≥98.00(%)",
+            "服务用户满意度 | ≥85.00(%)",
+        ]
+    );
 
     // Typst: a header label its narrow cell wrapped, beside values set at
     // the top and labels centred on the row's middle line.
