@@ -63,6 +63,8 @@ if [ -f corpus/pdf/libreoffice/make.py ] && command -v soffice >/dev/null; then
   # Narrower name and target columns: more cells wrap, names too, and
   # LibreOffice draws them in its second pass.
   python3 corpus/pdf/libreoffice/make.py "$district" corpus/pdf/district.libreoffice-narrow.pdf --narrow
+  # Block markers one character a line, as a narrow first column prints them.
+  python3 corpus/pdf/libreoffice/make.py "$district" corpus/pdf/district.libreoffice-vertical.pdf --narrow --vertical-markers
 fi
 if python3 -c 'import reportlab' 2>/dev/null; then
   python3 corpus/pdf/reportlab/make.py "$seed" corpus/pdf/seed.reportlab.pdf

@@ -5,11 +5,14 @@ PDF with `soffice --headless --convert-to pdf`. A second PDF producer for
 the corpus: embedded CJK OpenType subsets (Noto Sans CJK), Identity-H with
 ToUnicode, borders drawn by LibreOffice.
 
-usage: make.py GOLDEN.json OUT.pdf [--narrow]    (needs libreoffice-calc-nogui,
-fonts-noto-cjk and openpyxl)
+usage: make.py GOLDEN.json OUT.pdf [--narrow] [--vertical-markers]
+    (needs libreoffice-calc-nogui, fonts-noto-cjk and openpyxl)
 
 --narrow: the name and target columns a third narrower, so that more cells
 wrap (names too) and LibreOffice draws more of them in its second pass.
+--vertical-markers: the block markers written one character a line (`项` /
+`目` / `资` / `金` / `（元）`), as forms typed for a narrow first column
+print them; the rows they span are made tall enough to hold them.
 """
 import json
 import math
@@ -69,6 +72,17 @@ class Sheet:
         self.row += 1
 
 
+# One character a line for the block markers (--vertical-markers).
+VERTICAL = False
+
+
+def marker(text):
+    if not VERTICAL:
+        return text
+    flat = text.replace("\n", "")
+    return "\n".join(["（元）" if c == "（" else c for c in flat.replace("元）", "")])
+
+
 def money(v):
     return "" if v is None else f"{v:,.2f}"
 
@@ -107,7 +121,7 @@ def render(doc, xlsx):
             s.height(max(lines_needed(t, c) for c, t, _ in cells))
             s.next()
         f = p["funds"]
-        s.put("A", "项目资金\n（元）", rows=4, center=True)
+        s.put("A", marker("项目资金\n（元）"), rows=4, center=True)
         for left, lv, right, rv in [
             ("项目资金总额", money(f["project_total"]), "年度资金申请总额", money(f["annual_total"])),
             ("其中：财政资金", money(f["project_fiscal"]), "其中：当年财政拨款", money(f["annual_fiscal_current"])),
@@ -118,11 +132,13 @@ def render(doc, xlsx):
             s.put("CD", lv)
             s.put("E", right, center=True)
             s.put("FGH", rv)
-            s.height(1)
+            s.height(2 if VERTICAL else 1)
             s.next()
-        s.put("A", "项目\n绩效\n目标", rows=2, center=True)
+        s.put("A", marker("项目\n绩效\n目标"), rows=2, center=True)
         s.put("BCD", "项目总目标", center=True)
         s.put("EFGH", "年度总体目标", center=True)
+        if VERTICAL:
+            s.height(3)
         s.next()
         goal, annual = p["goal_project"] or "", p["goal_annual"] or ""
         if goal == annual:
@@ -134,9 +150,11 @@ def render(doc, xlsx):
             s.put("BCD", goal)
             s.put("EFGH", annual)
             s.height(max(lines_needed(goal, "BCD"), lines_needed(annual, "EFGH")))
+        if VERTICAL:
+            s.height(max(3, lines_needed(goal, "BCD"), lines_needed(annual, "EFGH")))
         s.next()
         indicators = p["indicators"]
-        s.put("A", "绩效\n指标", rows=len(indicators) + 1, center=True)
+        s.put("A", marker("绩效\n指标"), rows=len(indicators) + 1, center=True)
         for cols, text in [("B", "一级指标"), ("C", "二级指标"), ("DEF", "三级指标"), ("GH", "年度(/项目)指标值")]:
             s.put(cols, text, center=True)
         s.next()
@@ -164,6 +182,8 @@ def render(doc, xlsx):
 
 def main():
     golden, out = sys.argv[1], sys.argv[2]
+    global VERTICAL
+    VERTICAL = "--vertical-markers" in sys.argv[3:]
     if "--narrow" in sys.argv[3:]:
         for col in "DEFGH":
             WIDTHS[col] = WIDTHS[col] * 2 // 3

@@ -2262,8 +2262,12 @@ fn join_split_markers(mut rows: Vec<Row>) -> Vec<Row> {
                         End::First => {
                             let piece = row.cells.remove(0);
                             let text = crate::lexer::strip_leading_cell(&row.text, &piece);
-                            // The rest keeps its columns (a layout dump's position).
-                            row.indent += row.text.chars().count() - text.chars().count();
+                            // The rest keeps its columns (a layout dump's
+                            // position); a line of single spaces has none
+                            // (pdfplumber: `目 项目总目标 年度总体目标`).
+                            if spaced_in_columns(row) {
+                                row.indent += row.text.chars().count() - text.chars().count();
+                            }
                             row.text = text;
                             piece
                         }
@@ -2343,14 +2347,30 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
     }
     // Pieces alone on consecutive lines are the lexer's to join (it
     // reports them as they stand); 绩效指标 heads the indicator table, whose
-    // labels `labels_and_content` sorts out.
+    // labels `labels_and_content` sorts out. A marker printed one character
+    // a line (a narrow first column: `绩` / `效` / `指` / `标`) is joined
+    // wherever it stands: no piece of it is a marker's piece on its own.
     complete.filter(|t| {
-        t.len() >= 2
-            && (t.iter().any(|&k| rows.get(k).is_some_and(|r| r.cells.len() > 1))
-                || t.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)))
-            && vocab::marker(&spelled) != Some(Marker::Indicators)
+        let vertical = t.len() >= MIN_VERTICAL_PIECES
+            && t.iter().all(|&k| {
+                rows.get(k).and_then(&piece).is_some_and(|p| {
+                    // One character, or the closing piece (`（元）`).
+                    p.chars().count() == 1
+                        || vocab::marker(&p).is_none() && vocab::is_marker_piece(&p) && !vocab::is_marker_prefix(&p)
+                })
+            });
+        vertical
+            || t.len() >= 2
+                && (t.iter().any(|&k| rows.get(k).is_some_and(|r| r.cells.len() > 1))
+                    || t.windows(2).any(|w| matches!(w, [a, b] if b - a > 1)))
+                && vocab::marker(&spelled) != Some(Marker::Indicators)
     })
 }
+
+/// Fewest pieces of a marker printed one character a line (`项目资金（元）`
+/// as `项` `目` `资` `金` `（元）`): three single characters spelling a
+/// marker in order are no chance.
+const MIN_VERTICAL_PIECES: usize = 3;
 
 /// A row put back into its grid: real cells, as a PDF's table gives them.
 pub(crate) fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
@@ -3888,6 +3908,23 @@ mod tests {
             }
         };
     }
+
+    // pdfplumber of a form whose narrow first column prints each block
+    // marker one character a line, beside the block's rows or on lines of
+    // their own: the characters spell the marker, which is no cell.
+    regrids_to!(
+        a_marker_printed_one_character_a_line_is_no_cell,
+        "其他资金 0.00 其他资金 0.00\n项\n目 项目总目标 年度总体目标\n绩\n效\n目 推进社区综合治理。 完成网格巡查。\n标\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 网格巡查次数 ≥10(次)\n绩\n效\n指\n标\n质量指标 巡查记录完整率 ≥95%\n",
+        [
+            "其他资金 | 0.00 | 其他资金 | 0.00",
+            "项目绩效目标",
+            "项目总目标 | 年度总体目标",
+            "推进社区综合治理。 | 完成网格巡查。",
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 数量指标 | 网格巡查次数 | ≥10(次)",
+            "质量指标 | 巡查记录完整率 | ≥95%",
+        ]
+    );
 
     // `mutool draw -F txt`: drawing order with a blank line after each of
     // MuPDF's blocks, a row of cells (`项目应急处置率` / `≥98.00(%)`) or,
