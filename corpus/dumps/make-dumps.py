@@ -19,6 +19,11 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
   <pdf>.pymupdf-sort.txt       PyMuPDF `page.get_text(sort=True)` (columns by
                                spaces), pages joined by nothing: a page's last
                                line runs into the next page's first
+  <pdf>.pdfbox-sort.txt        Apache PDFBox `ExtractText -sort` (the extractor
+                               behind Apache Tika: lines by position, a line's
+                               cells joined by spaces), where PDFBox reads
+                               every character pdftotext reads (it reads no
+                               text of MuPDF's and some of pdfmake's fonts)
   <pdf>.mutool.txt             MuPDF's own command line, `mutool draw -F txt`
                                (drawing order like PyMuPDF, but a blank line
                                after each block, which is a table row, and a
@@ -27,7 +32,8 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
                                  producers' folders: cairo/, ghostscript/, qpdf/)
 
-Needs poppler-utils, mupdf-tools and `pip install pdfplumber pymupdf pypdf`. Filled-in form
+Needs poppler-utils, mupdf-tools, libpdfbox2-java and `pip install pdfplumber
+pymupdf pypdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
 write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
@@ -56,6 +62,25 @@ EXTRA = {
     "seed.wkhtmltopdf.pdf", "stress.itext.pdf", "seed.pdfmake.pdf", "stress.pdfmake.pdf",
     "seed.jspdf.pdf", "seed.fop.pdf", "seed.tcpdf.pdf", "seed.writer.pdf", "seed.typst.pdf", "seed.dompdf.pdf",
 }
+
+
+PDFBOX = ":".join(
+    f"/usr/share/java/{jar}.jar" for jar in ("pdfbox2", "pdfbox2-tools", "fontbox2", "commons-logging")
+)
+
+
+def pdfbox(pdf, out, poppler_text):
+    """PDFBox's sorted text of `pdf` into `out`, unless PDFBox misses
+    characters poppler reads (then the dump holds no sheet to read back)."""
+    subprocess.run(["java", "-cp", PDFBOX, "org.apache.pdfbox.tools.ExtractText", "-sort", "-encoding", "UTF-8",
+                    pdf, out], check=True, capture_output=True)
+    text = open(out, encoding="utf-8").read()
+    # Radicals counted too: PDFBox prints some ideographs as their
+    # radicals (⽬ for 目, ⻔ for 门), which jixiao folds back.
+    ideographs = lambda t: sum(1 for c in t if "\u4e00" <= c <= "\u9fff" or "\u2e80" <= c <= "\u2fdf")
+    if ideographs(text) < ideographs(poppler_text):
+        os.remove(out)
+        print(f"{os.path.basename(pdf)}: PDFBox reads fewer characters than poppler, no dump", file=sys.stderr)
 
 
 def main():
@@ -106,6 +131,7 @@ def main():
                 text = "".join(page.get_text(sort=True) for page in doc)
             open(out("pymupdf-sort"), "w", encoding="utf-8").write(text)
             subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", out("mutool"), pdf], check=True)
+            pdfbox(pdf, out("pdfbox-sort"), probe.decode("utf-8", "replace"))
         print(name)
 
 

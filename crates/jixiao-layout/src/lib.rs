@@ -51,7 +51,19 @@ impl Row {
             Location::Page(page) => page,
             Location::Line(_) => 1,
         };
-        let text = line.trim_matches(is_space).to_string();
+        let mut text = line.trim_matches(is_space).to_string();
+        // A line of single spaces (no columns to keep) with a date or a
+        // count spaced apart from its units (`2024 年 11 月前完成`: PDFBox
+        // spaces a run of digits set in another font): one cell.
+        // Only beside another cell: a line of the date alone keeps its
+        // printed width, by which content-order dumps tell full lines.
+        if !text.contains("  ") && text.contains(' ') {
+            if let std::borrow::Cow::Owned(joined) = join_spaced_dates(&text) {
+                if joined.contains(' ') {
+                    text = joined;
+                }
+            }
+        }
         let cells = text
             .split(is_space)
             .filter(|c| !c.is_empty())
@@ -68,8 +80,106 @@ impl Row {
     }
 }
 
+/// Units a date is written in (`2024年11月`): a run of digits spaced
+/// apart from one is one word with it.
+const DATE_UNITS: [char; 3] = ['年', '月', '日'];
+
+/// `text` with the single spaces taken out of a date spaced apart from
+/// its units (`2024 年 11 月`): a run of digits and the unit after it, a
+/// unit and the digits after it, at least two such joins in a row (one
+/// alone is prose: `近 2 年`).
+fn join_spaced_dates(text: &str) -> std::borrow::Cow<'_, str> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let joins = |before: &str, word: &str| {
+        let digits_then_unit =
+            !before.is_empty() && before.chars().all(|c| c.is_ascii_digit()) && word.starts_with(DATE_UNITS);
+        let unit_then_digits = before.ends_with(DATE_UNITS)
+            && before
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || DATE_UNITS.contains(&c))
+            && word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        digits_then_unit || unit_then_digits
+    };
+    // Runs of words each joining the one before: `[start, end)`.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=words.len() {
+        let joined = match (words.get(i - 1), words.get(i)) {
+            (Some(before), Some(word)) => joins(before, word),
+            _ => false,
+        };
+        if !joined {
+            if i - start >= MIN_DATE_WORDS {
+                runs.push((start, i));
+            }
+            start = i;
+        }
+    }
+    if runs.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in words.iter().enumerate() {
+        let inside = runs.iter().any(|&(a, b)| i > a && i < b);
+        if i > 0 && !inside {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Fewest words of a spaced date that are joined (`2024` `年` `11`…).
+const MIN_DATE_WORDS: usize = 3;
+
 /// Spaces that separate cells: ASCII whitespace, tabs, the ideographic space
 /// U+3000 and no-break spaces.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The cells of one dump line.
+    fn cells(line: &str) -> Vec<String> {
+        Row::from_line(Location::Line(1), line).cells
+    }
+
+    #[test]
+    fn a_date_spaced_from_its_units_is_one_cell() {
+        // PDFBox's sorted text of a Typst form.
+        assert_eq!(
+            cells("时效指标 项目完成及时性 2024 年 11 月前完成"),
+            ["时效指标", "项目完成及时性", "2024年11月前完成"]
+        );
+        assert_eq!(
+            cells("计划开始日期 2024 年 1 月 1 日"),
+            ["计划开始日期", "2024年1月1日"]
+        );
+    }
+
+    #[test]
+    fn other_spacing_is_kept() {
+        // Columns of a layout dump; a date alone on its line (its width
+        // tells a content-order dump's full lines); digits without a unit.
+        assert_eq!(cells("数量指标  2024 年"), ["数量指标", "2024", "年"]);
+        assert_eq!(cells("2026 年 11 月底前完"), ["2026", "年", "11", "月底前完"]);
+        assert_eq!(cells("服务人数 300 人次"), ["服务人数", "300", "人次"]);
+        assert_eq!(cells("（2026 年度） 项目名称"), ["（2026", "年度）", "项目名称"]);
+    }
+
+    proptest! {
+        /// Joining takes out spaces only: the line's other characters, in
+        /// order, stay.
+        #[test]
+        fn joining_dates_drops_only_spaces(line in "[0-9年月日 项目a]{0,24}") {
+            let joined = join_spaced_dates(&line);
+            let without = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+            prop_assert_eq!(without(&joined), without(&line));
+        }
+    }
 }
