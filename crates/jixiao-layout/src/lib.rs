@@ -85,9 +85,9 @@ impl Row {
 const DATE_UNITS: [char; 3] = ['年', '月', '日'];
 
 /// `text` with the single spaces taken out of a date spaced apart from
-/// its units (`2024 年 11 月`): a run of digits and the unit after it, a
-/// unit and the digits after it, at least two such joins in a row (one
-/// alone is prose: `近 2 年`).
+/// its units (`2024 年 11 月`, `2024年 11月`): words where digits meet a
+/// unit either way, joined where they spell at least two numbers with
+/// their units (one alone is prose: `近 2 年`).
 fn join_spaced_dates(text: &str) -> std::borrow::Cow<'_, str> {
     let words: Vec<&str> = text.split(' ').collect();
     let joins = |before: &str, word: &str| {
@@ -110,7 +110,8 @@ fn join_spaced_dates(text: &str) -> std::borrow::Cow<'_, str> {
             _ => false,
         };
         if !joined {
-            if i - start >= MIN_DATE_WORDS {
+            let spelled: String = words.get(start..i).unwrap_or_default().concat();
+            if i - start >= 2 && numbers_with_units(&spelled) >= MIN_DATE_PARTS {
                 runs.push((start, i));
             }
             start = i;
@@ -130,8 +131,17 @@ fn join_spaced_dates(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Fewest words of a spaced date that are joined (`2024` `年` `11`…).
-const MIN_DATE_WORDS: usize = 3;
+/// Fewest numbers with their units a spaced date spells (`2024年11月`).
+const MIN_DATE_PARTS: usize = 2;
+
+/// How many runs of digits in `text` a date unit follows (`2024年11月` 2).
+fn numbers_with_units(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| matches!(w, [d, u] if d.is_ascii_digit() && DATE_UNITS.contains(u)))
+        .count()
+}
 
 /// Spaces that separate cells: ASCII whitespace, tabs, the ideographic space
 /// U+3000 and no-break spaces.
