@@ -57,7 +57,7 @@ impl Row {
         // spaces a run of digits set in another font): one cell.
         // Only beside another cell: a line of the date alone keeps its
         // printed width, by which content-order dumps tell full lines.
-        if !text.contains("  ") && text.contains(' ') {
+        if !text.contains("  ") && text.contains(' ') && text.contains(DATE_UNITS) {
             if let std::borrow::Cow::Owned(joined) = join_spaced_dates(&text) {
                 if joined.contains(' ') {
                     text = joined;
