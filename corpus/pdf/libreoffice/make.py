@@ -79,8 +79,10 @@ VERTICAL = False
 def marker(text):
     if not VERTICAL:
         return text
+    # `（元）` stays whole: a narrow column wraps after the unit, not in it.
     flat = text.replace("\n", "")
-    return "\n".join(["（元）" if c == "（" else c for c in flat.replace("元）", "")])
+    unit = "（元）" if flat.endswith("（元）") else ""
+    return "\n".join(list(flat.removesuffix(unit)) + ([unit] if unit else []))
 
 
 def money(v):

@@ -52,9 +52,9 @@ impl Row {
             Location::Line(_) => 1,
         };
         let mut text = line.trim_matches(is_space).to_string();
-        // A line of single spaces (no columns to keep) with a date or a
-        // count spaced apart from its units (`2024 年 11 月前完成`: PDFBox
-        // spaces a run of digits set in another font): one cell.
+        // A line of single spaces (no columns to keep) with a date spaced
+        // apart from its units (`2024 年 11 月前完成`: PDFBox spaces a run
+        // of digits set in another font): the date is one cell.
         // Only beside another cell: a line of the date alone keeps its
         // printed width, by which content-order dumps tell full lines.
         if !text.contains("  ") && text.contains(' ') && text.contains(DATE_UNITS) {
@@ -136,10 +136,9 @@ const MIN_DATE_PARTS: usize = 2;
 
 /// How many runs of digits in `text` a date unit follows (`2024年11月` 2).
 fn numbers_with_units(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| matches!(w, [d, u] if d.is_ascii_digit() && DATE_UNITS.contains(u)))
+    text.chars()
+        .zip(text.chars().skip(1))
+        .filter(|(d, u)| d.is_ascii_digit() && DATE_UNITS.contains(u))
         .count()
 }
 

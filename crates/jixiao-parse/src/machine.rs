@@ -165,8 +165,9 @@ pub struct Parser {
     /// The current form's money scale (1, or 10,000 for 万元), for money
     /// cells read after its block.
     fund_scale: u32,
-    /// The rows are a dump's printed in drawing order, no blank line
-    /// anywhere (`pdftotext -raw`, pypdf, PyMuPDF).
+    /// The rows are a dump's printed in drawing order (`pdftotext -raw`,
+    /// pypdf, PyMuPDF: no blank line anywhere; `mutool`: blank lines
+    /// between MuPDF's blocks).
     drawing_order: bool,
     /// The current form's money cells in the order of their labels, with
     /// the amounts read (for amounts printed after the block: see
@@ -196,8 +197,8 @@ impl Parser {
         }
     }
 
-    /// The parser for a dump printed in drawing order (no blank line
-    /// anywhere).
+    /// The parser for a dump printed in drawing order (see
+    /// `regrid::Regridded::drawing_order`).
     pub(crate) fn in_drawing_order(mut self, drawing_order: bool) -> Parser {
         self.drawing_order = drawing_order;
         self

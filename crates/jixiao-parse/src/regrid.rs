@@ -97,8 +97,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
-    let blocks = blocks_are_rows(&rows);
-    let drawing_order = blocks || no_blank_lines(&rows);
+    let drawing_order = no_blank_lines(&rows) || blocks_are_rows(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
     let rows = join_value_continuations(join_tails_by_column(join_labels_wrapped_beside_centred(
@@ -165,7 +164,8 @@ pub struct Regridded {
     /// stood, why, the text): labels whose rows the order lost, a form's
     /// heading cells printed after its rows.
     pub notes: Vec<(Location, UnplacedReason, String)>,
-    /// The dump has no blank line anywhere: printed in drawing order.
+    /// The dump is printed in drawing order: no blank line anywhere, or
+    /// blank lines that part MuPDF's blocks (see [`blocks_are_rows`]).
     pub drawing_order: bool,
 }
 
@@ -433,22 +433,16 @@ const ROW_BLOCK_SHARE: f32 = 0.25;
 /// block: a target follows a blank line or another target, hardly ever
 /// its name.
 fn blocks_are_rows(rows: &[Row]) -> bool {
-    let lines: Vec<(u32, u32, &str)> = rows
-        .iter()
-        .filter_map(|r| match r.loc {
-            Location::Line(n) if !r.ruled => Some((n, r.sheet, r.text.as_str())),
-            _ => None,
-        })
-        .collect();
-    let targets = lines.iter().filter(|(_, _, t)| starts_with_operator(t)).count();
+    let lines: Vec<(u32, &Row)> = dump_lines(rows).collect();
+    let targets = lines.iter().filter(|(_, r)| starts_with_operator(&r.text)).count();
     let ending_rows = lines
         .windows(3)
         .filter(|w| match w {
-            [(a, _, name), (b, sheet, target), (c, next_sheet, _)] => {
+            [(a, name), (b, target), (c, next)] => {
                 *b == a + 1
-                    && !starts_with_operator(name)
-                    && starts_with_operator(target)
-                    && (*c > b + 1 || next_sheet != sheet)
+                    && !starts_with_operator(&name.text)
+                    && starts_with_operator(&target.text)
+                    && (*c > b + 1 || next.sheet != target.sheet)
             }
             _ => false,
         })
@@ -459,15 +453,18 @@ fn blocks_are_rows(rows: &[Row]) -> bool {
 /// A dump without blank lines between its lines (PyMuPDF's drawing order),
 /// as it came, before any rows are joined: not poppler's blocks.
 fn no_blank_lines(rows: &[Row]) -> bool {
-    let lines: Vec<u32> = rows
-        .iter()
-        .filter_map(|r| match r.loc {
-            Location::Line(n) if !r.ruled => Some(n),
-            _ => None,
-        })
-        .collect();
+    let lines: Vec<u32> = dump_lines(rows).map(|(n, _)| n).collect();
     let gaps = lines.windows(2).filter(|w| matches!(w, [a, b] if *b > a + 1)).count();
     !lines.is_empty() && gaps as f32 <= DRAWING_ORDER_BLANKS * lines.len() as f32
+}
+
+/// A dump's printed lines as it came (not rows of a PDF's table), with
+/// their line numbers.
+fn dump_lines(rows: &[Row]) -> impl Iterator<Item = (u32, &Row)> {
+    rows.iter().filter_map(|r| match r.loc {
+        Location::Line(n) if !r.ruled => Some((n, r)),
+        _ => None,
+    })
 }
 
 /// A drawing-order table is read as a layout dump's when at least one line
@@ -2555,8 +2552,8 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
     };
     if !layout && (two_passes || content_order(&content, table, drawing_order)) {
         let content = join_quote_split_pieces(content);
-        // Drawing order (PyMuPDF: no blank line anywhere), not poppler's
-        // blocks, whose strays are read elsewhere.
+        // Drawing order (PyMuPDF, `mutool`), not poppler's blocks, whose
+        // strays are read elsewhere.
         let (ahead, titles, content, pass) = if drawing_order {
             heading_cells_after_rows(content)
         } else {
