@@ -105,16 +105,105 @@ impl<T> CodeMap<T> {
     }
 }
 
+/// Code → text of a ToUnicode map: the codes read one by one, and long
+/// bfranges kept as ranges. Dompdf and pdfmake write `<0000> <FFFF>
+/// <0000>`, 65,536 codes of which a form uses a few hundred: expanding
+/// them was a twelfth of a conversion's time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextMap {
+    codes: CodeMap<GlyphText>,
+    /// Sorted by code; overlapping neither each other nor `codes` (a map
+    /// where they would overlap is expanded whole, so that a code mapped
+    /// again takes its last text).
+    ranges: Vec<TextRange>,
+}
+
+/// A bfrange `<low> <high> <dst>`: code `low + k` is `dst` with `k`
+/// added to its last character.
+#[derive(Debug, Clone, PartialEq)]
+struct TextRange {
+    low: u32,
+    high: u32,
+    first: GlyphText,
+}
+
+impl TextRange {
+    fn text(&self, code: u32) -> GlyphText {
+        let delta = code.saturating_sub(self.low);
+        let first = self.first.as_str();
+        let mut chars = first.chars();
+        match (chars.next_back(), chars.as_str()) {
+            (Some(last), "") => GlyphText::from_char(char::from_u32(u32::from(last) + delta).unwrap_or(last)),
+            (Some(last), head) => {
+                let mut text = String::from(head);
+                text.push(char::from_u32(u32::from(last) + delta).unwrap_or(last));
+                GlyphText::new(&text)
+            }
+            (None, _) => GlyphText::default(),
+        }
+    }
+
+    fn codes(&self) -> usize {
+        (self.high - self.low) as usize + 1
+    }
+}
+
+impl TextMap {
+    /// The text of `code`.
+    pub fn get(&self, code: u32) -> Option<GlyphText> {
+        if let Some(text) = self.codes.get(code) {
+            return Some(text.clone());
+        }
+        let after = self.ranges.partition_point(|r| r.low <= code);
+        let range = self.ranges.get(after.checked_sub(1)?)?;
+        (code <= range.high).then(|| range.text(code))
+    }
+
+    /// Codes mapped.
+    pub fn len(&self) -> usize {
+        self.codes.len() + self.ranges.iter().map(TextRange::codes).sum::<usize>()
+    }
+
+    /// True when no code is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty() && self.ranges.is_empty()
+    }
+
+    /// Every code and its text, by code.
+    pub fn entries(&self) -> Vec<(u32, GlyphText)> {
+        let mut entries: Vec<(u32, GlyphText)> = self.codes.iter().map(|(code, text)| (code, text.clone())).collect();
+        for range in &self.ranges {
+            entries.extend((range.low..=range.high).map(|code| (code, range.text(code))));
+        }
+        entries.sort_by_key(|e| e.0);
+        entries
+    }
+}
+
+/// Codes a bfrange spans at least to be kept as a range: shorter ones are
+/// expanded (a lookup in the list of codes is cheaper than in the ranges).
+const MIN_KEPT_RANGE: u32 = 64;
+
+/// A long bfrange as read: the range, and how many single entries were
+/// read before it (where its codes go if the map is expanded after all).
+#[derive(Debug, Clone, PartialEq)]
+struct KeptRange {
+    range: TextRange,
+    after_entries: usize,
+}
+
 /// What a CMap stream says.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CMap {
     pub code_space: Vec<CodeRange>,
     /// bfchar/bfrange: code → Unicode text.
-    pub to_unicode: CodeMap<GlyphText>,
+    pub to_unicode: TextMap,
     /// cidchar/cidrange: code → CID.
     pub to_cid: CodeMap<u32>,
     /// bfchar/bfrange entries as read, until the end of the stream.
     text_entries: Vec<(u32, GlyphText)>,
+    /// Long bfranges as read, until the end of the stream.
+    kept_ranges: Vec<KeptRange>,
     /// True when a limit cut the map (see `MAX_MAPPED_CODES`,
     /// `MAX_TARGET_BYTES`): some codes stay undecoded.
     pub limited: bool,
@@ -313,6 +402,10 @@ pub fn parse(data: &[u8]) -> CMap {
                     match tokens.get(i + 2) {
                         Some(Token::Hex(dst)) => {
                             let dst = cmap.capped(bytes(dst));
+                            if cmap.keep_range(lo, hi, dst, &mut text) {
+                                i += 3;
+                                continue;
+                            }
                             for code in lo..=hi {
                                 offset_text(dst, code - lo, &mut text);
                                 if !cmap.map(code, GlyphText::new(&text)) {
@@ -357,16 +450,80 @@ pub fn parse(data: &[u8]) -> CMap {
             _ => {}
         }
     }
-    cmap.to_unicode = CodeMap::from_entries(std::mem::take(&mut cmap.text_entries));
-    if cmap.to_unicode.len() > MAX_MAPPED_CODES {
-        cmap.to_unicode.truncate(MAX_MAPPED_CODES);
-        cmap.limited = true;
-    }
+    cmap.to_unicode = cmap.text_map();
     cmap.to_cid = CodeMap::from_entries(cid_entries);
     cmap
 }
 
 impl CMap {
+    /// Keeps the bfrange `lo..=hi` → `dst` as a range where it is long
+    /// and within the entries read; true then. `text`: a buffer.
+    fn keep_range(&mut self, lo: u32, hi: u32, dst: &[u8], text: &mut String) -> bool {
+        let codes = (hi - lo) as usize + 1;
+        if hi - lo + 1 < MIN_KEPT_RANGE || self.entries_read + codes > MAX_ENTRIES_READ {
+            return false;
+        }
+        self.entries_read += codes;
+        utf16be_into(dst, text);
+        self.kept_ranges.push(KeptRange {
+            range: TextRange {
+                low: lo,
+                high: hi,
+                first: GlyphText::new(text),
+            },
+            after_entries: self.text_entries.len(),
+        });
+        true
+    }
+
+    /// The map of the entries and ranges read: the ranges kept where they
+    /// overlap nothing and the map is within `MAX_MAPPED_CODES`; else all
+    /// expanded in the order read, as if no range had been kept.
+    fn text_map(&mut self) -> TextMap {
+        let entries = std::mem::take(&mut self.text_entries);
+        let mut kept = std::mem::take(&mut self.kept_ranges);
+        if kept.is_empty() {
+            return self.expanded(entries);
+        }
+        let mut ranges: Vec<TextRange> = kept.iter().map(|k| k.range.clone()).collect();
+        ranges.sort_by_key(|r| r.low);
+        let codes = CodeMap::from_entries(entries.clone());
+        let apart = ranges.windows(2).all(|w| matches!(w, [a, b] if a.high < b.low))
+            && ranges.iter().all(|r| {
+                let at = codes.entries.partition_point(|e| e.0 < r.low);
+                codes.entries.get(at).is_none_or(|e| e.0 > r.high)
+            });
+        let map = TextMap { codes, ranges };
+        if apart && map.len() <= MAX_MAPPED_CODES {
+            return map;
+        }
+        // Expanded: each range's codes where it was read.
+        let mut all = Vec::with_capacity(entries.len());
+        let mut entries = entries.into_iter();
+        let mut taken = 0;
+        kept.sort_by_key(|k| k.after_entries);
+        for k in kept {
+            all.extend(entries.by_ref().take(k.after_entries - taken));
+            taken = k.after_entries;
+            all.extend((k.range.low..=k.range.high).map(|code| (code, k.range.text(code))));
+        }
+        all.extend(entries);
+        self.expanded(all)
+    }
+
+    /// The map of `entries` in the order read, cut to `MAX_MAPPED_CODES`.
+    fn expanded(&mut self, entries: Vec<(u32, GlyphText)>) -> TextMap {
+        let mut codes = CodeMap::from_entries(entries);
+        if codes.len() > MAX_MAPPED_CODES {
+            codes.truncate(MAX_MAPPED_CODES);
+            self.limited = true;
+        }
+        TextMap {
+            codes,
+            ranges: Vec::new(),
+        }
+    }
+
     /// Maps `code` to `text` unless the entries read reach their limit;
     /// false then.
     fn map(&mut self, code: u32, text: GlyphText) -> bool {
@@ -418,10 +575,10 @@ mod tests {
                 high: 0xffff
             }]
         );
-        assert_eq!(cmap.to_unicode.get(3).map(GlyphText::as_str), Some(" "));
-        assert_eq!(cmap.to_unicode.get(0x10).map(GlyphText::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(0x22).map(GlyphText::as_str), Some("C"));
-        assert_eq!(cmap.to_unicode.get(0x31).map(GlyphText::as_str), Some("😀"));
+        assert_eq!(cmap.to_unicode.get(3).as_deref(), Some(" "));
+        assert_eq!(cmap.to_unicode.get(0x10).as_deref(), Some("中"));
+        assert_eq!(cmap.to_unicode.get(0x22).as_deref(), Some("C"));
+        assert_eq!(cmap.to_unicode.get(0x31).as_deref(), Some("😀"));
         assert_eq!(cmap.cid(0x8142), Some(635));
     }
 
@@ -443,10 +600,10 @@ mod tests {
                 high: 0x80
             }]
         );
-        assert_eq!(cmap.to_unicode.get(0x41).map(GlyphText::as_str), Some("B"));
-        assert_eq!(cmap.to_unicode.get(0x42).map(GlyphText::as_str), Some("\u{4E20}"));
-        assert_eq!(cmap.to_unicode.get(0x43).map(GlyphText::as_str), Some("中"));
-        assert_eq!(cmap.to_unicode.get(0x51).map(GlyphText::as_str), Some("b"));
+        assert_eq!(cmap.to_unicode.get(0x41).as_deref(), Some("B"));
+        assert_eq!(cmap.to_unicode.get(0x42).as_deref(), Some("\u{4E20}"));
+        assert_eq!(cmap.to_unicode.get(0x43).as_deref(), Some("中"));
+        assert_eq!(cmap.to_unicode.get(0x51).as_deref(), Some("b"));
         assert_eq!(cmap.cid(0x44), Some(7));
         assert_eq!(cmap.to_unicode.len(), 5);
     }
@@ -489,8 +646,8 @@ mod tests {
     #[test]
     fn a_code_mapped_again_takes_its_last_text() {
         let cmap = parse(b"2 beginbfchar <0010> <0041> <0011> <0042> endbfchar 1 beginbfrange <0010> <0011> <0061> endbfrange 1 beginbfchar <0011> <0043> endbfchar");
-        assert_eq!(cmap.to_unicode.get(0x10).map(GlyphText::as_str), Some("a"));
-        assert_eq!(cmap.to_unicode.get(0x11).map(GlyphText::as_str), Some("C"));
+        assert_eq!(cmap.to_unicode.get(0x10).as_deref(), Some("a"));
+        assert_eq!(cmap.to_unicode.get(0x11).as_deref(), Some("C"));
         assert_eq!(cmap.to_unicode.get(0x12), None);
     }
 
@@ -513,6 +670,51 @@ mod tests {
             }
             proptest::prop_assert!(map.iter().map(|(c, _)| c).eq(model.keys().copied()));
         }
+    }
+
+    proptest::proptest! {
+        /// Long ranges kept as ranges read like every code expanded in the
+        /// order read (a code mapped again takes its last text), whether
+        /// they overlap each other, single codes, or nothing.
+        #[test]
+        fn kept_ranges_read_like_expanded_ones(
+            sections in proptest::collection::vec((0u32..400, 0u32..200, 0x41u32..0x4E10, proptest::bool::ANY), 0..8),
+        ) {
+            let mut data = String::from("1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+            let mut model = std::collections::BTreeMap::new();
+            for (low, span, dst, single) in sections {
+                if single {
+                    data.push_str(&format!("1 beginbfchar <{low:04X}> <{dst:04X}> endbfchar\n"));
+                    model.insert(low, char::from_u32(dst).map(String::from).unwrap_or_default());
+                } else {
+                    data.push_str(&format!("1 beginbfrange <{low:04X}> <{:04X}> <{dst:04X}> endbfrange\n", low + span));
+                    for code in low..=low + span {
+                        model.insert(code, char::from_u32(dst + code - low).map(String::from).unwrap_or_default());
+                    }
+                }
+            }
+            let cmap = parse(data.as_bytes());
+            proptest::prop_assert_eq!(cmap.to_unicode.len(), model.len());
+            for code in 0..700 {
+                let text = cmap.to_unicode.get(code);
+                proptest::prop_assert_eq!(text.as_deref(), model.get(&code).map(String::as_str));
+            }
+            let entries: Vec<(u32, String)> = cmap.to_unicode.entries().into_iter().map(|(c, t)| (c, t.to_string())).collect();
+            proptest::prop_assert_eq!(entries, model.into_iter().collect::<Vec<_>>());
+        }
+    }
+
+    /// `<0000> <FFFF> <0000>` stays one range; a text of two characters
+    /// offsets its last.
+    #[test]
+    fn long_ranges_stay_ranges() {
+        let cmap = parse(b"2 beginbfrange <0000> <FFFF> <0000> <00010000> <000100FF> <00660066> endbfrange");
+        assert_eq!(cmap.to_unicode.codes.len(), 0);
+        assert_eq!(cmap.to_unicode.len(), 0x1_0000 + 0x100);
+        assert_eq!(cmap.to_unicode.get(0x4E2D).as_deref(), Some("中"));
+        assert_eq!(cmap.to_unicode.get(0x1_0001).as_deref(), Some("fg"));
+        assert_eq!(cmap.to_unicode.get(0x1_0100), None);
+        assert!(!cmap.limited);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use encoding_rs::Encoding;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
-use crate::cmap::{self, CMap, CodeMap, CodeRange};
+use crate::cmap::{self, CMap, CodeMap, CodeRange, TextMap};
 use crate::encoding;
 use crate::GlyphText;
 
@@ -156,7 +156,7 @@ pub struct Font {
     /// `/BaseFont` (lossy UTF-8, or GBK when the name is GBK bytes).
     pub name: String,
     codes: Codes,
-    to_unicode: Option<CodeMap<GlyphText>>,
+    to_unicode: Option<TextMap>,
     fallback: Fallback,
     widths: Widths,
     /// Glyph space → text space (0.001 except for Type3).
@@ -299,13 +299,7 @@ impl Font {
         }
     }
 
-    fn composite(
-        doc: &Document,
-        dict: &Dictionary,
-        to_unicode: Option<CodeMap<GlyphText>>,
-        limited: bool,
-        damaged: bool,
-    ) -> Font {
+    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<TextMap>, limited: bool, damaged: bool) -> Font {
         let name = base_font_name(get(doc, dict, b"BaseFont"));
         let descendant = get(doc, dict, b"DescendantFonts")
             .and_then(|o| o.as_array().ok())
@@ -388,9 +382,10 @@ impl Font {
         let Some(map) = self.to_unicode.as_ref().filter(|_| self.encoding_defines_text()) else {
             return 0;
         };
-        map.iter()
-            .filter(|&(code, text)| {
-                self.encoding_text(code, &self.code_bytes(code))
+        map.entries()
+            .into_iter()
+            .filter(|(code, text)| {
+                self.encoding_text(*code, &self.code_bytes(*code))
                     .is_some_and(|own| jixiao_model::normalize::fold(&own) != jixiao_model::normalize::fold(text))
             })
             .count()
@@ -476,7 +471,7 @@ impl Font {
             }
         }
         if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
-            return Some(text.clone());
+            return Some(text);
         }
         self.encoding_text(code, bytes)
     }
@@ -645,7 +640,7 @@ fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
 /// The ToUnicode map, whether a limit cut it, whether its stream is
 /// damaged (strict zlib fails on it), and whether its codes are two bytes
 /// long (its code space says so).
-fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<CodeMap<GlyphText>>, bool, bool, bool) {
+fn get_to_unicode(doc: &Document, dict: &Dictionary) -> (Option<TextMap>, bool, bool, bool) {
     let Some((data, damaged)) = dict.get(b"ToUnicode").ok().and_then(|object| stream_data(doc, object)) else {
         return (None, false, false, false);
     };
