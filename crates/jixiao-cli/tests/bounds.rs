@@ -626,3 +626,74 @@ fn one_run_at_a_time_per_output_folder() {
     assert!(!out.join(".jixiao.lock").exists(), "the lock is removed at the end");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A project as JSON without where it was found (`span`, each indicator's
+/// `page`): what a truncated file's project is compared by.
+fn project_fields(project: &jixiao_model::Project) -> serde_json::Value {
+    let mut value = serde_json::to_value(project).unwrap();
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove("span");
+        if let Some(indicators) = fields.get_mut("indicators").and_then(|v| v.as_array_mut()) {
+            for indicator in indicators.iter_mut().filter_map(|i| i.as_object_mut()) {
+                indicator.remove("page");
+            }
+        }
+    }
+    value
+}
+
+/// A download cut short keeps every form of the pages it still holds,
+/// each read exactly as from the whole file, and says it is cut short.
+/// LibreOffice, Writer and Typst write the page tree and the catalog last
+/// (a file cut anywhere has neither); their pages are then found by their
+/// `/Type /Page`. One line per cut: the file, how much of it is kept, and
+/// how many of its 9 forms must come back at least.
+#[test]
+fn truncated_downloads_keep_the_forms_of_their_whole_pages() {
+    for (name, percent, at_least) in [
+        ("seed.libreoffice.pdf", 99, 8),
+        ("seed.writer.pdf", 99, 4),
+        ("seed.typst.pdf", 90, 5),
+        ("seed.typst.pdf", 99, 9),
+        ("seed.reportlab.pdf", 30, 2),
+        ("seed.reportlab.pdf", 60, 4),
+        ("seed.reportlab.pdf", 90, 8),
+        ("seed.chromium.pdf", 99, 9),
+        ("seed.libreoffice.pdf", 60, 0),
+        ("seed.itext.pdf", 99, 0),
+    ] {
+        let (original, whole) = corpus_pdf(name);
+        let cut = &original[..original.len() * percent / 100];
+        let doc = jixiao_cli::convert_bytes(name, cut);
+        let what = format!("{name} cut at {percent}%");
+        assert!(
+            doc.projects.len() >= at_least,
+            "{what}: {} forms, not {at_least}",
+            doc.projects.len()
+        );
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.message.contains("cut short") || d.message.contains("looks truncated")),
+            "{what}: not said to be cut short: {:?}",
+            doc.diagnostics
+        );
+        let count = doc.projects.len();
+        for (i, (got, want)) in doc.projects.iter().zip(&whole.projects).enumerate() {
+            let (got, want) = (project_fields(got), project_fields(want));
+            if i + 1 < count {
+                assert_eq!(got, want, "{what}: form {i}");
+            } else {
+                // The last form may lose the rows of the pages cut off.
+                let rows = got["indicators"].as_array().map_or(0, Vec::len);
+                let kept = want["indicators"].as_array().map(|all| &all[..rows.min(all.len())]);
+                assert_eq!(got["name"], want["name"], "{what}: last form");
+                assert_eq!(
+                    got["indicators"].as_array().map(Vec::as_slice),
+                    kept,
+                    "{what}: last form"
+                );
+            }
+        }
+    }
+}

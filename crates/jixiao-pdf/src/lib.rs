@@ -197,6 +197,9 @@ impl Pdf {
             return Err(Error::NotPdf("no %PDF- header".into()));
         }
         let mut rebuilt = None;
+        // Rebuilt without a catalog: only pages found by their type can be
+        // read (and where there are none, the first error says most).
+        let mut rootless = false;
         // A plain file is read by jixiao's own object reader; lopdf reads
         // the rest, with its recovery.
         let mut unread = None;
@@ -216,7 +219,8 @@ impl Pdf {
             Err(first) => {
                 // Damaged beyond lopdf's own recovery: find the objects by
                 // scanning, as qpdf and poppler do, and read again.
-                let repaired = rebuild_xref(bytes).ok_or_else(|| Error::Damaged(first.to_string()))?;
+                let (repaired, has_root) = rebuild_xref(bytes).ok_or_else(|| Error::Damaged(first.to_string()))?;
+                rootless = !has_root;
                 let mut doc = Document::load_mem(&repaired).map_err(|_| Error::Damaged(first.to_string()))?;
                 let unmeasured = read_unmeasured_streams(&repaired, &mut doc);
                 rebuilt = Some(first.to_string());
@@ -227,16 +231,34 @@ impl Pdf {
             return Err(Error::Encrypted);
         }
         spell_out_filters(&mut doc);
-        let (pages, odd_nodes) = page_tree(&doc);
+        let (mut pages, odd_nodes) = page_tree(&doc);
+        let mut lost_tree = false;
         if pages.is_empty() {
+            pages = scanned_pages(&doc);
+            lost_tree = !pages.is_empty();
+        }
+        if pages.is_empty() {
+            let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
             return Err(if doc.is_encrypted() || doc.was_encrypted() {
                 Error::Encrypted
+            } else if !tail.windows(5).any(|w| w == b"%%EOF") {
+                Error::Damaged(String::from(
+                    "the file is cut short (no %%EOF at its end: an interrupted download?) and no page of it was found; download it again",
+                ))
+            } else if let (Some(why), true) = (rebuilt, rootless) {
+                Error::Damaged(why)
             } else {
                 Error::NoPages
             });
         }
         let form = page::AcroForm::of(&doc);
         let mut damage = damage(bytes, &doc);
+        if lost_tree {
+            damage.push(format!(
+                "the file has no readable page tree (cut short, or damaged); {} page objects were found by their /Type /Page and read in the order of their object numbers: pages may be missing, or out of order",
+                pages.len()
+            ));
+        }
         if odd_nodes > 0 {
             damage.push(format!(
                 "{odd_nodes} page-tree nodes have a /Type of neither /Page nor /Pages (damaged?); each was read as its keys say, a page unless it has /Kids"
@@ -626,8 +648,9 @@ fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> 
 /// The file with a cross-reference table made by scanning it for objects
 /// (`12 0 obj`), the last definition of each number winning, and a trailer
 /// naming the catalog (from a `/Root` reference, or the object that says
-/// `/Type /Catalog`). `None` when no object or no catalog is found.
-fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+/// `/Type /Catalog`), and whether a catalog was found. `None` when no
+/// object is found.
+fn rebuild_xref(bytes: &[u8]) -> Option<(Vec<u8>, bool)> {
     let mut objects: std::collections::BTreeMap<u32, (u16, usize)> = std::collections::BTreeMap::new();
     let mut catalog = None;
     let mut i = 0;
@@ -647,7 +670,10 @@ fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
         }
         i += 1;
     }
-    let root = last_root_reference(bytes).or(catalog)?;
+    // No catalog (a file cut short before it: LibreOffice writes the page
+    // tree and the catalog last): no /Root, and the pages are found by
+    // their type (`scanned_pages`).
+    let root = last_root_reference(bytes).or(catalog);
     let last = *objects.keys().next_back()?;
     let mut out = bytes.to_vec();
     out.extend_from_slice(b"\nendstream\nendobj\n");
@@ -656,16 +682,12 @@ fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     for (number, (generation, offset)) in &objects {
         out.extend_from_slice(format!("{number} 1\n{offset:010} {generation:05} n \n").as_bytes());
     }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root {} {} R >>\nstartxref\n{xref}\n%%EOF\n",
-            last + 1,
-            root.0,
-            root.1
-        )
-        .as_bytes(),
-    );
-    Some(out)
+    let has_root = root.is_some();
+    let root = root.map_or(String::new(), |(number, generation)| {
+        format!(" /Root {number} {generation} R")
+    });
+    out.extend_from_slice(format!("trailer\n<< /Size {}{root} >>\nstartxref\n{xref}\n%%EOF\n", last + 1).as_bytes());
+    Some((out, has_root))
 }
 
 /// `12 0 obj` at `at`: the number, generation and where the header ends.
@@ -779,6 +801,23 @@ fn page_tree(doc: &Document) -> (Vec<ObjectId>, usize) {
         }
     }
     (pages, odd)
+}
+
+/// The objects whose `/Type` is `/Page`, by object number: the pages of a
+/// file whose catalog or page tree is lost (a download cut short before
+/// them, where the producer writes them last), in the order most
+/// producers number them.
+fn scanned_pages(doc: &Document) -> Vec<ObjectId> {
+    doc.objects
+        .iter()
+        .filter(|(_, object)| {
+            object
+                .as_dict()
+                .and_then(Dictionary::get_type)
+                .is_ok_and(|kind| kind == b"Page")
+        })
+        .map(|(id, _)| *id)
+        .collect()
 }
 
 /// A stream filter's full name for the abbreviations of inline images
