@@ -646,8 +646,10 @@ fn project_fields(project: &jixiao_model::Project) -> serde_json::Value {
 /// each read exactly as from the whole file, and says it is cut short.
 /// LibreOffice, Writer and Typst write the page tree and the catalog last
 /// (a file cut anywhere has neither); their pages are then found by their
-/// `/Type /Page`. One line per cut: the file, how much of it is kept, and
-/// how many of its 9 forms must come back at least.
+/// `/Type /Page`. Chromium writes its fonts last: text in a font the cut
+/// file lacks is U+FFFD in the fields, never left out of them. One line
+/// per cut: the file, how much of it is kept, and how many of its forms
+/// must come back at least.
 #[test]
 fn truncated_downloads_keep_the_forms_of_their_whole_pages() {
     for (name, percent, at_least) in [
@@ -661,6 +663,8 @@ fn truncated_downloads_keep_the_forms_of_their_whole_pages() {
         ("seed.chromium.pdf", 99, 9),
         ("seed.libreoffice.pdf", 60, 0),
         ("seed.itext.pdf", 99, 0),
+        ("seed.chromium-serif.pdf", 50, 9),
+        ("cost.chromium.pdf", 80, 2),
     ] {
         let (original, whole) = corpus_pdf(name);
         let cut = &original[..original.len() * percent / 100];
@@ -681,6 +685,9 @@ fn truncated_downloads_keep_the_forms_of_their_whole_pages() {
         let count = doc.projects.len();
         for (i, (got, want)) in doc.projects.iter().zip(&whole.projects).enumerate() {
             let (got, want) = (project_fields(got), project_fields(want));
+            if got != want && got.to_string().contains('\u{fffd}') {
+                continue; // text of a lost font, shown as lost
+            }
             if i + 1 < count {
                 assert_eq!(got, want, "{what}: form {i}");
             } else {

@@ -1232,6 +1232,7 @@ mod tests {
             rules,
             problems: vec![],
             undecoded: vec![],
+            unfonted: 0,
             limits: vec![],
         }
     }

@@ -137,6 +137,9 @@ pub struct Page {
     pub problems: Vec<String>,
     /// Per font name: glyphs that could not be decoded to text.
     pub undecoded: Vec<(String, usize)>,
+    /// Glyphs (U+FFFD) that stand for strings shown in a font the file
+    /// lacks (each also a problem): no text of the page's own.
+    pub unfonted: usize,
     /// Limits that cut the page's content (what was cut, in words).
     pub limits: Vec<String>,
 }
@@ -366,6 +369,7 @@ impl Pdf {
             rules,
             problems,
             undecoded,
+            unfonted: output.unfonted,
             limits: output.limits,
         })
     }

@@ -20,6 +20,9 @@ pub const MAX_GLYPHS: usize = 400_000;
 /// (`<0ab1>-12`), plus the operators around the text. Only sizes the
 /// glyph list up front.
 const BYTES_PER_GLYPH_ESTIMATE: usize = 12;
+/// Width, in em, of the U+FFFD that stands for a string shown in a font
+/// the file lacks: an ideograph's half, so that it stays within its cell.
+const MISSING_FONT_WIDTH: f32 = 0.5;
 /// Ruling lines kept per page: a real form has a few hundred; the layout
 /// groups rules pairwise, so this bounds its work too.
 pub const MAX_RULES: usize = 20_000;
@@ -107,6 +110,8 @@ pub struct Output {
     pub problems: Vec<String>,
     /// Per font: glyphs whose text could not be decoded.
     pub undecoded: HashMap<String, usize>,
+    /// Glyphs (U+FFFD) standing for strings shown in a font the file lacks.
+    pub unfonted: usize,
     /// Limits that cut what the page holds (what was cut, in words).
     pub limits: Vec<String>,
     /// Glyphs per direction of their baseline in page space, a quarter
@@ -134,6 +139,8 @@ pub struct Interpreter<'a> {
     glyphs_cut: bool,
     /// A string operand's decoded bytes.
     scratch: Vec<u8>,
+    /// The page's resources, where a form's own lack a font.
+    page_resources: Option<&'a Dictionary>,
 }
 
 fn num(operand: Option<&Operand<'_>>) -> f32 {
@@ -174,6 +181,7 @@ impl<'a> Interpreter<'a> {
             out: Output::default(),
             glyphs_cut: false,
             scratch: Vec::new(),
+            page_resources: None,
         }
     }
 
@@ -182,7 +190,7 @@ impl<'a> Interpreter<'a> {
     pub fn run_page(
         mut self,
         content: &[u8],
-        resources: Option<&Dictionary>,
+        resources: Option<&'a Dictionary>,
         page: &Dictionary,
         form: &AcroForm,
     ) -> Output {
@@ -192,6 +200,7 @@ impl<'a> Interpreter<'a> {
         self.out
             .glyphs
             .reserve((content.len() / BYTES_PER_GLYPH_ESTIMATE).min(MAX_GLYPHS));
+        self.page_resources = resources;
         self.run_stream(content, resources);
         self.draw_annotations(page, form);
         self.out
@@ -307,6 +316,11 @@ impl<'a> Interpreter<'a> {
                 self.gs.size = num(operands.get(1));
                 let name = operands.first().and_then(Operand::name).unwrap_or_default();
                 self.gs.font = self.font(resources, &name);
+                if self.gs.font.is_none() && !self.forms.is_empty() {
+                    // A form's resources without the font: the page's, as
+                    // MuPDF reads them (qpdf's form-xobjects-some-resources).
+                    self.gs.font = self.font(self.page_resources, &name);
+                }
                 if self.gs.font.is_none() {
                     let problem = format!(
                         "font /{} is not in the page's resources",
@@ -533,7 +547,28 @@ impl<'a> Interpreter<'a> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
-        let Some(font) = self.gs.font.clone() else { return };
+        let Some(font) = self.gs.font.clone() else {
+            // A font the page names but the file lacks (a download cut
+            // before it; Chromium writes its fonts last): its text is
+            // U+FFFD where it stands, one a string (its codes' lengths and
+            // widths are unknown), so that the cell shows the loss rather
+            // than read as the glyphs of other fonts alone.
+            if !bytes.is_empty() {
+                let trm = Matrix::new([
+                    self.gs.size * self.gs.h_scale,
+                    0.0,
+                    0.0,
+                    self.gs.size,
+                    0.0,
+                    self.gs.rise,
+                ])
+                .then(&self.tm);
+                let before = self.out.glyphs.len();
+                self.emit_glyph(GlyphText::from_char('\u{fffd}'), trm, MISSING_FONT_WIDTH);
+                self.out.unfonted += self.out.glyphs.len() - before;
+            }
+            return;
+        };
         let gs = &self.gs;
         let (size, h_scale, rise) = (gs.size, gs.h_scale, gs.rise);
         font.decode(bytes, |code| {

@@ -220,7 +220,8 @@ pub fn pdf_rows(bytes: &[u8], first: u32, last: u32) -> Result<PdfRows, jixiao_p
         let at = Some(jixiao_model::Location::Page(number));
         match pdf.page(number) {
             Ok(page) => {
-                out.glyphs += page.glyphs.len();
+                // Text in fonts the file lacks is no text the page gave.
+                out.glyphs += page.glyphs.len().saturating_sub(page.unfonted);
                 for problem in &page.problems {
                     out.diagnostics
                         .push(Diagnostic::new(Level::Warning, Code::PdfContent, problem.clone()).at(at));
