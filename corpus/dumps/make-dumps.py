@@ -28,12 +28,18 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
                                (drawing order like PyMuPDF, but a blank line
                                after each block, which is a table row, and a
                                form feed after each page)
+  <pdf>.pdftotext-layout-nopgbrk.txt  `pdftotext -layout -nopgbrk`: pages
+                               joined with no mark, each page's columns at
+                               its own positions (read worse: known gap)
+  <pdf>.pdfminer.txt           pdfminer.six `extract_text()` (text boxes in
+                               its reading order: a table's columns one
+                               after the other; read worse: known gap)
 
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
                                  producers' folders: cairo/, ghostscript/, qpdf/)
 
 Needs poppler-utils, mupdf-tools, libpdfbox2-java and `pip install pdfplumber
-pymupdf pypdf`. Filled-in form
+pymupdf pypdf` (pdfplumber brings pdfminer.six). Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
 write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
@@ -47,6 +53,7 @@ import sys
 
 import logging
 
+import pdfminer.high_level
 import pdfplumber
 import pymupdf
 import pypdf
@@ -132,6 +139,11 @@ def main():
             open(out("pymupdf-sort"), "w", encoding="utf-8").write(text)
             subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", out("mutool"), pdf], check=True)
             pdfbox(pdf, out("pdfbox-sort"), probe.decode("utf-8", "replace"))
+            subprocess.run(["pdftotext", "-layout", "-nopgbrk", "-enc", "UTF-8", pdf, out("pdftotext-layout-nopgbrk")],
+                           check=True)
+            text = pdfminer.high_level.extract_text(pdf)
+            if text.strip():
+                open(out("pdfminer"), "w", encoding="utf-8").write(text)
         print(name)
 
 
