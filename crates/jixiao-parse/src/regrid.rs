@@ -97,6 +97,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
+    let rows = split_unmarked_pages(rows);
     let drawing_order = no_blank_lines(&rows) || blocks_are_rows(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
@@ -449,6 +450,118 @@ fn blocks_are_rows(rows: &[Row]) -> bool {
         .count();
     targets >= MIN_BLOCK_TARGETS && ending_rows as f32 >= ROW_BLOCK_SHARE * targets as f32
 }
+
+/// Characters a table's name column moves between two pages of a layout
+/// dump (each page's columns are where that page's text puts them); within
+/// a page the names of rows without a label beside them start in one
+/// column (a label on the row can push its name on by a few).
+const PAGE_COLUMN_SHIFT: usize = 4;
+
+/// A layout dump printed without form feeds (`pdftotext -layout
+/// -nopgbrk`) with its pages told apart again: where the name column of
+/// an indicator table moves and stays moved, a page begins (at the
+/// labels printed right above the first row in the new column: `绩效`
+/// `指标` `产出指标` at the top of a continuation page). Without this the
+/// rows of one page were read by the columns of the other (a name taken
+/// for a wrapped line of the row above). A dump with form feeds, or none
+/// of whose tables moves, is returned as it is.
+fn split_unmarked_pages(mut rows: Vec<Row>) -> Vec<Row> {
+    if rows
+        .iter()
+        .any(|r| r.sheet != 1 || r.ruled || !matches!(r.loc, Location::Line(_)))
+    {
+        return rows;
+    }
+    // Pages run into each other's lines (PyMuPDF's `sort=True`): their
+    // seams are found within the line (`split_page_seams`), not here.
+    let page_width = typical_line_end(&rows);
+    if rows
+        .iter()
+        .any(|r| page_seam(r).or_else(|| wide_seam(r, page_width)).is_some())
+    {
+        return rows;
+    }
+    // Rows of a name and a target alone, by table: (row, name column, table).
+    let mut table_rows: Vec<(usize, usize, usize)> = Vec::new();
+    let mut table = None;
+    for (i, row) in rows.iter().enumerate() {
+        let folded = fold_compact(&row.text);
+        if folded.contains("三级指标") {
+            table = Some(i);
+            continue;
+        }
+        if vocab::form_heading(&row.text).is_some() || folded.contains("项目名称") {
+            table = None;
+        }
+        let Some(table) = table else { continue };
+        if let [name, target] = layout_cells(&row.text).as_slice() {
+            if looks_like_target(target) && !looks_like_target(name) && !is_label_piece(name) {
+                table_rows.push((i, row.indent, table));
+            }
+        }
+    }
+    let mut seams = Vec::new();
+    for k in 1..table_rows.len().saturating_sub(1) {
+        let (Some(&(above, old, t0)), Some(&(first, new, t1)), Some(&(_, next, t2))) =
+            (table_rows.get(k - 1), table_rows.get(k), table_rows.get(k + 1))
+        else {
+            continue;
+        };
+        // The old column held over the row before (unless it starts the table).
+        let held = k < 2
+            || table_rows
+                .get(k - 2)
+                .is_none_or(|&(_, before, t)| t != t0 || before.abs_diff(old) < PAGE_COLUMN_SHIFT);
+        if t0 == t1
+            && t1 == t2
+            && old.abs_diff(new) >= PAGE_COLUMN_SHIFT
+            && next.abs_diff(new) < PAGE_COLUMN_SHIFT
+            && held
+        {
+            // The labels printed right above the row (no blank line) open
+            // the page with it.
+            let mut start = first;
+            while start > above + 1 {
+                let (Some(previous), Some(row)) = (rows.get(start - 1), rows.get(start)) else {
+                    break;
+                };
+                let adjacent = matches!((previous.loc, row.loc), (Location::Line(a), Location::Line(b)) if b == a + 1);
+                if !adjacent || !previous.cells.iter().all(|c| is_label_piece(c)) {
+                    break;
+                }
+                start -= 1;
+            }
+            seams.push(start);
+        }
+    }
+    let mut sheet = 1;
+    let mut seams = seams.into_iter().peekable();
+    for (i, row) in rows.iter_mut().enumerate() {
+        while seams.next_if(|&seam| seam <= i).is_some() {
+            sheet += 1;
+        }
+        row.sheet = sheet;
+    }
+    rows
+}
+
+/// The cells of a layout dump's line: text parted by two spaces or more.
+fn layout_cells(text: &str) -> Vec<&str> {
+    text.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+/// A piece of an indicator label or of the block marker (`产出指标`,
+/// `服务对象满意度`, `绩效`, `指标`), not a name.
+fn is_label_piece(cell: &str) -> bool {
+    let folded = fold_compact(cell);
+    vocab::indicator_label(cell).is_some()
+        || vocab::is_marker_piece(&folded)
+        || (folded.ends_with("指标") && folded.chars().count() <= MAX_LABEL_PIECE_CHARS)
+}
+
+/// Longest label piece ending in `指标` taken for a label when the
+/// vocabulary does not know it (`可持续影响指标` and the like).
+const MAX_LABEL_PIECE_CHARS: usize = 14;
 
 /// A dump without blank lines between its lines (PyMuPDF's drawing order),
 /// as it came, before any rows are joined: not poppler's blocks.
@@ -3920,6 +4033,30 @@ mod tests {
             "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
             "产出指标 | 数量指标 | 网格巡查次数 | ≥10(次)",
             "质量指标 | 巡查记录完整率 | ≥95%",
+        ]
+    );
+
+    // `pdftotext -layout -nopgbrk` (LibreOffice): the pages run on with
+    // no form feed, and the continuation page puts its names 20 columns
+    // left of the first page's. The page begins at the labels right above
+    // its first row (`绩效` `指标` `产出指标`), so 第18网格 keeps its
+    // target and the next page's rows are rows, not its wrapped name.
+    regrids_to!(
+        pages_without_form_feeds_are_told_by_the_moved_name_column,
+        "              一级指标            二级指标                                三级指标                                          年度(/项目)指标值\n                                             第12网格巡查次数                                                ≥120(次)\n                                             第13网格巡查次数                                                ≥130(次)\n                                             第14网格巡查次数                                                ≥140(次)\n                                             第15网格巡查次数                                                ≥150(次)\n                                             第16网格巡查次数                                                ≥160(次)\n                                             第17网格巡查次数                                                ≥170(次)\n              产出指标                           第18网格巡查次数                                                ≥180(次)\n\n\n\n\n  绩效\n  指标\n     产出指标\n                         第1居民区矛盾调解成功率    ≥81(%)\n                         第2居民区矛盾调解成功率    ≥82(%)\n                         第3居民区矛盾调解成功率    ≥83(%)\n                         第4居民区矛盾调解成功率    ≥84(%)\n",
+        [
+            "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+            "产出指标 | 第12网格巡查次数 | ≥120(次)",
+            "第13网格巡查次数 | ≥130(次)",
+            "第14网格巡查次数 | ≥140(次)",
+            "第15网格巡查次数 | ≥150(次)",
+            "第16网格巡查次数 | ≥160(次)",
+            "第17网格巡查次数 | ≥170(次)",
+            "第18网格巡查次数 | ≥180(次)",
+            "第1居民区矛盾调解成功率 | ≥81(%)",
+            "产出指标 | 第2居民区矛盾调解成功率 | ≥82(%)",
+            "第3居民区矛盾调解成功率 | ≥83(%)",
+            "第4居民区矛盾调解成功率 | ≥84(%)",
         ]
     );
 
