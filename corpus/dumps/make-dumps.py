@@ -30,16 +30,14 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
                                form feed after each page)
   <pdf>.pdftotext-layout-nopgbrk.txt  `pdftotext -layout -nopgbrk`: pages
                                joined with no mark, each page's columns at
-                               its own positions (read worse: known gap)
-  <pdf>.pdfminer.txt           pdfminer.six `extract_text()` (text boxes in
-                               its reading order: a table's columns one
-                               after the other; read worse: known gap)
+                               its own positions (a page begins where a
+                               table's name column moves)
 
 usage: make-dumps.py [PDF...]   (default: every PDF of corpus/pdf/ and of its
                                  producers' folders: cairo/, ghostscript/, qpdf/)
 
 Needs poppler-utils, mupdf-tools, libpdfbox2-java and `pip install pdfplumber
-pymupdf pypdf` (pdfplumber brings pdfminer.six). Filled-in form
+pymupdf pypdf`. Filled-in form
 PDFs (*fields*) are skipped: poppler draws their /V-only fields as garbage.
 So are PDFs whose text no extractor reads (Ghostscript's substitute fonts
 write CIDs into ToUnicode: poppler prints 上海市 as 醱䦘㨋): a dump of
@@ -53,7 +51,6 @@ import sys
 
 import logging
 
-import pdfminer.high_level
 import pdfplumber
 import pymupdf
 import pypdf
@@ -141,9 +138,7 @@ def main():
             pdfbox(pdf, out("pdfbox-sort"), probe.decode("utf-8", "replace"))
             subprocess.run(["pdftotext", "-layout", "-nopgbrk", "-enc", "UTF-8", pdf, out("pdftotext-layout-nopgbrk")],
                            check=True)
-            text = pdfminer.high_level.extract_text(pdf)
-            if text.strip():
-                open(out("pdfminer"), "w", encoding="utf-8").write(text)
+
         print(name)
 
 
