@@ -704,3 +704,52 @@ fn truncated_downloads_keep_the_forms_of_their_whole_pages() {
         }
     }
 }
+
+/// Every LF turned into CR LF, as a copy in text mode (FTP ASCII, a mail
+/// gateway) leaves a file, compressed streams included.
+fn copied_in_text_mode(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 16);
+    for &b in bytes {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// A file copied in text mode reads exactly as the file, and says so
+/// (turned back, its cross-reference offsets prove the copy): producers
+/// with classic and with compressed cross-references (MuPDF, WeasyPrint),
+/// a filled-in form whose uncompressed appearance streams lost their
+/// `/Length`s. Cut short as well, its streams are turned back one by one.
+#[test]
+fn files_copied_in_text_mode_read_as_the_file() {
+    for name in [
+        "seed.libreoffice.pdf",
+        "seed.chromium.pdf",
+        "cost.mupdf.pdf",
+        "cost.weasyprint.pdf",
+        "district.gbk-fields.pdf",
+    ] {
+        let (original, whole) = corpus_pdf(name);
+        let copied = copied_in_text_mode(&original);
+        let doc = jixiao_cli::convert_bytes(name, &copied);
+        let fields = |doc: &jixiao_model::Document| doc.projects.iter().map(project_fields).collect::<Vec<_>>();
+        assert_eq!(fields(&doc), fields(&whole), "{name} copied in text mode");
+        assert!(
+            doc.diagnostics.iter().any(|d| d.message.contains("CR LF")),
+            "{name}: not said to be copied in text mode"
+        );
+    }
+    let (original, whole) = corpus_pdf("seed.chromium.pdf");
+    let copied = copied_in_text_mode(&original);
+    let cut = &copied[..copied.len() * 99 / 100];
+    let doc = jixiao_cli::convert_bytes("seed.chromium.pdf", cut);
+    assert_eq!(
+        doc.projects.iter().map(project_fields).collect::<Vec<_>>(),
+        whole.projects.iter().map(project_fields).collect::<Vec<_>>(),
+        "copied in text mode and cut short"
+    );
+    assert!(doc.diagnostics.iter().any(|d| d.message.contains("CR LF")));
+}

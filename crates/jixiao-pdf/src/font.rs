@@ -217,7 +217,8 @@ fn stream_data(doc: &Document, object: &Object) -> Option<(Vec<u8>, bool)> {
     let stream = object.as_stream().ok()?;
     // ToUnicode and CMap streams are small; a bomb is cut off.
     match crate::decode_stream(stream, MAX_CMAP_BYTES) {
-        crate::Decoded::Data(data, damage) => Some((data, damage.is_some())),
+        // Turned back from CR LF line ends, the map is whole.
+        crate::Decoded::Data(data, damage) => Some((data, damage.is_some_and(|d| d != crate::CRLF_DAMAGE))),
         crate::Decoded::OverLimit | crate::Decoded::Failed(_) => Some((stream.content.clone(), true)),
     }
 }

@@ -199,6 +199,23 @@ impl Pdf {
         if !head.windows(5).any(|w| w == b"%PDF-") {
             return Err(Error::NotPdf("no %PDF- header".into()));
         }
+        // A file copied in text mode (FTP ASCII, a mail gateway) has every
+        // LF turned into CR LF, its binary streams' too: turned back, its
+        // cross-reference offsets point at their objects again, which
+        // proves the copy (a file of CR LF line ends of its own keeps the
+        // bare LFs of its compressed data).
+        let unmangled = crlf_mangled(bytes)
+            .then(|| with_lf_line_ends(bytes))
+            .flatten()
+            .filter(|lf| objects::load_or_unread(lf).is_ok());
+        let mut pdf = Pdf::load_unmangled(unmangled.as_deref().unwrap_or(bytes))?;
+        if unmangled.is_some() {
+            pdf.damage.insert(0, String::from(CRLF_FILE_DAMAGE));
+        }
+        Ok(pdf)
+    }
+
+    fn load_unmangled(bytes: &[u8]) -> Result<Pdf, Error> {
         let mut rebuilt = None;
         // Rebuilt without a catalog: only pages found by their type can be
         // read (and where there are none, the first error says most).
@@ -393,6 +410,10 @@ impl Pdf {
             let remaining = page::MAX_CONTENT_BYTES.saturating_sub(content.len());
             let data = match decode_stream(stream, remaining) {
                 Decoded::Data(data, None) => data,
+                Decoded::Data(data, Some(e)) if e == CRLF_DAMAGE => {
+                    problems.push(format!("content stream {} {}: {e}, whole", stream_id.0, stream_id.1));
+                    data
+                }
                 Decoded::Data(data, Some(e)) => {
                     problems.push(format!(
                         "content stream {} {} is damaged ({e}); what could be decompressed is read, the page may be incomplete",
@@ -636,8 +657,58 @@ pub(crate) fn decode_stream(stream: &lopdf::Stream, limit: usize) -> Decoded {
     match inflate_strict(&zlib, limit) {
         Ok(Some(data)) => Decoded::Data(data, None),
         Ok(None) => Decoded::OverLimit,
-        Err(e) => lenient(Some(e)),
+        Err(e) => match with_lf_line_ends(&zlib).map(|lf| inflate_strict(&lf, limit)) {
+            // A file copied in text mode (FTP ASCII, a mail gateway) has
+            // every LF of its binary streams turned into CR LF: turned back,
+            // the stream inflates whole.
+            Some(Ok(Some(data))) => Decoded::Data(data, Some(String::from(CRLF_DAMAGE))),
+            Some(Ok(None)) => Decoded::OverLimit,
+            _ => lenient(Some(e)),
+        },
     }
+}
+
+/// What a file read with its CR LF turned back into LF says.
+const CRLF_FILE_DAMAGE: &str = "the file's line ends were changed to CR LF (copied in text mode?), its compressed streams' too; it was read with them changed back";
+
+/// Line ends a file shows before it is taken for one copied in text mode:
+/// enough that compressed data, where a LF byte is one in 256, has some.
+const MIN_MANGLED_LINE_ENDS: usize = 64;
+
+/// True when every LF of the file follows a CR, and there are many.
+fn crlf_mangled(bytes: &[u8]) -> bool {
+    let mut line_ends = 0;
+    let mut previous = 0u8;
+    for &b in bytes {
+        if b == b'\n' {
+            if previous != b'\r' {
+                return false;
+            }
+            line_ends += 1;
+        }
+        previous = b;
+    }
+    line_ends >= MIN_MANGLED_LINE_ENDS
+}
+
+/// What a stream read with its CR LF turned back into LF says.
+pub(crate) const CRLF_DAMAGE: &str =
+    "its line ends were changed to CR LF (the file copied in text mode?); read with them changed back";
+
+/// `zlib` with every CR LF turned into LF; `None` where it has none.
+fn with_lf_line_ends(zlib: &[u8]) -> Option<Vec<u8>> {
+    if !zlib.windows(2).any(|w| w == b"\r\n") {
+        return None;
+    }
+    let mut out = Vec::with_capacity(zlib.len());
+    let mut bytes = zlib.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if b == b'\r' && bytes.peek() == Some(&&b'\n') {
+            continue;
+        }
+        out.push(b);
+    }
+    Some(out)
 }
 
 /// zlib data inflated strictly, at most `limit` bytes (`None` past it).
