@@ -753,3 +753,24 @@ fn files_copied_in_text_mode_read_as_the_file() {
     );
     assert!(doc.diagnostics.iter().any(|d| d.message.contains("CR LF")));
 }
+
+/// An update appended to a file and cut short (its objects, no
+/// cross-reference section or `%%EOF` of its own) leaves the file as it
+/// was before it, and is said; comments and padding after `%%EOF` are not.
+#[test]
+fn an_appended_update_cut_short_is_said() {
+    let (original, whole) = corpus_pdf("seed.libreoffice.pdf");
+    let warned = |doc: &jixiao_model::Document| doc.diagnostics.iter().any(|d| d.message.contains("update appended"));
+    let mut cut = original.clone();
+    cut.extend_from_slice(b"\n90 0 obj\n<< /Title (x) >>\nendobj\n91 0 obj\n<< /Length 40 >>\nstre");
+    let doc = jixiao_cli::convert_bytes("seed.libreoffice.pdf", &cut);
+    assert!(warned(&doc), "{:?}", doc.diagnostics);
+    assert_eq!(
+        doc.projects.iter().map(project_fields).collect::<Vec<_>>(),
+        whole.projects.iter().map(project_fields).collect::<Vec<_>>()
+    );
+    let mut padded = original.clone();
+    padded.extend_from_slice(b"\n% second_xref_offset=1001\n\0\0\0\n");
+    assert!(!warned(&jixiao_cli::convert_bytes("seed.libreoffice.pdf", &padded)));
+    assert!(!warned(&whole));
+}

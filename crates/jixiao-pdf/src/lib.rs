@@ -811,6 +811,20 @@ fn last_root_reference(bytes: &[u8]) -> Option<(u32, u16)> {
     found
 }
 
+/// True when the bytes after a file's last `%%EOF` hold an object
+/// (`12 0 obj`) or cross-reference data outside comments: an incremental
+/// update, not padding (nor qpdf's `% second_xref_offset=1001` notes).
+fn starts_an_update(after: &[u8]) -> bool {
+    after
+        .split(|&b| b == b'\n' || b == b'\r')
+        .filter(|line| !line.trim_ascii_start().starts_with(b"%"))
+        .any(|line| {
+            [b"endobj".as_slice(), b" obj", b"xref", b"trailer"]
+                .iter()
+                .any(|word| line.windows(word.len()).any(|w| w == *word))
+        })
+}
+
 /// How far from the end of a file `%%EOF` may stand (producers append a
 /// newline or a little padding).
 const EOF_WINDOW: usize = 1024;
@@ -1014,8 +1028,17 @@ fn without_line_end(bytes: &[u8]) -> Option<&[u8]> {
 fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
-    if !tail.windows(5).any(|w| w == b"%%EOF") {
-        out.push("the file does not end with %%EOF: it looks truncated (an interrupted download?)".to_string());
+    match tail.windows(5).rposition(|w| w == b"%%EOF") {
+        None => out
+            .push("the file does not end with %%EOF: it looks truncated (an interrupted download?)".to_string()),
+        // An update appended after the last %%EOF and cut short (objects,
+        // no cross-reference section and %%EOF of its own): the file reads
+        // as it was before the update.
+        Some(at) if tail.get(at + 5..).is_some_and(starts_an_update) => out.push(
+            "an update appended to the file is cut short (an interrupted download?); the file is read as it was before it"
+                .to_string(),
+        ),
+        Some(_) => {}
     }
     // Objects lopdf could not read are reported where they matter (a page's
     // content, a font's map): encryption and linearization leave entries
