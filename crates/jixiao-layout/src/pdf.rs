@@ -940,14 +940,30 @@ impl<'g> Grid<'g> {
             return None;
         }
         let (nr, nc) = (rows.len() - 1, cols.len() - 1);
-        let covers_v = |x: f32, y: f32| {
-            v.iter()
-                .any(|r| (r.x0 - x).abs() <= SNAP && r.y0 - SNAP <= y && y <= r.y1 + SNAP)
+        // The spans of the rules along each column (row) boundary, found
+        // once: a box's sides are then looked up by boundary, not by a scan
+        // of every rule of the page for each box.
+        let along = |bounds: &[f32], rules: &[&Rule], at: fn(&Rule) -> f32, span: fn(&Rule) -> (f32, f32)| {
+            bounds
+                .iter()
+                .map(|&b| {
+                    rules
+                        .iter()
+                        .filter(|r| (at(r) - b).abs() <= SNAP)
+                        .map(|r| span(r))
+                        .collect()
+                })
+                .collect::<Vec<Vec<(f32, f32)>>>()
         };
-        let covers_h = |y: f32, x: f32| {
-            h.iter()
-                .any(|r| (r.y0 - y).abs() <= SNAP && r.x0 - SNAP <= x && x <= r.x1 + SNAP)
+        let v_along = along(&cols, &v, |r| r.x0, |r| (r.y0, r.y1));
+        let h_along = along(&rows, &h, |r| r.y0, |r| (r.x0, r.x1));
+        let covered = |spans: Option<&Vec<(f32, f32)>>, at: f32| {
+            spans.is_some_and(|spans| spans.iter().any(|&(a, b)| a - SNAP <= at && at <= b + SNAP))
         };
+        // A vertical rule on column boundary `c` at height `y`; a horizontal
+        // one on row boundary `r` at `x`.
+        let covers_v = |c: usize, y: f32| covered(v_along.get(c), y);
+        let covers_h = |r: usize, x: f32| covered(h_along.get(r), x);
         // Cells are rectangles: the boxes of a row that no vertical rule
         // parts are one segment, and a segment joins the one below when
         // both span the same columns and no rule parts them. Joining every
@@ -962,7 +978,7 @@ impl<'g> Grid<'g> {
         for (r, &mid_y) in mid_ys.iter().enumerate() {
             let mut start = 0;
             for c in 0..nc {
-                let ends = c + 1 == nc || covers_v(cols.get(c + 1).copied()?, mid_y);
+                let ends = c + 1 == nc || covers_v(c + 1, mid_y);
                 if !ends {
                     sets.union(r * nc + c, r * nc + c + 1);
                     continue;
@@ -974,7 +990,6 @@ impl<'g> Grid<'g> {
             }
         }
         for r in 0..nr.saturating_sub(1) {
-            let bottom = rows.get(r + 1).copied()?;
             for c in 0..nc {
                 let (left, right) = segment.get(r * nc + c).copied()?;
                 if c != left || segment.get((r + 1) * nc + c).copied()? != (left, right) {
@@ -984,10 +999,10 @@ impl<'g> Grid<'g> {
                 // open in the next is where a cell starts (a label cut by a
                 // page break is drawn with no rule above the label below it).
                 let (above, below) = (mid_ys.get(r).copied()?, mid_ys.get(r + 1).copied()?);
-                let (x0, x1) = (cols.get(left).copied()?, cols.get(right + 1).copied()?);
+                let (x0, x1) = (left, right + 1);
                 let sides_alike =
                     covers_v(x0, above) == covers_v(x0, below) && covers_v(x1, above) == covers_v(x1, below);
-                let open = (left..=right).all(|k| mid_xs.get(k).is_some_and(|&x| !covers_h(bottom, x)));
+                let open = (left..=right).all(|k| mid_xs.get(k).is_some_and(|&x| !covers_h(r + 1, x)));
                 if open && sides_alike {
                     sets.union(r * nc + c, (r + 1) * nc + c);
                 }
@@ -1015,16 +1030,15 @@ impl<'g> Grid<'g> {
             }
             *owner.get_mut(i)? = index;
         }
-        let (first_y, last_y) = (rows.first().copied()?, rows.last().copied()?);
-        let open = |y: f32| -> Vec<bool> {
+        let open = |r: usize| -> Vec<bool> {
             (0..nc)
                 .map(|c| {
                     let mid = (cols.get(c).copied().unwrap_or(0.0) + cols.get(c + 1).copied().unwrap_or(0.0)) / 2.0;
-                    !covers_h(y, mid)
+                    !covers_h(r, mid)
                 })
                 .collect()
         };
-        let (open_top, open_bottom) = (open(first_y), open(last_y));
+        let (open_top, open_bottom) = (open(0), open(nr));
         Some(Grid {
             rows,
             cols,
