@@ -642,6 +642,11 @@ fn project_fields(project: &jixiao_model::Project) -> serde_json::Value {
     value
 }
 
+/// Every project of `doc` by [`project_fields`].
+fn projects_fields(doc: &jixiao_model::Document) -> Vec<serde_json::Value> {
+    doc.projects.iter().map(project_fields).collect()
+}
+
 /// A download cut short keeps every form of the pages it still holds,
 /// each read exactly as from the whole file, and says it is cut short.
 /// LibreOffice, Writer and Typst write the page tree and the catalog last
@@ -735,8 +740,11 @@ fn files_copied_in_text_mode_read_as_the_file() {
         let (original, whole) = corpus_pdf(name);
         let copied = copied_in_text_mode(&original);
         let doc = jixiao_cli::convert_bytes(name, &copied);
-        let fields = |doc: &jixiao_model::Document| doc.projects.iter().map(project_fields).collect::<Vec<_>>();
-        assert_eq!(fields(&doc), fields(&whole), "{name} copied in text mode");
+        assert_eq!(
+            projects_fields(&doc),
+            projects_fields(&whole),
+            "{name} copied in text mode"
+        );
         assert!(
             doc.diagnostics.iter().any(|d| d.message.contains("CR LF")),
             "{name}: not said to be copied in text mode"
@@ -747,8 +755,8 @@ fn files_copied_in_text_mode_read_as_the_file() {
     let cut = &copied[..copied.len() * 99 / 100];
     let doc = jixiao_cli::convert_bytes("seed.chromium.pdf", cut);
     assert_eq!(
-        doc.projects.iter().map(project_fields).collect::<Vec<_>>(),
-        whole.projects.iter().map(project_fields).collect::<Vec<_>>(),
+        projects_fields(&doc),
+        projects_fields(&whole),
         "copied in text mode and cut short"
     );
     assert!(doc.diagnostics.iter().any(|d| d.message.contains("CR LF")));
@@ -765,10 +773,7 @@ fn an_appended_update_cut_short_is_said() {
     cut.extend_from_slice(b"\n90 0 obj\n<< /Title (x) >>\nendobj\n91 0 obj\n<< /Length 40 >>\nstre");
     let doc = jixiao_cli::convert_bytes("seed.libreoffice.pdf", &cut);
     assert!(warned(&doc), "{:?}", doc.diagnostics);
-    assert_eq!(
-        doc.projects.iter().map(project_fields).collect::<Vec<_>>(),
-        whole.projects.iter().map(project_fields).collect::<Vec<_>>()
-    );
+    assert_eq!(projects_fields(&doc), projects_fields(&whole));
     let mut padded = original.clone();
     padded.extend_from_slice(b"\n% second_xref_offset=1001\n\0\0\0\n");
     assert!(!warned(&jixiao_cli::convert_bytes("seed.libreoffice.pdf", &padded)));

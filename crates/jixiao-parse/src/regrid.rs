@@ -508,10 +508,10 @@ fn split_unmarked_pages(mut rows: Vec<Row>) -> Vec<Row> {
             continue;
         };
         // The old column held over the row before (unless it starts the table).
-        let held = k < 2
-            || table_rows
-                .get(k - 2)
-                .is_none_or(|&(_, before, t)| t != t0 || before.abs_diff(old) < PAGE_COLUMN_SHIFT);
+        let held = k
+            .checked_sub(2)
+            .and_then(|j| table_rows.get(j))
+            .is_none_or(|&(_, before, t)| t != t0 || before.abs_diff(old) < PAGE_COLUMN_SHIFT);
         if t0 == t1
             && t1 == t2
             && old.abs_diff(new) >= PAGE_COLUMN_SHIFT
@@ -550,8 +550,8 @@ fn layout_cells(text: &str) -> Vec<&str> {
     text.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
-/// A piece of an indicator label or of the block marker (`产出指标`,
-/// `服务对象满意度`, `绩效`, `指标`), not a name.
+/// An indicator label, a header cell or a piece of the block marker
+/// (`产出指标`, `三级指标`, `绩效`, `指标`), not a name.
 fn is_label_piece(cell: &str) -> bool {
     let folded = fold_compact(cell);
     vocab::indicator_label(cell).is_some()

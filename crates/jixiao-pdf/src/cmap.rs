@@ -133,10 +133,10 @@ impl TextRange {
         let first = self.first.as_str();
         let mut chars = first.chars();
         match (chars.next_back(), chars.as_str()) {
-            (Some(last), "") => GlyphText::from_char(char::from_u32(u32::from(last) + delta).unwrap_or(last)),
+            (Some(last), "") => GlyphText::from_char(shifted(last, delta)),
             (Some(last), head) => {
                 let mut text = String::from(head);
-                text.push(char::from_u32(u32::from(last) + delta).unwrap_or(last));
+                text.push(shifted(last, delta));
                 GlyphText::new(&text)
             }
             (None, _) => GlyphText::default(),
@@ -351,8 +351,14 @@ fn utf16be_into(bytes: &[u8], text: &mut String) {
 fn offset_text(base: &[u8], delta: u32, text: &mut String) {
     utf16be_into(base, text);
     if let Some(last) = text.pop() {
-        text.push(char::from_u32(u32::from(last) + delta).unwrap_or(last));
+        text.push(shifted(last, delta));
     }
+}
+
+/// A bfrange's character `delta` codes on from `last` (`last` itself
+/// where that is no character).
+fn shifted(last: char, delta: u32) -> char {
+    char::from_u32(u32::from(last) + delta).unwrap_or(last)
 }
 
 /// Parses a CMap stream's content.
@@ -460,7 +466,7 @@ impl CMap {
     /// and within the entries read; true then. `text`: a buffer.
     fn keep_range(&mut self, lo: u32, hi: u32, dst: &[u8], text: &mut String) -> bool {
         let codes = (hi - lo) as usize + 1;
-        if hi - lo + 1 < MIN_KEPT_RANGE || self.entries_read + codes > MAX_ENTRIES_READ {
+        if codes < MIN_KEPT_RANGE as usize || self.entries_read + codes > MAX_ENTRIES_READ {
             return false;
         }
         self.entries_read += codes;
@@ -481,7 +487,7 @@ impl CMap {
     /// expanded in the order read, as if no range had been kept.
     fn text_map(&mut self) -> TextMap {
         let entries = std::mem::take(&mut self.text_entries);
-        let mut kept = std::mem::take(&mut self.kept_ranges);
+        let kept = std::mem::take(&mut self.kept_ranges);
         if kept.is_empty() {
             return self.expanded(entries);
         }
@@ -497,11 +503,11 @@ impl CMap {
         if apart && map.len() <= MAX_MAPPED_CODES {
             return map;
         }
-        // Expanded: each range's codes where it was read.
+        // Expanded: each range's codes where it was read (`kept` is in the
+        // order read).
         let mut all = Vec::with_capacity(entries.len());
         let mut entries = entries.into_iter();
         let mut taken = 0;
-        kept.sort_by_key(|k| k.after_entries);
         for k in kept {
             all.extend(entries.by_ref().take(k.after_entries - taken));
             taken = k.after_entries;

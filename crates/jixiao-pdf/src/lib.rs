@@ -258,10 +258,9 @@ impl Pdf {
             lost_tree = !pages.is_empty();
         }
         if pages.is_empty() {
-            let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
             return Err(if doc.is_encrypted() || doc.was_encrypted() {
                 Error::Encrypted
-            } else if !tail.windows(5).any(|w| w == b"%%EOF") {
+            } else if after_last_eof(bytes).is_none() {
                 Error::Damaged(String::from(
                     "the file is cut short (no %%EOF at its end: an interrupted download?) and no page of it was found; download it again",
                 ))
@@ -811,6 +810,14 @@ fn last_root_reference(bytes: &[u8]) -> Option<(u32, u16)> {
     found
 }
 
+/// The bytes after the file's last `%%EOF`, where one stands within
+/// [`EOF_WINDOW`] of its end; `None` where none does (cut short).
+fn after_last_eof(bytes: &[u8]) -> Option<&[u8]> {
+    let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
+    let at = tail.windows(5).rposition(|w| w == b"%%EOF")?;
+    tail.get(at + 5..)
+}
+
 /// True when the bytes after a file's last `%%EOF` hold an object
 /// (`12 0 obj`) or cross-reference data outside comments: an incremental
 /// update, not padding (nor qpdf's `% second_xref_offset=1001` notes).
@@ -1027,14 +1034,13 @@ fn without_line_end(bytes: &[u8]) -> Option<&[u8]> {
 
 fn damage(bytes: &[u8], doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    let tail = bytes.get(bytes.len().saturating_sub(EOF_WINDOW)..).unwrap_or(bytes);
-    match tail.windows(5).rposition(|w| w == b"%%EOF") {
+    match after_last_eof(bytes) {
         None => out
             .push("the file does not end with %%EOF: it looks truncated (an interrupted download?)".to_string()),
         // An update appended after the last %%EOF and cut short (objects,
         // no cross-reference section and %%EOF of its own): the file reads
         // as it was before the update.
-        Some(at) if tail.get(at + 5..).is_some_and(starts_an_update) => out.push(
+        Some(after) if starts_an_update(after) => out.push(
             "an update appended to the file is cut short (an interrupted download?); the file is read as it was before it"
                 .to_string(),
         ),

@@ -554,25 +554,16 @@ impl<'a> Interpreter<'a> {
             // widths are unknown), so that the cell shows the loss rather
             // than read as the glyphs of other fonts alone.
             if !bytes.is_empty() {
-                let trm = Matrix::new([
-                    self.gs.size * self.gs.h_scale,
-                    0.0,
-                    0.0,
-                    self.gs.size,
-                    0.0,
-                    self.gs.rise,
-                ])
-                .then(&self.tm);
+                let trm = self.glyph_matrix();
                 let before = self.out.glyphs.len();
                 self.emit_glyph(GlyphText::from_char('\u{fffd}'), trm, MISSING_FONT_WIDTH);
                 self.out.unfonted += self.out.glyphs.len() - before;
             }
             return;
         };
-        let gs = &self.gs;
-        let (size, h_scale, rise) = (gs.size, gs.h_scale, gs.rise);
+        let (size, h_scale) = (self.gs.size, self.gs.h_scale);
         font.decode(bytes, |code| {
-            let trm = Matrix::new([size * h_scale, 0.0, 0.0, size, 0.0, rise]).then(&self.tm);
+            let trm = self.glyph_matrix();
             let text = match code.text {
                 Some(t) => t,
                 None => {
@@ -590,6 +581,13 @@ impl<'a> Interpreter<'a> {
                 self.advance((code.width * size + spacing) * h_scale, 0.0);
             }
         });
+    }
+
+    /// The text rendering matrix of the next glyph (before the CTM): the
+    /// font size, horizontal scaling and rise, at the text position.
+    fn glyph_matrix(&self) -> Matrix {
+        let gs = &self.gs;
+        Matrix::new([gs.size * gs.h_scale, 0.0, 0.0, gs.size, 0.0, gs.rise]).then(&self.tm)
     }
 
     /// A glyph of `width` (text space) drawn with text rendering matrix
