@@ -465,7 +465,9 @@ impl CMap {
     /// Keeps the bfrange `lo..=hi` → `dst` as a range where it is long
     /// and within the entries read; true then. `text`: a buffer.
     fn keep_range(&mut self, lo: u32, hi: u32, dst: &[u8], text: &mut String) -> bool {
-        let codes = (hi - lo) as usize + 1;
+        // `<0050> <0040>` (a damaged range) maps nothing, kept or not.
+        let Some(span) = hi.checked_sub(lo) else { return false };
+        let codes = span as usize + 1;
         if codes < MIN_KEPT_RANGE as usize || self.entries_read + codes > MAX_ENTRIES_READ {
             return false;
         }
@@ -712,6 +714,12 @@ mod tests {
 
     /// `<0000> <FFFF> <0000>` stays one range; a text of two characters
     /// offsets its last.
+    #[test]
+    fn a_range_ending_before_it_starts_maps_nothing() {
+        let cmap = parse(b"1 beginbfrange <0050> <0040> <0041> endbfrange");
+        assert!(cmap.to_unicode.is_empty());
+    }
+
     #[test]
     fn long_ranges_stay_ranges() {
         let cmap = parse(b"2 beginbfrange <0000> <FFFF> <0000> <00010000> <000100FF> <00660066> endbfrange");
