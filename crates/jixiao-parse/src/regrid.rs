@@ -3246,9 +3246,19 @@ fn zip_column_runs(lines: Vec<Line>) -> Vec<Line> {
 /// Content pieces by line, each given its column where the dump tells it.
 fn content_lines(content: &[Piece], layout: bool, kept: &std::collections::BTreeSet<u32>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
-    let columns = if layout { column_starts(content) } else { Vec::new() };
+    let splits = if layout { column_splits(content) } else { Vec::new() };
+    // The piece's place on its line, from 0.
+    let mut nth = 0usize;
     for piece in content {
-        if lines.last().is_none_or(|l| l.line != piece.line) {
+        let split = splits
+            .iter()
+            .find(|(line, _)| *line == piece.line)
+            .map(|(_, split)| *split);
+        let same_line = lines.last().is_some_and(|l| l.line == piece.line);
+        nth = if same_line { nth + 1 } else { 0 };
+        // Rows side by side: each name starts a line of its own.
+        let next_row = matches!(split, Some(LineSplit::Alternate)) && nth.is_multiple_of(2);
+        if !same_line || next_row {
             let pos = if layout {
                 piece.line
             } else {
@@ -3264,16 +3274,12 @@ fn content_lines(content: &[Piece], layout: bool, kept: &std::collections::BTree
             });
         }
         let Some(line) = lines.last_mut() else { continue };
-        let column = columns
-            .iter()
-            .find(|(sheet, _)| *sheet == piece.sheet)
-            .map(|(_, split)| {
-                if piece.col < *split {
-                    Column::Name
-                } else {
-                    Column::Target
-                }
-            });
+        let column = split.map(|split| match split {
+            LineSplit::At(at) if piece.col < at => Column::Name,
+            LineSplit::At(_) => Column::Target,
+            LineSplit::Alternate if nth.is_multiple_of(2) => Column::Name,
+            LineSplit::Alternate => Column::Target,
+        });
         match column {
             Some(Column::Name) => append(&mut line.name, &piece.text),
             Some(Column::Target) => append(&mut line.target, &piece.text),
@@ -3305,32 +3311,89 @@ fn append(slot: &mut Option<String>, text: &str) {
     }
 }
 
-/// Per sheet of a layout dump, the column that divides names from
-/// targets: the middle of the widest gap between the columns pieces start
-/// at, where that gap is wide enough.
-fn column_starts(content: &[Piece]) -> Vec<(u32, usize)> {
+/// How a layout dump's line parts names from targets.
+#[derive(Debug, Clone, Copy)]
+enum LineSplit {
+    /// Pieces left of the column are names, the rest targets.
+    At(usize),
+    /// Name, target, name, target: rows side by side (PyMuPDF's sorted
+    /// lines join rows whose heights differ by a little).
+    Alternate,
+}
+
+/// Per line of a layout dump, the column that divides names from targets.
+///
+/// Per sheet, the middle of the widest gap between the columns pieces
+/// start at, where that gap is wide enough. Poppler sets each of its text
+/// blocks on a scale of its own, so one page's rows may stand at columns
+/// of their own (Dompdf, a table going on from the page before: names at
+/// 0 and targets at 36 for six rows, then names at 11 and targets at 45,
+/// then 25 and 60). Where a line of two pieces, a name and a target, has
+/// both on one side of the sheet's split, each line of that sheet is
+/// split at the middle of the nearest such two-piece line instead. A line
+/// of four or six pieces, none a block marker's, is rows side by side.
+fn column_splits(content: &[Piece]) -> Vec<(u32, LineSplit)> {
     let mut sheets: Vec<u32> = content.iter().map(|p| p.sheet).collect();
     sheets.sort_unstable();
     sheets.dedup();
     let mut out = Vec::new();
     for sheet in sheets {
-        let mut starts: Vec<usize> = content.iter().filter(|p| p.sheet == sheet).map(|p| p.col).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let widest = starts
-            .windows(2)
-            .filter_map(|w| match w {
-                [a, b] => Some((b - a, (a + b) / 2)),
-                _ => None,
-            })
-            .max_by_key(|(gap, _)| *gap);
-        if let Some((gap, split)) = widest {
-            if gap >= MIN_COLUMN_GAP {
-                out.push((sheet, split));
-            }
+        let pieces: Vec<&Piece> = content.iter().filter(|p| p.sheet == sheet).collect();
+        let mut lines: Vec<u32> = pieces.iter().map(|p| p.line).collect();
+        lines.dedup();
+        let Some(split) = widest_gap(pieces.iter().map(|p| p.col)) else {
+            continue;
+        };
+        // Lines of exactly two pieces a column gap apart: (line, middle,
+        // whether the sheet's split parts them).
+        let pairs: Vec<(u32, usize, bool)> = lines
+            .iter()
+            .filter_map(
+                |&line| match pieces.iter().filter(|p| p.line == line).collect::<Vec<_>>()[..] {
+                    [a, b] if b.col >= a.col + MIN_COLUMN_GAP => {
+                        Some((line, a.col.midpoint(b.col), a.col < split && b.col >= split))
+                    }
+                    _ => None,
+                },
+            )
+            .collect();
+        let blockwise = pairs.iter().any(|(_, _, fits)| !fits);
+        for &line in &lines {
+            let on_line: Vec<&&Piece> = pieces.iter().filter(|p| p.line == line).collect();
+            let nearest = pairs
+                .iter()
+                .min_by_key(|(l, _, _)| (l.abs_diff(line), *l > line))
+                .map(|(_, middle, _)| *middle);
+            // Four pieces or six, none a block marker's: rows side by side
+            // (PyMuPDF's sorted lines join rows a little apart in height).
+            let rows_side_by_side = on_line.len() >= 4
+                && on_line.len().is_multiple_of(2)
+                && !on_line.iter().any(|p| vocab::is_marker_text(&fold_compact(&p.text)));
+            let line_split = match nearest {
+                Some(middle) if blockwise && on_line.len() <= 2 => LineSplit::At(middle),
+                _ if rows_side_by_side => LineSplit::Alternate,
+                _ => LineSplit::At(split),
+            };
+            out.push((line, line_split));
         }
     }
     out
+}
+
+/// The middle of the widest gap between the columns given, where that gap
+/// is wide enough.
+fn widest_gap(cols: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut starts: Vec<usize> = cols.collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let (gap, split) = starts
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((b - a, a.midpoint(*b))),
+            _ => None,
+        })
+        .max_by_key(|(gap, _)| *gap)?;
+    (gap >= MIN_COLUMN_GAP).then_some(split)
 }
 
 /// Groups content lines into table rows (contiguous runs of lines), at the
@@ -4017,6 +4080,45 @@ mod tests {
                 assert_eq!(regridded($text), vec![$($row.to_string()),*]);
             }
         };
+    }
+
+    /// `pdftotext -layout` of Dompdf's page going on with a table: each
+    /// poppler block is set on a scale of its own, so the first rows'
+    /// targets (column 36) stand left of the next rows' names' end and of
+    /// the split at the page's widest gap (45 → 60). Each line is read by
+    /// its nearest line of a name and a target.
+    #[test]
+    fn blocks_of_one_page_at_columns_of_their_own() {
+        let rows = regridded(include_str!("testdata/dompdf-blocks-own-columns.txt"));
+        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        assert_eq!(row_of("第12片区为老"), "第12片区为老服务站巡访次数 | ≥48(次)");
+        assert_eq!(row_of("第13片区为老"), "第13片区为老服务站巡访次数 | ≥52(次)");
+        assert_eq!(row_of("第18片区为老"), "第18片区为老服务站巡访次数 | ≥72(次)");
+        assert_eq!(row_of("第1片区巡访记录"), "质量指标 | 第1片区巡访记录完整率 | ≥95%");
+        assert_eq!(
+            row_of("年度巡访任务"),
+            "时效指标 | 年度巡访任务完成时间 | 2026年12月15日前"
+        );
+        assert_eq!(
+            row_of("巡访车辆能耗"),
+            "成本指标 | 生态环境成本指标 | 巡访车辆能耗 | 较上年下降5%"
+        );
+        assert_eq!(rows.iter().filter(|r| r.contains("片区")).count(), 28);
+    }
+
+    /// PyMuPDF `get_text(sort=True)` joins two rows a little apart in
+    /// height on one line (`第10网格巡查次数 ≥100(次) 第11网格巡查次数
+    /// ≥110(次)`), while the rows around stand at columns of their own:
+    /// each of the two is a row.
+    #[test]
+    fn rows_side_by_side_on_one_line_are_two_rows() {
+        let rows = regridded(include_str!("testdata/pymupdf-sort-rows-side-by-side.txt"));
+        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        assert_eq!(row_of("第1网格"), "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)");
+        assert_eq!(row_of("第10网格"), "第10网格巡查次数 | ≥100(次)");
+        assert_eq!(row_of("第11网格"), "第11网格巡查次数 | ≥110(次)");
+        assert_eq!(row_of("第12网格"), "第12网格巡查次数 | ≥120(次)");
+        assert_eq!(rows.iter().filter(|r| r.contains("网格巡查次数")).count(), 18);
     }
 
     // pdfplumber of a form whose narrow first column prints each block
