@@ -3,7 +3,7 @@
 //! (corpus/dumps/, made by corpus/dumps/make-dumps.py: `pdftotext -layout`,
 //! `pdftotext`, pdfplumber, PyMuPDF) read like the PDF they came from.
 //!
-//! Each dump's projects are compared field by field with its PDF's golden
+//! Each dump's title and projects are compared field by field with its PDF's golden
 //! file (spans and pages left out), whitespace-blind (as the dumps' own spacing is the extractor's),
 //! and with poppler's full-width forms of GBK single bytes read as ASCII
 //! (poppler maps the CIDs of `GBK-EUC-H` bytes 0x21–0x7E to U+FF01–U+FF5E).
@@ -30,7 +30,7 @@ fn normalise(text: &str) -> String {
         .collect()
 }
 
-/// Leaf fields of the projects (spans left out), by JSON path.
+/// Leaf fields of the title and projects (spans left out), by JSON path.
 fn leaves(value: &Value, path: String, out: &mut BTreeMap<String, Option<String>>) {
     match value {
         Value::Object(map) => {
@@ -60,6 +60,7 @@ fn leaves(value: &Value, path: String, out: &mut BTreeMap<String, Option<String>
 
 fn fields(doc: &Value) -> BTreeMap<String, Option<String>> {
     let mut out = BTreeMap::new();
+    leaves(&doc["title"], "/title".to_string(), &mut out);
     leaves(&doc["projects"], String::new(), &mut out);
     out
 }

@@ -1829,23 +1829,37 @@ fn split_name_target(cells: &[String]) -> (String, String) {
     )
 }
 
-/// `text` without the single spaces a word processor's gap between an
-/// ideograph and a digit or Latin letter left in a dump (`中心 2024 年度` →
-/// `中心2024年度`); other spaces stay.
+/// `text` without the spaces a word processor's gap between an ideograph
+/// and a digit or Latin letter left in a dump (`中心 2024 年度` →
+/// `中心2024年度`; a layout dump widens the gap where the digits' font is
+/// narrower than the space it was given: `中心             2024 年度`);
+/// other spaces stay.
 pub(crate) fn without_word_gaps(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: Option<&char>| c.is_some_and(|&c| jixiao_model::normalize::is_wide(c));
     let narrow = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + 1));
-            let gap = c == ' ' && ((wide(before) && narrow(after)) || (narrow(before) && wide(after)));
-            !gap
-        })
-        .map(|(_, &c)| c)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c != ' ' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run = chars
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&c| c == ' ')
+            .count();
+        let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + run));
+        let gap = (wide(before) && narrow(after)) || (narrow(before) && wide(after));
+        if !gap {
+            out.extend(std::iter::repeat_n(' ', run));
+        }
+        i += run;
+    }
+    out
 }
 
 /// Index of the title among the rows before the first form: the nearest
@@ -1890,6 +1904,11 @@ mod tests {
         );
         // Spaces between ideographs, or between Latin words, stay.
         assert_eq!(without_word_gaps("某某区 部门预算 Page 1"), "某某区 部门预算Page 1");
+        assert_eq!(
+            without_word_gaps("上海市生物医药科技发展中心             2024 年度项目绩效目标汇总表"),
+            "上海市生物医药科技发展中心2024年度项目绩效目标汇总表"
+        );
+        assert_eq!(without_word_gaps("项目名称   科技服务"), "项目名称   科技服务");
         // So a row of such gaps is one heading; words apart are not (a
         // document of one such line holds no form and says so).
         assert_eq!(title_of(&rows("上海市某中心 2024 年度项目绩效目标汇总表\n")), Some(0));

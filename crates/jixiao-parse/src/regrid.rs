@@ -223,6 +223,8 @@ fn regrid_aligned(
     let mut notes = Vec::new();
     let mut out = Vec::with_capacity(rows.len());
     let mut rest = rows;
+    // Whether a table has been read yet.
+    let mut table_read = false;
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
@@ -291,6 +293,19 @@ fn regrid_aligned(
                     let header = out.pop();
                     out.extend(read.ahead);
                     out.extend(header);
+                }
+                // The document's title printed after the first form's rows
+                // goes back before that form, where nothing else stands.
+                // (`…2024年度项目绩效目标汇总表`, not the form's own heading).
+                let first_table = !std::mem::replace(&mut table_read, true);
+                if let Some(heading) = out
+                    .first()
+                    .filter(|r| first_table && vocab::form_heading(&r.text).is_some())
+                {
+                    let form = fold_compact(&heading.text);
+                    if let Some(title) = read.titles.into_iter().find(|t| fold_compact(&t.text) != form) {
+                        out.insert(0, title);
+                    }
                 }
                 out.extend(read.rows);
                 out.extend(footers);
@@ -603,6 +618,9 @@ struct TableRead {
     /// Rows of the form before the table that its dump printed among the
     /// table's (see [`heading_cells_after_rows`]).
     ahead: Vec<Row>,
+    /// Titles the dump printed among the table's cells (LibreOffice's
+    /// second pass): the document's, the form's.
+    titles: Vec<Row>,
     rows: Vec<Row>,
     costs: Costs,
     notes: Vec<(Location, UnplacedReason, String)>,
@@ -2741,15 +2759,14 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
                 texts.join(" "),
             ));
         }
+        let row_of = |p: &Piece| {
+            let mut row = Row::from_line(Location::Line(p.line), &p.text);
+            row.sheet = p.sheet;
+            row
+        };
         return Some(TableRead {
-            ahead: ahead
-                .iter()
-                .map(|p| {
-                    let mut row = Row::from_line(Location::Line(p.line), &p.text);
-                    row.sheet = p.sheet;
-                    row
-                })
-                .collect(),
+            ahead: ahead.iter().map(row_of).collect(),
+            titles: titles.iter().map(row_of).collect(),
             rows: out,
             costs: Costs::default(),
             notes,
@@ -2788,6 +2805,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             spanning,
         },
         ahead: Vec::new(),
+        titles: Vec::new(),
         notes: Vec::new(),
     })
 }
@@ -5173,6 +5191,25 @@ mod tests {
                 "（2025年度） 推进社区治理。 1.开展讲座12场。".to_string()
             )]
         );
+    }
+
+    /// LibreOffice draws the document's title in its second pass, after
+    /// the first form's rows: it goes back before that form, where the
+    /// state machine takes the title; the form's own heading stays.
+    #[test]
+    fn a_document_title_drawn_after_the_first_rows_goes_back_before_the_form() {
+        let text = "财政项目支出绩效目标申报表\n项目总目标\n年度总体目标\n一级指标\n二级指标\n三级指标\n产出指标\n数量指标\n完成数\n≥2(次)\n覆盖面\n≥50(%)\n上海市某街道2025年度项目绩效目标汇总表\n（2025年度）\n项目\n绩效\n目标\n推进社区治理。\n1.开展讲座12场。\n年度(/项目)指标值\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows.get(..3).unwrap_or_default(),
+            [
+                "上海市某街道2025年度项目绩效目标汇总表",
+                "财政项目支出绩效目标申报表",
+                "项目总目标"
+            ]
+        );
+        assert_eq!(rows.iter().filter(|r| r.contains("汇总表")).count(), 1);
     }
 
     /// A report server that draws a page's merged cells first, in a bunch:
