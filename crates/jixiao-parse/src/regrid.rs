@@ -102,7 +102,7 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
     let rows = join_value_continuations(join_tails_by_column(join_labels_wrapped_beside_centred(
-        crate::header::order_content_headers(rows),
+        join_money_labels_wrapped_around(crate::header::order_content_headers(rows)),
     )));
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_label_tails(join_split_markers(join_label_tails(
@@ -1590,6 +1590,79 @@ fn join_value_tails_in_order(mut rows: Vec<Row>) -> Vec<Row> {
             row.text = row.cells.join(" ");
         }
         rows.remove(i + 1);
+        i += 1;
+    }
+    rows
+}
+
+/// Money labels a narrow cell wrapped, printed half above and half below
+/// the line of the values they are centred on, in a dump without columns
+/// (pdfplumber of Dompdf: `年度资金申请` / `项目资金总额 31,487,510.00` /
+/// `总额`; `项目资金 其中：财政资 其中：当年财` / `5,020,000.00` / `（元） 金
+/// 政拨款`). Where the line holds fewer values than labels, the halves
+/// are joined and go into the middle line after its labels and before its
+/// values, a marker (`项目资金（元）`) first: a value follows its label,
+/// and the wrapped label stands between the line's labels and the value.
+fn join_money_labels_wrapped_around(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut i = 0;
+    while i + 2 < rows.len() {
+        let (Some(head), Some(middle), Some(tail)) = (rows.get(i), rows.get(i + 1), rows.get(i + 2)) else {
+            break;
+        };
+        let plain = !head.ruled && !middle.ruled && !tail.ruled && !spaced_in_columns(middle);
+        let same_page = head.sheet == middle.sheet && middle.sheet == tail.sheet;
+        // Each head piece and the tail piece under it spell a money label
+        // or a block marker, none whole on its own.
+        let joined: Option<Vec<(bool, String)>> = (plain && same_page && head.cells.len() == tail.cells.len())
+            .then(|| {
+                head.cells
+                    .iter()
+                    .zip(&tail.cells)
+                    .map(|(a, b)| {
+                        let whole = format!("{}{}", a.trim(), b.trim());
+                        let folded = fold_compact(&whole);
+                        let money = vocab::fund_label(&folded).is_some() && vocab::fund_label(a).is_none();
+                        let marker = vocab::marker(&folded).is_some();
+                        (money || marker).then_some((marker, whole))
+                    })
+                    .collect()
+            })
+            .flatten();
+        // The middle line: money labels, then at least one amount.
+        let first_value = middle.cells.iter().position(|c| is_amount(c));
+        let money_line = first_value.is_some()
+            && middle
+                .cells
+                .iter()
+                .all(|c| is_amount(c) || vocab::fund_label(c).is_some());
+        // As many values as labels: each label takes the value after it,
+        // and the split label goes between (see `join_split_header_cells`).
+        let fewer_values = |j: &Vec<(bool, String)>| {
+            let values = middle.cells.iter().filter(|c| is_amount(c)).count();
+            let labels = middle.cells.len().saturating_sub(values) + j.iter().filter(|(marker, _)| !marker).count();
+            values < labels
+        };
+        let Some(joined) =
+            joined.filter(|j| !j.is_empty() && j.iter().any(|(marker, _)| !marker) && money_line && fewer_values(j))
+        else {
+            i += 1;
+            continue;
+        };
+        let split = first_value.unwrap_or(0);
+        let (labels, values) = middle.cells.split_at(split.min(middle.cells.len()));
+        let (markers, wrapped): (Vec<_>, Vec<_>) = joined.into_iter().partition(|(marker, _)| *marker);
+        let cells: Vec<String> = markers
+            .into_iter()
+            .map(|(_, text)| text)
+            .chain(labels.iter().cloned())
+            .chain(wrapped.into_iter().map(|(_, text)| text))
+            .chain(values.iter().cloned())
+            .collect();
+        let row = Row {
+            sheet: middle.sheet,
+            ..Row::from_line(head.loc, &cells.join(" "))
+        };
+        rows.splice(i..i + 3, [row]);
         i += 1;
     }
     rows
@@ -4138,6 +4211,18 @@ mod tests {
         assert_eq!(row_of("第12网格"), "第12网格巡查次数 | ≥120(次)");
         assert_eq!(rows.iter().filter(|r| r.contains("网格巡查次数")).count(), 18);
     }
+
+    // pdfplumber of Dompdf: money labels wrapped in narrow cells, half
+    // above and half below the line of the values they are centred on.
+    regrids_to!(
+        money_labels_wrapped_around_their_values_line,
+        "年度资金申请\n项目资金总额 31,487,510.00\n总额\n项目资金 其中：财政资 其中：当年财\n5,020,000.00\n（元） 金 政拨款\n上年结转资金 0.00\n",
+        [
+            "项目资金总额 | 年度资金申请总额 | 31,487,510.00",
+            "项目资金（元） | 其中：财政资金 | 其中：当年财政拨款 | 5,020,000.00",
+            "上年结转资金 | 0.00",
+        ]
+    );
 
     // pdfplumber of a form whose narrow first column prints each block
     // marker one character a line, beside the block's rows or on lines of
