@@ -24,6 +24,9 @@ and, for one PDF of each producer (EXTRA), two more ways people call them:
                                cells joined by spaces), where PDFBox reads
                                every character pdftotext reads (it reads no
                                text of MuPDF's and some of pdfmake's fonts)
+  <pdf>.pdfbox.txt             PDFBox `ExtractText` unsorted, as Apache Tika
+                               calls it by default (drawing order, a line's
+                               pieces joined by spaces), for the same PDFs
   <pdf>.mutool.txt             MuPDF's own command line, `mutool draw -F txt`
                                (drawing order like PyMuPDF, but a blank line
                                after each block, which is a table row, and a
@@ -73,11 +76,12 @@ PDFBOX = ":".join(
 )
 
 
-def pdfbox(pdf, out, poppler_text):
-    """PDFBox's sorted text of `pdf` into `out`, unless PDFBox misses
+def pdfbox(pdf, out, poppler_text, sort=True):
+    """PDFBox's text of `pdf` (sorted by position, or in drawing order as
+    Apache Tika calls it by default) into `out`, unless PDFBox misses
     characters poppler reads (then the dump holds no sheet to read back)."""
-    subprocess.run(["java", "-cp", PDFBOX, "org.apache.pdfbox.tools.ExtractText", "-sort", "-encoding", "UTF-8",
-                    pdf, out], check=True, capture_output=True)
+    subprocess.run(["java", "-cp", PDFBOX, "org.apache.pdfbox.tools.ExtractText"] + (["-sort"] if sort else []) +
+                   ["-encoding", "UTF-8", pdf, out], check=True, capture_output=True)
     text = open(out, encoding="utf-8").read()
     # Radicals counted too: PDFBox prints some ideographs as their
     # radicals (⽬ for 目, ⻔ for 门), which jixiao folds back.
@@ -136,6 +140,7 @@ def main():
             open(out("pymupdf-sort"), "w", encoding="utf-8").write(text)
             subprocess.run(["mutool", "draw", "-q", "-F", "txt", "-o", out("mutool"), pdf], check=True)
             pdfbox(pdf, out("pdfbox-sort"), probe.decode("utf-8", "replace"))
+            pdfbox(pdf, out("pdfbox"), probe.decode("utf-8", "replace"), sort=False)
             subprocess.run(["pdftotext", "-layout", "-nopgbrk", "-enc", "UTF-8", pdf, out("pdftotext-layout-nopgbrk")],
                            check=True)
 
