@@ -1832,8 +1832,8 @@ fn split_name_target(cells: &[String]) -> (String, String) {
 /// `text` without the spaces a word processor's gap between an ideograph
 /// and a digit or Latin letter left in a dump (`中心 2024 年度` →
 /// `中心2024年度`; a layout dump widens the gap where the digits' font is
-/// narrower than the space it was given: `中心             2024 年度`);
-/// other spaces stay.
+/// narrower than the space it was given: `中心             2024 年度`; or
+/// inside a number: `202 6年度`, as PDFBox parts a year); other spaces stay.
 pub(crate) fn without_word_gaps(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: Option<&char>| c.is_some_and(|&c| jixiao_model::normalize::is_wide(c));
@@ -1853,7 +1853,8 @@ pub(crate) fn without_word_gaps(text: &str) -> String {
             .take_while(|&&c| c == ' ')
             .count();
         let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + run));
-        let gap = (wide(before) && narrow(after)) || (narrow(before) && wide(after));
+        let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+        let gap = (wide(before) && narrow(after)) || (narrow(before) && wide(after)) || (digit(before) && digit(after));
         if !gap {
             out.extend(std::iter::repeat_n(' ', run));
         }
@@ -1909,6 +1910,10 @@ mod tests {
             "上海市生物医药科技发展中心2024年度项目绩效目标汇总表"
         );
         assert_eq!(without_word_gaps("项目名称   科技服务"), "项目名称   科技服务");
+        assert_eq!(
+            without_word_gaps("某某街道202 6年度项目支出绩效目标表"),
+            "某某街道2026年度项目支出绩效目标表"
+        );
         // So a row of such gaps is one heading; words apart are not (a
         // document of one such line holds no form and says so).
         assert_eq!(title_of(&rows("上海市某中心 2024 年度项目绩效目标汇总表\n")), Some(0));

@@ -2253,6 +2253,12 @@ fn page_seam(row: &Row) -> Option<(Row, Row)> {
         }
     }
     let (head, tail) = (row.text.get(..split)?.trim_end(), row.text.get(split..)?);
+    // A year a dump parted with a space is one heading (`上海市普陀区某某街道202
+    // 6年度项目支出绩效目标表`, PDFBox): no page starts inside a number.
+    let number_parted = head.ends_with(|c: char| c.is_ascii_digit()) && tail.starts_with(|c: char| c.is_ascii_digit());
+    if heading_at == Some(k) && number_parted {
+        return None;
+    }
     // A row that starts with the marker's piece and the header is one.
     let head_folded = fold_compact(head);
     if head.is_empty() || (header_at == Some(k) && vocab::is_marker_piece(&head_folded)) {
