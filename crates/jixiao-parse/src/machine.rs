@@ -1854,7 +1854,13 @@ pub(crate) fn without_word_gaps(text: &str) -> String {
             .count();
         let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + run));
         let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
-        let gap = (wide(before) && narrow(after)) || (narrow(before) && wide(after)) || (digit(before) && digit(after));
+        // Inside a number set between ideographs (`街道202 6年度`), not
+        // between numbers (`5 2`, `2021 3 31`).
+        let in_number = digit(before) && digit(after) && {
+            let rest = chars.get(i + run..).unwrap_or_default();
+            wide(rest.iter().find(|c| !c.is_ascii_digit()))
+        };
+        let gap = (wide(before) && narrow(after)) || (narrow(before) && wide(after)) || in_number;
         if !gap {
             out.extend(std::iter::repeat_n(' ', run));
         }
