@@ -1838,6 +1838,7 @@ pub(crate) fn without_word_gaps(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let wide = |c: Option<&char>| c.is_some_and(|&c| jixiao_model::normalize::is_wide(c));
     let narrow = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
@@ -1853,7 +1854,6 @@ pub(crate) fn without_word_gaps(text: &str) -> String {
             .take_while(|&&c| c == ' ')
             .count();
         let (before, after) = (i.checked_sub(1).and_then(|b| chars.get(b)), chars.get(i + run));
-        let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
         // Inside a number set between ideographs (`街道202 6年度`), not
         // between numbers (`5 2`, `2021 3 31`).
         let in_number = digit(before) && digit(after) && {

@@ -3430,33 +3430,35 @@ enum LineSplit {
 /// split at the middle of the nearest such two-piece line instead. A line
 /// of four or six pieces, none a block marker's, is rows side by side.
 fn column_splits(content: &[Piece]) -> Vec<(u32, LineSplit)> {
+    // The pieces of each line of each sheet, once.
+    let lines: Vec<&[Piece]> = content
+        .chunk_by(|a, b| a.line == b.line && a.sheet == b.sheet)
+        .collect();
     let mut sheets: Vec<u32> = content.iter().map(|p| p.sheet).collect();
     sheets.sort_unstable();
     sheets.dedup();
     let mut out = Vec::new();
     for sheet in sheets {
-        let pieces: Vec<&Piece> = content.iter().filter(|p| p.sheet == sheet).collect();
-        let mut lines: Vec<u32> = pieces.iter().map(|p| p.line).collect();
-        lines.dedup();
-        let Some(split) = widest_gap(pieces.iter().map(|p| p.col)) else {
+        let sheet_lines: Vec<(u32, &[Piece])> = lines
+            .iter()
+            .filter_map(|l| l.first().filter(|p| p.sheet == sheet).map(|p| (p.line, *l)))
+            .collect();
+        let Some(split) = widest_gap(sheet_lines.iter().flat_map(|(_, l)| l.iter().map(|p| p.col))) else {
             continue;
         };
         // Lines of exactly two pieces a column gap apart: (line, middle,
         // whether the sheet's split parts them).
-        let pairs: Vec<(u32, usize, bool)> = lines
+        let pairs: Vec<(u32, usize, bool)> = sheet_lines
             .iter()
-            .filter_map(
-                |&line| match pieces.iter().filter(|p| p.line == line).collect::<Vec<_>>()[..] {
-                    [a, b] if b.col >= a.col + MIN_COLUMN_GAP => {
-                        Some((line, a.col.midpoint(b.col), a.col < split && b.col >= split))
-                    }
-                    _ => None,
-                },
-            )
+            .filter_map(|&(line, on_line)| match on_line {
+                [a, b] if b.col >= a.col + MIN_COLUMN_GAP => {
+                    Some((line, a.col.midpoint(b.col), a.col < split && b.col >= split))
+                }
+                _ => None,
+            })
             .collect();
         let blockwise = pairs.iter().any(|(_, _, fits)| !fits);
-        for &line in &lines {
-            let on_line: Vec<&&Piece> = pieces.iter().filter(|p| p.line == line).collect();
+        for &(line, on_line) in &sheet_lines {
             let nearest = pairs
                 .iter()
                 .min_by_key(|(l, _, _)| (l.abs_diff(line), *l > line))
@@ -4131,6 +4133,11 @@ mod tests {
             .collect()
     }
 
+    /// The first row that holds `name`, or an empty one.
+    fn row_with(rows: &[String], name: &str) -> String {
+        rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default()
+    }
+
     // Typst and FOP set the label of a run cut by a page break in the
     // middle of the run's part on the first page (`质量指标` between 完整1
     // and 完整2; 完整3… on the next page): the run starts at 完整1, not at
@@ -4138,7 +4145,7 @@ mod tests {
     #[test]
     fn a_label_centred_on_its_runs_first_page_part() {
         let rows = regridded(include_str!("../tests/data/label-on-its-first-page-part.txt"));
-        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        let row_of = |name: &str| row_with(&rows, name);
         assert_eq!(row_of("巡访18"), "巡访18 | ≥72(次)");
         assert_eq!(row_of("完整1"), "质量指标 | 完整1 | ≥95%");
         assert_eq!(row_of("完整3"), "完整3 | ≥95%");
@@ -4187,7 +4194,7 @@ mod tests {
     #[test]
     fn blocks_of_one_page_at_columns_of_their_own() {
         let rows = regridded(include_str!("testdata/dompdf-blocks-own-columns.txt"));
-        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        let row_of = |name: &str| row_with(&rows, name);
         assert_eq!(row_of("第12片区为老"), "第12片区为老服务站巡访次数 | ≥48(次)");
         assert_eq!(row_of("第13片区为老"), "第13片区为老服务站巡访次数 | ≥52(次)");
         assert_eq!(row_of("第18片区为老"), "第18片区为老服务站巡访次数 | ≥72(次)");
@@ -4210,7 +4217,7 @@ mod tests {
     #[test]
     fn rows_side_by_side_on_one_line_are_two_rows() {
         let rows = regridded(include_str!("testdata/pymupdf-sort-rows-side-by-side.txt"));
-        let row_of = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        let row_of = |name: &str| row_with(&rows, name);
         assert_eq!(row_of("第1网格"), "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)");
         assert_eq!(row_of("第10网格"), "第10网格巡查次数 | ≥100(次)");
         assert_eq!(row_of("第11网格"), "第11网格巡查次数 | ≥110(次)");
