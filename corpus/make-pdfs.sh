@@ -39,6 +39,10 @@
 #                  Dompdf, PHP's other HTML-to-PDF writer: a row cut by a page break
 #                  drawn shifted; `zwsp`: a zero-width space between characters;
 #                  needs Debian's php-cli, php-mbstring, php-dompdf and fontTools)
+#   Gnumeric:      corpus/pdf/gnumeric/make.py (the LibreOffice producer's sheet
+#                  printed by Gnumeric's ssconvert: no page breaks, cell fills
+#                  painted over overflowing text; needs Debian's gnumeric,
+#                  fonts-noto-cjk and openpyxl)
 #   pypdf:         corpus/pdf/pypdf/make.py (the PDFs above with every ToUnicode
 #                  map removed; pip pypdf)
 set -euo pipefail
@@ -196,3 +200,9 @@ fi
 if command -v qpdf >/dev/null; then bash corpus/pdf/qpdf/make.sh; fi
 if command -v gs >/dev/null; then bash corpus/pdf/ghostscript/make.sh; fi
 if command -v pdftocairo >/dev/null; then bash corpus/pdf/cairo/make.sh; fi
+if [ -f corpus/pdf/gnumeric/make.py ] && command -v ssconvert >/dev/null; then
+  python3 corpus/pdf/gnumeric/make.py "$seed" corpus/pdf/seed.gnumeric.pdf
+  python3 corpus/pdf/gnumeric/make.py "$district" corpus/pdf/district.gnumeric.pdf
+  python3 corpus/pdf/gnumeric/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.gnumeric.pdf
+  python3 corpus/pdf/gnumeric/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.gnumeric.pdf
+fi

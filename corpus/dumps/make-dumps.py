@@ -68,6 +68,7 @@ EXTRA = {
     "district.mupdf.pdf", "seed.reportlab.pdf", "stress.fpdf2.pdf", "stress.libreoffice.pdf",
     "seed.wkhtmltopdf.pdf", "stress.itext.pdf", "seed.pdfmake.pdf", "stress.pdfmake.pdf",
     "seed.jspdf.pdf", "seed.fop.pdf", "seed.tcpdf.pdf", "seed.writer.pdf", "seed.typst.pdf", "seed.dompdf.pdf",
+    "seed.gnumeric.pdf",
 }
 
 

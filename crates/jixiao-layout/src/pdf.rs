@@ -37,6 +37,9 @@ const OPEN_COLUMN_SHARE: f32 = 0.9;
 /// Text of a cell that overflows the table's last rule starts within this
 /// share of its size below the rule; a footer sits further away.
 const OVERFLOW: f32 = 0.5;
+/// Font sizes within this share of each other are one size (a cell's text
+/// set in one font size, rounded differently by producers).
+const SAME_SIZE: f32 = 0.15;
 
 /// A table: its row and column boundaries and which grid box belongs to
 /// which cell.
@@ -1137,7 +1140,12 @@ impl<'g> Grid<'g> {
         }
         let row = self.rows.len().checked_sub(2)?;
         let index = *self.owner.get(row * (self.cols.len() - 1) + self.col_of(cx))?;
-        (!self.cells.get(index)?.glyphs.is_empty()).then_some(index)
+        // The cell's own text runs on in its own size; a heading set under
+        // the table in a larger one is not the cell's (Gnumeric prints the
+        // next form's `财政项目支出绩效目标申报表` at 16 pt right under the
+        // last row's rule, ignoring page breaks).
+        let last = self.cells.get(index)?.glyphs.last()?;
+        ((glyph.size - last.size).abs() <= SAME_SIZE * last.size.max(glyph.size)).then_some(index)
     }
 
     /// The grid column under `x` (clamped to the grid).
@@ -1313,6 +1321,32 @@ mod tests {
             cells(&read_pages(&[first, closed])),
             vec![vec!["甲", "乙"], vec!["丙", "丁"], vec!["戊"], vec!["己", "庚"]]
         );
+    }
+
+    /// Under a table's last rule: a line of the last row's cell in its own
+    /// size is that cell's (Chromium's `绩效` / `指标` cut by a page break);
+    /// a larger heading set right under the rule (Gnumeric's next form,
+    /// with no page break) is a row of its own.
+    #[test]
+    fn text_under_the_last_rule_is_the_cells_only_in_the_cells_size() {
+        let rules = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            v(0.0, 0.0, 20.0),
+            v(50.0, 0.0, 20.0),
+            v(100.0, 0.0, 20.0),
+        ];
+        let under = |size: f32| Glyph {
+            size,
+            y1: 21.0 + size,
+            ..glyph("下", 10.0, 21.0)
+        };
+        let rows = |size: f32| {
+            let glyphs = vec![glyph("甲", 10.0, 5.0), glyph("乙", 60.0, 5.0), under(size)];
+            cells(&page_rows(&page(glyphs, rules.clone())))
+        };
+        assert_eq!(rows(10.0), vec![vec!["甲\n下", "乙"]]);
+        assert_eq!(rows(16.0), vec![vec!["甲", "乙"], vec!["下"]]);
     }
 
     #[test]
