@@ -4225,6 +4225,32 @@ mod tests {
         assert_eq!(rows.iter().filter(|r| r.contains("网格巡查次数")).count(), 18);
     }
 
+    /// PyMuPDF of Gnumeric, which draws a row's merged cells right to
+    /// left and then its single cells: each row's target before its name,
+    /// a run's labels after its first row (二级 before 一级 where both are
+    /// merged), and `产出指标` drawn again above the page's first row.
+    #[test]
+    fn rows_drawn_right_to_left_are_read_target_first() {
+        let rows = regridded(include_str!("testdata/gnumeric-pymupdf-target-first.txt"));
+        let table: Vec<&str> = rows.iter().map(String::as_str).filter(|r| r.contains(" | ")).collect();
+        assert_eq!(
+            table,
+            [
+                "一级指标 | 二级指标",
+                "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于12场",
+                "个案咨询人次 | ≥300(人次)",
+                "团体心理治疗 | 开展至少1次团体心理治疗",
+                "质量指标 | 心理健康知晓率 | 90%",
+                "咨询满意率 | 满意率100%",
+                "时效指标 | 服务完成及时率 | =100(%)",
+                "成本指标 | 经费控制率 | ≤100%",
+                "效益指标 | 社会效益指标 | “心理健康进社区”活动覆盖率 | 不低于50%",
+                "可持续影响指标 | 心理服务网络运行 | 长期",
+                "满意度指标 | 服务对象满意度指标 | 居民满意度 | 90.00(度)",
+            ]
+        );
+    }
+
     // pdfplumber of Dompdf: money labels wrapped in narrow cells, half
     // above and half below the line of the values they are centred on.
     regrids_to!(

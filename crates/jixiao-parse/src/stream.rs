@@ -26,7 +26,11 @@
 //! print a centred label before the row its middle falls in: where every
 //! label stands exactly so, the runs that put them there are read (see
 //! [`centred_labels`]); so are labels printed right before the last row of
-//! their runs, as Apache FOP draws them (see [`closing_labels`]). Where the
+//! their runs, as Apache FOP draws them (see [`closing_labels`]). A
+//! producer that draws a row's cells right to left (Gnumeric) prints each
+//! row target first, a run's labels after its first row: the table is
+//! read so where that cuts better and the labels stand exactly so (see
+//! [`trailing_labels`]). Where the
 //! labels stand elsewhere (a report server
 //! that draws every merged cell of a page first, LibreOffice's order,
 //! poppler's columns of blocks) nothing in the dump says which rows a label
@@ -85,6 +89,11 @@ const EXTRA_LINE: f32 = 0.01;
 const COLUMN_BLOCK: f32 = 0.5;
 /// Most rows of one column block: a page of one-line rows.
 const MAX_BLOCK_ROWS: usize = 60;
+/// Cost of reading every row target first (Gnumeric draws a row's merged
+/// cells right to left: `不低于12场` / `心理健康讲座场次`): a third of one
+/// numeric target read as a name, so that only a table whose shapes say
+/// so is read that way.
+const TARGET_FIRST: f32 = 1.0;
 
 /// A content-order table read back: its rows, and the labels it could not
 /// attach to rows (with where the first stood).
@@ -174,7 +183,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             }
         }
     }
-    let steps = best_cutting(&items)?;
+    let (name_first_cost, name_first) = best_cutting(&items, Column::Name)?;
     // Rows: a name cell and a target cell (either may be blank).
     let cell_text = |step: &Step| -> String {
         match step {
@@ -192,29 +201,54 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         Step::Cell { start, .. } => content.get(*start),
         Step::Blank | Step::Block { .. } => None,
     };
-    // Each row: its name and target cells and the piece it starts at.
-    let pairs: Vec<(&Step, &Step, &Piece)> = steps
-        .chunks(2)
-        .filter_map(|pair| match pair {
-            [name, target] => Some((name, target)),
-            [name] => Some((name, &Step::Blank)),
-            _ => None,
-        })
-        .map(|(name, target)| {
-            (
-                name,
-                target,
-                cell_start(name).or_else(|| cell_start(target)).unwrap_or(first),
-            )
+    // Each row's cells, the one it was printed with first first, and the
+    // line it starts on.
+    let rows_of = |steps: &[Step]| -> Vec<(Step, Step, u32)> {
+        steps
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [a, b] => Some((*a, *b)),
+                [a] => Some((*a, Step::Blank)),
+                _ => None,
+            })
+            .map(|(a, b)| (a, b, cell_start(&a).or_else(|| cell_start(&b)).unwrap_or(first).line))
+            .collect()
+    };
+    // Rows read target first where that reads better and the labels
+    // stand where such a producer prints them (see [`trailing_labels`]):
+    // a dump that lost a table's first name also starts with a target.
+    let target_first = if row_major || labels.is_empty() {
+        None
+    } else {
+        best_cutting(&items, Column::Target)
+            .filter(|(cost, _)| cost + TARGET_FIRST < name_first_cost)
+            .and_then(|(_, steps)| {
+                let rows = rows_of(&steps);
+                let lines: Vec<u32> = rows.iter().map(|(_, _, line)| *line).collect();
+                trailing_labels(labels, &lines).map(|heads| (rows, heads))
+            })
+    };
+    let (first_column, rows_read, trailing) = match target_first {
+        Some((rows, heads)) => (Column::Target, rows, Some(heads)),
+        None => (Column::Name, rows_of(&name_first), None),
+    };
+    // Each row: its name and target cells and the line it starts on.
+    let pairs: Vec<(&Step, &Step, u32)> = rows_read
+        .iter()
+        .map(|(a, b, line)| match first_column {
+            Column::Name => (a, b, *line),
+            Column::Target => (b, a, *line),
         })
         .collect();
     let placed = if row_major || labels.is_empty() {
         None
+    } else if trailing.is_some() {
+        trailing
     } else {
         let scale = ContentScale::new(content);
         let extents: Vec<RowExtent> = pairs
             .iter()
-            .map(|(name, target, at)| {
+            .map(|(name, target, line)| {
                 // A column block's target stands apart from its name: the
                 // name alone is the row's height.
                 let apart =
@@ -230,7 +264,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
                         (t.min(y), b.max(y + 1.0))
                     });
                 RowExtent {
-                    line: at.line,
+                    line: *line,
                     top,
                     bottom,
                 }
@@ -239,16 +273,16 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         // Else labels that close their runs (Apache FOP draws a merged
         // cell with the last row it spans).
         centred_labels(labels, &extents).or_else(|| {
-            let row_lines: Vec<u32> = pairs.iter().map(|(_, _, at)| at.line).collect();
+            let row_lines: Vec<u32> = pairs.iter().map(|(_, _, line)| *line).collect();
             closing_labels(labels, &row_lines)
         })
     };
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
-    for (i, (name, target, at)) in pairs.into_iter().enumerate() {
+    for (i, (name, target, line)) in pairs.into_iter().enumerate() {
         let mut cells = Vec::new();
         if row_major {
-            while let Some(label) = pending.next_if(|l| l.at <= at.line as f32) {
+            while let Some(label) = pending.next_if(|l| l.at <= line as f32) {
                 cells.push(label.text.clone());
             }
         }
@@ -257,7 +291,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         }
         cells.push(cell_text(name));
         cells.push(cell_text(target));
-        rows.push(ruled_row(Location::Line(at.line), cells, 0));
+        rows.push(ruled_row(Location::Line(line), cells, 0));
     }
     let unplaced_labels = if row_major || labels.is_empty() || placed.is_some() {
         None
@@ -361,6 +395,58 @@ fn heads<'l>(rows: usize, runs: impl IntoIterator<Item = (usize, &'l Label)>) ->
         heads.get_mut(start)?.push(label.text.clone());
     }
     Some(heads)
+}
+
+/// The runs of labels printed right after the first row they span, as a
+/// producer that draws a row's cells right to left prints them (Gnumeric:
+/// a row's merged cells right to left, then its single cells, so a run's
+/// labels follow its first row's target and name; the rows start on
+/// lines `row_lines`):
+///
+/// ```text
+/// 不低于12场                    ← row 1's target
+/// 心理健康讲座场次              ← row 1's name
+/// 数量指标                      ← rows 1–3
+/// 产出指标                      ← rows 1–7
+/// ≥300(人次)                    ← row 2's target
+/// ```
+///
+/// Read so only where no label stands before the first row, at most one
+/// label of each level follows a row, and each 一级 run begins where a
+/// 二级 run does; `None` otherwise. Per row, the labels whose run begins
+/// at it (一级 first).
+fn trailing_labels(labels: &[Label], row_lines: &[u32]) -> Option<Vec<Vec<String>>> {
+    let mut ones: Vec<(usize, &Label)> = Vec::new();
+    let mut twos: Vec<(usize, &Label)> = Vec::new();
+    for label in labels {
+        // The row printed last before the label.
+        let row = row_lines
+            .iter()
+            .filter(|&&line| (line as f32) < label.at)
+            .count()
+            .checked_sub(1)?;
+        let runs = match label.level {
+            LabelLevel::One => &mut ones,
+            LabelLevel::Two => &mut twos,
+        };
+        // A merged label cut by a page break is drawn again above the
+        // page's first row (`产出指标` after the marker `绩效` / `指标`):
+        // its run goes on.
+        if runs.last().is_some_and(|(_, last)| last.text == label.text) {
+            continue;
+        }
+        if runs.last().is_some_and(|(start, _)| *start >= row) {
+            return None;
+        }
+        runs.push((row, label));
+    }
+    if ones.is_empty() && twos.is_empty() {
+        return None;
+    }
+    if !twos.is_empty() && !ones.iter().all(|(start, _)| twos.iter().any(|(s, _)| s == start)) {
+        return None;
+    }
+    heads(row_lines.len(), ones.into_iter().chain(twos))
 }
 
 /// The runs of labels printed right before the last row they span, as
@@ -476,9 +562,10 @@ fn labels_lead_rows(labels: &[Label], content: &[Piece]) -> bool {
     })
 }
 
-/// The cutting of the items into alternating name and target cells that
-/// costs least, over the column widths worth trying.
-fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
+/// The cutting of the items into alternating name and target cells, each
+/// row's `first` first, that costs least over the column widths worth
+/// trying, with its cost.
+fn best_cutting(items: &[Item], first: Column) -> Option<(f32, Vec<Step>)> {
     let widths = column_widths(items);
     let wraps = wrap_widths(items);
     // The column blocks at each item, per target width (they do not
@@ -494,7 +581,7 @@ fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
     let mut best: Option<(f32, Vec<Step>)> = None;
     for &(name_width, name_lines) in &widths {
         for (&(target_width, target_lines), blocks) in widths.iter().zip(&blocks) {
-            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps, blocks) else {
+            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps, blocks, first) else {
                 continue;
             };
             // A width only one line comes to is weaker evidence: of two
@@ -506,7 +593,7 @@ fn best_cutting(items: &[Item]) -> Option<Vec<Step>> {
             }
         }
     }
-    best.map(|(_, steps)| steps)
+    best
 }
 
 /// The widths worth trying for a column, each with how many lines come to
@@ -670,14 +757,23 @@ fn cell_cost(
 
 /// The cheapest cutting for the columns' `capacity` (name, target):
 /// `best[i][c]` is the cost of items `0..i` with the next cell in column
-/// `c`; a row starts with its name.
-fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<ColumnBlock>]) -> Option<(f32, Vec<Step>)> {
+/// `c`; a row starts with its cell of column `first` (its name, or its
+/// target where the producer draws a row right to left). Steps come a
+/// row's cells at a time, `first`'s first.
+fn cut(
+    items: &[Item],
+    capacity: [usize; 2],
+    wraps: &[usize],
+    blocks: &[Vec<ColumnBlock>],
+    first: Column,
+) -> Option<(f32, Vec<Step>)> {
+    let second = first.other();
     let n = items.len();
     let mut best = vec![[f32::INFINITY; 2]; n + 1];
     let mut back: Vec<[Option<(usize, Column, Step)>; 2]> = vec![[None, None]; n + 1];
     // The target cells of the column blocks steps took.
     let mut taken: Vec<Vec<(usize, usize)>> = Vec::new();
-    *best.first_mut()?.first_mut()? = 0.0;
+    *best.first_mut()?.get_mut(first as usize)? = 0.0;
     for i in 0..=n {
         // A blank cell: the column moves on without an item.
         for column in [Column::Name, Column::Target, Column::Name] {
@@ -688,15 +784,16 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<Colu
                 *back.get_mut(i)?.get_mut(to as usize)? = Some((i, column, Step::Blank));
             }
         }
-        // Where a row starts, no target cell may.
+        // Where a row starts, no row's second cell may.
         if items.get(i).is_some_and(|it| it.row_start) {
-            *best.get_mut(i)?.get_mut(Column::Target as usize)? = f32::INFINITY;
+            *best.get_mut(i)?.get_mut(second as usize)? = f32::INFINITY;
         }
         if i == n {
             break;
         }
+        // Column blocks are poppler's, of rows read name first.
         let from_name = *best.get(i)?.get(Column::Name as usize)?;
-        if from_name.is_finite() {
+        if from_name.is_finite() && first == Column::Name {
             for block in blocks.get(i).map(Vec::as_slice).unwrap_or_default() {
                 let end = block.targets.last().map_or(i, |&(_, e)| e);
                 let cost = from_name + COLUMN_BLOCK + block.cost;
@@ -732,13 +829,13 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<Colu
             }
         }
     }
-    // The table ends after a target (or a name with its target blank).
-    let end_name = *best.get(n)?.get(Column::Name as usize)?;
-    let end_target = best.get(n)?.get(Column::Target as usize)? + EMPTY_CELL;
-    let (total, mut column) = if end_name <= end_target {
-        (end_name, Column::Name)
+    // The table ends after a row (or a row's first cell, its second blank).
+    let end_row = *best.get(n)?.get(first as usize)?;
+    let end_half = best.get(n)?.get(second as usize)? + EMPTY_CELL;
+    let (total, mut column) = if end_row <= end_half {
+        (end_row, first)
     } else {
-        (end_target, Column::Target)
+        (end_half, second)
     };
     if !total.is_finite() {
         return None;
@@ -748,7 +845,7 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<Colu
     // Every step goes back an item or is a blank cell (never two in a
     // row the same way), so this ends; bound it all the same.
     for _ in 0..(2 * n + 4) {
-        if i == 0 && column == Column::Name {
+        if i == 0 && column == first {
             break;
         }
         let (from, from_column, step) = back.get(i)?.get(column as usize).copied().flatten()?;
@@ -775,7 +872,7 @@ fn cut(items: &[Item], capacity: [usize; 2], wraps: &[usize], blocks: &[Vec<Colu
             other => vec![other],
         })
         .collect();
-    // A table that ends on a name: its target is blank.
+    // A table that ends on a row's first cell: its second is blank.
     if steps.len() % 2 == 1 {
         steps.push(Step::Blank);
     }
@@ -997,5 +1094,63 @@ mod tests {
         );
         // No labels: nothing to read.
         assert_eq!(closing(&[], 2), None);
+    }
+
+    /// Labels `(text, level, printed after the row on this line)`; rows
+    /// start on lines 10, 20, 30 …
+    fn trailing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
+        let labels: Vec<Label> = labels
+            .iter()
+            .map(|&(text, level, after)| Label {
+                text: text.to_string(),
+                level,
+                at: after as f32 + 0.5,
+                lines: None,
+            })
+            .collect();
+        let lines: Vec<u32> = (1..=rows as u32).map(|r| r * 10).collect();
+        trailing_labels(&labels, &lines)
+    }
+
+    // One line per case: where Gnumeric prints the labels → the rows their runs begin at.
+    #[test]
+    fn labels_that_follow_their_first_row() {
+        use LabelLevel::{One, Two};
+        let heads = |rows: &[&[&str]]| -> Option<Vec<Vec<String>>> {
+            Some(rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect())
+        };
+        // 数量 rows 1–2, 产出 rows 1–3 with 时效 row 3; 效益 row 4.
+        assert_eq!(
+            trailing(
+                &[
+                    ("数量", Two, 10),
+                    ("产出", One, 10),
+                    ("时效", Two, 30),
+                    ("效益", One, 40),
+                    ("社会", Two, 40)
+                ],
+                4
+            ),
+            heads(&[&["产出", "数量"], &[], &["时效"], &["效益", "社会"]])
+        );
+        // A label drawn again above a page's first row goes on with its run.
+        assert_eq!(
+            trailing(&[("产出", One, 10), ("数量", Two, 10), ("产出", One, 20)], 3),
+            heads(&[&["产出", "数量"], &[], &[]])
+        );
+        // A label before the first row: not this order.
+        assert_eq!(trailing(&[("产出", One, 5), ("数量", Two, 10)], 2), None);
+        // Two labels of a level after one row (bunched: order lost).
+        assert_eq!(
+            trailing(&[("数量", Two, 10), ("质量", Two, 10), ("产出", One, 10)], 2),
+            None
+        );
+        // A 一级 run that begins inside a 二级 run.
+        assert_eq!(
+            trailing(&[("产出", One, 10), ("数量", Two, 10), ("效益", One, 20)], 3),
+            None
+        );
+        // No labels: nothing to read.
+        assert_eq!(trailing(&[], 2), None);
     }
 }
