@@ -89,8 +89,12 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
         let strays = stray_header_rows(form);
         let mut gathered: Vec<Row> = region.clone();
         gathered.extend(strays.iter().filter_map(|&i| form.get(i)).cloned());
-        if let Some((rows, strays_gone)) = reorder(&gathered, region.len()) {
-            out.extend(rows);
+        if let Some((rows, strays_gone, values_first)) = reorder(&gathered, region.len()) {
+            if values_first {
+                out.extend(mirror_funds(rows));
+            } else {
+                out.extend(rows);
+            }
             let gone: Vec<usize> = strays
                 .iter()
                 .zip(&strays_gone)
@@ -119,7 +123,8 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
 /// ```
 ///
 /// The halves join into the label, on the first half's line; the value
-/// stays below it for [`reorder`].
+/// stays below it for [`reorder`]. So do halves on adjacent lines before
+/// another label.
 fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::with_capacity(region.len());
     let mut i = 0;
@@ -133,6 +138,19 @@ fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
             }
             _ => None,
         };
+        // The halves on adjacent lines, with another label after them: a
+        // label whose value was printed before it (Gnumeric's drawing order:
+        // `2025-01-01` / `计划开始日` / `期` / `计划完成日期`). A value after
+        // them is joined later, with the other tails.
+        let label_after = region
+            .get(i + 2)
+            .is_none_or(|r| r.cells.first().is_some_and(|c| vocab::field_prefix(c).is_some()));
+        let adjacent = || match region.get(i + 1) {
+            Some(tail) if single(row) && single(tail) && label_after => {
+                vocab::completed_field_label(&row.text, &tail.text)
+            }
+            _ => None,
+        };
         match joined {
             Some((value, text)) => {
                 out.push(Row {
@@ -143,10 +161,20 @@ fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
                 out.push(value.clone());
                 i += 3;
             }
-            None => {
-                out.push(row.clone());
-                i += 1;
-            }
+            None => match adjacent() {
+                Some(text) => {
+                    out.push(Row {
+                        cells: vec![text.clone()],
+                        text,
+                        ..row.clone()
+                    });
+                    i += 2;
+                }
+                None => {
+                    out.push(row.clone());
+                    i += 1;
+                }
+            },
         }
     }
     out
@@ -339,8 +367,9 @@ pub(crate) fn is_sentence(folded: &str) -> bool {
 /// the header is not a content-order one (or nothing would move). Rows
 /// from `own` on are strays from further down the form: those taken into
 /// the header are flagged (the second value); texts that found no label
-/// are left out, to stay where they stood.
-fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
+/// are left out, to stay where they stood. The third value: the header
+/// printed each row's values before its labels.
+fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
     if region
         .iter()
         .any(|r| r.ruled || !matches!(r.loc, Location::Line(_)) || crate::regrid::spaced_in_columns(r))
@@ -442,11 +471,66 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
             .count();
         (i..=i + more).collect()
     };
+    // Values printed before their labels, a table row at a time: Gnumeric
+    // draws a row's merged cells right to left, then its single cells
+    // (`其他运转类` / `社区心理健康服务` / `项目名称` / `项目性质` /
+    // `其他经常性项目` / `项目类别`; `…服务中心` / `…街道办事处` / `主管部门` /
+    // `实施单位`). Each run of texts goes, last first, to the open text
+    // labels of the run of labels after it.
+    // (A label's first half, `项目名` / `称`, is a label here.)
+    let label_half = |i: usize| {
+        region
+            .get(i)
+            .is_some_and(|r| vocab::is_field_label_prefix(&fold_compact(&r.text)))
+    };
+    let values_first = kinds
+        .iter()
+        .enumerate()
+        .find(|(i, k)| !matches!(k, Kind::Other | Kind::Piece) || label_half(*i))
+        .is_some_and(|(i, k)| !matches!(k, Kind::Label(..)) && !label_half(i));
+    let text_labels = label_rows(&is_text_field);
+    let open_text_label = |i: usize, values: &[Option<(String, Vec<usize>)>]| {
+        text_labels.contains(&i) && values.get(i).is_some_and(Option::is_none)
+    };
+    let mut i = 0;
+    while values_first && i < kinds.len() {
+        let mut texts: Vec<Vec<usize>> = Vec::new();
+        while let Some(kind) = kinds.get(i) {
+            match kind {
+                Kind::Label(..) => break,
+                Kind::Text if !taken.get(i).copied().unwrap_or(true) => {
+                    let rows = with_pieces(i);
+                    i += rows.len();
+                    texts.push(rows);
+                }
+                _ => i += 1,
+            }
+        }
+        let mut labels: Vec<usize> = Vec::new();
+        while let Some(kind) = kinds.get(i) {
+            if *kind == Kind::Text && !taken.get(i).copied().unwrap_or(true) {
+                break;
+            }
+            if open_text_label(i, &values) {
+                labels.push(i);
+            }
+            i += 1;
+        }
+        for (label, rows) in labels.into_iter().zip(texts.into_iter().rev()) {
+            for &r in &rows {
+                if let Some(t) = taken.get_mut(r) {
+                    *t = true;
+                }
+            }
+            if let Some(v) = values.get_mut(label) {
+                *v = Some((text_of(&rows), rows));
+            }
+        }
+    }
     // Plain text: to the text label right before it, or else the first one
     // before it still open.
-    let text_labels = label_rows(&is_text_field);
     for (i, kind) in kinds.iter().enumerate() {
-        if *kind != Kind::Text || taken.get(i).copied().unwrap_or(true) {
+        if values_first || *kind != Kind::Text || taken.get(i).copied().unwrap_or(true) {
             continue;
         }
         let open = |l: &usize| *l < i && values.get(*l).is_some_and(Option::is_none);
@@ -554,7 +638,82 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>)> {
             out.push(row.clone());
         }
     }
-    Some((out, strays_gone))
+    Some((out, strays_gone, values_first))
+}
+
+/// The money block of a header printed values first (see [`reorder`]):
+/// each row's amounts before its labels, the amounts right to left
+/// (Gnumeric draws the merged amount cells first):
+///
+/// ```text
+/// 7,595,500.00      ← 年度资金申请总额's
+/// 3,200,000.00      ← 项目资金总额's
+/// 项目资金
+/// （元）
+/// 项目资金总额
+/// 年度资金申请总额
+/// ```
+///
+/// A run of amounts a line each, then the block marker's pieces, then a
+/// run of as many money labels: each label takes its amount, the last
+/// amount first. Other rows pass unchanged.
+fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
+    let one = |r: &Row| -> Option<String> {
+        match r.cells.as_slice() {
+            [cell] if !r.ruled => Some(fold_compact(cell).into_owned()),
+            _ => None,
+        }
+    };
+    let amount = |r: &Row| one(r).is_some_and(|c| is_amount(&c));
+    let label = |r: &Row| one(r).is_some_and(|c| vocab::fund_label(&c).is_some());
+    let marker = |r: &Row| {
+        one(r).is_some_and(|c| vocab::marker(&c).is_some() || vocab::is_marker_prefix(&c) || vocab::is_marker_piece(&c))
+    };
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while let Some(row) = rows.get(i) {
+        let amounts = rows
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| amount(r))
+            .count();
+        let markers = rows
+            .get(i + amounts..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| marker(r))
+            .count();
+        let labels_at = i + amounts + markers;
+        let labels = rows
+            .get(labels_at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| label(r))
+            .count();
+        if amounts == 0 || labels != amounts {
+            out.push(row.clone());
+            i += 1;
+            continue;
+        }
+        out.extend(rows.get(i + amounts..labels_at).unwrap_or_default().iter().cloned());
+        let values = rows.get(i..i + amounts).unwrap_or_default().iter().rev();
+        for (label, value) in rows
+            .get(labels_at..labels_at + labels)
+            .unwrap_or_default()
+            .iter()
+            .zip(values)
+        {
+            let cells: Vec<String> = label.cells.iter().chain(&value.cells).cloned().collect();
+            out.push(Row {
+                text: cells.join(" "),
+                cells,
+                ..label.clone()
+            });
+        }
+        i = labels_at + labels;
+    }
+    out
 }
 
 /// The order of the fields on a form.
@@ -592,6 +751,32 @@ mod tests {
             }
         };
     }
+
+    // Gnumeric's drawing order (PyMuPDF): each row's merged value cells
+    // right to left, then its single cells; the money block the same way.
+    orders_to!(
+        values_printed_before_their_labels_go_to_them_mirrored,
+        "财政项目支出绩效目标填报表\n（2025年度）\n其他运转类\n社区心理健康服务\n项目名称\n项目性质\n其他经常性项目\n项目类别\n示例社区卫生服务中心\n示例街道办事处\n主管部门\n实施单位\n2025-12-31\n2025-01-01\n计划开始日\n期\n计划完成日期\n7,000.00\n5,000.00\n项目资金\n（元）\n项目资金总额\n年度资金申请总额\n0.00\n上年结转资金\n2,000.00\n0.00\n其他资金\n其他资金\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标填报表",
+            "（2025年度）",
+            "项目名称 | 社区心理健康服务",
+            "项目性质 | 其他经常性项目",
+            "项目类别 | 其他运转类",
+            "主管部门 | 示例街道办事处",
+            "实施单位 | 示例社区卫生服务中心",
+            "计划开始日期 | 2025-01-01",
+            "计划完成日期 | 2025-12-31",
+            "项目资金",
+            "（元）",
+            "项目资金总额 | 5,000.00",
+            "年度资金申请总额 | 7,000.00",
+            "上年结转资金 | 0.00",
+            "其他资金 | 0.00",
+            "其他资金 | 2,000.00",
+            "年度总体目标",
+        ]
+    );
 
     // poppler's reading order: values by shape and by the open text label.
     orders_to!(

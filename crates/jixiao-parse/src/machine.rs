@@ -93,6 +93,10 @@ struct Goal {
     /// dump): the text under them may be two cells printed one after the
     /// other, not one cell under both.
     parted_headings: bool,
+    /// Of the parted headings the annual one came first: a producer that
+    /// draws a row right to left (Gnumeric) prints the annual goal's cell
+    /// first too.
+    annual_first: bool,
     /// Where each row's lines begin in the last slot's lines, and the
     /// row's place (the place of an annual goal cut from them).
     row_starts: Vec<(usize, Location)>,
@@ -316,7 +320,10 @@ impl Parser {
                             .first()
                             .is_some_and(|v| jixiao_model::normalize::parse_date(&fold_compact(v)).is_some())
                 });
-                if vocab::fund_label(first).is_some() || (after_date && vocab::begins_fund_label(first)) {
+                // So does an amount printed before its label (Gnumeric's
+                // drawing order: `2025-12-31` / `7,595,500.00` / …).
+                let amount = || jixiao_model::normalize::is_amount(&fold_compact(first));
+                if vocab::fund_label(first).is_some() || (after_date && (vocab::begins_fund_label(first) || amount())) {
                     self.flush_field(pending);
                     return self.funds(
                         Funds {
@@ -794,6 +801,7 @@ impl Parser {
             // text below is under both, as when they share a line.
             [one] => match goal.slots.last_mut() {
                 Some((slot, lines, _)) if lines.is_empty() && *slot != *one && *slot != GoalSlot::Both => {
+                    goal.annual_first = *slot == GoalSlot::Annual;
                     *slot = GoalSlot::Both;
                     goal.parted_headings = dump_line(&row);
                 }
@@ -966,7 +974,12 @@ impl Parser {
                     .then(|| cut_where_resumed(lines, &goal.resumed_at))
                     .flatten();
                 if let Some(cut) = by_text.or(by_order) {
-                    let (project, annual) = lines.split_at(cut);
+                    let (first, second) = lines.split_at(cut);
+                    let (project, annual) = if goal.annual_first && goal.parted_headings {
+                        (second, first)
+                    } else {
+                        (first, second)
+                    };
                     let annual_loc = goal
                         .row_starts
                         .iter()
@@ -2594,6 +2607,38 @@ mod tests {
         assert_eq!(
             goals(false),
             ["Both: 建立覆盖全区的独居老人关爱巡访机制，及时发现/和化解安全风险。/全年完成各片区巡访任务，巡访记录完整率达到95%以上。"]
+        );
+    }
+
+    /// Two goal cells under headings on lines of their own go to the
+    /// headings in the order they were printed: a producer that draws the
+    /// row right to left (Gnumeric) prints the annual heading and cell
+    /// first.
+    #[test]
+    fn parted_goal_cells_follow_their_headings_order() {
+        let goals = |headings: &str| -> Vec<String> {
+            let text = format!("财政项目支出绩效目标申报表\n{headings}\n全年开展睦邻活动不少于300场。\n1.依托居民区睦邻点开展活动；\n2.营造和谐社区氛围。\n一级指标 二级指标 三级指标 年度指标值\n");
+            Parser::new(lex(rows(&text)))
+                .in_drawing_order(true)
+                .filter_map(|e| match e {
+                    Event::Goal { slot, lines, .. } => Some(format!("{slot:?}: {}", lines.join("/"))),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            goals("项目总目标\n年度总体目标"),
+            [
+                "Project: 全年开展睦邻活动不少于300场。",
+                "Annual: 1.依托居民区睦邻点开展活动；/2.营造和谐社区氛围。"
+            ]
+        );
+        assert_eq!(
+            goals("年度总体目标\n项目总目标"),
+            [
+                "Project: 1.依托居民区睦邻点开展活动；/2.营造和谐社区氛围。",
+                "Annual: 全年开展睦邻活动不少于300场。"
+            ]
         );
     }
 
