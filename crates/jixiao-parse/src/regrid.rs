@@ -4251,6 +4251,31 @@ mod tests {
         );
     }
 
+    /// The same order with cells wrapped over lines: a row ends where a
+    /// label follows it, so the rows' lines are cut there (a name does not
+    /// run on into the next row's target across `数量指标` / `产出指标`).
+    #[test]
+    fn wrapped_rows_drawn_right_to_left_end_at_their_labels() {
+        let rows = regridded(include_str!("testdata/gnumeric-pymupdf-wrapped-target-first.txt"));
+        let row_of = |name: &str| row_with(&rows, name);
+        assert_eq!(
+            row_of("为辖区"),
+            "产出指标 | 数量指标 | 为辖区“一老一小”重点人群提供上门健康评估与家庭照护指导服务的户数 | ≥1200(户)"
+        );
+        assert_eq!(
+            row_of("社区微更新项目"),
+            "社区微更新项目 | 完成辖区内老旧小区加装电梯、非/机动车充电设施和无障碍通道改造/的前期调研、方案论证与居民意见/征询工作"
+        );
+        assert_eq!(
+            row_of("项目完成及时性"),
+            "时效指标 | 项目完成及时性 | 2026年11月底前完成全部建设内容/并通过第三方验收"
+        );
+        assert_eq!(
+            row_of("居民满意度"),
+            "满意度指标 | 社会公众或服务对象满意度指标 | 居民满意度 | ≥90%"
+        );
+    }
+
     // pdfplumber of Dompdf: money labels wrapped in narrow cells, half
     // above and half below the line of the values they are centred on.
     regrids_to!(

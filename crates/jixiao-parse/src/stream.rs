@@ -103,6 +103,7 @@ pub(crate) struct Read {
 }
 
 /// One line of a cell (or a whole cell) as the dump printed it.
+#[derive(Clone)]
 struct Item {
     width: usize,
     /// Latin letters and digits in it (wider than counted: see [`full`]).
@@ -220,7 +221,15 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
     let target_first = if row_major || labels.is_empty() {
         None
     } else {
-        best_cutting(&items, Column::Target)
+        // Labels follow a row's cells there: a row starts after each.
+        let after_labels: Vec<Item> = items
+            .iter()
+            .map(|item| Item {
+                row_start: item.row_start || item.after_label,
+                ..item.clone()
+            })
+            .collect();
+        best_cutting(&after_labels, Column::Target)
             .filter(|(cost, _)| cost + TARGET_FIRST < name_first_cost)
             .and_then(|(_, steps)| {
                 let rows = rows_of(&steps);
