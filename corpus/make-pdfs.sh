@@ -202,6 +202,7 @@ if command -v gs >/dev/null; then bash corpus/pdf/ghostscript/make.sh; fi
 if command -v pdftocairo >/dev/null; then bash corpus/pdf/cairo/make.sh; fi
 if [ -f corpus/pdf/gnumeric/make.py ] && command -v ssconvert >/dev/null; then
   python3 corpus/pdf/gnumeric/make.py "$seed" corpus/pdf/seed.gnumeric.pdf
+  python3 corpus/pdf/gnumeric/make.py "$seed" corpus/pdf/seed.gnumeric-narrow.pdf --narrow-labels
   python3 corpus/pdf/gnumeric/make.py "$district" corpus/pdf/district.gnumeric.pdf
   python3 corpus/pdf/gnumeric/make.py corpus/pdf/stress/stress.json corpus/pdf/stress.gnumeric.pdf
   python3 corpus/pdf/gnumeric/make.py corpus/pdf/cost/cost.json corpus/pdf/cost.gnumeric.pdf

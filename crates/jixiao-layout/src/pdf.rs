@@ -40,6 +40,9 @@ const OVERFLOW: f32 = 0.5;
 /// Font sizes within this share of each other are one size (a cell's text
 /// set in one font size, rounded differently by producers).
 const SAME_SIZE: f32 = 0.15;
+/// Most space between two lines of one cell's text, in em (line spacing
+/// of up to 1.6).
+const LINE_GAP: f32 = 0.6;
 
 /// A table: its row and column boundaries and which grid box belongs to
 /// which cell.
@@ -99,6 +102,21 @@ fn place(page: &Page) -> Placed<'_> {
             None => free.push(glyph),
         }
     }
+    // Such a cell's lines run on below the ones taken, maybe further than
+    // BEYOND_GRID (`项目` / `绩效` taken, `目标` under them): a glyph set
+    // on the next line right under a taken one, in its size, is the same
+    // cell's.
+    if !adopted.is_empty() {
+        free.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        let mut still_free = Vec::with_capacity(free.len());
+        for glyph in free {
+            match adopted.iter().find(|(_, _, above)| next_line_under(above, glyph)) {
+                Some(&(g, index, _)) => adopted.push((g, index, glyph)),
+                None => still_free.push(glyph),
+            }
+        }
+        free = still_free;
+    }
     for (g, index, glyph) in adopted {
         if let Some(grid) = grids.get_mut(g) {
             grid.push(index, glyph);
@@ -108,6 +126,17 @@ fn place(page: &Page) -> Placed<'_> {
         grid.split_unruled_columns();
     }
     Placed { grids, free }
+}
+
+/// True when `below` is set on the line after `above`'s, under it, in
+/// its size: the next line of the same text.
+fn next_line_under(above: &Glyph, below: &Glyph) -> bool {
+    let size = above.size.max(1.0);
+    (below.size - above.size).abs() <= SAME_SIZE * size
+        && below.y0 >= above.y0 + 0.5 * size
+        && below.y0 - above.y1 <= LINE_GAP * size
+        && below.x0 < above.x1
+        && below.x1 > above.x0
 }
 
 /// A box on the page, in points from the top-left corner.
@@ -1347,6 +1376,32 @@ mod tests {
         };
         assert_eq!(rows(10.0), vec![vec!["甲\n下", "乙"]]);
         assert_eq!(rows(16.0), vec![vec!["甲", "乙"], vec!["下"]]);
+    }
+
+    /// A merged cell cut by a page break, its lines drawn centred in the
+    /// whole cell, below the page's part of the table (Gnumeric's `项目` /
+    /// `绩效` / `目标`): the lines under the ones taken are the cell's too,
+    /// however far below the table.
+    #[test]
+    fn a_cut_cells_lines_below_the_table_stay_together() {
+        let rules = vec![
+            h(0.0, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            h(40.0, 50.0, 100.0),
+            v(0.0, 0.0, 40.0),
+            v(50.0, 0.0, 40.0),
+            v(100.0, 0.0, 40.0),
+        ];
+        let glyphs = vec![
+            glyph("甲", 10.0, 5.0),
+            glyph("乙", 60.0, 5.0),
+            glyph("丙", 60.0, 25.0),
+            glyph("项", 10.0, 140.0),
+            glyph("目", 10.0, 152.0),
+            glyph("标", 10.0, 164.0),
+        ];
+        let rows = page_rows(&page(glyphs, rules));
+        assert_eq!(cells(&rows), vec![vec!["甲", "乙"], vec!["项\n目\n标", "丙"]]);
     }
 
     #[test]

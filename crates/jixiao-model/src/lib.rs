@@ -374,6 +374,9 @@ pub enum Code {
     /// `label-from-family`: indicator rows whose 一级 label the dump's order
     /// lost took it from their 二级 label's family (`时效指标` → `产出指标`).
     LabelFromFamily,
+    /// `label-cut-short`: a money label printed cut short by its cell
+    /// (`其中：当年财政拨`) was read as the one label it begins.
+    LabelCutShort,
     /// `funds-mismatch`: the money cells do not add up.
     FundsMismatch,
     /// `bad-amount`: a money cell that is not an amount.
@@ -421,6 +424,7 @@ impl Code {
         Code::DuplicateFragment,
         Code::LabelAfterRows,
         Code::LabelFromFamily,
+        Code::LabelCutShort,
         Code::FundsMismatch,
         Code::BadAmount,
         Code::BadDate,
@@ -456,6 +460,7 @@ impl Code {
             Code::DuplicateFragment => "duplicate-fragment",
             Code::LabelAfterRows => "label-after-rows",
             Code::LabelFromFamily => "label-from-family",
+            Code::LabelCutShort => "label-cut-short",
             Code::FundsMismatch => "funds-mismatch",
             Code::BadAmount => "bad-amount",
             Code::BadDate => "bad-date",

@@ -292,6 +292,15 @@ fn apply(doc: &mut Document, drafts: &mut Vec<Draft>, event: Event) {
             )
             .with_text(text),
         ),
+        Event::LabelCutShort { label, text, loc } => doc.diagnostics.push(
+            diag(
+                Level::Info,
+                Code::LabelCutShort,
+                format!("a money label cut short read as {label}"),
+                loc,
+            )
+            .with_text(text),
+        ),
         Event::Unplaced { reason, text, loc } => {
             if reason == jixiao_model::UnplacedReason::LabelsWithoutRows {
                 if let Some(draft) = drafts.last_mut() {

@@ -96,6 +96,16 @@ pub enum Event {
         /// Where it was printed.
         loc: Location,
     },
+    /// A money label printed cut short (`其中：当年财政拨`), read as the
+    /// one label it begins.
+    LabelCutShort {
+        /// The label it was read as.
+        label: String,
+        /// The text as printed.
+        text: String,
+        /// Where it was printed.
+        loc: Location,
+    },
     /// Text that could not be placed in any field.
     Unplaced {
         /// Why it has no field.

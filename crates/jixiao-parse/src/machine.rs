@@ -71,6 +71,10 @@ struct Funds {
     /// A row's last cell that only begins a money label, which the next
     /// row's first cell ends (`其中：财政资` / `金 3,650,000.00`).
     label_begun: Option<(String, Location)>,
+    /// The rest of a money label cut short by its cell (`款` of
+    /// `其中：当年财政拨`), which may stand drawn over the row below, before
+    /// that row's label (Gnumeric paints the next row's fill over it).
+    cut_tail: Option<String>,
 }
 
 #[derive(Debug)]
@@ -330,6 +334,7 @@ impl Parser {
                             scale: 1,
                             cells: Vec::new(),
                             label_begun: None,
+                            cut_tail: None,
                         },
                         TokenKind::Row,
                         row_token(row),
@@ -405,6 +410,7 @@ impl Parser {
                 scale,
                 cells: Vec::new(),
                 label_begun: None,
+                cut_tail: None,
             }),
             TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
             _ => {
@@ -426,6 +432,26 @@ impl Parser {
                 if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
                     self.finish_funds(funds);
                     return self.goal(Goal::default(), TokenKind::Row, row_token(row));
+                }
+                // The goal headings after the first part of their block's
+                // marker, the rest of it on the next page (`项目` / `绩效` |
+                // `项目总目标` | `年度总体目标`, `目标` below a page break).
+                let marker_part = |c: &String| {
+                    let folded = fold_compact(c);
+                    vocab::is_marker_prefix(&folded) || vocab::is_marker_piece(&folded)
+                };
+                // (A PDF's grid row: a dump's order parts markers otherwise.)
+                let pdf_row = matches!(row.loc, Location::Page(_));
+                if let [first, rest @ ..] = row.cells.as_slice() {
+                    if pdf_row && marker_part(first) && rest.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
+                        let headings = Row {
+                            cells: rest.to_vec(),
+                            text: rest.join(" "),
+                            ..row.clone()
+                        };
+                        self.finish_funds(funds);
+                        return self.goal(Goal::default(), TokenKind::Row, row_token(headings));
+                    }
                 }
                 self.fund_row(&mut funds, &row);
                 State::Funds(funds)
@@ -455,13 +481,24 @@ impl Parser {
     /// amounts, they pair in order.
     fn fund_row(&mut self, funds: &mut Funds, row: &Row) {
         let mut cells: Vec<String> = funds.label_begun.take().map(|(text, _)| text).into_iter().collect();
-        for cell in &row.cells {
+        let cut_tail = funds.cut_tail.take();
+        for (k, cell) in row.cells.iter().enumerate() {
+            // The rest of the label cut short on the row above, over this
+            // row's label (`款` / `上年结转资金`): the label's, not this one's.
+            let cell = match (k, cut_tail.as_deref(), cell.split_once('\n')) {
+                (0, Some(tail), Some((head, rest)))
+                    if fold_compact(head) == tail && vocab::fund_label(rest).is_some() =>
+                {
+                    rest
+                }
+                _ => cell.as_str(),
+            };
             match cells.last_mut() {
                 // `其中：` printed apart from its label.
                 Some(last) if fold_compact(last) == "其中:" => last.push_str(cell),
                 // A label its narrow cell wrapped (`年度资金申请总` `额`).
                 Some(last) if vocab::completed_fund_label(last, cell).is_some() => last.push_str(cell),
-                _ => cells.push(cell.clone()),
+                _ => cells.push(cell.to_string()),
             }
         }
         if cells.last().is_some_and(|c| vocab::begins_fund_label(c)) {
@@ -474,6 +511,35 @@ impl Parser {
         let first_new = funds.cells.len();
         for (index, cell) in cells.iter().enumerate() {
             if let Some(label) = vocab::fund_label(cell) {
+                funds.cells.push(FundCell {
+                    label,
+                    amount: None,
+                    loc: row.loc,
+                });
+                continue;
+            }
+            // A label its cell cut short, its amount right after it in a
+            // PDF's grid row (Gnumeric prints `其中：当年财政拨` in a column
+            // too narrow; a dump's `年度资金申请` is a wrapped label's half,
+            // its amount maybe another's).
+            let amount_next =
+                matches!(row.loc, Location::Page(_)) && cells.get(index + 1).is_some_and(|c| is_amount(c));
+            if let Some((label, name)) = vocab::cut_short_fund_label(cell).filter(|_| amount_next) {
+                // The label's name less what was printed of it.
+                let printed = fold_compact(cell);
+                funds.cut_tail = name
+                    .char_indices()
+                    .rev()
+                    .map(|(at, _)| at)
+                    .filter(|&at| at > 0)
+                    .find(|&at| name.get(..at).is_some_and(|head| printed.ends_with(head)))
+                    .and_then(|at| name.get(at..))
+                    .map(str::to_string);
+                self.emit(Event::LabelCutShort {
+                    label: name.to_string(),
+                    text: cell.clone(),
+                    loc: row.loc,
+                });
                 funds.cells.push(FundCell {
                     label,
                     amount: None,
@@ -1981,6 +2047,7 @@ mod tests {
                 ),
                 Event::Fragment { what, text, .. } => format!("Fragment({what:?}, {text})"),
                 Event::Unplaced { reason, text, .. } => format!("Unplaced({reason:?}, {text})"),
+                Event::LabelCutShort { label, text, .. } => format!("LabelCutShort({text} → {label})"),
                 Event::FormEnd { .. } => "FormEnd".to_string(),
             })
             .collect()
@@ -2101,6 +2168,47 @@ mod tests {
             })
             .collect();
         assert_eq!(events, ["NoForm(2 lines)"]);
+    }
+
+    /// A PDF row's money label cut short by its narrow cell takes the
+    /// amount after it, reported; the rest of it, painted over on the row
+    /// below, is no part of that row's label (Gnumeric).
+    #[test]
+    fn a_money_label_cut_short_keeps_its_amount() {
+        let row = |cells: &[&str]| Row {
+            loc: jixiao_model::Location::Page(1),
+            text: cells.join(" "),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            ruled: true,
+            indent: 0,
+            sheet: 1,
+        };
+        let rows = vec![
+            row(&["财政项目支出绩效目标申报表"]),
+            row(&["项目名称", "甲"]),
+            row(&["项目资金\n（元）", "项目资金总额", "年度资金申请总额", "5,020,000.00"]),
+            row(&["其中：财政资金", "其中：当年财政拨", "5,020,000.00"]),
+            row(&["款\n上年结转资金", "0.00"]),
+        ];
+        let events: Vec<String> = Parser::new(lex(rows))
+            .filter_map(|e| match e {
+                Event::Fund { item, amount, .. } => Some(format!("{item:?} {amount:?}")),
+                Event::LabelCutShort { label, text, .. } => Some(format!("CutShort({text} → {label})")),
+                Event::Unplaced { text, .. } => Some(format!("Unplaced({text})")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            events,
+            [
+                "CutShort(其中：当年财政拨 → 当年财政拨款)",
+                "ProjectTotal None",
+                "AnnualTotal Some(5020000.0)",
+                "ProjectFiscal None",
+                "AnnualFiscalCurrent Some(5020000.0)",
+                "AnnualFiscalCarryover Some(0.0)",
+            ]
+        );
     }
 
     // The last line before the end reads as a title; with no form the

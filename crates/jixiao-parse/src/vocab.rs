@@ -175,6 +175,28 @@ pub fn completed_fund_label(first: &str, next: &str) -> Option<String> {
     fund_label(&joined).is_some().then_some(joined)
 }
 
+/// Fewest characters of a money label's name printed cut short for it to
+/// be read as the label it begins (`当年财政拨` of `当年财政拨款`; `财政`
+/// begins two labels and is too short anyway).
+const MIN_CUT_FUND_LABEL: usize = 4;
+
+/// The money label a cell cut short by its narrow cell begins, with the
+/// label's name, where it begins labels of one kind only
+/// (`其中：当年财政拨` → 当年财政拨款).
+pub fn cut_short_fund_label(cell: &str) -> Option<(FundLabel, &'static str)> {
+    let folded = fold_compact(cell);
+    let name = fund_label_name(&folded);
+    // (`项目资金` is the block's marker, not a cut 项目资金总额.)
+    if fund_label(cell).is_some() || marker(&folded).is_some() || name.chars().count() < MIN_CUT_FUND_LABEL {
+        return None;
+    }
+    let mut begun = FUND_LABELS
+        .iter()
+        .filter(|(n, _)| n.len() > name.len() && n.starts_with(name));
+    let (first_name, first) = *begun.next()?;
+    begun.all(|(_, label)| *label == first).then_some((first, first_name))
+}
+
 /// True for a cell that only begins a money label (`其中：财政资`).
 pub fn begins_fund_label(cell: &str) -> bool {
     let folded = fold_compact(cell);
@@ -514,6 +536,34 @@ mod tests {
             ("居民满意度调查结果", None),
         ] {
             assert_eq!(cut_label(cell), label, "{cell}");
+        }
+    }
+
+    #[test]
+    fn money_labels_cut_short() {
+        use FundItem::*;
+        for (cell, read) in [
+            (
+                "其中：当年财政拨",
+                Some((FundLabel::Item(AnnualFiscalCurrent), "当年财政拨款")),
+            ),
+            (
+                "年度资金申请总",
+                Some((FundLabel::Item(AnnualTotal), "年度资金申请总额")),
+            ),
+            // Two labels of one kind begin so: that kind.
+            ("年度资金", Some((FundLabel::Item(AnnualTotal), "年度资金申请总额"))),
+            (
+                "上年结转资",
+                Some((FundLabel::Item(AnnualFiscalCarryover), "上年结转资金")),
+            ),
+            // Labels of two kinds begin so, or too short, or whole: none.
+            ("其中：财政", None),
+            ("上年结", None),
+            ("其中：当年财政拨款", None),
+            ("项目资金", None),
+        ] {
+            assert_eq!(cut_short_fund_label(cell), read, "{cell}");
         }
     }
 
