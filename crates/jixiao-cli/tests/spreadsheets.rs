@@ -12,21 +12,26 @@ use common::cell_text;
 use jixiao_cli::{convert_bytes, convert_path, inputs};
 use jixiao_emit::table::{Tables, INDICATOR_COLUMNS, PROJECT_COLUMNS};
 
-fn corpus_tables() -> Tables {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut tables = Tables::new();
-    for input in inputs(&[root]) {
-        tables.add(&convert_path(&input.name, &input.path));
-    }
-    // A failed input contributes a diagnostic row.
-    tables.add(&convert_bytes("broken.txt", b""));
-    tables
+/// The tables of the whole corpus, converted once for every test here
+/// (each conversion of the corpus costs a minute of CI).
+fn corpus_tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut tables = Tables::new();
+        for input in inputs(&[root]) {
+            tables.add(&convert_path(&input.name, &input.path));
+        }
+        // A failed input contributes a diagnostic row.
+        tables.add(&convert_bytes("broken.txt", b""));
+        tables
+    })
 }
 
 #[test]
 fn xlsx_cells_equal_csv_cells() {
     let tables = corpus_tables();
-    let bytes = jixiao_emit::xlsx::to_bytes(&tables).expect("xlsx encodes");
+    let bytes = jixiao_emit::xlsx::to_bytes(tables).expect("xlsx encodes");
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("xlsx reads back");
     assert_eq!(workbook.sheet_names(), vec!["projects", "indicators", "diagnostics"]);
     for sheet in [&tables.projects, &tables.indicators, &tables.diagnostics] {
@@ -53,7 +58,7 @@ fn xlsx_cells_equal_csv_cells() {
 #[test]
 fn xlsx_types_money_and_dates() {
     let tables = corpus_tables();
-    let bytes = jixiao_emit::xlsx::to_bytes(&tables).expect("xlsx encodes");
+    let bytes = jixiao_emit::xlsx::to_bytes(tables).expect("xlsx encodes");
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("xlsx reads back");
     let range = workbook.worksheet_range("projects").expect("projects sheet");
     let col = |name: &str| PROJECT_COLUMNS.iter().position(|c| *c == name).expect("column exists");
@@ -72,7 +77,7 @@ fn xlsx_types_money_and_dates() {
 fn csv_columns_rows_and_bom() {
     let tables = corpus_tables();
     let (projects, indicators, _) = jixiao_emit::csv::to_strings(
-        &tables,
+        tables,
         jixiao_emit::csv::Flavour {
             bom: true,
             formula_guard: false,
@@ -98,6 +103,6 @@ fn csv_columns_rows_and_bom() {
     // Multi-line goals are quoted, numbers are plain.
     assert!(projects.contains(",31487510,5020000,0,26467510,\"1.生物医药专业技术服务平台房屋租金："));
     let (plain, _, _) =
-        jixiao_emit::csv::to_strings(&tables, jixiao_emit::csv::Flavour::default()).expect("csv encodes");
+        jixiao_emit::csv::to_strings(tables, jixiao_emit::csv::Flavour::default()).expect("csv encodes");
     assert!(plain.starts_with("file,project_index,form,"));
 }
