@@ -669,28 +669,21 @@ fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
     let marker = |r: &Row| {
         one(r).is_some_and(|c| vocab::marker(&c).is_some() || vocab::is_marker_prefix(&c) || vocab::is_marker_piece(&c))
     };
+    // How many rows from `from` on are of a kind.
+    let run = |from: usize, kind: &dyn Fn(&Row) -> bool| {
+        rows.get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| kind(r))
+            .count()
+    };
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut i = 0;
     while let Some(row) = rows.get(i) {
-        let amounts = rows
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|r| amount(r))
-            .count();
-        let markers = rows
-            .get(i + amounts..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|r| marker(r))
-            .count();
+        let amounts = run(i, &amount);
+        let markers = run(i + amounts, &marker);
         let labels_at = i + amounts + markers;
-        let labels = rows
-            .get(labels_at..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|r| label(r))
-            .count();
+        let labels = run(labels_at, &label);
         if amounts == 0 || labels != amounts {
             out.push(row.clone());
             i += 1;

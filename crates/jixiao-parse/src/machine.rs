@@ -74,7 +74,7 @@ struct Funds {
     /// The rest of a money label cut short by its cell (`款` of
     /// `其中：当年财政拨`), which may stand drawn over the row below, before
     /// that row's label (Gnumeric paints the next row's fill over it).
-    cut_tail: Option<String>,
+    cut_tail: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -485,7 +485,7 @@ impl Parser {
         for (k, cell) in row.cells.iter().enumerate() {
             // The rest of the label cut short on the row above, over this
             // row's label (`款` / `上年结转资金`): the label's, not this one's.
-            let cell = match (k, cut_tail.as_deref(), cell.split_once('\n')) {
+            let cell = match (k, cut_tail, cell.split_once('\n')) {
                 (0, Some(tail), Some((head, rest)))
                     if fold_compact(head) == tail && vocab::fund_label(rest).is_some() =>
                 {
@@ -524,24 +524,15 @@ impl Parser {
             // its amount maybe another's).
             let amount_next =
                 matches!(row.loc, Location::Page(_)) && cells.get(index + 1).is_some_and(|c| is_amount(c));
-            if let Some((label, name)) = vocab::cut_short_fund_label(cell).filter(|_| amount_next) {
-                // The label's name less what was printed of it.
-                let printed = fold_compact(cell);
-                funds.cut_tail = name
-                    .char_indices()
-                    .rev()
-                    .map(|(at, _)| at)
-                    .filter(|&at| at > 0)
-                    .find(|&at| name.get(..at).is_some_and(|head| printed.ends_with(head)))
-                    .and_then(|at| name.get(at..))
-                    .map(str::to_string);
+            if let Some(cut) = vocab::cut_short_fund_label(cell).filter(|_| amount_next) {
+                funds.cut_tail = Some(cut.rest);
                 self.emit(Event::LabelCutShort {
-                    label: name.to_string(),
+                    label: cut.name.to_string(),
                     text: cell.clone(),
                     loc: row.loc,
                 });
                 funds.cells.push(FundCell {
-                    label,
+                    label: cut.label,
                     amount: None,
                     loc: row.loc,
                 });

@@ -1048,19 +1048,25 @@ const MAX_MARKER_PIECE: usize = 4;
 mod tests {
     use super::*;
 
-    /// Labels `(text, level, printed before the row on this line)`; rows
-    /// start on lines 10, 20, 30 …
-    fn closing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
-        let labels: Vec<Label> = labels
+    /// Labels `(text, level, line)` printed half a line from `line` (before
+    /// it: `-0.5`, after it: `+0.5`), and the lines rows start on: 10, 20,
+    /// 30 …
+    fn labels_and_rows(labels: &[(&str, LabelLevel, u32)], offset: f32, rows: usize) -> (Vec<Label>, Vec<u32>) {
+        let labels = labels
             .iter()
-            .map(|&(text, level, before)| Label {
+            .map(|&(text, level, line)| Label {
                 text: text.to_string(),
                 level,
-                at: before as f32 - 0.5,
+                at: line as f32 + offset,
                 lines: None,
             })
             .collect();
-        let lines: Vec<u32> = (1..=rows as u32).map(|r| r * 10).collect();
+        (labels, (1..=rows as u32).map(|r| r * 10).collect())
+    }
+
+    /// Labels `(text, level, printed before the row on this line)`.
+    fn closing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
+        let (labels, lines) = labels_and_rows(labels, -0.5, rows);
         closing_labels(&labels, &lines)
     }
 
@@ -1105,19 +1111,9 @@ mod tests {
         assert_eq!(closing(&[], 2), None);
     }
 
-    /// Labels `(text, level, printed after the row on this line)`; rows
-    /// start on lines 10, 20, 30 …
+    /// Labels `(text, level, printed after the row on this line)`.
     fn trailing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
-        let labels: Vec<Label> = labels
-            .iter()
-            .map(|&(text, level, after)| Label {
-                text: text.to_string(),
-                level,
-                at: after as f32 + 0.5,
-                lines: None,
-            })
-            .collect();
-        let lines: Vec<u32> = (1..=rows as u32).map(|r| r * 10).collect();
+        let (labels, lines) = labels_and_rows(labels, 0.5, rows);
         trailing_labels(&labels, &lines)
     }
 

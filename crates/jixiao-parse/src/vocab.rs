@@ -180,10 +180,19 @@ pub fn completed_fund_label(first: &str, next: &str) -> Option<String> {
 /// begins two labels and is too short anyway).
 const MIN_CUT_FUND_LABEL: usize = 4;
 
-/// The money label a cell cut short by its narrow cell begins, with the
-/// label's name, where it begins labels of one kind only
-/// (`其中：当年财政拨` → 当年财政拨款).
-pub fn cut_short_fund_label(cell: &str) -> Option<(FundLabel, &'static str)> {
+/// A money label printed cut short (`其中：当年财政拨` of 当年财政拨款).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CutLabel {
+    pub label: FundLabel,
+    /// The label's whole name.
+    pub name: &'static str,
+    /// What the cell left out of it (`款`).
+    pub rest: &'static str,
+}
+
+/// The money label a cell cut short by its narrow cell begins, where it
+/// begins labels of one kind only (`其中：当年财政拨` → 当年财政拨款).
+pub fn cut_short_fund_label(cell: &str) -> Option<CutLabel> {
     let folded = fold_compact(cell);
     let name = fund_label_name(&folded);
     // (`项目资金` is the block's marker, not a cut 项目资金总额.)
@@ -194,7 +203,12 @@ pub fn cut_short_fund_label(cell: &str) -> Option<(FundLabel, &'static str)> {
         .iter()
         .filter(|(n, _)| n.len() > name.len() && n.starts_with(name));
     let (first_name, first) = *begun.next()?;
-    begun.all(|(_, label)| *label == first).then_some((first, first_name))
+    let cut = CutLabel {
+        label: first,
+        name: first_name,
+        rest: first_name.get(name.len()..)?,
+    };
+    begun.all(|(_, label)| *label == first).then_some(cut)
 }
 
 /// True for a cell that only begins a money label (`其中：财政资`).
@@ -563,7 +577,7 @@ mod tests {
             ("其中：当年财政拨款", None),
             ("项目资金", None),
         ] {
-            assert_eq!(cut_short_fund_label(cell), read, "{cell}");
+            assert_eq!(cut_short_fund_label(cell).map(|c| (c.label, c.name)), read, "{cell}");
         }
     }
 
