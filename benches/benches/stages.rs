@@ -7,6 +7,12 @@ use jixiao_model::{Format, Source};
 
 const PDF: &str = "pdf/seed.ucs2-landscape.pdf";
 const TEXT: &str = "000_9700642081d75d3a.txt";
+/// The slowest kinds of dump to read (names, corpus files).
+const DUMPS: &[(&str, &str)] = &[
+    ("pdfplumber_seed", "dumps/seed.mupdf.pdf.pdfplumber.txt"),
+    ("pypdf_seed", "dumps/seed.mupdf.pdf.pypdf.txt"),
+    ("pymupdf_two_passes", "dumps/cost.libreoffice.pdf.pymupdf.txt"),
+];
 
 fn source() -> Source {
     Source {
@@ -54,6 +60,21 @@ fn stages(c: &mut Criterion) {
             jixiao_parse::parse(rows, source()).projects.len()
         })
     });
+    group.finish();
+
+    // Other extractors' dumps: their cells are put back by cost searches
+    // (rows of a line-per-baseline dump, a two-pass producer's weave).
+    let mut group = c.benchmark_group("dumps");
+    for (name, dump) in DUMPS {
+        let bytes = read(dump);
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let rows = jixiao_layout::text::rows_from_bytes(&bytes).expect("decodes");
+                jixiao_parse::parse(rows, source()).projects.len()
+            })
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("emit");

@@ -398,9 +398,14 @@ pub fn parse_target(text: &str) -> Target {
 /// True when `text` is a numeric target on its own (`≥13.00(场)`, `90%`):
 /// such a line can close a wrapped indicator name.
 pub fn is_numeric_target(text: &str) -> bool {
-    // A value needs a digit (ASCII or full-width): most texts asked about
-    // are names, turned away here without the target pattern.
-    text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) && parse_target(text).value.is_some()
+    may_hold_value(text) && parse_target(text).value.is_some()
+}
+
+/// False when `text` has no digit (ASCII or full-width), so that
+/// [`parse_target`] finds no value in it: most texts asked about are
+/// names, turned away here without the target pattern.
+pub fn may_hold_value(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 fn amount_regex() -> &'static Regex {

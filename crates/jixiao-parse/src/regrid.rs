@@ -3499,6 +3499,7 @@ fn widest_gap(cols: impl Iterator<Item = usize>) -> Option<usize> {
 /// least total cost (see [`row_cost`]).
 fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -> Option<(f32, Vec<TableRow>)> {
     let capacity = capacities(lines);
+    let texts: Vec<LineTexts> = lines.iter().map(line_texts).collect();
     let n = lines.len();
     let mut best: Vec<Option<(f32, usize, TableRow)>> = vec![None; n + 1];
     let mut cost_to: Vec<f32> = vec![f32::INFINITY; n + 1];
@@ -3506,7 +3507,10 @@ fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -
         *first = 0.0;
     }
     for end in 1..=n {
-        for start in end.saturating_sub(MAX_ROW_LINES)..end {
+        // Shortest rows first: they set a low ceiling early (see
+        // [`Ceiling`]). Of readings that cost the same, the longest row's is
+        // kept (`<=` below), as before the order was turned.
+        for start in (end.saturating_sub(MAX_ROW_LINES)..end).rev() {
             let before = cost_to.get(start).copied().unwrap_or(f32::INFINITY);
             if !before.is_finite() {
                 continue;
@@ -3515,7 +3519,7 @@ fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -
             if group.windows(2).any(|w| matches!(w, [a, b] if a.sheet != b.sheet)) {
                 continue;
             }
-            let Some((cost, row)) = row_cost(group, capacity, align, drawing_order) else {
+            let Some(group_texts) = texts.get(start..end) else {
                 continue;
             };
             // Columns by character position only: a line of pdfplumber's
@@ -3525,8 +3529,16 @@ fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -
             } else {
                 0.0
             };
+            let ceiling = Ceiling {
+                before,
+                after: goes_on,
+                best: cost_to.get(end).copied().unwrap_or(f32::INFINITY),
+            };
+            let Some((cost, row)) = row_cost(group, group_texts, capacity, align, drawing_order, ceiling) else {
+                continue;
+            };
             let total = before + cost + goes_on;
-            if total < cost_to.get(end).copied().unwrap_or(f32::INFINITY) {
+            if total <= cost_to.get(end).copied().unwrap_or(f32::INFINITY) {
                 if let (Some(slot), Some(best_slot)) = (cost_to.get_mut(end), best.get_mut(end)) {
                     *slot = total;
                     *best_slot = Some((total, start, row));
@@ -3587,69 +3599,145 @@ fn capacities(lines: &[Line]) -> (usize, usize) {
     (widest(|l| l.name.as_ref()), widest(|l| l.target.as_ref()))
 }
 
+/// What a row's reading must cost less than to be of use: the best
+/// reading so far of the lines up to the row's end, less what comes
+/// before and after the row (see [`group_rows`]). Every part of a row's
+/// cost is at least zero, so a reading whose cost so far reaches the
+/// ceiling is given up before its dearer parts are worked out; the
+/// reading chosen is the same.
+#[derive(Clone, Copy)]
+struct Ceiling {
+    before: f32,
+    after: f32,
+    best: f32,
+}
+
+impl Ceiling {
+    /// True when a row of `cost` (or more) neither beats nor ties the best
+    /// reading of its lines, summed in the order [`group_rows`] sums it,
+    /// or does not beat the best reading of its own group so far.
+    fn reached(&self, cost: f32, best_row: Option<&(f32, TableRow)>) -> bool {
+        self.before + cost + self.after > self.best || best_row.is_some_and(|(c, _)| cost >= *c)
+    }
+}
+
+/// One text of a line (its name, target or open piece) with what
+/// [`row_cost`] asks of it, worked out once per line: the cost search reads
+/// each line in every candidate row and every assignment of its open
+/// lines (pdfplumber's dump of the seed: millions of readings), and
+/// measuring the text each time was most of a dump's conversion time.
+#[derive(Clone, Copy)]
+struct CellText<'a> {
+    pos: u32,
+    text: &'a str,
+    /// Display width ([`width`]).
+    width: usize,
+    /// Led by a comparison (`≥13.00(场)`).
+    operator: bool,
+    /// Shaped like a numeric target ([`looks_like_target`]).
+    target_shaped: bool,
+    /// How much shorter than its column the line before it may end: a run
+    /// of Latin letters or digits that moved whole onto this line, plus 2
+    /// where a full-width closing mark leads it (see [`wrap_penalty`]).
+    slack_before: usize,
+    /// [`bracket_depths`] of this text alone.
+    depths: (i32, i32),
+    /// Holds a sentence's punctuation (`，`, `。`, `；`).
+    sentence: bool,
+}
+
+impl<'a> CellText<'a> {
+    fn new(pos: u32, text: &'a str) -> Self {
+        let moved = text.chars().take_while(char::is_ascii_alphanumeric).count();
+        // A full-width closing mark may not start a line: it pulls the
+        // character before it down too (`及时发` / `布、更新` in a
+        // four-ideograph column). Not an ASCII one: `个案咨询人次` is no
+        // full line before `次)`, the wrapped `≥300(人次)`'s.
+        let pulled = if text
+            .chars()
+            .take(2)
+            .any(|c| !c.is_ascii() && jixiao_model::normalize::is_closing_punct(c))
+        {
+            2
+        } else {
+            0
+        };
+        CellText {
+            pos,
+            text,
+            width: width(text),
+            operator: starts_with_operator(text),
+            target_shaped: looks_like_target(text),
+            slack_before: moved + pulled,
+            depths: bracket_depths(std::iter::once(text)),
+            sentence: text.contains(['，', '。', '；']),
+        }
+    }
+}
+
+/// A line's texts as [`CellText`]s: name, target, open.
+type LineTexts<'a> = [Option<CellText<'a>>; 3];
+
+fn line_texts(line: &Line) -> LineTexts<'_> {
+    let pos = line.pos;
+    [&line.name, &line.target, &line.open].map(|t| t.as_deref().map(|t| CellText::new(pos, t)))
+}
+
 /// The cost of reading `group` as one table row, and the row, at the best
 /// choice of column for its open lines: how far the name and target cells'
 /// middles are apart (both are centred in their row), plus penalties for
 /// a wrapped cell's line that is not full (it would have ended the cell),
 /// a target-shaped piece read as a name, and a sentence read as a name.
+/// `texts` are the group's lines' texts ([`line_texts`]).
 /// `None` when no choice gives both cells text.
-fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_order: bool) -> Option<(f32, TableRow)> {
+fn row_cost(
+    group: &[Line],
+    texts: &[LineTexts],
+    capacity: (usize, usize),
+    align: Align,
+    drawing_order: bool,
+    ceiling: Ceiling,
+) -> Option<(f32, TableRow)> {
     let open: Vec<usize> = (0..group.len())
-        .filter(|&i| group.get(i).is_some_and(|l| l.open.is_some()))
+        .filter(|&i| texts.get(i).is_some_and(|[_, _, open]| open.is_some()))
         .collect();
-    if open.len() > MAX_OPEN_RUN {
+    let extra_lines = group.len().saturating_sub(1) as f32;
+    if open.len() > MAX_OPEN_RUN || ceiling.reached(LINE_COST * extra_lines, None) {
         return None;
     }
-    // What an open line would cost as a name, asked once (the masks try
-    // each line both ways): shaped like a target, closing a bracket, a
-    // sentence.
-    let as_name: Vec<(bool, bool, bool)> = group
-        .iter()
-        .map(|line| {
-            line.open.as_deref().map_or((false, false, false), |t| {
-                (
-                    looks_like_target(t),
-                    bracket_depths(std::iter::once(t)).0 < 0,
-                    t.contains(['，', '。', '；']),
-                )
-            })
-        })
-        .collect();
     let mut best: Option<(f32, TableRow)> = None;
+    let mut name: Vec<CellText> = Vec::with_capacity(group.len());
+    let mut target: Vec<CellText> = Vec::with_capacity(group.len());
     for mask in open_masks(open.len()) {
-        let mut name: Vec<(u32, &str)> = Vec::new();
-        let mut target: Vec<(u32, &str)> = Vec::new();
+        name.clear();
+        target.clear();
         let mut penalty = 0.0f32;
-        for (i, line) in group.iter().enumerate() {
-            if let Some(t) = &line.name {
-                name.push((line.pos, t));
-            }
-            if let Some(t) = &line.target {
-                target.push((line.pos, t));
-            }
-            if let Some(t) = &line.open {
-                let bit = open.iter().position(|&k| k == i).unwrap_or(0);
+        let mut bit = 0;
+        for [line_name, line_target, line_open] in texts.iter().take(group.len()) {
+            name.extend(line_name);
+            target.extend(line_target);
+            if let Some(t) = line_open {
                 if mask & (1 << bit) == 0 {
-                    let (shaped_like_target, closes_bracket, sentence) = as_name.get(i).copied().unwrap_or_default();
                     // `时)` closes the target's `≥120000(小`: its last line.
-                    let closes_target = closes_bracket && bracket_depths(target.iter().map(|(_, t)| *t)).1 > 0;
-                    name.push((line.pos, t));
-                    if shaped_like_target || closes_target {
+                    let closes_target = t.depths.0 < 0 && target.iter().map(|t| t.depths.1).sum::<i32>() > 0;
+                    name.push(*t);
+                    if t.target_shaped || closes_target {
                         penalty += 2.0;
                     }
-                    if sentence {
+                    if t.sentence {
                         penalty += 0.25;
                     }
                 } else {
-                    target.push((line.pos, t));
+                    target.push(*t);
                 }
+                bit += 1;
             }
         }
-        let (Some(&(n0, _)), Some(&(n1, _)), Some(&(t0, _)), Some(&(t1, _)), Some(top), Some(bottom)) = (
-            name.first(),
-            name.last(),
-            target.first(),
-            target.last(),
+        let (Some(n0), Some(n1), Some(t0), Some(t1), Some(top), Some(bottom)) = (
+            name.first().map(|t| t.pos),
+            name.last().map(|t| t.pos),
+            target.first().map(|t| t.pos),
+            target.last().map(|t| t.pos),
             group.first(),
             group.last(),
         ) else {
@@ -3665,9 +3753,7 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_orde
         // (pdfplumber of MuPDF: `团体心理治疗 开展至少` / `1次团体` / `心理治疗`).
         // And only after a name of several lines: a one-line name's target
         // on its baseline shares its line in the dump.
-        let target_after_name = n1 < t0
-            && name.len() > 1
-            && matches!(target.as_slice(), [(_, t)] if starts_with_operator(t) || looks_like_target(t));
+        let target_after_name = n1 < t0 && name.len() > 1 && matches!(target.as_slice(), [t] if t.target_shaped);
         let anchors_apart = if drawing_order && align == Align::Top && target_after_name {
             0.0
         } else {
@@ -3682,25 +3768,21 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_orde
         // line full (`≥300(人` / `次)`).
         // Its other lines are no wider than its first, as a wrapped cell's
         // (`次)` under `≥300(人`; not a name's sentence lines beside it).
-        let wraps_itself = target.first().is_some_and(|(_, first)| {
-            starts_with_operator(first)
-                && width(first) + 2 >= capacity.1
-                && target.iter().skip(1).all(|(_, t)| width(t) <= width(first))
-        }) && !target.iter().skip(1).any(|(_, t)| starts_with_operator(t));
-        if target.len() > 1 && target.iter().any(|(_, t)| starts_with_operator(t)) && !wraps_itself {
+        let wraps_itself = target.first().is_some_and(|first| {
+            first.operator && first.width + 2 >= capacity.1 && target.iter().skip(1).all(|t| t.width <= first.width)
+        }) && !target.iter().skip(1).any(|t| t.operator);
+        if target.len() > 1 && target.iter().any(|t| t.operator) && !wraps_itself {
             penalty += OPERATOR_TARGET_WRAPPED;
         }
         // Of two readings alike in all else (a one-line cell centred on a
         // two-line one, neither shaped like a target, pdfplumber's lines
         // giving no columns), the wrapped cell is the target: names are
         // short, descriptive targets long.
-        if !open.is_empty()
-            && name.len() > target.len()
-            && !target
-                .iter()
-                .any(|(_, t)| starts_with_operator(t) || looks_like_target(t))
-        {
+        if !open.is_empty() && name.len() > target.len() && !target.iter().any(|t| t.target_shaped) {
             penalty += TIE_WRAPPED_NAME;
+        }
+        if ceiling.reached(anchors_apart + penalty + LINE_COST * extra_lines, best.as_ref()) {
+            continue;
         }
         // Two cells that start on one line share their lines' baselines:
         // neither skips a line the other holds alone (MuPDF's narrow
@@ -3709,17 +3791,19 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_orde
         // A line between that holds neither (a label's own line, taken
         // off) is no line skipped.
         if n0 == t0 {
-            let skips = |lines: &[(u32, &str)], other: &[(u32, &str)]| {
+            let skips = |lines: &[CellText], other: &[CellText]| {
                 lines
                     .windows(2)
-                    .filter(|w| matches!(w, [a, b] if other.iter().any(|(o, _)| a.0 < *o && *o < b.0)))
+                    .filter(|w| matches!(w, [a, b] if other.iter().any(|o| a.pos < o.pos && o.pos < b.pos)))
                     .count()
             };
             penalty += SKIPPED_SHARED_LINE * (skips(&name, &target) + skips(&target, &name)) as f32;
         }
         penalty += OVERWIDE_LINE * (overwide_lines(&name) + overwide_lines(&target)) as f32;
-        let extra_lines = group.len().saturating_sub(1) as f32;
         let mut cost = anchors_apart + penalty + LINE_COST * extra_lines;
+        if ceiling.reached(cost, best.as_ref()) {
+            continue;
+        }
         cost += wrap_penalty(&name, capacity.0) + wrap_penalty(&target, capacity.1);
         if best.as_ref().is_none_or(|(c, _)| cost < *c) {
             let row = TableRow {
@@ -3728,8 +3812,8 @@ fn row_cost(group: &[Line], capacity: (usize, usize), align: Align, drawing_orde
                 sheet: top.sheet,
                 top: top.line as f32,
                 bottom: bottom.line as f32,
-                name: name.iter().map(|(_, t)| t.to_string()).collect(),
-                target: target.iter().map(|(_, t)| t.to_string()).collect(),
+                name: name.iter().map(|t| t.text.to_string()).collect(),
+                target: target.iter().map(|t| t.text.to_string()).collect(),
             };
             best = Some((cost, row));
         }
@@ -3756,31 +3840,17 @@ fn bracket_depths<'a>(lines: impl Iterator<Item = &'a str>) -> (i32, i32) {
 /// A cell's lines other than its last must be full: about as wide as the
 /// widest line of the column (less a run of Latin letters or digits that
 /// moved whole to the next line, or a character a closing mark pulled
-/// down); and its lines follow one another.
-fn wrap_penalty(lines: &[(u32, &str)], capacity: usize) -> f32 {
+/// down: [`CellText::slack_before`]); and its lines follow one another.
+fn wrap_penalty(lines: &[CellText], capacity: usize) -> f32 {
     let mut penalty = 0.0;
     for pair in lines.windows(2) {
-        let [(line, text), (next_line, next)] = pair else {
+        let [line, next] = pair else {
             continue;
         };
-        let moved = next.chars().take_while(char::is_ascii_alphanumeric).count();
-        // A full-width closing mark may not start a line: it pulls the
-        // character before it down too (`及时发` / `布、更新` in a
-        // four-ideograph column). Not an ASCII one: `个案咨询人次` is no
-        // full line before `次)`, the wrapped `≥300(人次)`'s.
-        let pulled = if next
-            .chars()
-            .take(2)
-            .any(|c| !c.is_ascii() && jixiao_model::normalize::is_closing_punct(c))
-        {
-            2
-        } else {
-            0
-        };
-        if width(text) + 2 + moved + pulled < capacity {
+        if line.width + 2 + next.slack_before < capacity {
             penalty += 2.0;
         }
-        if next_line.saturating_sub(*line) > 2 {
+        if next.pos.saturating_sub(line.pos) > 2 {
             penalty += 1.0;
         }
     }
@@ -3822,15 +3892,15 @@ const MIN_FULL_LINES: usize = 2;
 /// columns, and a one-line name (`拓展平台服务领域，促进资源集聚`, 15
 /// ideographs) centred among a target's 13-ideograph lines would
 /// otherwise pass for one of them.
-fn overwide_lines(lines: &[(u32, &str)]) -> usize {
+fn overwide_lines(lines: &[CellText]) -> usize {
     // Called for every reading of every candidate row: the two widest
     // wrapped lines stand for "every other" without a list per line.
     let Some((_, wrapped)) = lines.split_last() else {
         return 0;
     };
     let (mut widest, mut second) = ((0usize, usize::MAX), 0usize);
-    for (k, (_, t)) in wrapped.iter().enumerate() {
-        let w = width(t);
+    for (k, t) in wrapped.iter().enumerate() {
+        let w = t.width;
         if w > widest.0 {
             second = widest.0;
             widest = (w, k);
@@ -3841,11 +3911,11 @@ fn overwide_lines(lines: &[(u32, &str)]) -> usize {
     lines
         .iter()
         .enumerate()
-        .filter(|&(k, (_, t))| {
+        .filter(|&(k, t)| {
             let is_wrapped = k < wrapped.len();
             let others = wrapped.len() - usize::from(is_wrapped);
             let column = if is_wrapped && k == widest.1 { second } else { widest.0 };
-            others >= MIN_FULL_LINES && width(t) > column + 2
+            others >= MIN_FULL_LINES && t.width > column + 2
         })
         .count()
 }
@@ -3864,8 +3934,7 @@ pub(crate) fn starts_with_operator(text: &str) -> bool {
 
 /// A piece shaped like a numeric target (`≥2.00(次)`, `90%`, `=365(天)`).
 pub(crate) fn looks_like_target(text: &str) -> bool {
-    let target = jixiao_model::normalize::parse_target(text);
-    target.value.is_some() || starts_with_operator(text)
+    starts_with_operator(text) || jixiao_model::normalize::is_numeric_target(text)
 }
 
 /// pdfplumber gives every baseline a line, so a label between two rows

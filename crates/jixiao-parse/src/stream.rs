@@ -587,10 +587,19 @@ fn best_cutting(items: &[Item], first: Column) -> Option<(f32, Vec<Step>)> {
                 .collect()
         })
         .collect();
+    // Each column's cell costs per width, worked out once for every pair
+    // of widths that uses them.
+    let cells = |column: Column| -> Vec<CellCosts> {
+        widths
+            .iter()
+            .map(|&(width, _)| cell_costs(items, column, width, &wraps))
+            .collect()
+    };
+    let (name_cells, target_cells) = (cells(Column::Name), cells(Column::Target));
     let mut best: Option<(f32, Vec<Step>)> = None;
-    for &(name_width, name_lines) in &widths {
-        for (&(target_width, target_lines), blocks) in widths.iter().zip(&blocks) {
-            let Some((cost, steps)) = cut(items, [name_width, target_width], &wraps, blocks, first) else {
+    for (&(_, name_lines), name_cells) in widths.iter().zip(&name_cells) {
+        for ((&(_, target_lines), blocks), target_cells) in widths.iter().zip(&blocks).zip(&target_cells) {
+            let Some((cost, steps)) = cut(items, [name_cells, target_cells], blocks, first) else {
                 continue;
             };
             // A width only one line comes to is weaker evidence: of two
@@ -764,18 +773,29 @@ fn cell_cost(
     Some(cost)
 }
 
-/// The cheapest cutting for the columns' `capacity` (name, target):
+/// What each cell of one column at one width costs ([`cell_cost`]):
+/// `costs[i][k]` for the cell of items `i..=i + k`, up to the first run of
+/// items that is no cell.
+type CellCosts = Vec<Vec<f32>>;
+
+fn cell_costs(items: &[Item], column: Column, capacity: usize, wraps: &[usize]) -> CellCosts {
+    let n = items.len();
+    (0..n)
+        .map(|i| {
+            (i + 1..=n.min(i + MAX_CELL_LINES))
+                .map_while(|end| cell_cost(items, i, end, column, capacity, wraps))
+                .collect()
+        })
+        .collect()
+}
+
+/// The cheapest cutting for the columns' cell costs (name, target: see
+/// [`cell_costs`]):
 /// `best[i][c]` is the cost of items `0..i` with the next cell in column
 /// `c`; a row starts with its cell of column `first` (its name, or its
 /// target where the producer draws a row right to left). Steps come a
 /// row's cells at a time, `first`'s first.
-fn cut(
-    items: &[Item],
-    capacity: [usize; 2],
-    wraps: &[usize],
-    blocks: &[Vec<ColumnBlock>],
-    first: Column,
-) -> Option<(f32, Vec<Step>)> {
+fn cut(items: &[Item], cells: [&CellCosts; 2], blocks: &[Vec<ColumnBlock>], first: Column) -> Option<(f32, Vec<Step>)> {
     let second = first.other();
     let n = items.len();
     let mut best = vec![[f32::INFINITY; 2]; n + 1];
@@ -826,10 +846,8 @@ fn cut(
             if !from.is_finite() {
                 continue;
             }
-            for end in i + 1..=n.min(i + MAX_CELL_LINES) {
-                let Some(cost) = cell_cost(items, i, end, column, *capacity.get(column as usize)?, wraps) else {
-                    break;
-                };
+            let costs = cells.get(column as usize).and_then(|c| c.get(i));
+            for (end, &cost) in (i + 1..).zip(costs.into_iter().flatten()) {
                 let to = column.other() as usize;
                 if from + cost < *best.get(end)?.get(to)? {
                     *best.get_mut(end)?.get_mut(to)? = from + cost;
@@ -1025,8 +1043,12 @@ fn cut_into(
 /// with its unit (`90%`, `12场`); a name ending in a number
 /// (`治安案件下降率2`) is none.
 pub(crate) fn numeric_target(text: &str) -> bool {
-    let target = jixiao_model::normalize::parse_target(text);
-    starts_with_operator(text) || target.op.is_some() || (target.value.is_some() && target.unit.is_some())
+    // `op` and `unit` are set only with a value, which needs a digit.
+    starts_with_operator(text)
+        || (jixiao_model::normalize::may_hold_value(text) && {
+            let target = jixiao_model::normalize::parse_target(text);
+            target.op.is_some() || (target.value.is_some() && target.unit.is_some())
+        })
 }
 
 /// True for a piece of the table header or of a block marker printed on a

@@ -600,6 +600,21 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
             )
         })
     };
+    // What each step costs as a name and as a target ([`Slot`] order),
+    // worked out once: the walk asks at every (i, j), and each split of a
+    // page tried weaves the page again.
+    let slot_costs = |text: &str, first_pass: bool| [Slot::Name, Slot::Target].map(|s| cost(text, s, first_pass));
+    let first_costs: Vec<[f32; 2]> = first.iter().map(|p| slot_costs(&p.text, true)).collect();
+    // For each `j`, the cells of 1, 2, … second-pass cells from it, up to
+    // the first that does not wrap.
+    let joined_costs: Vec<Vec<[f32; 2]>> = (0..m)
+        .map(|j| {
+            (1..=MAX_JOINED.min(m - j))
+                .map_while(|k| joined(j, k))
+                .map(|(text, join_cost)| slot_costs(&text, false).map(|c| c + join_cost))
+                .collect()
+        })
+        .collect();
     for i in 0..=n {
         for j in 0..=m {
             // Blanks first: they move within (i, j) from name to target
@@ -623,21 +638,20 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
                 if !from.is_finite() {
                     continue;
                 }
-                if let Some(piece) = first.get(i) {
+                if let Some(costs) = first_costs.get(i) {
                     let crosses_label = starts.get(i).copied().unwrap_or(false) && s == Slot::Target && f;
                     if !crosses_label {
                         let to = index(i + 1, j, other(s), s == Slot::Name);
-                        let c = from + cost(&piece.text, s, true);
+                        let c = from + costs.get(s as usize)?;
                         if c < *best.get(to)? {
                             *best.get_mut(to)? = c;
                             *back.get_mut(to)? = Some((at, Step::First));
                         }
                     }
                 }
-                for k in 1..=MAX_JOINED.min(m - j) {
-                    let Some((text, join_cost)) = joined(j, k) else { break };
+                for (k, costs) in (1..).zip(joined_costs.get(j).into_iter().flatten()) {
                     let to = index(i, j + k, other(s), false);
-                    let c = from + join_cost + cost(&text, s, false);
+                    let c = from + costs.get(s as usize)?;
                     if c < *best.get(to)? {
                         *best.get_mut(to)? = c;
                         *back.get_mut(to)? = Some((at, Step::Second(k)));
