@@ -552,6 +552,10 @@ pub enum UnplacedReason {
     /// Indicator labels of a content-order dump (`pdftotext`, PyMuPDF) that
     /// its order does not tie to rows: the rows are left without them.
     LabelsWithoutRows,
+    /// Indicator labels of such a dump tied to rows by what the rows
+    /// measure (counts under 数量指标, rates under 质量指标, deadlines under
+    /// 时效指标, …), in the forms' order of labels: a guess.
+    LabelsByShape,
     /// Money labels or amounts that a content-order dump printed under a
     /// goal heading: no goal is a bare `其他资金` or `0.00`, and which
     /// money field they fill is lost with the order.
@@ -593,6 +597,9 @@ impl UnplacedReason {
             UnplacedReason::TargetWithoutName => "a target without a name",
             UnplacedReason::LabelsWithoutRows => {
                 "indicator labels the dump's order does not tie to rows (the rows are left without 一级/二级 labels)"
+            }
+            UnplacedReason::LabelsByShape => {
+                "indicator labels the dump's order does not tie to rows: each 二级 label was given the run of rows that fits it best by what the rows measure (counts, rates, deadlines, money, words, 满意度), in the forms' order of labels, a guess (check the labels against the PDF)"
             }
             UnplacedReason::FundsUnderGoal => {
                 "money labels or amounts printed under a goal heading (the dump's order does not tie them to a money field)"

@@ -35,6 +35,7 @@ mod lexer;
 mod machine;
 mod regrid;
 mod runs;
+mod shapes;
 mod stream;
 mod vocab;
 mod weave;

@@ -307,23 +307,32 @@ fn regrid_aligned(
                         out.insert(0, title);
                     }
                 }
-                out.extend(read.rows);
+                // The merged cells drawn after the rows, before the next
+                // form's heading: their rows are lost with the order. Its
+                // marker pieces go on as ever; its labels are this table's
+                // where it has none (a producer that draws merged cells
+                // last), tied to rows by what the rows measure, or else
+                // reported.
+                let (block, tail) = after.split_at(drawn_first.min(after.len()));
+                let (labels, markers): (Vec<&Row>, Vec<&Row>) = block
+                    .iter()
+                    .partition(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
+                let mut rows = read.rows;
+                if let Some(first) = labels.first() {
+                    let text = labels.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ");
+                    let reason = if label_rows_by_shape(&mut rows, &labels) {
+                        UnplacedReason::LabelsByShape
+                    } else {
+                        UnplacedReason::LabelsWithoutRows
+                    };
+                    notes.push((first.loc, reason, text));
+                }
+                out.extend(rows);
                 out.extend(footers);
                 costs.rows += read.costs.rows;
                 costs.labels += read.costs.labels;
                 costs.spanning += read.costs.spanning;
                 notes.extend(read.notes);
-                rest = after;
-                // Its labels are reported: their rows are lost with the
-                // order. Its marker pieces go on as ever.
-                let (block, tail) = rest.split_at(drawn_first.min(rest.len()));
-                let (labels, markers): (Vec<&Row>, Vec<&Row>) = block
-                    .iter()
-                    .partition(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
-                if let Some(first) = labels.first() {
-                    let text = labels.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ");
-                    notes.push((first.loc, UnplacedReason::LabelsWithoutRows, text));
-                }
                 out.extend(markers.into_iter().cloned());
                 rest = tail;
             }
@@ -2580,6 +2589,52 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
 const MIN_VERTICAL_PIECES: usize = 3;
 
 /// A row put back into its grid: real cells, as a PDF's table gives them.
+/// Heads a table's rows with `labels` (rows of label cells printed apart
+/// from them) by what the rows measure ([`crate::shapes::label_runs`]):
+/// only a table none of whose rows holds a label, its rows of a name and
+/// a target. False where it does not.
+fn label_rows_by_shape(rows: &mut [Row], labels: &[&Row]) -> bool {
+    if rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()))
+    {
+        return false;
+    }
+    let labels: Vec<Label> = labels
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter_map(|c| {
+            vocab::indicator_label(c).map(|level| Label {
+                text: c.clone(),
+                level,
+                at: 0.0,
+                lines: None,
+            })
+        })
+        .collect();
+    let indicator_rows: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows.get(i).is_some_and(|r| r.ruled && r.cells.len() == 2))
+        .collect();
+    let pairs: Vec<(String, String)> = indicator_rows
+        .iter()
+        .filter_map(|&i| match rows.get(i).map(|r| r.cells.as_slice()) {
+            Some([name, target]) => Some((name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    let Some(heads) = crate::shapes::label_runs(&labels, &pairs) else {
+        return false;
+    };
+    for (&i, head) in indicator_rows.iter().zip(heads) {
+        if let Some(row) = rows.get_mut(i).filter(|_| !head.is_empty()) {
+            let mut cells = head;
+            cells.append(&mut row.cells);
+            *row = ruled_row(row.loc, cells, row.sheet);
+        }
+    }
+    true
+}
+
 pub(crate) fn ruled_row(loc: Location, cells: Vec<String>, sheet: u32) -> Row {
     Row {
         loc,
@@ -2801,7 +2856,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         let read = if content.is_empty() {
             crate::stream::Read {
                 rows: Vec::new(),
-                unplaced_labels: None,
+                labels_note: None,
             }
         } else {
             // In drawing order a blank line is no cell's end: MuPDF's
@@ -2820,11 +2875,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         for piece in furniture_rows(&furniture) {
             out.push(piece);
         }
-        let mut notes: Vec<(Location, UnplacedReason, String)> = read
-            .unplaced_labels
-            .map(|(loc, text)| (loc, UnplacedReason::LabelsWithoutRows, text))
-            .into_iter()
-            .collect();
+        let mut notes: Vec<(Location, UnplacedReason, String)> = read.labels_note.into_iter().collect();
         notes.extend(
             strays
                 .into_iter()
@@ -5431,9 +5482,11 @@ mod tests {
     }
 
     /// A report server that draws a page's merged cells first, in a bunch:
-    /// the rows are read without labels, and the labels reported.
+    /// nothing in the order ties the labels to rows; what the rows measure
+    /// does (a count under 数量指标, 满意率 under 满意度), a guess reported
+    /// with the labels.
     #[test]
-    fn labels_printed_in_a_bunch_are_reported_not_guessed() {
+    fn labels_printed_in_a_bunch_go_by_what_the_rows_measure() {
         let text = "一级指标\n二级指标\n三级指标\n年度指标值\n满意度指标\n服务对象满意度指标\n产出指标\n数量指标\n完成数\n≥2(次)\n覆盖面\n≥50(%)\n满意率\n≥90(%)\n";
         let read = regrid(jixiao_layout::text::rows(text));
         let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
@@ -5441,19 +5494,55 @@ mod tests {
             rows,
             [
                 "一级指标 | 二级指标 | 三级指标 | 年度指标值",
-                "完成数 | ≥2(次)",
+                "产出指标 | 数量指标 | 完成数 | ≥2(次)",
                 "覆盖面 | ≥50(%)",
-                "满意率 | ≥90(%)"
+                "满意度指标 | 服务对象满意度指标 | 满意率 | ≥90(%)"
             ]
         );
         assert_eq!(
             read.notes,
             [(
                 Location::Line(5),
-                UnplacedReason::LabelsWithoutRows,
+                UnplacedReason::LabelsByShape,
                 "满意度指标 服务对象满意度指标 产出指标 数量指标".to_string()
             )]
         );
+    }
+
+    /// `pdftotext -raw` of a producer that draws merged cells after the
+    /// rows: the table's labels come after its last row, before the next
+    /// form's heading, and the table has none of its own. They go to its
+    /// rows by what the rows measure, reported as a guess.
+    #[test]
+    fn labels_drawn_after_the_rows_go_by_what_the_rows_measure() {
+        let text = "一级指标 二级指标 三级指标 年度（／项目）指标值\n心理健康讲座场次 不低于１２场\n个案咨询人次 ≥３００（人次）\n心理健康知晓率 ９０％\n服务完成及时率 ＝１００（％）\n经费控制率 ≤１００％\n“心理健康进社区”活动覆盖率 不低于５０％\n心理服务网络运行 长期\n居民满意度 ９０．００（度）\n项目资金\n（元）\n项目\n绩效\n目标\n数量指标\n质量指标\n时效指标\n产出指标\n成本指标\n社会效益指标\n效益指标\n可持续影响指标\n满意度指标 服务对象满意度指标\n绩效\n指标\n财政项目支出绩效目标填报表\n（２０２５年度）\n项目名称 社区综合治理与平安建设\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let labelled: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
+            .map(|r| r.cells.join(" | "))
+            .collect();
+        assert_eq!(
+            labelled,
+            [
+                "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于１２场",
+                "质量指标 | 心理健康知晓率 | ９０％",
+                "时效指标 | 服务完成及时率 | ＝１００（％）",
+                "成本指标 | 经费控制率 | ≤１００％",
+                "效益指标 | 社会效益指标 | “心理健康进社区”活动覆盖率 | 不低于５０％",
+                "可持续影响指标 | 心理服务网络运行 | 长期",
+                "满意度指标 | 服务对象满意度指标 | 居民满意度 | ９０．００（度）",
+            ]
+        );
+        assert!(read
+            .notes
+            .iter()
+            .any(|(_, reason, _)| *reason == UnplacedReason::LabelsByShape));
+        assert!(!read
+            .notes
+            .iter()
+            .any(|(_, reason, _)| *reason == UnplacedReason::LabelsWithoutRows));
     }
 
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";

@@ -39,7 +39,7 @@
 
 use jixiao_layout::Row;
 use jixiao_model::normalize::fold_compact;
-use jixiao_model::Location;
+use jixiao_model::{Location, UnplacedReason};
 
 use crate::regrid::{ruled_row, starts_with_operator, width, Label, Piece};
 use crate::vocab::{self, LabelLevel};
@@ -99,7 +99,9 @@ const TARGET_FIRST: f32 = 1.0;
 /// attach to rows (with where the first stood).
 pub(crate) struct Read {
     pub rows: Vec<Row>,
-    pub unplaced_labels: Option<(Location, String)>,
+    /// The labels the rows were read without (or with labels guessed:
+    /// [`UnplacedReason::LabelsByShape`]), for a diagnostic.
+    pub labels_note: Option<(Location, UnplacedReason, String)>,
 }
 
 /// One line of a cell (or a whole cell) as the dump printed it.
@@ -286,6 +288,15 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
             closing_labels(labels, &row_lines)
         })
     };
+    // Where the order ties no label to rows, what the rows measure may.
+    let by_shape = if placed.is_none() && !row_major && !labels.is_empty() {
+        let texts: Vec<(String, String)> = pairs.iter().map(|(n, t, _)| (cell_text(n), cell_text(t))).collect();
+        crate::shapes::label_runs(labels, &texts)
+    } else {
+        None
+    };
+    let guessed = by_shape.is_some();
+    let placed = placed.or(by_shape);
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
     for (i, (name, target, line)) in pairs.into_iter().enumerate() {
@@ -302,14 +313,19 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         cells.push(cell_text(target));
         rows.push(ruled_row(Location::Line(line), cells, 0));
     }
-    let unplaced_labels = if row_major || labels.is_empty() || placed.is_some() {
+    let labels_note = if row_major || labels.is_empty() || (placed.is_some() && !guessed) {
         None
     } else {
         let at = labels.iter().map(|l| l.at).fold(f32::INFINITY, f32::min);
         let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
-        Some((Location::Line(at.max(1.0) as u32), texts.join(" ")))
+        let reason = if guessed {
+            UnplacedReason::LabelsByShape
+        } else {
+            UnplacedReason::LabelsWithoutRows
+        };
+        Some((Location::Line(at.max(1.0) as u32), reason, texts.join(" ")))
     };
-    Some(Read { rows, unplaced_labels })
+    Some(Read { rows, labels_note })
 }
 
 /// A table row of a content-order dump: the line it starts on and the
