@@ -368,6 +368,64 @@ mod tests {
         );
     }
 
+    const NAMES: &[&str] = &[
+        "讲座场次",
+        "知晓率",
+        "完成及时率",
+        "经费控制",
+        "居民满意度",
+        "网络运行",
+        "活动",
+        "",
+    ];
+    const TARGETS: &[&str] = &[
+        "≥12(场)",
+        "90%",
+        "2025年9月底前",
+        "≤3200元",
+        "明显改善",
+        "长期",
+        "",
+        "=100(%)",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the labels and rows: every 二级 label heads exactly one
+        /// row, in the forms' order, the first row of the table among them,
+        /// and each 一级 label heads one row.
+        #[test]
+        fn every_label_heads_one_run_in_order(
+            picks in proptest::collection::vec(0..ORDER.len() + 4, 0..8),
+            rows in proptest::collection::vec((0..NAMES.len(), 0..TARGETS.len()), 0..20),
+        ) {
+            let level1 = ["产出指标", "成本指标", "效益指标", "满意度指标"];
+            let labels: Vec<Label> = picks
+                .iter()
+                .filter_map(|&i| ORDER.get(i).map(|(l, _, _)| *l).or_else(|| level1.get(i.checked_sub(ORDER.len())?).copied()))
+                .map(label)
+                .collect();
+            let rows: Vec<(String, String)> = rows
+                .iter()
+                .map(|&(n, t)| (NAMES.get(n).unwrap_or(&"").to_string(), TARGETS.get(t).unwrap_or(&"").to_string()))
+                .collect();
+            if let Some(heads) = label_runs(&labels, &rows) {
+                proptest::prop_assert_eq!(heads.len(), rows.len());
+                proptest::prop_assert!(heads.first().is_some_and(|h| !h.is_empty()));
+                let order = |text: &String| ORDER.iter().position(|(l, _, _)| l == text);
+                let level2: Vec<usize> = heads.iter().filter_map(|h| h.last()).filter_map(order).collect();
+                proptest::prop_assert!(level2.windows(2).all(|w| w[0] < w[1]));
+                let mut wanted: Vec<usize> = labels
+                    .iter()
+                    .filter(|l| l.level == LabelLevel::Two || (l.text == "成本指标" && !labels.iter().any(|c| vocab::is_cost_level2(&c.text))))
+                    .filter_map(|l| order(&l.text))
+                    .collect();
+                wanted.sort_unstable();
+                wanted.dedup();
+                proptest::prop_assert_eq!(level2, wanted);
+            }
+        }
+    }
+
     #[test]
     fn no_guess_where_the_rows_do_not_bear_it_out() {
         // Fewer rows than labels.
