@@ -318,9 +318,16 @@ fn regrid_aligned(
                     .iter()
                     .partition(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
                 let mut rows = read.rows;
+                let mut read_notes = read.notes;
                 if let Some(first) = labels.first() {
                     let text = labels.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ");
-                    let reason = if label_rows_by_shape(&mut rows, &labels) {
+                    // With the labels the table's own order left unplaced
+                    // (`服务对象满意度指` / `标` joined in the table, the
+                    // rest drawn after it).
+                    let mut all: Vec<Label> = read.unplaced_labels;
+                    all.extend(block_labels(&labels));
+                    let reason = if label_rows_by_shape(&mut rows, &all) {
+                        read_notes.retain(|(_, reason, _)| *reason != UnplacedReason::LabelsWithoutRows);
                         UnplacedReason::LabelsByShape
                     } else {
                         UnplacedReason::LabelsWithoutRows
@@ -332,7 +339,7 @@ fn regrid_aligned(
                 costs.rows += read.costs.rows;
                 costs.labels += read.costs.labels;
                 costs.spanning += read.costs.spanning;
-                notes.extend(read.notes);
+                notes.extend(read_notes);
                 out.extend(markers.into_iter().cloned());
                 rest = tail;
             }
@@ -633,6 +640,9 @@ struct TableRead {
     rows: Vec<Row>,
     costs: Costs,
     notes: Vec<(Location, UnplacedReason, String)>,
+    /// Labels of the table its rows were read without (reported in
+    /// `notes`): labels drawn after the table may bear them out.
+    unplaced_labels: Vec<Label>,
 }
 
 /// Share of its lines a table of a dump without columns holds blank lines
@@ -2589,19 +2599,9 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
 const MIN_VERTICAL_PIECES: usize = 3;
 
 /// A row put back into its grid: real cells, as a PDF's table gives them.
-/// Heads a table's rows with `labels` (rows of label cells printed apart
-/// from them) by what the rows measure ([`crate::shapes::label_runs`]):
-/// only a table none of whose rows holds a label, its rows of a name and
-/// a target. False where it does not.
-fn label_rows_by_shape(rows: &mut [Row], labels: &[&Row]) -> bool {
-    if rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()))
-    {
-        return false;
-    }
-    let labels: Vec<Label> = labels
-        .iter()
+/// The labels of rows of label cells printed apart from their table.
+fn block_labels(rows: &[&Row]) -> Vec<Label> {
+    rows.iter()
         .flat_map(|r| &r.cells)
         .filter_map(|c| {
             vocab::indicator_label(c).map(|level| Label {
@@ -2611,7 +2611,20 @@ fn label_rows_by_shape(rows: &mut [Row], labels: &[&Row]) -> bool {
                 lines: None,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Heads a table's rows with `labels` (rows of label cells printed apart
+/// from them) by what the rows measure ([`crate::shapes::label_runs`]):
+/// only a table none of whose rows holds a label, its rows of a name and
+/// a target. False where it does not.
+fn label_rows_by_shape(rows: &mut [Row], labels: &[Label]) -> bool {
+    if rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()))
+    {
+        return false;
+    }
     let indicator_rows: Vec<usize> = (0..rows.len())
         .filter(|&i| rows.get(i).is_some_and(|r| r.ruled && r.cells.len() == 2))
         .collect();
@@ -2622,7 +2635,7 @@ fn label_rows_by_shape(rows: &mut [Row], labels: &[&Row]) -> bool {
             _ => None,
         })
         .collect();
-    let Some(heads) = crate::shapes::label_runs(&labels, &pairs) else {
+    let Some(heads) = crate::shapes::label_runs(labels, &pairs) else {
         return false;
     };
     for (&i, head) in indicator_rows.iter().zip(heads) {
@@ -2857,6 +2870,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             crate::stream::Read {
                 rows: Vec::new(),
                 labels_note: None,
+                unplaced_labels: Vec::new(),
             }
         } else {
             // In drawing order a blank line is no cell's end: MuPDF's
@@ -2875,6 +2889,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         for piece in furniture_rows(&furniture) {
             out.push(piece);
         }
+        let unplaced_labels = read.unplaced_labels;
         let mut notes: Vec<(Location, UnplacedReason, String)> = read.labels_note.into_iter().collect();
         notes.extend(
             strays
@@ -2900,6 +2915,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             rows: out,
             costs: Costs::default(),
             notes,
+            unplaced_labels,
         });
     }
     if labels.iter().any(|l| l.at < first_content as f32) {
@@ -2937,6 +2953,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         ahead: Vec::new(),
         titles: Vec::new(),
         notes: Vec::new(),
+        unplaced_labels: Vec::new(),
     })
 }
 
@@ -5543,6 +5560,34 @@ mod tests {
             .notes
             .iter()
             .any(|(_, reason, _)| *reason == UnplacedReason::LabelsWithoutRows));
+    }
+
+    /// PyMuPDF of the project's own generator: the merged cells drawn
+    /// after all rows, the last label cut in two and joined in the table
+    /// (`服务对象满意度指` / `标`), the others after it, before the next
+    /// form's heading. Together they go by what the rows measure.
+    #[test]
+    fn a_tables_own_unplaced_labels_join_those_drawn_after_it() {
+        let text = "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n组织咨询、研讨会\n≥2.00(次)\n服务项目验收率\n≥50.00(%)\n宣传推广及时性\n通过会议等形式，及时宣\n传平台联盟\n服务用户满意度\n≥85.00(%)\n绩效\n指标\n服务对象满意度指\n标\n满意度指标\n时效指标\n产出指标\n质量指标\n数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n下一个项目\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let labelled: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            labelled,
+            [
+                "产出指标 | 数量指标 | 组织咨询、研讨会 | ≥2.00(次)",
+                "质量指标 | 服务项目验收率 | ≥50.00(%)",
+                "时效指标 | 宣传推广及时性 | 通过会议等形式，及时宣/传平台联盟",
+                "满意度指标 | 服务对象满意度指标 | 服务用户满意度 | ≥85.00(%)",
+            ]
+        );
+        let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
+        assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
+        assert!(!reasons.contains(&UnplacedReason::LabelsWithoutRows), "{reasons:?}");
     }
 
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
