@@ -615,15 +615,27 @@ fn print_summary(lang: Lang, outcomes: &[(Input, Done)], failed: usize, seconds:
         String::new()
     };
     let converted = outcomes.len().saturating_sub(failed);
-    let rate = pages as f64 / seconds.max(1e-9);
+    // Text dumps have no pages: a run of dumps alone is measured in inputs.
+    let (count, rate) = if pages > 0 {
+        (pages as f64, pages as f64 / seconds.max(1e-9))
+    } else {
+        (outcomes.len() as f64, outcomes.len() as f64 / seconds.max(1e-9))
+    };
     match lang {
-        Lang::En => eprintln!(
-            "jixiao: {converted} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {without_form} inputs without a form, {pages} pages in {seconds:.2} s ({rate:.0} pages/s)"
-        ),
-        Lang::Zh => eprintln!(
-            "jixiao: 转换 {converted} 个文件，失败 {failed} 个{}；{forms} 张表，{indicators} 条指标，{without_form} 个文件没有表，{pages} 页，用时 {seconds:.2} 秒（每秒 {rate:.0} 页）",
-            if unchanged > 0 { format!("（{unchanged} 个未改变，已跳过）") } else { String::new() }
-        ),
+        Lang::En => {
+            let unit = if pages > 0 { "PDF pages" } else { "inputs" };
+            let per = if pages > 0 { "pages" } else { "inputs" };
+            eprintln!(
+                "jixiao: {converted} converted, {failed} failed{skipped}; {forms} forms, {indicators} indicators, {without_form} inputs without a form, {count} {unit} in {seconds:.2} s ({rate:.0} {per}/s)"
+            )
+        }
+        Lang::Zh => {
+            let unit = if pages > 0 { "页" } else { "个文件" };
+            eprintln!(
+                "jixiao: 转换 {converted} 个文件，失败 {failed} 个{}；{forms} 张表，{indicators} 条指标，{without_form} 个文件没有表，{count} {unit}，用时 {seconds:.2} 秒（每秒 {rate:.0} {unit}）",
+                if unchanged > 0 { format!("（{unchanged} 个未改变，已跳过）") } else { String::new() }
+            )
+        }
     }
 }
 
