@@ -5526,6 +5526,16 @@ mod tests {
         );
     }
 
+    /// The rows a label heads, as `cell | cell` lines (a cell's lines
+    /// joined by `/`).
+    fn labelled_rows(read: &Regridded) -> Vec<String> {
+        read.rows
+            .iter()
+            .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect()
+    }
+
     /// `pdftotext -raw` of a producer that draws merged cells after the
     /// rows: the table's labels come after its last row, before the next
     /// form's heading, and the table has none of its own. They go to its
@@ -5534,14 +5544,8 @@ mod tests {
     fn labels_drawn_after_the_rows_go_by_what_the_rows_measure() {
         let text = "一级指标 二级指标 三级指标 年度（／项目）指标值\n心理健康讲座场次 不低于１２场\n个案咨询人次 ≥３００（人次）\n心理健康知晓率 ９０％\n服务完成及时率 ＝１００（％）\n经费控制率 ≤１００％\n“心理健康进社区”活动覆盖率 不低于５０％\n心理服务网络运行 长期\n居民满意度 ９０．００（度）\n项目资金\n（元）\n项目\n绩效\n目标\n数量指标\n质量指标\n时效指标\n产出指标\n成本指标\n社会效益指标\n效益指标\n可持续影响指标\n满意度指标 服务对象满意度指标\n绩效\n指标\n财政项目支出绩效目标填报表\n（２０２５年度）\n项目名称 社区综合治理与平安建设\n";
         let read = regrid(jixiao_layout::text::rows(text));
-        let labelled: Vec<String> = read
-            .rows
-            .iter()
-            .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
-            .map(|r| r.cells.join(" | "))
-            .collect();
         assert_eq!(
-            labelled,
+            labelled_rows(&read),
             [
                 "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于１２场",
                 "质量指标 | 心理健康知晓率 | ９０％",
@@ -5570,14 +5574,8 @@ mod tests {
     fn a_tables_own_unplaced_labels_join_those_drawn_after_it() {
         let text = "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n组织咨询、研讨会\n≥2.00(次)\n服务项目验收率\n≥50.00(%)\n宣传推广及时性\n通过会议等形式，及时宣\n传平台联盟\n服务用户满意度\n≥85.00(%)\n绩效\n指标\n服务对象满意度指\n标\n满意度指标\n时效指标\n产出指标\n质量指标\n数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n下一个项目\n";
         let read = regrid(jixiao_layout::text::rows(text));
-        let labelled: Vec<String> = read
-            .rows
-            .iter()
-            .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
         assert_eq!(
-            labelled,
+            labelled_rows(&read),
             [
                 "产出指标 | 数量指标 | 组织咨询、研讨会 | ≥2.00(次)",
                 "质量指标 | 服务项目验收率 | ≥50.00(%)",
