@@ -3566,6 +3566,26 @@ fn widest_gap(cols: impl Iterator<Item = usize>) -> Option<usize> {
 /// Groups content lines into table rows (contiguous runs of lines), at the
 /// least total cost (see [`row_cost`]).
 fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -> Option<(f32, Vec<TableRow>)> {
+    group_rows_searched(lines, align, layout, drawing_order, Search::Pruned)
+}
+
+/// How [`group_rows`] searches: pruned by a [`Ceiling`], shortest rows
+/// first; or every reading, longest rows first (the plain search, which
+/// the tests hold the pruned one to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    Pruned,
+    #[cfg(test)]
+    Whole,
+}
+
+fn group_rows_searched(
+    lines: &[Line],
+    align: Align,
+    layout: bool,
+    drawing_order: bool,
+    search: Search,
+) -> Option<(f32, Vec<TableRow>)> {
     let capacity = capacities(lines);
     let texts: Vec<LineTexts> = lines.iter().map(line_texts).collect();
     let n = lines.len();
@@ -3578,7 +3598,13 @@ fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -
         // Shortest rows first: they set a low ceiling early (see
         // [`Ceiling`]). Of readings that cost the same, the longest row's is
         // kept (`<=` below), as before the order was turned.
-        for start in (end.saturating_sub(MAX_ROW_LINES)..end).rev() {
+        let starts = end.saturating_sub(MAX_ROW_LINES)..end;
+        let starts: Vec<usize> = match search {
+            Search::Pruned => starts.rev().collect(),
+            #[cfg(test)]
+            Search::Whole => starts.collect(),
+        };
+        for start in starts {
             let before = cost_to.get(start).copied().unwrap_or(f32::INFINITY);
             if !before.is_finite() {
                 continue;
@@ -3600,13 +3626,23 @@ fn group_rows(lines: &[Line], align: Align, layout: bool, drawing_order: bool) -
             let ceiling = Ceiling {
                 before,
                 after: goes_on,
-                best: cost_to.get(end).copied().unwrap_or(f32::INFINITY),
+                best: match search {
+                    Search::Pruned => cost_to.get(end).copied().unwrap_or(f32::INFINITY),
+                    #[cfg(test)]
+                    Search::Whole => f32::INFINITY,
+                },
             };
             let Some((cost, row)) = row_cost(group, group_texts, capacity, align, drawing_order, ceiling) else {
                 continue;
             };
             let total = before + cost + goes_on;
-            if total <= cost_to.get(end).copied().unwrap_or(f32::INFINITY) {
+            let best_so_far = cost_to.get(end).copied().unwrap_or(f32::INFINITY);
+            let better = match search {
+                Search::Pruned => total <= best_so_far,
+                #[cfg(test)]
+                Search::Whole => total < best_so_far,
+            };
+            if better {
                 if let (Some(slot), Some(best_slot)) = (cost_to.get_mut(end), best.get_mut(end)) {
                     *slot = total;
                     *best_slot = Some((total, start, row));
@@ -5524,6 +5560,53 @@ mod tests {
                 "满意度指标 服务对象满意度指标 产出指标 数量指标".to_string()
             )]
         );
+    }
+
+    const PIECES: &[&str] = &[
+        "服务对象满意度",
+        "≥300(人",
+        "次)",
+        "项目完成率",
+        "利用平台网络信息化系统，及时发布、更新平台",
+        "联盟服务信息",
+        "=100.00(%)",
+        "提升平台服务能力",
+        "吸引来自国",
+        "内外的、生",
+        "物医药产业",
+        "2025年9月底前",
+        "ABC123",
+    ];
+
+    proptest::proptest! {
+        /// The pruned row search reads every table as the whole search
+        /// does: a reading given up could neither beat nor tie the best.
+        #[test]
+        fn the_pruned_search_reads_as_the_whole_one(
+            cells in proptest::collection::vec(
+                (proptest::option::of(0..PIECES.len()), proptest::option::of(0..PIECES.len()), proptest::option::of(0..PIECES.len()), 0..3u32),
+                1..30,
+            ),
+            align in 0..3usize,
+            layout in proptest::bool::ANY,
+            drawing_order in proptest::bool::ANY,
+        ) {
+            let text = |k: Option<usize>| k.and_then(|k| PIECES.get(k)).map(|t| t.to_string());
+            let mut line = 0u32;
+            let lines: Vec<Line> = cells
+                .iter()
+                .map(|&(name, target, open, gap)| {
+                    line += 1 + gap;
+                    Line { line, pos: line, sheet: 0, name: text(name), target: text(target), open: text(open) }
+                })
+                .collect();
+            let align = [Align::Middle, Align::Top, Align::Bottom][align];
+            let read = |search| {
+                group_rows_searched(&lines, align, layout, drawing_order, search)
+                    .map(|(cost, rows)| (cost, format!("{rows:?}")))
+            };
+            proptest::prop_assert_eq!(read(Search::Pruned), read(Search::Whole));
+        }
     }
 
     /// The rows a label heads, as `cell | cell` lines (a cell's lines
