@@ -655,8 +655,11 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
 /// ```
 ///
 /// A run of amounts a line each, then the block marker's pieces, then a
-/// run of as many money labels: each label takes its amount, the last
-/// amount first. Other rows pass unchanged.
+/// run of as many money labels or more: each label takes its amount, the
+/// last amount first; where a cell of the row is blank (the seed's
+/// project column: `31,487,510.00` / `项目资金总额` / `年度资金申请总额`),
+/// nothing was drawn for it, and the amounts drawn, right to left, are the
+/// last labels'. Other rows pass unchanged.
 fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
     let one = |r: &Row| -> Option<String> {
         match r.cells.as_slice() {
@@ -684,19 +687,34 @@ fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
         let markers = run(i + amounts, &marker);
         let labels_at = i + amounts + markers;
         let labels = run(labels_at, &label);
-        if amounts == 0 || labels != amounts {
+        let row_labels = rows.get(labels_at..labels_at + labels).unwrap_or_default();
+        // Fewer amounts than labels only for one row of the block, its
+        // project label then the annual one beside it (not `项目资金总额`
+        // / `其他资金` of a page read backwards).
+        let one_block_row = || match row_labels {
+            [project, annual] => {
+                let item = |r: &Row| one(r).and_then(|c| vocab::fund_label(&c));
+                use jixiao_model::FundItem::*;
+                use vocab::FundLabel::{Item, Other};
+                matches!(
+                    (item(project), item(annual)),
+                    (Some(Item(ProjectTotal)), Some(Item(AnnualTotal)))
+                        | (Some(Item(ProjectFiscal)), Some(Item(AnnualFiscalCurrent)))
+                        | (Some(Other), Some(Other))
+                )
+            }
+            _ => false,
+        };
+        if amounts == 0 || labels < amounts || (labels > amounts && !one_block_row()) {
             out.push(row.clone());
             i += 1;
             continue;
         }
         out.extend(rows.get(i + amounts..labels_at).unwrap_or_default().iter().cloned());
+        let blank = labels - amounts;
+        out.extend(row_labels.iter().take(blank).cloned());
         let values = rows.get(i..i + amounts).unwrap_or_default().iter().rev();
-        for (label, value) in rows
-            .get(labels_at..labels_at + labels)
-            .unwrap_or_default()
-            .iter()
-            .zip(values)
-        {
+        for (label, value) in row_labels.iter().skip(blank).zip(values) {
             let cells: Vec<String> = label.cells.iter().chain(&value.cells).cloned().collect();
             out.push(Row {
                 text: cells.join(" "),
@@ -766,6 +784,31 @@ mod tests {
             "年度资金申请总额 | 7,000.00",
             "上年结转资金 | 0.00",
             "其他资金 | 0.00",
+            "其他资金 | 2,000.00",
+            "年度总体目标",
+        ]
+    );
+
+    // The same with the project column's cells blank (the seed's first
+    // form): nothing is drawn for them, and a row's amounts, right to
+    // left, are its last labels'.
+    orders_to!(
+        mirrored_amounts_of_a_row_with_blank_cells_are_its_last_labels,
+        "财政项目支出绩效目标填报表\n（2025年度）\n其他运转类\n社区心理健康服务\n项目名称\n项目性质\n其他经常性项目\n项目类别\n7,000.00\n项目资金\n（元）\n项目资金总额\n年度资金申请总额\n5,000.00\n其中：财政资金\n其中：当年财政拨款\n0.00\n上年结转资金\n2,000.00\n其他资金\n其他资金\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标填报表",
+            "（2025年度）",
+            "项目名称 | 社区心理健康服务",
+            "项目性质 | 其他经常性项目",
+            "项目类别 | 其他运转类",
+            "项目资金",
+            "（元）",
+            "项目资金总额",
+            "年度资金申请总额 | 7,000.00",
+            "其中：财政资金",
+            "其中：当年财政拨款 | 5,000.00",
+            "上年结转资金 | 0.00",
+            "其他资金",
             "其他资金 | 2,000.00",
             "年度总体目标",
         ]
