@@ -2599,6 +2599,77 @@ fn split_marker_at(rows: &[Row], i: usize, end: End) -> Option<Vec<usize>> {
 const MIN_VERTICAL_PIECES: usize = 3;
 
 /// A row put back into its grid: real cells, as a PDF's table gives them.
+/// Rows where labels went in a bunch (two different labels of a level
+/// heading one row: LibreOffice's merged cells drawn after a page's rows,
+/// woven before the row after them, `产出指标 | 数量指标 | 质量指标 |
+/// 第1居民区活动记录完整率 | =100%`) have their labels taken off and given
+/// back by what the rows measure ([`crate::shapes::label_runs`]); the
+/// labels and where the first stood, for the report. Rows stay as they
+/// are where there is no bunch or the rows do not bear a guess out (the
+/// state machine then reports the bunch).
+fn relabel_bunched_rows(rows: &mut [Row]) -> Option<(Location, String)> {
+    let leading = |r: &Row| {
+        r.cells
+            .iter()
+            .take_while(|c| vocab::indicator_label(c).is_some())
+            .count()
+    };
+    let bunched = rows.iter().any(|r| {
+        let heads = r.cells.get(..leading(r)).unwrap_or_default();
+        [LabelLevel::One, LabelLevel::Two].into_iter().any(|level| {
+            let mut texts: Vec<std::borrow::Cow<'_, str>> = heads
+                .iter()
+                .filter(|c| vocab::indicator_label(c) == Some(level))
+                .map(|c| fold_compact(c))
+                .collect();
+            texts.sort_unstable();
+            texts.dedup();
+            texts.len() > 1
+        })
+    });
+    if !bunched {
+        return None;
+    }
+    let first = rows.iter().find(|r| leading(r) > 0)?.loc;
+    let mut labels: Vec<Label> = Vec::new();
+    let mut stripped: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let n = leading(row);
+        for cell in row.cells.get(..n).unwrap_or_default() {
+            labels.extend(vocab::indicator_label(cell).map(|level| Label {
+                text: cell.clone(),
+                level,
+                at: 0.0,
+                lines: None,
+            }));
+        }
+        stripped.push((i, row.cells.get(n..).unwrap_or_default().to_vec()));
+    }
+    let pairs: Vec<(usize, (String, String))> = stripped
+        .iter()
+        .filter_map(|(i, cells)| match cells.as_slice() {
+            [name, target] if rows.get(*i).is_some_and(|r| r.ruled) => Some((*i, (name.clone(), target.clone()))),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<(String, String)> = pairs.iter().map(|(_, p)| p.clone()).collect();
+    let heads = crate::shapes::label_runs(&labels, &texts)?;
+    for (i, cells) in stripped {
+        if let Some(row) = rows.get_mut(i).filter(|r| r.cells.len() != cells.len()) {
+            *row = ruled_row(row.loc, cells, row.sheet);
+        }
+    }
+    for ((i, _), head) in pairs.iter().zip(heads) {
+        if let Some(row) = rows.get_mut(*i).filter(|_| !head.is_empty()) {
+            let mut cells = head;
+            cells.append(&mut row.cells);
+            *row = ruled_row(row.loc, cells, row.sheet);
+        }
+    }
+    let text: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+    Some((first, text.join(" ")))
+}
+
 /// The labels of rows of label cells printed apart from their table.
 fn block_labels(rows: &[&Row]) -> Vec<Label> {
     rows.iter()
@@ -2885,12 +2956,14 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         };
         let mut out = woven_rows;
         out.extend(read.rows);
+        let bunch = relabel_bunched_rows(&mut out);
         out.extend(passthrough);
         for piece in furniture_rows(&furniture) {
             out.push(piece);
         }
         let unplaced_labels = read.unplaced_labels;
         let mut notes: Vec<(Location, UnplacedReason, String)> = read.labels_note.into_iter().collect();
+        notes.extend(bunch.map(|(loc, text)| (loc, UnplacedReason::LabelsByShape, text)));
         notes.extend(
             strays
                 .into_iter()
@@ -5607,6 +5680,41 @@ mod tests {
             };
             proptest::prop_assert_eq!(read(Search::Pruned), read(Search::Whole));
         }
+    }
+
+    /// LibreOffice's labels drawn after a page's rows, woven in a bunch
+    /// before the row after them: given back by what the rows measure.
+    #[test]
+    fn labels_woven_in_a_bunch_go_by_what_the_rows_measure() {
+        let row = |cells: &[&str]| ruled_row(Location::Line(1), cells.iter().map(|c| c.to_string()).collect(), 0);
+        let mut rows = vec![
+            row(&["第1居民区活动场次", "≥3(场)"]),
+            row(&["第2居民区活动场次", "≥6(场)"]),
+            row(&["产出指标", "数量指标", "质量指标", "第1居民区活动记录完整率", "=100%"]),
+            row(&["第2居民区活动记录完整率", "=100%"]),
+        ];
+        let note = relabel_bunched_rows(&mut rows);
+        let cells: Vec<String> = rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            cells,
+            [
+                "产出指标 | 数量指标 | 第1居民区活动场次 | ≥3(场)",
+                "第2居民区活动场次 | ≥6(场)",
+                "质量指标 | 第1居民区活动记录完整率 | =100%",
+                "第2居民区活动记录完整率 | =100%",
+            ]
+        );
+        assert_eq!(
+            note.map(|(_, text)| text),
+            Some("产出指标 数量指标 质量指标".to_string())
+        );
+        // Rows each headed by their own labels are no bunch.
+        let mut rows = vec![
+            row(&["产出指标", "数量指标", "第1居民区活动场次", "≥3(场)"]),
+            row(&["质量指标", "第1居民区活动记录完整率", "=100%"]),
+        ];
+        assert_eq!(relabel_bunched_rows(&mut rows), None);
+        assert_eq!(rows.first().map(|r| r.cells.len()), Some(4));
     }
 
     /// The rows a label heads, as `cell | cell` lines (a cell's lines
