@@ -2632,39 +2632,20 @@ fn relabel_bunched_rows(rows: &mut [Row]) -> Option<(Location, String)> {
     }
     let first = rows.iter().find(|r| leading(r) > 0)?.loc;
     let mut labels: Vec<Label> = Vec::new();
-    let mut stripped: Vec<(usize, Vec<String>)> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
+    let mut stripped: Vec<Row> = rows.to_vec();
+    for row in &mut stripped {
         let n = leading(row);
-        for cell in row.cells.get(..n).unwrap_or_default() {
-            labels.extend(vocab::indicator_label(cell).map(|level| Label {
-                text: cell.clone(),
-                level,
-                at: 0.0,
-                lines: None,
-            }));
+        if n == 0 {
+            continue;
         }
-        stripped.push((i, row.cells.get(n..).unwrap_or_default().to_vec()));
+        labels.extend(labels_of(row.cells.get(..n).unwrap_or_default()));
+        *row = ruled_row(row.loc, row.cells.get(n..).unwrap_or_default().to_vec(), row.sheet);
     }
-    let pairs: Vec<(usize, (String, String))> = stripped
-        .iter()
-        .filter_map(|(i, cells)| match cells.as_slice() {
-            [name, target] if rows.get(*i).is_some_and(|r| r.ruled) => Some((*i, (name.clone(), target.clone()))),
-            _ => None,
-        })
-        .collect();
-    let texts: Vec<(String, String)> = pairs.iter().map(|(_, p)| p.clone()).collect();
-    let heads = crate::shapes::label_runs(&labels, &texts)?;
-    for (i, cells) in stripped {
-        if let Some(row) = rows.get_mut(i).filter(|r| r.cells.len() != cells.len()) {
-            *row = ruled_row(row.loc, cells, row.sheet);
-        }
+    if !label_rows_by_shape(&mut stripped, &labels) {
+        return None;
     }
-    for ((i, _), head) in pairs.iter().zip(heads) {
-        if let Some(row) = rows.get_mut(*i).filter(|_| !head.is_empty()) {
-            let mut cells = head;
-            cells.append(&mut row.cells);
-            *row = ruled_row(row.loc, cells, row.sheet);
-        }
+    for (row, relabelled) in rows.iter_mut().zip(stripped) {
+        *row = relabelled;
     }
     let text: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
     Some((first, text.join(" ")))
@@ -2672,8 +2653,14 @@ fn relabel_bunched_rows(rows: &mut [Row]) -> Option<(Location, String)> {
 
 /// The labels of rows of label cells printed apart from their table.
 fn block_labels(rows: &[&Row]) -> Vec<Label> {
-    rows.iter()
-        .flat_map(|r| &r.cells)
+    rows.iter().flat_map(|r| labels_of(&r.cells)).collect()
+}
+
+/// The cells that are indicator labels, as labels (where they stood is
+/// lost: `at` 0).
+fn labels_of(cells: &[String]) -> Vec<Label> {
+    cells
+        .iter()
         .filter_map(|c| {
             vocab::indicator_label(c).map(|level| Label {
                 text: c.clone(),
