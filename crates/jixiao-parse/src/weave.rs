@@ -606,12 +606,13 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
     let slot_costs = |text: &str, first_pass: bool| [Slot::Name, Slot::Target].map(|s| cost(text, s, first_pass));
     let first_costs: Vec<[f32; 2]> = first.iter().map(|p| slot_costs(&p.text, true)).collect();
     // For each `j`, the cells of 1, 2, … second-pass cells from it, up to
-    // the first that does not wrap.
-    let joined_costs: Vec<Vec<[f32; 2]>> = (0..m)
+    // the first that does not wrap: what the joins cost, and the cell as
+    // a name and as a target (added to a path in that order, as ever).
+    let joined_costs: Vec<Vec<(f32, [f32; 2])>> = (0..m)
         .map(|j| {
             (1..=MAX_JOINED.min(m - j))
                 .map_while(|k| joined(j, k))
-                .map(|(text, join_cost)| slot_costs(&text, false).map(|c| c + join_cost))
+                .map(|(text, join_cost)| (join_cost, slot_costs(&text, false)))
                 .collect()
         })
         .collect();
@@ -649,9 +650,9 @@ fn cheapest(first: &[&Piece], second: &[Vec<&Piece>], starts: &[bool]) -> Option
                         }
                     }
                 }
-                for (k, costs) in (1..).zip(joined_costs.get(j).into_iter().flatten()) {
+                for (k, (join_cost, costs)) in (1..).zip(joined_costs.get(j).into_iter().flatten()) {
                     let to = index(i, j + k, other(s), false);
-                    let c = from + costs.get(s as usize)?;
+                    let c = from + join_cost + costs.get(s as usize)?;
                     if c < *best.get(to)? {
                         *best.get_mut(to)? = c;
                         *back.get_mut(to)? = Some((at, Step::Second(k)));
