@@ -174,12 +174,18 @@ pub fn worker_main(limits: Limits) -> std::process::ExitCode {
 /// a batch of one does.
 const COLLECT_GROWTH: u64 = 16 << 20;
 
-/// This process's resident memory (Linux: `/proc/self/statm`, in pages of
-/// 4 KiB); `None` where it cannot be read, and nothing is collected then.
-fn resident_bytes() -> Option<u64> {
+/// A field of `/proc/self/statm` (Linux), in bytes: its fields count
+/// pages of 4 KiB. `None` where it cannot be read.
+fn statm_bytes(field: usize) -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    let pages: u64 = statm.split_whitespace().nth(field)?.parse().ok()?;
     Some(pages * 4096)
+}
+
+/// This process's resident memory; `None` where it cannot be read, and
+/// nothing is collected then.
+fn resident_bytes() -> Option<u64> {
+    statm_bytes(1)
 }
 
 /// Address space mimalloc reserves at a time in a worker, in KiB
@@ -187,11 +193,9 @@ fn resident_bytes() -> Option<u64> {
 /// `--max-memory` (its arena's unused part when the limit is set).
 const WORKER_ARENA_KIB: u64 = 32 * 1024;
 
-/// This process's address space (`/proc/self/statm`, in pages of 4 KiB).
+/// This process's address space.
 fn address_space_bytes() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().next()?.parse().ok()?;
-    Some(pages * 4096)
+    statm_bytes(0)
 }
 
 /// RLIMIT_AS for this process, `bytes` beyond the address space it holds
