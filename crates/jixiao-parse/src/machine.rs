@@ -1480,19 +1480,10 @@ fn note_label(table: &mut Table, text: &str, level: LabelLevel, loc: Location) {
     table.labels_since_row.push((text.to_string(), level, loc));
 }
 
-/// Labels printed one after another with two different ones of a level
-/// among them: a content-order dump that prints a column of merged cells
-/// in a bunch (`数量指标` / `质量指标` / `产出指标` / `时效指标` …), where
-/// nothing ties a label to its rows. A table printed row by row never has
-/// two 二级 (or 一级) labels without a row between them; the same label
-/// printed again (the next page's top) is one.
+/// Labels printed one after another in a bunch (see
+/// [`vocab::labels_in_a_bunch`]).
 fn labels_in_a_bunch(labels: &[(String, LabelLevel, Location)]) -> bool {
-    labels.iter().enumerate().any(|(i, (text, level, _))| {
-        labels
-            .iter()
-            .skip(i + 1)
-            .any(|(other, other_level, _)| other_level == level && fold_compact(other) != fold_compact(text))
-    })
+    vocab::labels_in_a_bunch(labels.iter().map(|(text, level, _)| (text.as_str(), *level)))
 }
 
 fn set_label(table: &mut Table, text: String, level: LabelLevel) {

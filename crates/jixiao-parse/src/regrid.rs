@@ -2616,16 +2616,11 @@ fn relabel_bunched_rows(rows: &mut [Row]) -> Option<(Location, String)> {
     };
     let bunched = rows.iter().any(|r| {
         let heads = r.cells.get(..leading(r)).unwrap_or_default();
-        [LabelLevel::One, LabelLevel::Two].into_iter().any(|level| {
-            let mut texts: Vec<std::borrow::Cow<'_, str>> = heads
+        vocab::labels_in_a_bunch(
+            heads
                 .iter()
-                .filter(|c| vocab::indicator_label(c) == Some(level))
-                .map(|c| fold_compact(c))
-                .collect();
-            texts.sort_unstable();
-            texts.dedup();
-            texts.len() > 1
-        })
+                .filter_map(|c| vocab::indicator_label(c).map(|l| (c.as_str(), l))),
+        )
     });
     if !bunched {
         return None;

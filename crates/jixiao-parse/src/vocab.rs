@@ -335,6 +335,25 @@ pub fn indicator_label(cell: &str) -> Option<LabelLevel> {
     None
 }
 
+/// Labels printed one after another with two different ones of a level
+/// among them: a content-order dump that prints a column of merged cells
+/// in a bunch (`数量指标` / `质量指标` / `产出指标` / `时效指标` …), where
+/// nothing ties a label to its rows. A table printed row by row never has
+/// two 二级 (or 一级) labels without a row between them; the same label
+/// printed again (the next page's top) is one.
+pub fn labels_in_a_bunch<'a>(labels: impl IntoIterator<Item = (&'a str, LabelLevel)>) -> bool {
+    let labels: Vec<(std::borrow::Cow<'a, str>, LabelLevel)> = labels
+        .into_iter()
+        .map(|(text, level)| (fold_compact(text), level))
+        .collect();
+    labels.iter().enumerate().any(|(i, (text, level))| {
+        labels
+            .iter()
+            .skip(i + 1)
+            .any(|(other, other_level)| other_level == level && other != text)
+    })
+}
+
 /// The 一级 label a known 二级 label stands under (`时效指标` → `产出指标`);
 /// `None` for labels that move between families (`成本指标` is under
 /// 产出指标 in older forms) and unknown ones.
