@@ -2923,7 +2923,6 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
             crate::stream::Read {
                 rows: Vec::new(),
                 labels_note: None,
-                unplaced_labels: Vec::new(),
             }
         } else {
             // In drawing order a blank line is no cell's end: MuPDF's
@@ -2943,7 +2942,12 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         for piece in furniture_rows(&furniture) {
             out.push(piece);
         }
-        let unplaced_labels = read.unplaced_labels;
+        // The labels the rows were read without, for labels drawn after
+        // the table to join (see `label_rows_by_shape`).
+        let unplaced_labels = match &read.labels_note {
+            Some((_, UnplacedReason::LabelsWithoutRows, _)) => labels,
+            _ => Vec::new(),
+        };
         let mut notes: Vec<(Location, UnplacedReason, String)> = read.labels_note.into_iter().collect();
         notes.extend(bunch.map(|(loc, text)| (loc, UnplacedReason::LabelsByShape, text)));
         notes.extend(

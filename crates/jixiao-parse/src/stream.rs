@@ -102,8 +102,6 @@ pub(crate) struct Read {
     /// The labels the rows were read without (or with labels guessed:
     /// [`UnplacedReason::LabelsByShape`]), for a diagnostic.
     pub labels_note: Option<(Location, UnplacedReason, String)>,
-    /// The labels the rows were read without (the note's, as labels).
-    pub unplaced_labels: Vec<Label>,
 }
 
 /// One line of a cell (or a whole cell) as the dump printed it.
@@ -327,15 +325,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         };
         Some((Location::Line(at.max(1.0) as u32), reason, texts.join(" ")))
     };
-    let unplaced_labels = match &labels_note {
-        Some((_, UnplacedReason::LabelsWithoutRows, _)) => labels.to_vec(),
-        _ => Vec::new(),
-    };
-    Some(Read {
-        rows,
-        labels_note,
-        unplaced_labels,
-    })
+    Some(Read { rows, labels_note })
 }
 
 /// A table row of a content-order dump: the line it starts on and the
