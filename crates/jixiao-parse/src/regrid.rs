@@ -3657,13 +3657,13 @@ fn group_rows_searched(
         // Shortest rows first: they set a low ceiling early (see
         // [`Ceiling`]). Of readings that cost the same, the longest row's is
         // kept (`<=` below), as before the order was turned.
-        let starts = end.saturating_sub(MAX_ROW_LINES)..end;
-        let starts: Vec<usize> = match search {
-            Search::Pruned => starts.rev().collect(),
-            #[cfg(test)]
-            Search::Whole => starts.collect(),
-        };
-        for start in starts {
+        let lowest = end.saturating_sub(MAX_ROW_LINES);
+        for k in 0..end - lowest {
+            let start = match search {
+                Search::Pruned => end - 1 - k,
+                #[cfg(test)]
+                Search::Whole => lowest + k,
+            };
             let before = cost_to.get(start).copied().unwrap_or(f32::INFINITY);
             if !before.is_finite() {
                 continue;
