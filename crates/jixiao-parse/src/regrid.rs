@@ -5743,6 +5743,28 @@ mod tests {
             .any(|(_, reason, _)| *reason == UnplacedReason::LabelsWithoutRows));
     }
 
+    /// Plain `pdftotext` of Chromium: poppler takes the first row's name
+    /// out of the table and prints it with the header pieces after the
+    /// last row. It goes back to the one row without a name, and no row
+    /// is made of it.
+    #[test]
+    fn a_first_name_printed_after_the_table_goes_back_to_its_row() {
+        let text = "一级指标\n\n二级指标\n\n绩效\n指标\n\n=100.00(%)\n\n采购安全软件数量\n\n≥1.00(个)\n\n维修项目验收合格率\n\n≥95.00(%)\n\n社会效益指标\n\n保障生药中心各项工作正常开展\n\n有效保障\n\n维修人员服务满意率\n\n≥90.00(%)\n\n质量指标\n\n效益指标\n\n满意度指标\n\n年度(/项目)指标值\n\n项目完成率\n\n数量指标\n产出指标\n\n三级指标\n\n服务对象满意度指标\n\n财政项目支出绩效目标申报表\n（2024年度）\n\n项目名称\n\n科技创新服务工作\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            rows.get(1..6).unwrap_or_default(),
+            [
+                "产出指标 | 数量指标 | 项目完成率 | =100.00(%)",
+                "采购安全软件数量 | ≥1.00(个)",
+                "质量指标 | 维修项目验收合格率 | ≥95.00(%)",
+                "效益指标 | 社会效益指标 | 保障生药中心各项工作正常开展 | 有效保障",
+                "满意度指标 | 服务对象满意度指标 | 维修人员服务满意率 | ≥90.00(%)",
+            ]
+        );
+        assert_eq!(rows.get(6).map(String::as_str), Some("年度(/项目)指标值"));
+    }
+
     /// PyMuPDF of the project's own generator: the merged cells drawn
     /// after all rows, the last label cut in two and joined in the table
     /// (`服务对象满意度指` / `标`), the others after it, before the next

@@ -244,13 +244,14 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         None => (Column::Name, rows_of(&name_first), None),
     };
     // Each row: its name and target cells and the line it starts on.
-    let pairs: Vec<(&Step, &Step, u32)> = rows_read
+    let mut pairs: Vec<(&Step, &Step, u32)> = rows_read
         .iter()
         .map(|(a, b, line)| match first_column {
             Column::Name => (a, b, *line),
             Column::Target => (b, a, *line),
         })
         .collect();
+    let late_name = late_name(&mut pairs, &items);
     let placed = if row_major || labels.is_empty() {
         None
     } else if trailing.is_some() {
@@ -259,7 +260,11 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         let scale = ContentScale::new(content);
         let extents: Vec<RowExtent> = pairs
             .iter()
-            .map(|(name, target, line)| {
+            .enumerate()
+            .map(|(i, (name, target, line))| {
+                // A name printed after the table stands nowhere near its
+                // row: the target alone is the row's height.
+                let name: &Step = if late_name == Some(i) { &Step::Blank } else { name };
                 // A column block's target stands apart from its name: the
                 // name alone is the row's height.
                 let apart =
@@ -326,6 +331,45 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         Some((Location::Line(at.max(1.0) as u32), reason, texts.join(" ")))
     };
     Some(Read { rows, labels_note })
+}
+
+/// Puts a name poppler printed after the table back into the one row
+/// that has none; returns that row. Chromium and fpdf2 draw a table's
+/// first name cell so that poppler's reading order takes it out of the
+/// rows and prints it with the header pieces after the table:
+///
+/// ```text
+/// =100.00(%)            ← row 1's target, its name missing
+/// 采购安全软件数量 / ≥1.00(个)
+/// …
+/// 故障修复响应时间 / <12.00(小时)
+/// 项目完成率            ← row 1's name, after the last row
+/// ```
+///
+/// Only where that is the one reading: the last row is one cell of text
+/// that is no target (`≥90%`), exactly one other row lacks its name, and
+/// its target was printed.
+fn late_name<'s>(pairs: &mut Vec<(&'s Step, &'s Step, u32)>, items: &[Item]) -> Option<usize> {
+    let (name, target, _) = *pairs.last()?;
+    let orphan = match (name, target) {
+        (cell @ Step::Cell { start, end }, Step::Blank) | (Step::Blank, cell @ Step::Cell { start, end }) => {
+            (!items.get(*start..*end)?.iter().any(|i| i.numeric || i.operator)).then_some(cell)?
+        }
+        _ => return None,
+    };
+    let rows = pairs.len() - 1;
+    let mut nameless = pairs
+        .iter()
+        .take(rows)
+        .enumerate()
+        .filter(|(_, (name, _, _))| matches!(name, Step::Blank));
+    let (row, _) = nameless.next()?;
+    if nameless.next().is_some() || !matches!(pairs.get(row), Some((_, Step::Cell { .. }, _))) {
+        return None;
+    }
+    pairs.pop();
+    pairs.get_mut(row)?.0 = orphan;
+    Some(row)
 }
 
 /// A table row of a content-order dump: the line it starts on and the
