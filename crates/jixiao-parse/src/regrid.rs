@@ -225,6 +225,9 @@ fn regrid_aligned(
     let mut rest = rows;
     // Whether a table has been read yet.
     let mut table_read = false;
+    // The labels of the table whose header was printed apart, printed
+    // before it (see [`header_printed_apart`]).
+    let mut leading_labels: Vec<Row> = Vec::new();
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
@@ -242,13 +245,17 @@ fn regrid_aligned(
         let row = &row;
         // The header on one line, or one cell a line (`一级指标` `二级指标`
         // `三级指标` `年度指标值`, as content-order dumps print it).
-        if !vocab::is_indicator_header(&fold_compact(&row.text)) {
-            if fold_compact(&row.text) != "一级指标" {
-                continue;
-            }
-            let Some((pieces, cells)) = spelled_header(rest) else {
+        let folded = fold_compact(&row.text);
+        if !vocab::is_indicator_header(&folded) {
+            let spelled = match &*folded {
+                "一级指标" => spelled_header(rest).map(|(pieces, cells)| (pieces, cells, Vec::new())),
+                "三级指标" => header_printed_apart(&mut out, rest),
+                _ => None,
+            };
+            let Some((pieces, cells, labels_before)) = spelled else {
                 continue;
             };
+            leading_labels = labels_before;
             // One header row, as the lexer knows it.
             let mut header = out.pop().unwrap_or_else(|| row.clone());
             header.cells.extend(cells);
@@ -285,7 +292,14 @@ fn regrid_aligned(
         let drawn_first = drawn_before_heading(rest.get(..end).unwrap_or_default());
         let (table, after) = rest.split_at(end - drawn_first);
         let (table, footers) = without_footers(table, row, printed);
-        match regrid_table(&table, cells, labels, drawing_order) {
+        // Labels printed before a header printed apart are the table's,
+        // where they stand telling nothing of their rows.
+        let apart_before = match (leading_labels.is_empty(), row.loc) {
+            (false, Location::Line(line)) => Some(line),
+            _ => None,
+        };
+        let table: Vec<Row> = std::mem::take(&mut leading_labels).into_iter().chain(table).collect();
+        match regrid_table(&table, cells, labels, drawing_order, apart_before) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
                 // back in front of the table's header.
@@ -717,6 +731,87 @@ const SHARED_LINE_SHARE: f32 = 0.2;
 /// how many rows it took and its cells. `None` unless `二级指标` is among
 /// them.
 fn spelled_header(rest: &[Row]) -> Option<(usize, Vec<String>)> {
+    let (taken, cells) = spelled_cells(rest);
+    cells
+        .iter()
+        .any(|c| fold_compact(c) == "二级指标")
+        .then_some((taken, cells))
+}
+
+/// The header of a content-order dump whose `一级指标` and `二级指标`
+/// poppler printed among the goal and money cells before the table, its
+/// `三级指标` and value cell right before the rows (LibreOffice, FOP,
+/// fpdf2: the two left header cells are as tall as the block marker
+/// beside them):
+///
+/// ```text
+/// 二级指标        ← before the goals, with the labels that follow it
+/// …
+/// 一级指标
+/// 绩效 / 指标
+/// …
+/// 三级指标        ← the row before the rows: this header
+/// 年度(/项目)指标值
+/// 第1网格巡查次数
+/// ```
+///
+/// At `三级指标` (the last row of `out`): the rows the cells after it took
+/// and those cells (as [`spelled_header`] reads them), given the value
+/// cell is among them and `一级指标` and `二级指标` each stand alone on a
+/// line since the form's heading; the header gets those two. The labels
+/// printed since the first of them (`数量指标`, `产出指标`) are the
+/// table's: taken out of `out` and returned.
+fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<String>, Vec<Row>)> {
+    let (taken, cells) = spelled_cells(rest);
+    if !cells.iter().any(|c| fold_compact(c).ends_with("指标值")) {
+        return None;
+    }
+    let before = out.len().checked_sub(1)?;
+    let form_start = out
+        .get(..before)?
+        .iter()
+        .rposition(|r| r.ruled || vocab::form_heading(&r.text).is_some())
+        .map_or(0, |i| i + 1);
+    let alone = |label: &str| -> Option<usize> {
+        let mut found = (form_start..before).filter(|&i| {
+            out.get(i)
+                .is_some_and(|r| r.cells.len() == 1 && fold_compact(&r.text) == label)
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    };
+    let (one, two) = (alone("一级指标")?, alone("二级指标")?);
+    let first_piece = one.min(two);
+    // The two header pieces are the header's now.
+    out.remove(one.max(two));
+    out.remove(first_piece);
+    let mut labels = Vec::new();
+    // `out` ends with `三级指标`, which stays.
+    let mut k = first_piece;
+    while k + 1 < out.len() {
+        let label = out
+            .get(k)
+            .is_some_and(|r| r.cells.iter().all(|c| vocab::indicator_label(c).is_some()));
+        if label {
+            labels.push(out.remove(k));
+        } else {
+            k += 1;
+        }
+    }
+    let third = out.pop()?;
+    let mut header = third.clone();
+    header.cells = ["一级指标", "二级指标"]
+        .into_iter()
+        .map(String::from)
+        .chain(third.cells)
+        .collect();
+    out.push(header);
+    Some((taken, cells, labels))
+}
+
+/// The header cells after a header piece printed a cell a line, a cell
+/// wrapped over lines joined, and how many rows they took.
+fn spelled_cells(rest: &[Row]) -> (usize, Vec<String>) {
     let mut cells: Vec<String> = Vec::new();
     let mut partial = String::new();
     let mut taken = 0;
@@ -742,10 +837,7 @@ fn spelled_header(rest: &[Row]) -> Option<(usize, Vec<String>)> {
     if !partial.is_empty() {
         cells.push(partial);
     }
-    cells
-        .iter()
-        .any(|c| fold_compact(c) == "二级指标")
-        .then_some((taken, cells))
+    (taken, cells)
 }
 
 /// The header cells a table's header wraps to.
@@ -2827,7 +2919,16 @@ pub(crate) struct Label {
 /// is set: between that line and the one before.
 const LABEL_BEFORE_ITS_LINE: f32 = 0.5;
 
-fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_order: bool) -> Option<TableRead> {
+/// `apart_before`: labels on lines before it were printed before the
+/// table's header (see [`header_printed_apart`]); where they stand ties
+/// them to no row.
+fn regrid_table(
+    table: &[Row],
+    cells: Align,
+    label_align: LabelAlign,
+    drawing_order: bool,
+    apart_before: Option<u32>,
+) -> Option<TableRead> {
     // Columns kept by spaces: a layout dump indents and spaces out many
     // lines of a table; in a drawing-order dump (a cell a line, no blank
     // line) a cell's own spaces make no columns.
@@ -2882,6 +2983,9 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
         labels
     };
     if !layout && (two_passes || content_order(&content, table, drawing_order)) {
+        let (positionless, labels): (Vec<Label>, Vec<Label>) = labels
+            .into_iter()
+            .partition(|l| apart_before.is_some_and(|line| l.at < line as f32));
         let content = join_quote_split_pieces(content);
         // Drawing order (PyMuPDF, `mutool`), not poppler's blocks, whose
         // strays are read elsewhere.
@@ -2933,7 +3037,7 @@ fn regrid_table(table: &[Row], cells: Align, label_align: LabelAlign, drawing_or
                 (true, Some(first), Some(last)) => (*first..=*last).collect(),
                 _ => printed,
             };
-            crate::stream::read(&labels, &content, &printed)?
+            crate::stream::read(&labels, &positionless, &content, &printed)?
         };
         let mut out = woven_rows;
         out.extend(read.rows);
@@ -5741,6 +5845,40 @@ mod tests {
             .notes
             .iter()
             .any(|(_, reason, _)| *reason == UnplacedReason::LabelsWithoutRows));
+    }
+
+    /// Plain `pdftotext` of FOP, fpdf2, LibreOffice: the two left header
+    /// cells are as tall as the block marker beside them, and poppler
+    /// prints them (and the labels after `二级指标`) among the goal and
+    /// money cells; `三级指标` and the value cell come right before the
+    /// rows. The header is read whole there, the two pieces taken into it,
+    /// and the labels printed before it go to the rows by what the rows
+    /// measure, reported as a guess: where they stand says nothing, though
+    /// taken for centred labels (`数量指标` before row 1, `质量指标` where
+    /// the next page starts) it would read 数量 for row 1 alone.
+    #[test]
+    fn a_header_printed_apart_heads_its_table_with_the_labels_before_it() {
+        let text = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n社区睦邻活动\n\n年度总体目标\n\n依托居民区睦邻点开展邻里互助活动。\n二级指标\n\n数量指标\n\n产出指标\n\n项目资金总额\n\n一级指标\n\n绩效\n指标\n\n全年开展睦邻活动不少于300场。\n三级指标\n\n年度(/项目)指标值\n\n第1居民区活动场次\n\n≥3(场)\n\n第2居民区活动场次\n\n≥6(场)\n\n第3居民区活动场次\n\n≥9(场)\n\n产出指标\n\n质量指标\n\n第1居民区活动记录完整率\n\n=100%\n\n第2居民区活动记录完整率\n\n=100%\n\n满意度指标\n\n服务对象满意度指标\n\n参与居民满意度\n\n≥92%\n\n财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n下一个项目\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        let header = rows.iter().position(|r| r.starts_with("一级指标"));
+        assert_eq!(
+            header.and_then(|h| rows.get(h..h + 7)).unwrap_or_default(),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1居民区活动场次 | ≥3(场)",
+                "第2居民区活动场次 | ≥6(场)",
+                "第3居民区活动场次 | ≥9(场)",
+                "质量指标 | 第1居民区活动记录完整率 | =100%",
+                "第2居民区活动记录完整率 | =100%",
+                "满意度指标 | 服务对象满意度指标 | 参与居民满意度 | ≥92%",
+            ]
+        );
+        // The header's pieces and labels stand nowhere else.
+        let pieces = ["一级指标", "二级指标", "数量指标", "产出指标"];
+        assert!(!rows.iter().any(|r| pieces.contains(&r.as_str())), "{rows:?}");
+        let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
+        assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
     }
 
     /// Plain `pdftotext` of Chromium: poppler takes the first row's name

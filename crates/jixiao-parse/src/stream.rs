@@ -158,9 +158,32 @@ enum Step {
 /// Reads the table of `content` (in dump order) with its `labels`, the
 /// dump lines its rows stand on `printed` (the others are blank); `None`
 /// when it holds no content.
-pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collections::BTreeSet<u32>) -> Option<Read> {
+pub(crate) fn read(
+    labels: &[Label],
+    positionless: &[Label],
+    content: &[Piece],
+    printed: &std::collections::BTreeSet<u32>,
+) -> Option<Read> {
+    // Labels printed where they tell nothing of their rows leave the
+    // rows to what they measure, with all the table's labels.
+    if positionless.is_empty() {
+        read_labelled(labels, content, printed, true)
+    } else {
+        let all: Vec<Label> = positionless.iter().chain(labels).cloned().collect();
+        read_labelled(&all, content, printed, false)
+    }
+}
+
+/// [`read`], where the labels stand where the producer drew them
+/// (`positioned`) or where nothing ties them to rows.
+fn read_labelled(
+    labels: &[Label],
+    content: &[Piece],
+    printed: &std::collections::BTreeSet<u32>,
+    positioned: bool,
+) -> Option<Read> {
     let first = content.first()?;
-    let row_major = labels_lead_rows(labels, content);
+    let row_major = positioned && labels_lead_rows(labels, content);
     let mut items: Vec<Item> = Vec::with_capacity(content.len());
     for (i, piece) in content.iter().enumerate() {
         let previous = i.checked_sub(1).and_then(|p| content.get(p));
@@ -220,7 +243,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
     // Rows read target first where that reads better and the labels
     // stand where such a producer prints them (see [`trailing_labels`]):
     // a dump that lost a table's first name also starts with a target.
-    let target_first = if row_major || labels.is_empty() {
+    let target_first = if row_major || labels.is_empty() || !positioned {
         None
     } else {
         // Labels follow a row's cells there: a row starts after each.
@@ -252,7 +275,7 @@ pub(crate) fn read(labels: &[Label], content: &[Piece], printed: &std::collectio
         })
         .collect();
     let late_name = late_name(&mut pairs, &items);
-    let placed = if row_major || labels.is_empty() {
+    let placed = if row_major || labels.is_empty() || !positioned {
         None
     } else if trailing.is_some() {
         trailing
