@@ -5881,6 +5881,30 @@ mod tests {
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
     }
 
+    /// Plain `pdftotext` of fpdf2, FOP, jsPDF: a target centred on a
+    /// two-line name is printed between the name's lines, in one block.
+    /// The name's lines go together, around their target.
+    #[test]
+    fn a_target_printed_between_its_names_lines_stays_its_rows() {
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n基础数据信息采集细分领域覆盖率\n\n>70.00(%)\n\n普及细胞治疗、抗体治疗等的基本概念，了解生物医药基础知识，培养对生物科学的兴趣，掌握\n≥13.00(场)\n科学方法，实践科学操作，提升科学研究综合能力。\n加强科创研学实践操作能力的培养，通过互动活动提升对生物科学的兴趣，传递最新最前沿的生\n≥5(场)\n物医药研究成果和发展趋势。\n\n总阅读量\n\n≥80000.00(人次)\n\n财政项目支出绩效目标申报表\n（2024年度）\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.ruled)
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "基础数据信息采集细分领域覆盖率 | >70.00(%)",
+                "普及细胞治疗、抗体治疗等的基本概念，了解生物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能力。 | ≥13.00(场)",
+                "加强科创研学实践操作能力的培养，通过互动活动提升对生物科学的兴趣，传递最新最前沿的生/物医药研究成果和发展趋势。 | ≥5(场)",
+                "总阅读量 | ≥80000.00(人次)",
+            ]
+        );
+    }
+
     /// Plain `pdftotext` of Chromium: poppler takes the first row's name
     /// out of the table and prints it with the header pieces after the
     /// last row. It goes back to the one row without a name, and no row

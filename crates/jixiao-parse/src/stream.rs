@@ -150,9 +150,27 @@ impl Column {
 /// of target cells; only while cutting: expanded into cells).
 #[derive(Debug, Clone, Copy)]
 enum Step {
-    Cell { start: usize, end: usize },
+    Cell {
+        start: usize,
+        end: usize,
+    },
     Blank,
-    Block { start: usize, rows: usize, cells: usize },
+    Block {
+        start: usize,
+        rows: usize,
+        cells: usize,
+    },
+    /// A two-line name with its one-line target printed between its
+    /// lines (see [`interleaved_rows`]): only while cutting, expanded into
+    /// a [`Step::Around`] and the target's cell.
+    Interleaved {
+        start: usize,
+    },
+    /// A cell of items `first` and `first + 2`, the item between them
+    /// another cell's.
+    Around {
+        first: usize,
+    },
 }
 
 /// Reads the table of `content` (in dump order) with its `labels`, the
@@ -220,12 +238,18 @@ fn read_labelled(
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Step::Blank | Step::Block { .. } => String::new(),
+            Step::Around { first } => [*first, first + 2]
+                .iter()
+                .filter_map(|&i| content.get(i))
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => String::new(),
         }
     };
     let cell_start = |step: &Step| match step {
-        Step::Cell { start, .. } => content.get(*start),
-        Step::Blank | Step::Block { .. } => None,
+        Step::Cell { start, .. } | Step::Around { first: start } => content.get(*start),
+        Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => None,
     };
     // Each row's cells, the one it was printed with first first, and the
     // line it starts on.
@@ -295,7 +319,8 @@ fn read_labelled(
                 let target: &Step = if apart { &Step::Blank } else { target };
                 let lines = [name, target].into_iter().flat_map(|step| match step {
                     Step::Cell { start, end } => content.get(*start..*end).unwrap_or_default(),
-                    Step::Blank | Step::Block { .. } => &[],
+                    Step::Around { first } => content.get(*first..first + 3).unwrap_or_default(),
+                    Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => &[],
                 });
                 let (top, bottom) = lines
                     .map(|p| scale.of(p.line))
@@ -679,10 +704,14 @@ fn best_cutting(items: &[Item], first: Column) -> Option<(f32, Vec<Step>)> {
             .collect()
     };
     let (name_cells, target_cells) = (cells(Column::Name), cells(Column::Target));
+    let interleaved: Vec<Vec<Option<f32>>> = widths
+        .iter()
+        .map(|&(width, _)| interleaved_names(items, width, &wraps))
+        .collect();
     let mut best: Option<(f32, Vec<Step>)> = None;
-    for (&(_, name_lines), name_cells) in widths.iter().zip(&name_cells) {
+    for ((&(_, name_lines), name_cells), interleaved) in widths.iter().zip(&name_cells).zip(&interleaved) {
         for ((&(_, target_lines), blocks), target_cells) in widths.iter().zip(&blocks).zip(&target_cells) {
-            let Some((cost, steps)) = cut(items, [name_cells, target_cells], blocks, first) else {
+            let Some((cost, steps)) = cut(items, [name_cells, target_cells], blocks, interleaved, first) else {
                 continue;
             };
             // A width only one line comes to is weaker evidence: of two
@@ -878,7 +907,13 @@ fn cell_costs(items: &[Item], column: Column, capacity: usize, wraps: &[usize]) 
 /// `c`; a row starts with its cell of column `first` (its name, or its
 /// target where the producer draws a row right to left). Steps come a
 /// row's cells at a time, `first`'s first.
-fn cut(items: &[Item], cells: [&CellCosts; 2], blocks: &[Vec<ColumnBlock>], first: Column) -> Option<(f32, Vec<Step>)> {
+fn cut(
+    items: &[Item],
+    cells: [&CellCosts; 2],
+    blocks: &[Vec<ColumnBlock>],
+    interleaved: &[Option<f32>],
+    first: Column,
+) -> Option<(f32, Vec<Step>)> {
     let second = first.other();
     let n = items.len();
     let mut best = vec![[f32::INFINITY; 2]; n + 1];
@@ -922,6 +957,23 @@ fn cut(items: &[Item], cells: [&CellCosts; 2], blocks: &[Vec<ColumnBlock>], firs
                     ));
                     taken.push(block.targets.clone());
                 }
+            }
+        }
+        // A two-line name around its target: a whole row.
+        let target_line = cells
+            .get(Column::Target as usize)
+            .and_then(|c| c.get(i + 1))
+            .and_then(|c| c.first());
+        if let (Some(Some(name)), Some(target), true) = (
+            interleaved.get(i),
+            target_line,
+            from_name.is_finite() && first == Column::Name,
+        ) {
+            let cost = from_name + name + target + INTERLEAVED;
+            if cost < *best.get(i + 3)?.get(Column::Name as usize)? {
+                *best.get_mut(i + 3)?.get_mut(Column::Name as usize)? = cost;
+                *back.get_mut(i + 3)?.get_mut(Column::Name as usize)? =
+                    Some((i, Column::Name, Step::Interleaved { start: i }));
             }
         }
         for column in [Column::Name, Column::Target] {
@@ -979,6 +1031,13 @@ fn cut(items: &[Item], cells: [&CellCosts; 2], blocks: &[Vec<ColumnBlock>], firs
                     ]
                 })
                 .collect(),
+            Step::Interleaved { start } => vec![
+                Step::Around { first: start },
+                Step::Cell {
+                    start: start + 1,
+                    end: start + 2,
+                },
+            ],
             other => vec![other],
         })
         .collect();
@@ -987,6 +1046,42 @@ fn cut(items: &[Item], cells: [&CellCosts; 2], blocks: &[Vec<ColumnBlock>], firs
         steps.push(Step::Blank);
     }
     Some((total, steps))
+}
+
+/// Cost of reading a row as a two-line name around its target: a little
+/// more than the lines read in order, where they read as well.
+const INTERLEAVED: f32 = 0.5;
+
+/// Per item, what a two-line name costs that starts there with its
+/// one-line target printed between its lines (`None` where none can):
+/// poppler prints a target centred on a two-line name in one block with
+/// it, between the name's lines (fpdf2, FOP, jsPDF):
+///
+/// ```text
+/// 普及细胞治疗、抗体治疗等的基本概念，…，掌握     ← the name's first line, full
+/// ≥13.00(场)                                      ← the target
+/// 科学方法，实践科学操作，提升科学研究综合能力。  ← the name's last line
+/// ```
+///
+/// The target is shaped as one and the name's first line is full for
+/// the column (`capacity`) with its last line after it; the three lines
+/// are one block.
+fn interleaved_names(items: &[Item], capacity: usize, wraps: &[usize]) -> Vec<Option<f32>> {
+    (0..items.len())
+        .map(|i| {
+            let (first, target, last) = (items.get(i)?, items.get(i + 1)?, items.get(i + 2)?);
+            let one_block = [target, last]
+                .iter()
+                .all(|it| !it.joined && !it.after_gap && !it.row_start);
+            if !one_block || !target.numeric || first.numeric || last.numeric || !full(first, Some(last), capacity) {
+                return None;
+            }
+            // The name's lines as one cell, with what follows them.
+            let mut name = vec![first.clone(), last.clone()];
+            name.extend(items.get(i + 3).cloned());
+            cell_cost(&name, 0, 2, Column::Name, capacity, wraps)
+        })
+        .collect()
 }
 
 /// A column block that may start at an item: its target cells (item
