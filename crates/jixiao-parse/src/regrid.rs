@@ -248,7 +248,13 @@ fn regrid_aligned(
         let folded = fold_compact(&row.text);
         if !vocab::is_indicator_header(&folded) {
             let spelled = match &*folded {
-                "一级指标" => spelled_header(rest).map(|(pieces, cells)| (pieces, cells, Vec::new())),
+                // Not where the rest of the header comes later, before
+                // any row (see [`header_printed_apart`]).
+                "一级指标" => spelled_header(rest)
+                    .filter(|(_, cells)| {
+                        cells.iter().any(|c| fold_compact(c).ends_with("指标值")) || !rest_of_header_follows(rest)
+                    })
+                    .map(|(pieces, cells)| (pieces, cells, Vec::new())),
                 "三级指标" => header_printed_apart(&mut out, rest),
                 _ => None,
             };
@@ -786,19 +792,36 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
     out.remove(one.max(two));
     out.remove(first_piece);
     let mut labels = Vec::new();
+    // The indicator block's marker (`绩效` / `指标`) printed among them
+    // stands by the table: it goes before the header, where the form's
+    // other cells do not read as the table's rows.
+    let mut marker = Vec::new();
     // `out` ends with `三级指标`, which stays.
     let mut k = first_piece;
     while k + 1 < out.len() {
-        let label = out
-            .get(k)
-            .is_some_and(|r| r.cells.iter().all(|c| vocab::indicator_label(c).is_some()));
+        let folded = |k: usize| {
+            out.get(k)
+                .map(|r| fold_compact(&r.text).into_owned())
+                .unwrap_or_default()
+        };
+        // A producer's banner among them (TCPDF's `Powered by TCPDF`) is
+        // no goal text: the table passes it through, as any table does.
+        let label = out.get(k).is_some_and(|r| {
+            r.cells.iter().all(|c| vocab::indicator_label(c).is_some()) || vocab::is_producer_line(&r.text)
+        });
         if label {
             labels.push(out.remove(k));
+        } else if folded(k) == "绩效指标" {
+            marker.push(out.remove(k));
+        } else if folded(k) == "绩效" && folded(k + 1) == "指标" && k + 2 < out.len() {
+            marker.push(out.remove(k));
+            marker.push(out.remove(k));
         } else {
             k += 1;
         }
     }
     let third = out.pop()?;
+    out.extend(marker);
     let mut header = third.clone();
     header.cells = ["一级指标", "二级指标"]
         .into_iter()
@@ -807,6 +830,40 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
         .collect();
     out.push(header);
     Some((taken, cells, labels))
+}
+
+/// True when `三级指标` and the value cell stand ahead in `rest`, after
+/// the form's header, money or goal cells (a field or money label, a goal
+/// heading, a piece of their blocks' markers) and before the next form,
+/// a ruled row or a row led by an operator: the header's left cells were
+/// printed apart from its right ones, among the form's other cells (see
+/// [`header_printed_apart`]). Names printed before the header's right
+/// cells (poppler's column of names, then `三级指标`, then the targets)
+/// are no such cells.
+fn rest_of_header_follows(rest: &[Row]) -> bool {
+    let mut form_cells = false;
+    for (k, row) in rest.iter().enumerate() {
+        // An operator-led target (`≥10(次)`) is a row's; a goal line may
+        // well hold a number (`1.为 3500 名以上老年人…`).
+        if row.ruled || vocab::form_heading(&row.text).is_some() || row.cells.iter().any(|c| starts_with_operator(c)) {
+            return false;
+        }
+        if row.cells.len() == 1 && fold_compact(&row.text) == "三级指标" {
+            let (_, cells) = spelled_cells(rest.get(k + 1..).unwrap_or_default());
+            return form_cells && cells.iter().any(|c| fold_compact(c).ends_with("指标值"));
+        }
+        form_cells |= row.cells.iter().any(|c| {
+            let folded = fold_compact(c);
+            // Pieces of the money and goal blocks' markers (`项目`,
+            // `目标`), not the indicator block's (`绩效` / `指标`).
+            let other_marker = vocab::is_marker_piece(&folded) && !"绩效指标".contains(&*folded);
+            other_marker
+                || vocab::field_prefix(c).is_some()
+                || vocab::fund_label(c).is_some()
+                || vocab::goal_heading(c).is_some()
+        });
+    }
+    false
 }
 
 /// The header cells after a header piece printed a cell a line, a cell
@@ -5879,6 +5936,43 @@ mod tests {
         assert!(!rows.iter().any(|r| pieces.contains(&r.as_str())), "{rows:?}");
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
+    }
+
+    /// Plain `pdftotext` of Typst, MuPDF, pdfmake, WeasyPrint: `一级指标`
+    /// and `二级指标` in order, the labels, then the form's money and goal
+    /// cells with the block marker (`绩效` / `指标`), then `三级指标` and
+    /// the value cell before the rows. The header is read there, the
+    /// marker goes before it, and the form's cells stay the form's, not
+    /// the table's first rows. A column of names printed before
+    /// `三级指标` (Chromium, no form cell between) still heads its table
+    /// at `一级指标`.
+    #[test]
+    fn a_header_spelled_before_the_forms_cells_is_read_where_its_rows_start() {
+        let table_rows = |text: &str| -> Vec<String> {
+            let read = regrid(jixiao_layout::text::rows(text));
+            let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+            let header = rows
+                .iter()
+                .position(|r| r.starts_with("一级指标"))
+                .unwrap_or(rows.len());
+            rows.get(header.saturating_sub(2)..).unwrap_or_default().to_vec()
+        };
+        let apart = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n居家养老服务补贴\n\n一级指标\n\n二级指标\n数量指标\n\n产出指标\n质量指标\n\n绩效\n指标\n\n一般性项目\n\n项目资金总额\n\n项目\n绩效\n目标\n\n年度总体目标\n为老年人发放居家养老服务补贴。\n三级指标\n\n年度(/项目)指标值\n\n享受居家养老服务补贴的老年人数\n\n≥3500(人)\n\n新建社区长者食堂\n\n≥2(家)\n\n服务机构年度考核合格率\n\n=100%\n\n财政项目支出绩效目标申报表\n（2026年度）\n";
+        assert_eq!(
+            table_rows(apart).get(..6).unwrap_or_default(),
+            [
+                "绩效",
+                "指标",
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 享受居家养老服务补贴的老年人数 | ≥3500(人)",
+                "新建社区长者食堂 | ≥2(家)",
+                "质量指标 | 服务机构年度考核合格率 | =100%",
+            ]
+        );
+        let names_first = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n独居老人关爱巡访\n\n一级指标\n\n二级指标\n\n数量指标\n\n产出指标\n\n第1片区巡访次数\n第2片区巡访次数\n第3片区巡访次数\n\n三级指标\n\n年度(/项目)指标值\n≥4(次)\n≥8(次)\n≥12(次)\n\n财政项目支出绩效目标申报表\n（2026年度）\n";
+        let rows = table_rows(names_first);
+        assert_eq!(rows.get(2).map(String::as_str), Some("一级指标 | 二级指标"), "{rows:?}");
+        assert!(rows.iter().any(|r| r == "第3片区巡访次数 | ≥12(次)"), "{rows:?}");
     }
 
     /// Plain `pdftotext` of fpdf2, FOP, jsPDF: a target centred on a
