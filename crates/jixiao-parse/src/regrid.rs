@@ -5975,6 +5975,32 @@ mod tests {
         assert!(rows.iter().any(|r| r == "第3片区巡访次数 | ≥12(次)"), "{rows:?}");
     }
 
+    /// Plain `pdftotext` of a form whose font sets ideographic
+    /// punctuation half wide: the name column holds 43 units, so
+    /// `暑期…和全国` (42) is full and `除７月、８月、１２月，…科创研`
+    /// (counted 46, four marks of half width) fits. Read as counted, the
+    /// wider line made the column 46 and the first full line a target.
+    #[test]
+    fn punctuation_set_half_wide_keeps_a_wrapped_name_whole() {
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n项目完成率\n\n≥９５．００（％）\n\n开展９场青少年基础性科创研学活动和４场共产党\n员、科技工作者科创参观交流活动\n\n≥１３．００（场）\n\n暑期科创研学拓展活动、上海科技节活动和全国\n科普周活动、科创研学特别活动\n\n≥３．００（场）\n\n除７月、８月、１２月，每月开展一次基础性科创研\n学活动；每季组织开展一次科创参观交流活动\n\n≥１３．００（场）\n\n财政项目支出绩效目标申报表\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.ruled)
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "项目完成率 | ≥９５．００（％）",
+                "开展９场青少年基础性科创研学活动和４场共产党/员、科技工作者科创参观交流活动 | ≥１３．００（场）",
+                "暑期科创研学拓展活动、上海科技节活动和全国/科普周活动、科创研学特别活动 | ≥３．００（场）",
+                "除７月、８月、１２月，每月开展一次基础性科创研/学活动；每季组织开展一次科创参观交流活动 | ≥１３．００（场）",
+            ]
+        );
+    }
+
     /// Plain `pdftotext` of fpdf2, FOP, jsPDF: a target centred on a
     /// two-line name is printed between the name's lines, in one block.
     /// The name's lines go together, around their target.

@@ -110,6 +110,9 @@ struct Item {
     width: usize,
     /// Latin letters and digits in it (wider than counted: see [`full`]).
     latin: usize,
+    /// Ideographic punctuation in it, which a font may set half as wide
+    /// as counted (see [`full`]).
+    squeezable: usize,
     /// On the same printed line as the item before: another cell.
     joined: bool,
     /// A blank line before it: the block before ended (`pdftotext`).
@@ -208,6 +211,7 @@ fn read_labelled(
         items.push(Item {
             width: width(&piece.text),
             latin: piece.text.chars().filter(char::is_ascii_alphanumeric).count(),
+            squeezable: piece.text.chars().filter(|&c| is_squeezable(c)).count(),
             joined: previous.is_some_and(|p| p.line == piece.line),
             after_gap: previous.is_some_and(|p| (p.line + 1..piece.line).any(|n| !printed.contains(&n))),
             after_label: previous
@@ -831,7 +835,24 @@ fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
     // Proportional Latin letters and digits are wider than the one unit
     // counted for each (`2024年11` / `月前完成`, `1-3项国内` / `外项目合作`
     // fill a column of eight).
-    line.width + line.latin / LATIN_PER_EXTRA_UNIT + moved > capacity && line.width <= capacity + OVERFULL_SLACK
+    line.width + line.latin / LATIN_PER_EXTRA_UNIT + moved > capacity && !overfull(line, capacity)
+}
+
+/// True when `line` is wider than a column of `capacity` holds, beyond
+/// what proportional Latin ([`OVERFULL_SLACK`]) and ideographic
+/// punctuation set half wide account for (a font's punctuation of half
+/// width fits `除７月、８月、１２月，每月开展一次基础性科创研`, counted 46,
+/// in a column of 43).
+fn overfull(line: &Item, capacity: usize) -> bool {
+    line.width > capacity + OVERFULL_SLACK + line.squeezable
+}
+
+/// Ideographic punctuation that fonts set half wide (`、`, `，`, `。`…).
+fn is_squeezable(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '（' | '）' | '“' | '”' | '《' | '》'
+    )
 }
 
 /// The cost of items `start..end` as one cell of `column`, `None` where
@@ -850,7 +871,7 @@ fn cell_cost(
     }
     let mut cost = EXTRA_LINE * (cell.len() - 1) as f32;
     for (k, line) in cell.iter().enumerate() {
-        if capacity != usize::MAX && line.width > capacity + OVERFULL_SLACK {
+        if capacity != usize::MAX && overfull(line, capacity) {
             cost += OVERFULL_LINE;
         }
         if k + 1 < cell.len() && !full(line, cell.get(k + 1), capacity) {
