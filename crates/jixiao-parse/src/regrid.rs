@@ -809,7 +809,14 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
         let label = out.get(k).is_some_and(|r| {
             r.cells.iter().all(|c| vocab::indicator_label(c).is_some()) || vocab::is_producer_line(&r.text)
         });
+        // A label its narrow cell wrapped (`服务对象满意度指` / `标`).
+        let wrapped_label = out.get(k + 1).is_some_and(|next| {
+            k + 2 < out.len() && vocab::completed_label(&folded(k), &fold_compact(&next.text)).is_some()
+        });
         if label {
+            labels.push(out.remove(k));
+        } else if wrapped_label {
+            labels.push(out.remove(k));
             labels.push(out.remove(k));
         } else if folded(k) == "绩效指标" {
             marker.push(out.remove(k));
@@ -3006,6 +3013,8 @@ fn regrid_table(
             row_pieces.flat_map(split_off_squeezed_target).collect()
         } else if whole_lines {
             vec![(0, row.cells.join(" "))]
+        } else if !drawing_order {
+            autospaced_cells_joined(row_pieces.collect())
         } else {
             row_pieces.collect()
         };
@@ -3345,6 +3354,41 @@ fn split(row: &Row, layout: bool) -> Vec<(usize, String)> {
     // A label set one space from its neighbour (`生态效益指标 服务专业客户数量`)
     // is a cell of its own.
     out.into_iter().flat_map(split_off_labels).collect()
+}
+
+/// A line's cells with the numbers a word processor spaced off within
+/// a cell joined back (Writer and Typst set a space on either side of
+/// digits among ideographs: `每季度结束后 15 个工作日内发放到位`, `第 1
+/// 片区为老服务站巡访次数`). Only a bare number between two ideographs:
+/// in a line of blocks (`pdftotext` without `-layout`, one cell a line)
+/// no cell is a bare number between two others, while `知晓率 90%` may
+/// well be a name and its target.
+fn autospaced_cells_joined(cells: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let bare_number = |text: &str| {
+        text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+    };
+    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(cells.len());
+    let mut rest = cells.into_iter().peekable();
+    while let Some(cell) = rest.next() {
+        let joins = match (out.last(), rest.peek()) {
+            (Some((_, before)), Some((_, after))) => {
+                bare_number(&cell.1) && ideograph(before.chars().last()) && ideograph(after.chars().next())
+            }
+            _ => false,
+        };
+        match (joins, out.last_mut(), rest.next_if(|_| joins)) {
+            (true, Some((_, before)), Some((_, after))) => {
+                before.push(' ');
+                before.push_str(&cell.1);
+                before.push(' ');
+                before.push_str(&after);
+            }
+            _ => out.push(cell),
+        }
+    }
+    out
 }
 
 /// An indicator label, or the first piece of one (`服务对象满意度指`).
@@ -5799,6 +5843,20 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// Joining spaced-off numbers loses no text and never splits a
+        /// cell: the cells are the same text, at most as many.
+        #[test]
+        fn joining_spaced_numbers_keeps_every_character(
+            cells in proptest::collection::vec("[第片区0-9%.一二三 ]{0,4}", 0..8),
+        ) {
+            let input: Vec<(usize, String)> = cells.iter().cloned().enumerate().collect();
+            let out = autospaced_cells_joined(input);
+            let text = |cells: &[String]| cells.concat().replace(' ', "");
+            let joined: Vec<String> = out.iter().map(|(_, c)| c.clone()).collect();
+            proptest::prop_assert_eq!(text(&joined), text(&cells));
+            proptest::prop_assert!(joined.len() <= cells.len());
+        }
+
         /// The pruned row search reads every table as the whole search
         /// does: a reading given up could neither beat nor tie the best.
         #[test]
@@ -5915,7 +5973,7 @@ mod tests {
     /// the next page starts) it would read 数量 for row 1 alone.
     #[test]
     fn a_header_printed_apart_heads_its_table_with_the_labels_before_it() {
-        let text = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n社区睦邻活动\n\n年度总体目标\n\n依托居民区睦邻点开展邻里互助活动。\n二级指标\n\n数量指标\n\n产出指标\n\n项目资金总额\n\n一级指标\n\n绩效\n指标\n\n全年开展睦邻活动不少于300场。\n三级指标\n\n年度(/项目)指标值\n\n第1居民区活动场次\n\n≥3(场)\n\n第2居民区活动场次\n\n≥6(场)\n\n第3居民区活动场次\n\n≥9(场)\n\n产出指标\n\n质量指标\n\n第1居民区活动记录完整率\n\n=100%\n\n第2居民区活动记录完整率\n\n=100%\n\n满意度指标\n\n服务对象满意度指标\n\n参与居民满意度\n\n≥92%\n\n财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n下一个项目\n";
+        let text = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n社区睦邻活动\n\n年度总体目标\n\n依托居民区睦邻点开展邻里互助活动。\n二级指标\n\n数量指标\n\n产出指标\n\n服务对象满意度指\n标\n\n项目资金总额\n\n一级指标\n\n绩效\n指标\n\n全年开展睦邻活动不少于300场。\n三级指标\n\n年度(/项目)指标值\n\n第1居民区活动场次\n\n≥3(场)\n\n第2居民区活动场次\n\n≥6(场)\n\n第3居民区活动场次\n\n≥9(场)\n\n产出指标\n\n质量指标\n\n第1居民区活动记录完整率\n\n=100%\n\n第2居民区活动记录完整率\n\n=100%\n\n满意度指标\n\n服务对象满意度指标\n\n参与居民满意度\n\n≥92%\n\n财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n下一个项目\n";
         let read = regrid(jixiao_layout::text::rows(text));
         let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
         let header = rows.iter().position(|r| r.starts_with("一级指标"));
@@ -5931,8 +5989,9 @@ mod tests {
                 "满意度指标 | 服务对象满意度指标 | 参与居民满意度 | ≥92%",
             ]
         );
-        // The header's pieces and labels stand nowhere else.
-        let pieces = ["一级指标", "二级指标", "数量指标", "产出指标"];
+        // The header's pieces and labels (`服务对象满意度指` / `标` its
+        // narrow cell wrapped) stand nowhere else.
+        let pieces = ["一级指标", "二级指标", "数量指标", "产出指标", "服务对象满意度指", "标"];
         assert!(!rows.iter().any(|r| pieces.contains(&r.as_str())), "{rows:?}");
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
@@ -5973,6 +6032,37 @@ mod tests {
         let rows = table_rows(names_first);
         assert_eq!(rows.get(2).map(String::as_str), Some("一级指标 | 二级指标"), "{rows:?}");
         assert!(rows.iter().any(|r| r == "第3片区巡访次数 | ≥12(次)"), "{rows:?}");
+    }
+
+    // One line per case: a line's cells → the cells with the numbers a
+    // word processor spaced off joined back.
+    #[test]
+    fn numbers_spaced_off_among_ideographs_join_their_cell() {
+        let joined = |cells: &[&str]| -> Vec<String> {
+            autospaced_cells_joined(cells.iter().enumerate().map(|(i, c)| (i, c.to_string())).collect())
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect()
+        };
+        assert_eq!(
+            joined(&["第", "1", "片区为老服务站巡访次数"]),
+            ["第 1 片区为老服务站巡访次数"]
+        );
+        assert_eq!(
+            joined(&["每季度结束后", "15", "个工作日内发放到位"]),
+            ["每季度结束后 15 个工作日内发放到位"]
+        );
+        assert_eq!(joined(&["开展", "2", "期", "3", "场活动"]), ["开展 2 期 3 场活动"]);
+        // A name and its target, a label and a name: cells of their own.
+        assert_eq!(joined(&["心理健康知晓率", "90%"]), ["心理健康知晓率", "90%"]);
+        assert_eq!(joined(&["90%", "心理健康知晓率"]), ["90%", "心理健康知晓率"]);
+        assert_eq!(
+            joined(&["社会成本指标", "对周边居民正常生活的影响"]),
+            ["社会成本指标", "对周边居民正常生活的影响"]
+        );
+        // Not a bare number, or not between ideographs.
+        assert_eq!(joined(&["达到", "90%以上", "。"]), ["达到", "90%以上", "。"]);
+        assert_eq!(joined(&["≥4(次)", "8", "≥12(次)"]), ["≥4(次)", "8", "≥12(次)"]);
     }
 
     /// Plain `pdftotext` of a form whose font sets ideographic
