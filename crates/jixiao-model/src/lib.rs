@@ -560,6 +560,10 @@ pub enum UnplacedReason {
     /// goal heading: no goal is a bare `其他资金` or `0.00`, and which
     /// money field they fill is lost with the order.
     FundsUnderGoal,
+    /// A block marker's piece (`项目`, `目`) that a content-order dump
+    /// printed under a goal heading before any goal text: no goal is a
+    /// bare `项目`.
+    MarkerPieceInGoal,
     /// Cells of the indicator table (its header, its labels) that a
     /// content-order dump printed among the goal's lines, before the
     /// annual goal's heading: no goal line is a bare `二级指标`, and which
@@ -604,6 +608,7 @@ impl UnplacedReason {
             UnplacedReason::FundsUnderGoal => {
                 "money labels or amounts printed under a goal heading (the dump's order does not tie them to a money field)"
             }
+            UnplacedReason::MarkerPieceInGoal => "a block marker's piece printed under a goal heading before the goal",
             UnplacedReason::TableCellInGoal => {
                 "indicator-table cells printed among the goal's lines (the dump's order does not tie them to rows)"
             }

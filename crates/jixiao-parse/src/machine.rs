@@ -883,6 +883,17 @@ impl Parser {
             goal.money.push(row);
             return;
         }
+        // A piece of a block's marker before any goal text (poppler's
+        // order of a form drawn cell by cell: `项目总目标` / `项目` / `目`):
+        // with nothing before it no wrapped goal line, reported.
+        if still_empty && dump_line(&row) && row.cells.len() == 1 && is_marker_remnant(&text) {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::MarkerPieceInGoal,
+                text: row.text,
+                loc: row.loc,
+            });
+            return;
+        }
         // The goal printed a second time: its first line again.
         let folded_line = fold_compact(&text);
         let whole = goal_folded(goal);
@@ -1830,6 +1841,15 @@ fn is_annual_label(label: FundLabel) -> bool {
     )
 }
 
+/// A dump line's text that is a block marker, a piece of one (`项目`,
+/// `目标`), or one character of one (`目`).
+fn is_marker_remnant(text: &str) -> bool {
+    let folded = fold_compact(text);
+    let mut chars = folded.chars();
+    let one_char = chars.next().is_some_and(|c| "项目绩效标指资金".contains(c)) && chars.next().is_none();
+    one_char || vocab::is_marker_text(&folded)
+}
+
 /// A money label or an amount (`其他资金`, `0.00`, `26,467,510.00`).
 fn is_money_text(text: &str) -> bool {
     let folded = fold_compact(text);
@@ -2389,6 +2409,22 @@ mod tests {
             "Unplaced(FundsUnderGoal, 其他资金)",
             "Unplaced(FundsUnderGoal, 0.00)",
             "Goal(Both, 1.保障运行。)",
+            "FormEnd"
+        ]
+    );
+
+    // poppler's reading order printed a marker's pieces under the goal
+    // heading before the goal (dompdf): no goal; a lone character after
+    // goal text is still a wrapped line's.
+    parses_to!(
+        marker_pieces_under_a_goal_heading_are_no_goal,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n项目\n目\n推进社区综合治理，完善网格化管\n理\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Unplaced(MarkerPieceInGoal, 项目)",
+            "Unplaced(MarkerPieceInGoal, 目)",
+            "Goal(Project, 推进社区综合治理，完善网格化管/理)",
             "FormEnd"
         ]
     );
