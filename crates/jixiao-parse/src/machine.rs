@@ -660,6 +660,10 @@ impl Parser {
             TokenKind::Marker(Marker::Goal | Marker::Indicators) if self.table_cell_in_goal(&goal, &token) => {
                 State::Goal(goal)
             }
+            // The indicator block's marker printed before a goal heading
+            // still to come (Writer: `项目` `绩效` `目标` / `绩效` `指标` /
+            // `项目总目标`): printed early, it opens nothing.
+            TokenKind::Marker(m @ Marker::Indicators) if self.marker_ahead_of_its_block(m, &token) => State::Goal(goal),
             TokenKind::Marker(Marker::Goal) => {
                 if goal.slots.iter().any(|(_, lines, _)| !lines.is_empty()) {
                     goal.repeat = Some(Repeat {
@@ -2409,6 +2413,25 @@ mod tests {
             "Unplaced(FundsUnderGoal, 其他资金)",
             "Unplaced(FundsUnderGoal, 0.00)",
             "Goal(Both, 1.保障运行。)",
+            "FormEnd"
+        ]
+    );
+
+    // Writer's order (plain pdftotext): the goal block's marker, then the
+    // indicator block's, then a money amount, then the goal headings.
+    // The indicator marker printed early opens no table.
+    parses_to!(
+        an_indicator_marker_before_the_goal_headings_opens_no_table,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目资金总额 100.00\n其他资金\n项目\n绩效\n目标\n绩效\n指标\n0.00\n项目总目标\n建立心理服务网络。\n年度总体目标\n1.开展讲座12场。\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Fund(ProjectTotal, Some(100.0), None)",
+            "Fund(ProjectOther, None, None)",
+            "Unplaced(FundsUnderGoal, 0.00)",
+            "Goal(Project, 建立心理服务网络。)",
+            "Goal(Annual, 1.开展讲座12场。)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
             "FormEnd"
         ]
     );
