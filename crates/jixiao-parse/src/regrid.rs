@@ -665,11 +665,6 @@ struct TableRead {
     unplaced_labels: Vec<Label>,
 }
 
-/// Share of its lines a table of a dump without columns holds blank lines
-/// between, from which on it is `pdftotext`'s reading order (poppler ends
-/// each block of text with one; pdfplumber never prints one).
-const BLOCK_GAP_SHARE: f32 = 0.4;
-
 /// The dump lines the table's rows stand on.
 pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
     table
@@ -682,17 +677,13 @@ pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
 }
 
 /// A content-order dump's table: every piece on a line of its own, or
-/// blocks of lines parted by blank lines (lines that none of the table's
-/// rows is on: a label's line is no blank).
-fn content_order(content: &[Piece], table: &[Row], drawing_order: bool) -> bool {
-    let printed = printed_lines(table);
-    let blank_between = |a: u32, b: u32| (a + 1..b).any(|n| !printed.contains(&n));
+/// one cell a line but for a few lines (poppler sets a label and a name,
+/// or a name and a short target, on one line now and then), whatever the
+/// blank lines: poppler's blocks end with one, Writer's cells (plain
+/// `pdftotext`) and PyMuPDF's lines come without.
+fn content_order(content: &[Piece]) -> bool {
     let pairs = content.windows(2).count();
     let own_lines = content.windows(2).all(|w| matches!(w, [a, b] if a.line != b.line));
-    let gaps = content
-        .windows(2)
-        .filter(|w| matches!(w, [a, b] if blank_between(a.line, b.line)))
-        .count();
     // One cell a line: a dump that prints a row's cells on one line (the
     // seed's own style, blank lines and all) is none.
     let lines: std::collections::BTreeSet<u32> = content.iter().map(|p| p.line).collect();
@@ -701,10 +692,7 @@ fn content_order(content: &[Piece], table: &[Row], drawing_order: bool) -> bool 
         .filter(|w| matches!(w, [a, b] if a.line == b.line))
         .count();
     let one_cell_a_line = (shared as f32) <= SHARED_LINE_SHARE * lines.len() as f32;
-    // Drawing order with no blank line anywhere (PyMuPDF): a cell a line,
-    // but for a cell whose own spaces cut it (`2.基础设施维修改造：1)  基础…`).
-    let drawing_order = drawing_order && gaps == 0;
-    own_lines || (pairs > 0 && one_cell_a_line && (drawing_order || gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32))
+    own_lines || (pairs > 0 && one_cell_a_line)
 }
 
 /// A drawing-order table printed a cell a line (PyMuPDF): no line holds a
@@ -3048,7 +3036,7 @@ fn regrid_table(
     } else {
         labels
     };
-    if !layout && (two_passes || content_order(&content, table, drawing_order)) {
+    if !layout && (two_passes || content_order(&content)) {
         let (positionless, labels): (Vec<Label>, Vec<Label>) = labels
             .into_iter()
             .partition(|l| apart_before.is_some_and(|line| l.at < line as f32));
@@ -3378,13 +3366,18 @@ fn autospaced_cells_joined(cells: Vec<(usize, String)>) -> Vec<(usize, String)> 
             }
             _ => false,
         };
-        match (joins, out.last_mut(), rest.next_if(|_| joins)) {
+        // A line that starts with the number (`2024 年 11 月前完成`).
+        let leads = out.is_empty()
+            && bare_number(&cell.1)
+            && rest.peek().is_some_and(|(_, after)| ideograph(after.chars().next()));
+        match (joins, out.last_mut(), rest.next_if(|_| joins || leads)) {
             (true, Some((_, before)), Some((_, after))) => {
                 before.push(' ');
                 before.push_str(&cell.1);
                 before.push(' ');
                 before.push_str(&after);
             }
+            (false, _, Some((_, after))) => out.push((cell.0, format!("{} {after}", cell.1))),
             _ => out.push(cell),
         }
     }
@@ -6034,6 +6027,37 @@ mod tests {
         assert!(rows.iter().any(|r| r == "第3片区巡访次数 | ≥12(次)"), "{rows:?}");
     }
 
+    /// Plain `pdftotext` of LibreOffice Writer: a table's cells a line
+    /// each and no blank line between them (no poppler block ends inside
+    /// it), numbers spaced off among ideographs. It is read as content
+    /// order all the same; read as rows of cells a line, none of its rows
+    /// came out.
+    #[test]
+    fn a_table_of_one_cell_a_line_without_blank_lines_is_content_order() {
+        let text = "项目名称 甲\n\n一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n产出指标\n数量指标\n心理健康讲座场次\n不低于 12 场\n个案咨询人次\n≥300(人次)\n团体心理治疗\n开展至少 1 次团体心理治疗\n质量指标\n心理健康知晓率\n90%\n咨询满意率\n满意率 100%\n时效指标\n服务完成及时率\n=100(%)\n成本指标\n经费控制率\n≤100%\n效益指标\n社会效益指标 “心理健康进社区”活动覆盖率\n不低于 50%\n可持续影响指 心理服务网络运行\n长期\n标\n满意度指标\n服务对象满意 居民满意度\n90.00(度)\n\n财政项目支出绩效目标填报表\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read
+            .rows
+            .iter()
+            .filter(|r| r.ruled)
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect();
+        assert_eq!(
+            rows.get(..4).unwrap_or_default(),
+            [
+                "产出指标 | 数量指标 | 心理健康讲座场次 | 不低于 12 场",
+                "个案咨询人次 | ≥300(人次)",
+                "团体心理治疗 | 开展至少 1 次团体心理治疗",
+                "质量指标 | 心理健康知晓率 | 90%",
+            ]
+        );
+        assert!(
+            rows.contains(&"时效指标 | 服务完成及时率 | =100(%)".to_string()),
+            "{rows:?}"
+        );
+        assert!(rows.contains(&"成本指标 | 经费控制率 | ≤100%".to_string()), "{rows:?}");
+    }
+
     // One line per case: a line's cells → the cells with the numbers a
     // word processor spaced off joined back.
     #[test]
@@ -6053,9 +6077,10 @@ mod tests {
             ["每季度结束后 15 个工作日内发放到位"]
         );
         assert_eq!(joined(&["开展", "2", "期", "3", "场活动"]), ["开展 2 期 3 场活动"]);
+        assert_eq!(joined(&["2024", "年", "11", "月前完成"]), ["2024 年 11 月前完成"]);
         // A name and its target, a label and a name: cells of their own.
         assert_eq!(joined(&["心理健康知晓率", "90%"]), ["心理健康知晓率", "90%"]);
-        assert_eq!(joined(&["90%", "心理健康知晓率"]), ["90%", "心理健康知晓率"]);
+        assert_eq!(joined(&["心理健康知晓率", "90"]), ["心理健康知晓率", "90"]);
         assert_eq!(
             joined(&["社会成本指标", "对周边居民正常生活的影响"]),
             ["社会成本指标", "对周边居民正常生活的影响"]
