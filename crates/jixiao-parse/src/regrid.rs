@@ -678,12 +678,20 @@ pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
 
 /// A content-order dump's table: every piece on a line of its own, or
 /// one cell a line but for a few lines (poppler sets a label and a name,
-/// or a name and a short target, on one line now and then), whatever the
-/// blank lines: poppler's blocks end with one, Writer's cells (plain
-/// `pdftotext`) and PyMuPDF's lines come without.
-fn content_order(content: &[Piece]) -> bool {
+/// or a name and a short target, on one line now and then). In a dump of
+/// poppler's blocks, whatever the blank lines (a block ends with one;
+/// Writer's cells come without); in drawing order (PyMuPDF, `-raw`),
+/// where no blank line ends a cell, with none inside the table, or with
+/// many (blocks after all).
+fn content_order(content: &[Piece], table: &[Row], drawing_order: bool) -> bool {
+    let printed = printed_lines(table);
+    let blank_between = |a: u32, b: u32| (a + 1..b).any(|n| !printed.contains(&n));
     let pairs = content.windows(2).count();
     let own_lines = content.windows(2).all(|w| matches!(w, [a, b] if a.line != b.line));
+    let gaps = content
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if blank_between(a.line, b.line)))
+        .count();
     // One cell a line: a dump that prints a row's cells on one line (the
     // seed's own style, blank lines and all) is none.
     let lines: std::collections::BTreeSet<u32> = content.iter().map(|p| p.line).collect();
@@ -692,8 +700,13 @@ fn content_order(content: &[Piece]) -> bool {
         .filter(|w| matches!(w, [a, b] if a.line == b.line))
         .count();
     let one_cell_a_line = (shared as f32) <= SHARED_LINE_SHARE * lines.len() as f32;
-    own_lines || (pairs > 0 && one_cell_a_line)
+    let blocks = !drawing_order || gaps == 0 || gaps as f32 >= BLOCK_GAP_SHARE * pairs as f32;
+    own_lines || (pairs > 0 && one_cell_a_line && blocks)
 }
+
+/// Share of its lines a drawing-order table holds blank lines between,
+/// from which on it is blocks of text after all.
+const BLOCK_GAP_SHARE: f32 = 0.4;
 
 /// A drawing-order table printed a cell a line (PyMuPDF): no line holds a
 /// label beside other text, nor a name beside its target. Its lines'
@@ -3036,7 +3049,7 @@ fn regrid_table(
     } else {
         labels
     };
-    if !layout && (two_passes || content_order(&content)) {
+    if !layout && (two_passes || content_order(&content, table, drawing_order)) {
         let (positionless, labels): (Vec<Label>, Vec<Label>) = labels
             .into_iter()
             .partition(|l| apart_before.is_some_and(|line| l.at < line as f32));
