@@ -769,9 +769,17 @@ fn spelled_header(rest: &[Row]) -> Option<(usize, Vec<String>)> {
 /// printed since the first of them (`数量指标`, `产出指标`) are the
 /// table's: taken out of `out` and returned.
 fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<String>, Vec<Row>)> {
-    let (taken, cells) = spelled_cells(rest);
-    if !cells.iter().any(|c| fold_compact(c).ends_with("指标值")) {
+    let (taken, mut cells) = spelled_cells(rest);
+    // The value cell printed right before `三级指标` (wkhtmltopdf).
+    let value_before = out
+        .len()
+        .checked_sub(2)
+        .filter(|&i| out.get(i).is_some_and(is_lone_value_cell));
+    if !cells.iter().any(|c| fold_compact(c).ends_with("指标值")) && value_before.is_none() {
         return None;
+    }
+    if let Some(i) = value_before.filter(|_| cells.is_empty()) {
+        cells.push(out.remove(i).text.trim().to_string());
     }
     let before = out.len().checked_sub(1)?;
     let form_start = out
@@ -840,6 +848,11 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
     Some((taken, cells, labels))
 }
 
+/// A line that is the value header cell alone (`年度(/项目)指标值`).
+fn is_lone_value_cell(row: &Row) -> bool {
+    row.cells.len() == 1 && fold_compact(&row.text).ends_with("指标值")
+}
+
 /// True when `三级指标` and the value cell stand ahead in `rest`, after
 /// the form's header, money or goal cells (a field or money label, a goal
 /// heading, a piece of their blocks' markers) and before the next form,
@@ -858,7 +871,11 @@ fn rest_of_header_follows(rest: &[Row]) -> bool {
         }
         if row.cells.len() == 1 && fold_compact(&row.text) == "三级指标" {
             let (_, cells) = spelled_cells(rest.get(k + 1..).unwrap_or_default());
-            return form_cells && cells.iter().any(|c| fold_compact(c).ends_with("指标值"));
+            let value_before = k
+                .checked_sub(1)
+                .and_then(|i| rest.get(i))
+                .is_some_and(is_lone_value_cell);
+            return form_cells && (value_before || cells.iter().any(|c| fold_compact(c).ends_with("指标值")));
         }
         form_cells |= row.cells.iter().any(|c| {
             let folded = fold_compact(c);
@@ -6001,6 +6018,25 @@ mod tests {
         assert!(!rows.iter().any(|r| pieces.contains(&r.as_str())), "{rows:?}");
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
+    }
+
+    /// Plain `pdftotext` of wkhtmltopdf: as above, but the value cell
+    /// printed right before `三级指标`.
+    #[test]
+    fn a_header_printed_apart_with_its_value_cell_first() {
+        let text = "财政项目支出绩效目标填报表\n\n项目名称\n\n社区综合治理\n\n项目总目标\n\n年度总体目标\n\n推进社区综合治理。\n一级指标\n\n完成网格巡查。\n二级指标\n\n数量指标\n\n产出指标\n\n其他资金\n项目\n绩效\n\n项目性质\n\n年度(/项目)指标值\n\n三级指标\n第1网格巡查次数\n\n≥10(次)\n\n第2网格巡查次数\n\n≥20(次)\n\n财政项目支出绩效目标填报表\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        let header = rows.iter().position(|r| r.starts_with("一级指标"));
+        assert_eq!(
+            header.and_then(|h| rows.get(h..h + 3)).unwrap_or_default(),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1网格巡查次数 | ≥10(次)",
+                "第2网格巡查次数 | ≥20(次)",
+            ],
+            "{rows:?}"
+        );
     }
 
     /// Plain `pdftotext` of Typst, MuPDF, pdfmake, WeasyPrint: `一级指标`
