@@ -854,8 +854,8 @@ fn is_lone_value_cell(row: &Row) -> bool {
 }
 
 /// True when `三级指标` and the value cell stand ahead in `rest`, after
-/// the form's header, money or goal cells (a field or money label, a goal
-/// heading, a piece of their blocks' markers) and before the next form,
+/// the form's header, money or goal cells (a field or money label, an
+/// amount, a goal heading, a piece of their blocks' markers) and before the next form,
 /// a ruled row or a row led by an operator: the header's left cells were
 /// printed apart from its right ones, among the form's other cells (see
 /// [`header_printed_apart`]). Names printed before the header's right
@@ -882,7 +882,12 @@ fn rest_of_header_follows(rest: &[Row]) -> bool {
             // Pieces of the money and goal blocks' markers (`项目`,
             // `目标`), not the indicator block's (`绩效` / `指标`).
             let other_marker = vocab::is_marker_piece(&folded) && !"绩效指标".contains(&*folded);
+            // A bare amount (`0.00`, `456,000.00`): the money block's.
+            let amount = folded.contains('.')
+                && folded.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && folded.rsplit('.').next().is_some_and(|cents| cents.len() == 2);
             other_marker
+                || amount
                 || vocab::field_prefix(c).is_some()
                 || vocab::fund_label(c).is_some()
                 || vocab::goal_heading(c).is_some()
@@ -6069,6 +6074,17 @@ mod tests {
                 "新建社区长者食堂 | ≥2(家)",
                 "质量指标 | 服务机构年度考核合格率 | =100%",
             ]
+        );
+        // iText: the only form cell between is an amount.
+        let amount_between = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n睦邻点活动\n\n一级指标\n\n二级指标\n\n数量指标\n\n绩效\n指标\n\n0.00\n\n产出指标\n\n三级指标\n\n年度(/项目)指标值\n\n第1居民区活动场次\n\n≥3(场)\n\n第2居民区活动场次\n\n≥6(场)\n\n财政项目支出绩效目标申报表\n（2026年度）\n";
+        let rows = table_rows(amount_between);
+        assert_eq!(
+            rows.get(2..4).unwrap_or_default(),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1居民区活动场次 | ≥3(场)",
+            ],
+            "{rows:?}"
         );
         let names_first = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n独居老人关爱巡访\n\n一级指标\n\n二级指标\n\n数量指标\n\n产出指标\n\n第1片区巡访次数\n第2片区巡访次数\n第3片区巡访次数\n\n三级指标\n\n年度(/项目)指标值\n≥4(次)\n≥8(次)\n≥12(次)\n\n财政项目支出绩效目标申报表\n（2026年度）\n";
         let rows = table_rows(names_first);
