@@ -855,7 +855,8 @@ fn is_lone_value_cell(row: &Row) -> bool {
 
 /// True when `三级指标` and the value cell stand ahead in `rest`, after
 /// the form's header, money or goal cells (a field or money label, an
-/// amount, a goal heading, a piece of their blocks' markers) and before the next form,
+/// amount, a nature or category value, a goal heading or numbered goal
+/// item, a piece of their blocks' markers) and before the next form,
 /// a ruled row or a row led by an operator: the header's left cells were
 /// printed apart from its right ones, among the form's other cells (see
 /// [`header_printed_apart`]). Names printed before the header's right
@@ -886,8 +887,16 @@ fn rest_of_header_follows(rest: &[Row]) -> bool {
             let amount = folded.contains('.')
                 && folded.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 && folded.rsplit('.').next().is_some_and(|cents| cents.len() == 2);
+            // A numbered goal item (`1.完成上门健康评估1200户；`).
+            let goal_item = folded
+                .split_once('.')
+                .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+                && folded.ends_with(['；', ';', '。']);
             other_marker
                 || amount
+                || goal_item
+                || crate::header::is_nature(&folded)
+                || crate::header::is_category(&folded)
                 || vocab::field_prefix(c).is_some()
                 || vocab::fund_label(c).is_some()
                 || vocab::goal_heading(c).is_some()
@@ -6078,6 +6087,18 @@ mod tests {
         // iText: the only form cell between is an amount.
         let amount_between = "财政项目支出绩效目标申报表\n（2026年度）\n\n项目名称\n\n睦邻点活动\n\n一级指标\n\n二级指标\n\n数量指标\n\n绩效\n指标\n\n0.00\n\n产出指标\n\n三级指标\n\n年度(/项目)指标值\n\n第1居民区活动场次\n\n≥3(场)\n\n第2居民区活动场次\n\n≥6(场)\n\n财政项目支出绩效目标申报表\n（2026年度）\n";
         let rows = table_rows(amount_between);
+        assert_eq!(
+            rows.get(2..4).unwrap_or_default(),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "产出指标 | 数量指标 | 第1居民区活动场次 | ≥3(场)",
+            ],
+            "{rows:?}"
+        );
+        // LibreOffice with narrow columns: the annual goal's numbered
+        // items between.
+        let goal_between = amount_between.replace("0.00", "1.完成上门健康评估1200户；\n2.完成微更新项目前期工作；");
+        let rows = table_rows(&goal_between);
         assert_eq!(
             rows.get(2..4).unwrap_or_default(),
             [
