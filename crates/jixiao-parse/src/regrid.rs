@@ -5961,6 +5961,17 @@ mod tests {
 
     /// The rows a label heads, as `cell | cell` lines (a cell's lines
     /// joined by `/`).
+    /// The table rows a dump's text is regridded into, cells joined by
+    /// ` | `, a cell's lines by `/`.
+    fn ruled_rows(text: &str) -> Vec<String> {
+        regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .filter(|r| r.ruled)
+            .map(|r| r.cells.join(" | ").replace('\n', "/"))
+            .collect()
+    }
+
     fn labelled_rows(read: &Regridded) -> Vec<String> {
         read.rows
             .iter()
@@ -6121,13 +6132,7 @@ mod tests {
     #[test]
     fn a_table_of_one_cell_a_line_without_blank_lines_is_content_order() {
         let text = "项目名称 甲\n\n一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n产出指标\n数量指标\n心理健康讲座场次\n不低于 12 场\n个案咨询人次\n≥300(人次)\n团体心理治疗\n开展至少 1 次团体心理治疗\n质量指标\n心理健康知晓率\n90%\n咨询满意率\n满意率 100%\n时效指标\n服务完成及时率\n=100(%)\n成本指标\n经费控制率\n≤100%\n效益指标\n社会效益指标 “心理健康进社区”活动覆盖率\n不低于 50%\n可持续影响指 心理服务网络运行\n长期\n标\n满意度指标\n服务对象满意 居民满意度\n90.00(度)\n\n财政项目支出绩效目标填报表\n";
-        let read = regrid(jixiao_layout::text::rows(text));
-        let rows: Vec<String> = read
-            .rows
-            .iter()
-            .filter(|r| r.ruled)
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
+        let rows = ruled_rows(text);
         assert_eq!(
             rows.get(..4).unwrap_or_default(),
             [
@@ -6184,13 +6189,7 @@ mod tests {
     #[test]
     fn punctuation_set_half_wide_keeps_a_wrapped_name_whole() {
         let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n项目完成率\n\n≥９５．００（％）\n\n开展９场青少年基础性科创研学活动和４场共产党\n员、科技工作者科创参观交流活动\n\n≥１３．００（场）\n\n暑期科创研学拓展活动、上海科技节活动和全国\n科普周活动、科创研学特别活动\n\n≥３．００（场）\n\n除７月、８月、１２月，每月开展一次基础性科创研\n学活动；每季组织开展一次科创参观交流活动\n\n≥１３．００（场）\n\n财政项目支出绩效目标申报表\n";
-        let read = regrid(jixiao_layout::text::rows(text));
-        let rows: Vec<String> = read
-            .rows
-            .iter()
-            .filter(|r| r.ruled)
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
+        let rows = ruled_rows(text);
         assert_eq!(
             rows,
             [
@@ -6208,13 +6207,7 @@ mod tests {
     #[test]
     fn a_target_printed_between_its_names_lines_stays_its_rows() {
         let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n基础数据信息采集细分领域覆盖率\n\n>70.00(%)\n\n普及细胞治疗、抗体治疗等的基本概念，了解生物医药基础知识，培养对生物科学的兴趣，掌握\n≥13.00(场)\n科学方法，实践科学操作，提升科学研究综合能力。\n加强科创研学实践操作能力的培养，通过互动活动提升对生物科学的兴趣，传递最新最前沿的生\n≥5(场)\n物医药研究成果和发展趋势。\n\n总阅读量\n\n≥80000.00(人次)\n\n财政项目支出绩效目标申报表\n（2024年度）\n";
-        let read = regrid(jixiao_layout::text::rows(text));
-        let rows: Vec<String> = read
-            .rows
-            .iter()
-            .filter(|r| r.ruled)
-            .map(|r| r.cells.join(" | ").replace('\n', "/"))
-            .collect();
+        let rows = ruled_rows(text);
         assert_eq!(
             rows,
             [
