@@ -251,9 +251,7 @@ fn regrid_aligned(
                 // Not where the rest of the header comes later, before
                 // any row (see [`header_printed_apart`]).
                 "一级指标" => spelled_header(rest)
-                    .filter(|(_, cells)| {
-                        cells.iter().any(|c| fold_compact(c).ends_with("指标值")) || !rest_of_header_follows(rest)
-                    })
+                    .filter(|(_, cells)| has_value_cell(cells) || !rest_of_header_follows(rest))
                     .map(|(pieces, cells)| (pieces, cells, Vec::new())),
                 "三级指标" => header_printed_apart(&mut out, rest),
                 _ => None,
@@ -775,7 +773,7 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
         .len()
         .checked_sub(2)
         .filter(|&i| out.get(i).is_some_and(is_lone_value_cell));
-    if !cells.iter().any(|c| fold_compact(c).ends_with("指标值")) && value_before.is_none() {
+    if !has_value_cell(&cells) && value_before.is_none() {
         return None;
     }
     if let Some(i) = value_before.filter(|_| cells.is_empty()) {
@@ -815,14 +813,14 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
         };
         // A producer's banner among them (TCPDF's `Powered by TCPDF`) is
         // no goal text: the table passes it through, as any table does.
-        let label = out.get(k).is_some_and(|r| {
+        let table_row = out.get(k).is_some_and(|r| {
             r.cells.iter().all(|c| vocab::indicator_label(c).is_some()) || vocab::is_producer_line(&r.text)
         });
         // A label its narrow cell wrapped (`服务对象满意度指` / `标`).
         let wrapped_label = out.get(k + 1).is_some_and(|next| {
             k + 2 < out.len() && vocab::completed_label(&folded(k), &fold_compact(&next.text)).is_some()
         });
-        if label {
+        if table_row {
             labels.push(out.remove(k));
         } else if wrapped_label {
             labels.push(out.remove(k));
@@ -848,9 +846,19 @@ fn header_printed_apart(out: &mut Vec<Row>, rest: &[Row]) -> Option<(usize, Vec<
     Some((taken, cells, labels))
 }
 
+/// A header cell that is the value column's (`年度(/项目)指标值`).
+fn is_value_cell(text: &str) -> bool {
+    fold_compact(text).ends_with("指标值")
+}
+
+/// True when one of a header's cells is the value column's.
+fn has_value_cell(cells: &[String]) -> bool {
+    cells.iter().any(|c| is_value_cell(c))
+}
+
 /// A line that is the value header cell alone (`年度(/项目)指标值`).
 fn is_lone_value_cell(row: &Row) -> bool {
-    row.cells.len() == 1 && fold_compact(&row.text).ends_with("指标值")
+    row.cells.len() == 1 && is_value_cell(&row.text)
 }
 
 /// True when `三级指标` and the value cell stand ahead in `rest`, after
@@ -876,7 +884,7 @@ fn rest_of_header_follows(rest: &[Row]) -> bool {
                 .checked_sub(1)
                 .and_then(|i| rest.get(i))
                 .is_some_and(is_lone_value_cell);
-            return form_cells && (value_before || cells.iter().any(|c| fold_compact(c).ends_with("指标值")));
+            return form_cells && (value_before || has_value_cell(&cells));
         }
         form_cells |= row.cells.iter().any(|c| {
             let folded = fold_compact(c);
@@ -3329,7 +3337,7 @@ fn second_pass_bounds(content: &[Piece]) -> Option<(usize, usize)> {
         .iter()
         .skip(start)
         .take(MAX_HEADING_CELLS_AFTER_ROWS)
-        .position(|p| fold_compact(&p.text).ends_with("指标值"))?;
+        .position(|p| is_value_cell(&p.text))?;
     Some((start, start + end))
 }
 

@@ -111,7 +111,7 @@ struct Item {
     /// Latin letters and digits in it (wider than counted: see [`full`]).
     latin: usize,
     /// Ideographic punctuation in it, which a font may set half as wide
-    /// as counted (see [`full`]).
+    /// as counted (see [`overfull`]).
     squeezable: usize,
     /// On the same printed line as the item before: another cell.
     joined: bool,
@@ -164,7 +164,7 @@ enum Step {
         cells: usize,
     },
     /// A two-line name with its one-line target printed between its
-    /// lines (see [`interleaved_rows`]): only while cutting, expanded into
+    /// lines (see [`interleaved_names`]): only while cutting, expanded into
     /// a [`Step::Around`] and the target's cell.
     Interleaved {
         start: usize,
