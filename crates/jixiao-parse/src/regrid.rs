@@ -225,9 +225,6 @@ fn regrid_aligned(
     let mut rest = rows;
     // Whether a table has been read yet.
     let mut table_read = false;
-    // The labels of the table whose header was printed apart, printed
-    // before it (see [`header_printed_apart`]).
-    let mut leading_labels: Vec<Row> = Vec::new();
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
@@ -246,6 +243,9 @@ fn regrid_aligned(
         // The header on one line, or one cell a line (`一级指标` `二级指标`
         // `三级指标` `年度指标值`, as content-order dumps print it).
         let folded = fold_compact(&row.text);
+        // The labels of a header printed apart, printed before it (see
+        // [`header_printed_apart`]).
+        let mut labels_before: Vec<Row> = Vec::new();
         if !vocab::is_indicator_header(&folded) {
             let spelled = match &*folded {
                 // Not where the rest of the header comes later, before
@@ -256,10 +256,10 @@ fn regrid_aligned(
                 "三级指标" => header_printed_apart(&mut out, rest),
                 _ => None,
             };
-            let Some((pieces, cells, labels_before)) = spelled else {
+            let Some((pieces, cells, labels)) = spelled else {
                 continue;
             };
-            leading_labels = labels_before;
+            labels_before = labels;
             // One header row, as the lexer knows it.
             let mut header = out.pop().unwrap_or_else(|| row.clone());
             header.cells.extend(cells);
@@ -298,11 +298,12 @@ fn regrid_aligned(
         let (table, footers) = without_footers(table, row, printed);
         // Labels printed before a header printed apart are the table's,
         // where they stand telling nothing of their rows.
-        let apart_before = match (leading_labels.is_empty(), row.loc) {
+        let apart_before = match (labels_before.is_empty(), row.loc) {
             (false, Location::Line(line)) => Some(line),
             _ => None,
         };
-        let table: Vec<Row> = std::mem::take(&mut leading_labels).into_iter().chain(table).collect();
+        let taken_before = labels_before.len();
+        let table: Vec<Row> = labels_before.into_iter().chain(table).collect();
         match regrid_table(&table, cells, labels, drawing_order, apart_before) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
@@ -361,7 +362,13 @@ fn regrid_aligned(
                 out.extend(markers.into_iter().cloned());
                 rest = tail;
             }
-            None => continue,
+            // No table read: the labels taken from before the header go
+            // back there, not lost.
+            None => {
+                let header_at = out.len().saturating_sub(1);
+                out.splice(header_at..header_at, table.into_iter().take(taken_before));
+                continue;
+            }
         }
     }
     (
@@ -6051,6 +6058,19 @@ mod tests {
         assert!(!rows.iter().any(|r| pieces.contains(&r.as_str())), "{rows:?}");
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
+    }
+
+    /// A header printed apart with no row after it (the next form's
+    /// heading right after the value cell): no table is read, and the
+    /// labels taken from before the header stay in the rows, not lost.
+    #[test]
+    fn labels_before_a_header_printed_apart_stay_where_no_table_is_read() {
+        let text = "财政项目支出绩效目标申报表\n\n项目名称\n\n甲\n\n二级指标\n\n数量指标\n\n产出指标\n\n项目资金总额\n\n一级指标\n\n三级指标\n\n年度(/项目)指标值\n\n财政项目支出绩效目标申报表\n\n项目名称\n\n乙\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        let rows: Vec<String> = read.rows.iter().map(|r| r.cells.join(" | ")).collect();
+        for label in ["数量指标", "产出指标"] {
+            assert!(rows.iter().any(|r| r == label), "{label} lost: {rows:?}");
+        }
     }
 
     /// Plain `pdftotext` of wkhtmltopdf: as above, but the value cell
