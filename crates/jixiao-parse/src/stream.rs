@@ -176,6 +176,19 @@ enum Step {
     },
 }
 
+impl Step {
+    /// The items of a cell, in order: none for a blank cell (and for the
+    /// steps only cutting knows).
+    fn items(&self) -> impl Iterator<Item = usize> {
+        let (lines, last) = match *self {
+            Step::Cell { start, end } => (start..end, None),
+            Step::Around { first } => (first..first + 1, Some(first + 2)),
+            Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => (0..0, None),
+        };
+        lines.chain(last)
+    }
+}
+
 /// Reads the table of `content` (in dump order) with its `labels`, the
 /// dump lines its rows stand on `printed` (the others are blank); `None`
 /// when it holds no content.
@@ -234,27 +247,13 @@ fn read_labelled(
     let (name_first_cost, name_first) = best_cutting(&items, Column::Name)?;
     // Rows: a name cell and a target cell (either may be blank).
     let cell_text = |step: &Step| -> String {
-        match step {
-            Step::Cell { start, end } => content
-                .get(*start..*end)
-                .unwrap_or_default()
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Step::Around { first } => [*first, first + 2]
-                .iter()
-                .filter_map(|&i| content.get(i))
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => String::new(),
-        }
+        step.items()
+            .filter_map(|i| content.get(i))
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    let cell_start = |step: &Step| match step {
-        Step::Cell { start, .. } | Step::Around { first: start } => content.get(*start),
-        Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => None,
-    };
+    let cell_start = |step: &Step| step.items().next().and_then(|i| content.get(i));
     // Each row's cells, the one it was printed with first first, and the
     // line it starts on.
     let rows_of = |steps: &[Step]| -> Vec<(Step, Step, u32)> {
@@ -321,11 +320,10 @@ fn read_labelled(
                 let apart =
                     matches!((name, target), (Step::Cell { end, .. }, Step::Cell { start, .. }) if start != end);
                 let target: &Step = if apart { &Step::Blank } else { target };
-                let lines = [name, target].into_iter().flat_map(|step| match step {
-                    Step::Cell { start, end } => content.get(*start..*end).unwrap_or_default(),
-                    Step::Around { first } => content.get(*first..first + 3).unwrap_or_default(),
-                    Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => &[],
-                });
+                let lines = [name, target]
+                    .into_iter()
+                    .flat_map(Step::items)
+                    .filter_map(|i| content.get(i));
                 let (top, bottom) = lines
                     .map(|p| scale.of(p.line))
                     .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), y| {
