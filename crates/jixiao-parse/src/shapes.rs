@@ -149,6 +149,17 @@ fn cost(shows: &Shows, measures: &[Measure]) -> f32 {
     }
 }
 
+/// How badly a row (`name`, `target`) fits under the 二级 label `label`
+/// by what it measures (0 for a label not in the forms' order): a
+/// tie-break for labels placed by where they stand.
+pub(crate) fn misfit(label: &str, name: &str, target: &str) -> f32 {
+    let folded = fold_compact(label);
+    ORDER
+        .iter()
+        .find(|(l, _, _)| *l == folded)
+        .map_or(0.0, |(_, _, measures)| cost(&shows(name, target), measures))
+}
+
 /// The labels each row heads, for `rows` (name, target) in table order:
 /// one run of rows per 二级 label in the forms' order, cut where the rows
 /// fit their labels best, each 一级 label on the first row of its family.
