@@ -6041,6 +6041,34 @@ mod tests {
             .collect()
     }
 
+    /// PyMuPDF of Typst's form: a six-line target in a column of nine
+    /// ideographs, the next row after a label. Read as one-line cells in a
+    /// column as wide as one longer line, `征询工作` took the next row's
+    /// cells as its target across the label.
+    #[test]
+    fn a_rows_second_cell_does_not_start_after_a_label() {
+        let text = "一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n为辖区“一老一小”重点人群提供上门健康评估与家庭照护指\n导服务的户数\n≥1200(户)\n数量指标\n社区微更新项目\n完成辖区内老旧小区\n加装电梯、非机动车\n充电设施和无障碍通\n道改造的前期调研、\n方案论证与居民意见\n征询工作\n质量指标\n服务对象信息登记准确率\n≥98%\n产出指标\n时效指标\n项目完成及时性\n2026 年11 月底前完\n成全部建设内容并通\n过第三方验收\n社会效益指\n标\n";
+        let cells: Vec<String> = ruled_rows(text)
+            .iter()
+            .map(|row| {
+                let cells: Vec<&str> = row.split(" | ").collect();
+                cells
+                    .get(cells.len().saturating_sub(2)..)
+                    .unwrap_or_default()
+                    .join(" | ")
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "为辖区“一老一小”重点人群提供上门健康评估与家庭照护指/导服务的户数 | ≥1200(户)",
+                "社区微更新项目 | 完成辖区内老旧小区/加装电梯、非机动车/充电设施和无障碍通/道改造的前期调研、/方案论证与居民意见/征询工作",
+                "服务对象信息登记准确率 | ≥98%",
+                "项目完成及时性 | 2026 年11 月底前完/成全部建设内容并通/过第三方验收",
+            ]
+        );
+    }
+
     /// `pdftotext -layout` of fpdf2's form, the second page of a table:
     /// `质量指标` stands half a line below the middle of its ten rows, and
     /// as far from that of the nine after `第1片区巡访记录完整率`, with
