@@ -6041,6 +6041,34 @@ mod tests {
             .collect()
     }
 
+    /// The rows of a committed dump after regridding.
+    fn committed_dump_rows(name: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../corpus/dumps")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.is_empty(), "{} is committed", path.display());
+        ruled_rows(&text)
+    }
+
+    /// MuPDF sets targets in a column of about four ideographs: `2025年9`
+    /// fills it at seven units (its digits wider than counted) and
+    /// `≥10(次)` comes to that width without going on. A column of seven
+    /// is tried, and a comparison-led target ends its cell.
+    #[test]
+    fn a_narrow_target_column_wraps_dates_and_keeps_whole_targets() {
+        let plain = committed_dump_rows("district.mupdf.pdf.pdftotext.txt");
+        assert!(
+            plain.iter().any(|r| r == "专项行动2完成时间 | 2025年/10月底/前"),
+            "{plain:#?}"
+        );
+        let drawn = committed_dump_rows("district.mupdf.pdf.pymupdf.txt");
+        assert!(
+            drawn.iter().any(|r| r == "专项行动1完成时间 | 2025年9/月底前"),
+            "{drawn:#?}"
+        );
+    }
+
     /// PyMuPDF of Typst's form: a six-line target in a column of nine
     /// ideographs, the next row after a label. Read as one-line cells in a
     /// column as wide as one longer line, `征询工作` took the next row's

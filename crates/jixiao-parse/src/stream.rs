@@ -763,7 +763,10 @@ fn column_widths(items: &[Item]) -> Vec<(usize, usize)> {
         !next.joined && !next.after_gap && !next.row_start && !item.numeric && !next.numeric
     };
     let mut counted: Vec<(usize, usize, bool)> = Vec::new();
-    for (i, item) in items.iter().enumerate().filter(|(_, i)| i.width >= MIN_COLUMN_WIDTH) {
+    // Latin counted as wide as it prints: `2025年9`, seven units, fills
+    // MuPDF's column of four ideographs.
+    let wide_enough = |i: &Item| i.width + i.latin / LATIN_PER_EXTRA_UNIT >= MIN_COLUMN_WIDTH;
+    for (i, item) in items.iter().enumerate().filter(|(_, i)| wide_enough(i)) {
         let near = items
             .iter()
             .filter(|o| o.width <= item.width && o.width + 2 >= item.width)
@@ -903,7 +906,11 @@ fn cell_cost(
         || (wraps
             .iter()
             .any(|w| *w < 2 * MIN_COLUMN_WIDTH && last.width.abs_diff(*w) <= 1 && capacity > *w + 1));
-    if next.is_some_and(|n| !n.joined && !n.after_gap && !n.row_start) && ends_full {
+    // A target led by a comparison (`≥10(次)`) is whole: in a column of
+    // seven units (MuPDF's `2025年9` / `月底前`) it comes to the width
+    // without going on.
+    let whole_target = last.operator && last.numeric;
+    if next.is_some_and(|n| !n.joined && !n.after_gap && !n.row_start) && ends_full && !whole_target {
         cost += ENDS_FULL;
     }
     let numeric = cell.iter().any(|i| i.numeric);
