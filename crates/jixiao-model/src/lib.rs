@@ -584,6 +584,11 @@ pub enum UnplacedReason {
     /// in a second pass over the page): two cells, the first taken for
     /// the project goal by the dump's order, a guess.
     GoalSidesByOrder,
+    /// The text under both goal headings is two lines, each a whole
+    /// sentence, neither wrapped: taken as a cell under each heading, the
+    /// first for the project goal, a guess (one cell's two paragraphs
+    /// print alike).
+    GoalSidesBySentences,
     /// A cell of the form's header or money block (a goal heading, a
     /// money label, a nature or category) that a content-order dump
     /// printed among the indicator table's cells: no indicator is a bare
@@ -617,6 +622,9 @@ impl UnplacedReason {
             }
             UnplacedReason::GoalSidesByOrder => {
                 "the text under both goal headings printed in two runs with other cells between: taken as two cells, the first for the project goal by the dump's order, a guess (check the two goals against the PDF)"
+            }
+            UnplacedReason::GoalSidesBySentences => {
+                "the text under both goal headings is two whole sentences on lines of their own: taken as a cell each, the first for the project goal, a guess (check the two goals against the PDF)"
             }
             UnplacedReason::HeaderCellInTable => {
                 "a header or money cell printed among the indicator table's cells (the dump's order does not tie it to its field)"

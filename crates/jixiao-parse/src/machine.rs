@@ -1045,7 +1045,10 @@ impl Parser {
                     .is_none()
                     .then(|| cut_where_resumed(lines, &goal.resumed_at))
                     .flatten();
-                if let Some(cut) = by_text.or(by_order) {
+                let by_sentences = (by_text.is_none() && by_order.is_none())
+                    .then(|| two_sentence_cells(lines))
+                    .flatten();
+                if let Some(cut) = by_text.or(by_order).or(by_sentences) {
                     let (first, second) = lines.split_at(cut);
                     let (project, annual) = if goal.annual_first && goal.parted_headings {
                         (second, first)
@@ -1063,9 +1066,14 @@ impl Parser {
                         lines: project.to_vec(),
                         loc: *loc,
                     });
-                    if by_order.is_some() {
+                    let guessed = if by_order.is_some() {
+                        Some(UnplacedReason::GoalSidesByOrder)
+                    } else {
+                        by_sentences.map(|_| UnplacedReason::GoalSidesBySentences)
+                    };
+                    if let Some(reason) = guessed {
                         self.emit(Event::Unplaced {
-                            reason: UnplacedReason::GoalSidesByOrder,
+                            reason,
                             text: lines.join(" "),
                             loc: *loc,
                         });
@@ -1587,6 +1595,18 @@ fn two_goal_cells(lines: &[String]) -> Option<usize> {
         return Some(cut);
     }
     cut_by_own_widths(lines, &widths)
+}
+
+/// Where the text under both headings is two lines, each a whole
+/// sentence, neither wrapped: a cell under each heading, the usual form
+/// (MuPDF's `推进…提升平安建设水平。` / `完成网格巡查…居民安全感持续提升。`),
+/// but one cell's two paragraphs print alike: a guess the caller reports.
+fn two_sentence_cells(lines: &[String]) -> Option<usize> {
+    let [first, second] = lines else {
+        return None;
+    };
+    let whole = |l: &String| l.trim_end().ends_with(SENTENCE_ENDS) && list_number(l).is_none();
+    (whole(first) && whole(second)).then_some(1)
 }
 
 /// Where the text under both headings is two cells by the dump's order:
@@ -2351,20 +2371,9 @@ mod tests {
             "FormEnd"
         ]
     );
-    // Two sentences one after the other under both headings: one cell,
-    // as printed. The same text with the year line and a money label
-    // between them (LibreOffice drew the second in a second pass): two
-    // cells, the first taken for the project goal, and said so.
-    parses_to!(
-        two_sentences_together_are_one_goal_cell,
-        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n开展邻里互助活动。\n全年开展活动三百场。\n",
-        [
-            "FormStart(财政项目支出绩效目标申报表, None)",
-            "Field(Name, 甲)",
-            "Goal(Both, 开展邻里互助活动。/全年开展活动三百场。)",
-            "FormEnd"
-        ]
-    );
+    // The text under both headings printed in two runs, the year line and
+    // a money label between them (LibreOffice drew the second in a second
+    // pass): two cells, the first taken for the project goal, and said so.
     parses_to!(
         a_goal_run_after_the_year_line_is_the_second_cell,
         "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n开展邻里互助活动。\n（2026年度）\n年度资金申请总额\n全年开展活动三百场。\n",
@@ -2391,14 +2400,18 @@ mod tests {
             "FormEnd"
         ]
     );
-    // Two whole sentences, neither wrapped: nothing tells two cells from one.
+    // Two whole sentences, neither wrapped: a cell under each heading,
+    // as forms have it, reported as a guess (one cell's two paragraphs
+    // would print alike).
     parses_to!(
-        two_unwrapped_sentences_stay_one_goal_cell,
+        two_unwrapped_sentences_are_a_goal_cell_each_reported,
         "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n年度总体目标\n推进社区综合治理，完善网格化管理。\n完成网格巡查。\n",
         [
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Field(Name, 甲)",
-            "Goal(Both, 推进社区综合治理，完善网格化管理。/完成网格巡查。)",
+            "Goal(Project, 推进社区综合治理，完善网格化管理。)",
+            "Unplaced(GoalSidesBySentences, 推进社区综合治理，完善网格化管理。 完成网格巡查。)",
+            "Goal(Annual, 完成网格巡查。)",
             "FormEnd"
         ]
     );
@@ -2734,6 +2747,27 @@ mod tests {
     /// Two goals under headings that share a line: cut in two only in a
     /// drawing-order dump (`pdftotext -raw`); the seed's blank-line blocks
     /// print one merged cell under both.
+    /// PyMuPDF of MuPDF's form: each goal one sentence on a line of its
+    /// own, neither wrapped; two headings, two cells.
+    #[test]
+    fn two_one_sentence_goals_under_two_headings_are_two_cells() {
+        let text = "财政项目支出绩效目标申报表\n项目总目标\n年度总体目标\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n完成网格巡查、矛盾调解、治安防范等工作，居民安全感持续提升。\n一级指标 二级指标 三级指标 年度指标值\n";
+        let goals: Vec<String> = Parser::new(lex(rows(text)))
+            .in_drawing_order(true)
+            .filter_map(|e| match e {
+                Event::Goal { slot, lines, .. } => Some(format!("{slot:?}: {}", lines.join("/"))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                "Project: 推进社区综合治理，完善网格化管理，提升平安建设水平。",
+                "Annual: 完成网格巡查、矛盾调解、治安防范等工作，居民安全感持续提升。"
+            ]
+        );
+    }
+
     #[test]
     fn goals_under_shared_headings_are_cut_only_in_drawing_order() {
         let text = "财政项目支出绩效目标申报表\n项目总目标 年度总体目标\n建立覆盖全区的独居老人关爱巡访机制，及时发现\n和化解安全风险。\n全年完成各片区巡访任务，巡访记录完整率达到95%以上。\n一级指标 二级指标 三级指标 年度指标值\n";
