@@ -298,6 +298,10 @@ impl Parser {
     fn header(&mut self, pending: Option<PendingField>, kind: TokenKind, token: Token) -> State {
         match kind {
             TokenKind::Marker(m) if self.marker_ahead_of_its_block(m, &token) => State::Header { pending },
+            TokenKind::Label { .. } if self.label_ahead_of_its_table(&token) => {
+                self.unplaced(UnplacedReason::LabelsWithoutRows, token);
+                State::Header { pending }
+            }
             TokenKind::Year(year) => {
                 self.flush_field(pending);
                 self.emit(Event::Year {
@@ -469,6 +473,10 @@ impl Parser {
                 State::Funds(funds)
             }
             TokenKind::Marker(m) if self.marker_ahead_of_its_block(m, &token) => State::Funds(funds),
+            TokenKind::Label { .. } if self.label_ahead_of_its_table(&token) => {
+                self.unplaced(UnplacedReason::LabelsWithoutRows, token);
+                State::Funds(funds)
+            }
             _ => {
                 self.finish_funds(funds);
                 self.enter_block(token, String::new())
@@ -816,6 +824,49 @@ impl Parser {
             }
         }
         false
+    }
+
+    /// An indicator label that poppler's reading order printed among the
+    /// header's or the money block's lines, before the goal headings
+    /// (LibreOffice's narrow form: `其他资金` / `产出指标` / `50,000.00` /
+    /// `年度总体目标`): a page's part of a merged label, no row of the
+    /// table tied to it. It opens nothing.
+    fn label_ahead_of_its_table(&self, token: &Token) -> bool {
+        if !one_cell_lines(token) {
+            return false;
+        }
+        for t in self
+            .tokens
+            .as_slice()
+            .iter()
+            .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
+            .take(MAX_GOAL_LOOKAHEAD)
+        {
+            let Some(row) = t.rows.first() else { continue };
+            let first = row.cells.first().map(String::as_str).unwrap_or_default();
+            let is_row = t.kind == TokenKind::Row;
+            // A target (not an amount: the money block's own, `50,000.00`).
+            let target = is_numeric_target(&row.text) && !is_amount(&row.text);
+            let table = t.kind == TokenKind::IndicatorHeader || (is_row && (lone_header_cell(row) || target));
+            if table {
+                return false;
+            }
+            if is_row && vocab::goal_heading(first).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Every row of `token` reported as text without a place.
+    fn unplaced(&mut self, reason: UnplacedReason, token: Token) {
+        for row in token.rows {
+            self.emit(Event::Unplaced {
+                reason,
+                text: row.text,
+                loc: row.loc,
+            });
+        }
     }
 
     fn unplaced_in_goal(&mut self, token: Token) {
@@ -2385,6 +2436,22 @@ mod tests {
             "Goal(Project, 开展邻里互助活动。)",
             "Unplaced(GoalSidesByOrder, 开展邻里互助活动。 全年开展活动三百场。)",
             "Goal(Annual, 全年开展活动三百场。)",
+            "FormEnd"
+        ]
+    );
+    // A 一级 label printed among the money cells, before the goal headings
+    // (LibreOffice's narrow form through poppler): no row is tied to it,
+    // so it is reported and opens nothing; the amount after it is money.
+    parses_to!(
+        a_label_ahead_of_the_goal_headings_opens_nothing,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目资金总额\n100.00\n其他资金\n产出指标\n50.00\n年度总体目标\n全年完成巡访任务。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Unplaced(LabelsWithoutRows, 产出指标)",
+            "Fund(ProjectTotal, Some(100.0), None)",
+            "Fund(ProjectOther, Some(50.0), None)",
+            "Goal(Annual, 全年完成巡访任务。)",
             "FormEnd"
         ]
     );
