@@ -3057,7 +3057,11 @@ fn regrid_table(
     let mut pieces = Vec::new();
     for row in table {
         let folded = fold_compact(&row.text);
-        if vocab::is_page_number(&folded) || vocab::is_indicator_header(&folded) || vocab::is_producer_line(&row.text) {
+        if vocab::is_page_number(&folded)
+            || vocab::is_indicator_header(&folded)
+            || vocab::is_producer_line(&row.text)
+            || vocab::is_table_note(&row.text)
+        {
             passthrough.push(row.clone());
             continue;
         }
@@ -6039,6 +6043,20 @@ mod tests {
             .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
             .map(|r| r.cells.join(" | ").replace('\n', "/"))
             .collect()
+    }
+
+    /// A note under the table, as real budgets print one: passed on as a
+    /// line of its own, no target's continuation.
+    #[test]
+    fn a_note_under_the_table_is_no_cells_text() {
+        let text = "一级指标 二级指标 三级指标 年度(/项目)指标值\n心理健康讲座场次 不低于12场\n数量指标\n个案咨询人次 ≥300(人次)\n产出指标\n心理健康知晓率 90%\n质量指标\n满意度指标 服务对象满意度指标 居民满意度 90.00(度)\n注：本表金额单位为元。\n";
+        let rows = regridded(text);
+        assert_eq!(
+            rows.last().map(String::as_str),
+            Some("注：本表金额单位为元。"),
+            "{rows:#?}"
+        );
+        assert!(rows.iter().filter(|r| r.contains("注：")).count() == 1, "{rows:#?}");
     }
 
     /// The rows of a committed dump after regridding.

@@ -545,9 +545,24 @@ pub fn is_producer_line(row_text: &str) -> bool {
         && !row_text.chars().any(jixiao_model::normalize::is_wide)
 }
 
+/// A note printed under a form's table (`注：本表金额单位为元。`,
+/// `说明：…`), as real budgets print one: no cell of the table.
+pub fn is_table_note(row_text: &str) -> bool {
+    let folded = fold_compact(row_text);
+    ["注:", "备注:", "说明:"].iter().any(|p| folded.starts_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_notes() {
+        assert!(is_table_note("注：本表为项目支出绩效目标申报表。"));
+        assert!(is_table_note("说明: 金额单位为元"));
+        assert!(!is_table_note("注册企业数量 ≥10(家)"));
+        assert!(!is_table_note("服务说明：见附件"));
+    }
 
     #[test]
     fn producer_lines() {

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Variants of committed dumps as real budgets print the form: a note
+under the last table (`注：本表金额单位为元。`) and a page number after it.
+They must read to the same projects as the dump they come from (the note
+is reported as text outside the table). Dev tool: run after make-dumps.py.
+
+usage: corpus/dumps/make-notes.py
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PDFS = ["district.libreoffice.pdf", "district.chromium.pdf", "cost.reportlab.pdf", "stress.fpdf2.pdf"]
+KINDS = ["pdfplumber", "pdftotext-layout", "pdftotext", "pymupdf"]
+NOTE = "注：本表金额单位为元。"
+
+
+def main():
+    for pdf in PDFS:
+        for kind in KINDS:
+            src = os.path.join(HERE, f"{pdf}.{kind}.txt")
+            text = open(src, encoding="utf-8").read().rstrip("\n\f")
+            # pdftotext ends a block with a blank line; the others do not.
+            gap = "\n\n" if kind.startswith("pdftotext") else "\n"
+            out = os.path.join(HERE, f"{pdf}.{kind}-note.txt")
+            open(out, "w", encoding="utf-8").write(text + gap + NOTE + gap + "- 24 -\n")
+            print(os.path.basename(out))
+
+
+if __name__ == "__main__":
+    main()
