@@ -104,7 +104,7 @@ const MAX_MARKER_PIECE: usize = 6;
 /// tables already in reading order, pass unchanged. Block markers printed
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
-    let rows = split_unmarked_pages(rows);
+    let (rows, running) = take_running_headers(split_unmarked_pages(rows));
     let drawing_order = no_blank_lines(&rows) || blocks_are_rows(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
@@ -160,7 +160,77 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
         }
     }
     best.notes.extend(goal_notes);
+    best.notes.extend(running);
     best
+}
+
+/// Share of a dump's pages that must start with one line for it to be a
+/// running header (4 of 5: a page may start with a form's heading
+/// instead), and at least two.
+const RUNNING_SHARE_NUM: usize = 4;
+const RUNNING_SHARE_DEN: usize = 5;
+/// Fewest characters of a running header: a document's name, not a
+/// cell's piece (`绩效`, `三级指标`).
+const MIN_RUNNING_CHARS: usize = 8;
+
+/// A running header: the same line at the top of the pages after the
+/// first (a budget's `上海市普陀区…2025年度单位预算` over each page of its
+/// forms), which a dump prints among the cells of a table cut by the page
+/// break. Taken off those pages and reported as text outside the table,
+/// as a PDF's page header is; the first page's line is left (it may be the
+/// document's title). Form headings, table headers, labels and the form's
+/// own cells are never one.
+fn take_running_headers(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, UnplacedReason, String)>) {
+    // Each page's first line with text; the first page's counts, but stays.
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut sheet = None;
+    for (i, row) in rows.iter().enumerate() {
+        if Some(row.sheet) != sheet && !row.text.trim().is_empty() {
+            sheet = Some(row.sheet);
+            firsts.push(i);
+        }
+    }
+    let first_page = firsts.first().copied();
+    let key = |i: usize| {
+        rows.get(i)
+            .map(|r| fold_compact(&r.text).into_owned())
+            .unwrap_or_default()
+    };
+    let form_text = |text: &str| {
+        vocab::form_heading(text).is_some()
+            || vocab::is_indicator_header(text)
+            || vocab::indicator_label(text).is_some()
+            || vocab::marker(text).is_some()
+            || vocab::goal_heading(text).is_some()
+            || vocab::fund_label(text).is_some()
+            || vocab::is_field_label(text)
+            || vocab::is_page_number(text)
+            || vocab::is_marker_piece(text)
+            || vocab::is_marker_prefix(text)
+            || vocab::is_table_header_cell(text)
+    };
+    // On (nearly) every page, and more than one.
+    let pages = firsts.len();
+    let enough = |n: usize| n >= 2 && n * RUNNING_SHARE_DEN >= pages * RUNNING_SHARE_NUM;
+    let running: std::collections::BTreeSet<String> = firsts
+        .iter()
+        .map(|&i| key(i))
+        .filter(|k| k.chars().count() >= MIN_RUNNING_CHARS && !form_text(k))
+        .filter(|k| enough(firsts.iter().filter(|&&i| key(i) == *k).count()))
+        .collect();
+    if running.is_empty() {
+        return (rows, Vec::new());
+    }
+    let mut notes = Vec::new();
+    let mut kept = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        if firsts.contains(&i) && Some(i) != first_page && running.contains(fold_compact(&row.text).as_ref()) {
+            notes.push((row.loc, UnplacedReason::OutsideTable, row.text));
+        } else {
+            kept.push(row);
+        }
+    }
+    (kept, notes)
 }
 
 /// A dump's rows put back into their grid, and what could not be.
@@ -1064,7 +1134,14 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
                 r.ruled || vocab::is_indicator_header(&fold_compact(&r.text)) || vocab::form_heading(&r.text).is_some()
             })
             .unwrap_or(rest.len());
-        let Some(block) = rest.get(..end) else { continue };
+        let Some(whole_block) = rest.get(..end) else { continue };
+        // A page number printed among the goal's lines (a page break in
+        // the goal block) is no goal text: it goes on after the goals.
+        let (page_numbers, block): (Vec<Row>, Vec<Row>) = whole_block
+            .iter()
+            .cloned()
+            .partition(|r| vocab::is_page_number(&fold_compact(&r.text)));
+        let block = block.as_slice();
         // Headings are centred over their cells, text starts at the cell's
         // left: the columns are where the block's lines start, split at
         // the widest gap, the annual heading right of it.
@@ -1160,6 +1237,7 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
         let loc = block.first().map_or(row.loc, |r| r.loc);
         let goals = ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet);
         push_goal_block(&mut out, block, markers.concat(), goals);
+        out.extend(page_numbers);
         rest = rest.get(end..).unwrap_or_default();
     }
     out
@@ -6043,6 +6121,27 @@ mod tests {
             .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
             .map(|r| r.cells.join(" | ").replace('\n', "/"))
             .collect()
+    }
+
+    /// A budget's running header over every page, printed by a layout
+    /// dump among the cells of a table cut by the page break: taken off
+    /// the pages after the first and reported, no cell's text.
+    #[test]
+    fn a_running_header_is_taken_off_the_pages_and_reported() {
+        let header = "上海市普陀区示例街道办事处2025年度单位预算";
+        let text = format!(
+            "{header}\n财政项目支出绩效目标填报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 第1网格巡查次数 ≥10(次)\n\u{c}{header}\n第2网格巡查次数 ≥20(次)\n\u{c}{header}\n第3网格巡查次数 ≥30(次)\n"
+        );
+        let read = regrid(jixiao_layout::text::rows(&text));
+        let texts: Vec<&str> = read.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts.iter().filter(|t| t.contains(header)).count(), 1, "{texts:#?}");
+        let reported: Vec<&str> = read
+            .notes
+            .iter()
+            .filter(|(_, reason, _)| *reason == UnplacedReason::OutsideTable)
+            .map(|(_, _, text)| text.as_str())
+            .collect();
+        assert_eq!(reported, [header, header]);
     }
 
     /// A note under the table, as real budgets print one: passed on as a
