@@ -750,12 +750,7 @@ impl Parser {
         if !one_cell_lines(token) {
             return false;
         }
-        let ahead = self.tokens.as_slice();
-        let form_ahead = || {
-            ahead
-                .iter()
-                .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
-        };
+        let form_ahead = || self.form_ahead();
         let project_only = matches!(goal.slots.as_slice(), [(GoalSlot::Project, _, _)]);
         // Before the table's rows begin: a target, or more lines of plain
         // text than a header's stray values (a column of names).
@@ -794,6 +789,24 @@ impl Parser {
         false
     }
 
+    /// The tokens still to come of this form (up to the next form's
+    /// heading).
+    fn form_ahead(&self) -> impl Iterator<Item = &Token> {
+        self.tokens
+            .as_slice()
+            .iter()
+            .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
+    }
+
+    /// [`Self::form_ahead`] as far as a lookahead goes, each token with its
+    /// first row and that row's first cell.
+    fn form_rows_ahead(&self) -> impl Iterator<Item = (&Token, &Row, &str)> {
+        self.form_ahead().take(MAX_GOAL_LOOKAHEAD).filter_map(|t| {
+            let row = t.rows.first()?;
+            Some((t, row, row.cells.first().map(String::as_str).unwrap_or_default()))
+        })
+    }
+
     /// A block marker (`绩效指标`, `项目绩效目标`) that poppler's reading
     /// order printed among the header's or the money block's lines, before
     /// the blocks that come ahead of its own (money labels, a goal
@@ -802,15 +815,7 @@ impl Parser {
         if !one_cell_lines(token) || matches!(marker, Marker::Funds { .. }) {
             return false;
         }
-        for t in self
-            .tokens
-            .as_slice()
-            .iter()
-            .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
-            .take(MAX_GOAL_LOOKAHEAD)
-        {
-            let Some(row) = t.rows.first() else { continue };
-            let first = row.cells.first().map(String::as_str).unwrap_or_default();
+        for (t, row, first) in self.form_rows_ahead() {
             let table = matches!(t.kind, TokenKind::IndicatorHeader | TokenKind::Label { .. })
                 || (t.kind == TokenKind::Row && lone_header_cell(row));
             let goal_heading = t.kind == TokenKind::Row && vocab::goal_heading(first).is_some();
@@ -835,15 +840,7 @@ impl Parser {
         if !one_cell_lines(token) {
             return false;
         }
-        for t in self
-            .tokens
-            .as_slice()
-            .iter()
-            .take_while(|t| !matches!(t.kind, TokenKind::Heading { .. }))
-            .take(MAX_GOAL_LOOKAHEAD)
-        {
-            let Some(row) = t.rows.first() else { continue };
-            let first = row.cells.first().map(String::as_str).unwrap_or_default();
+        for (t, row, first) in self.form_rows_ahead() {
             let is_row = t.kind == TokenKind::Row;
             // A target (not an amount: the money block's own, `50,000.00`).
             let target = is_numeric_target(&row.text) && !is_amount(&row.text);
