@@ -934,6 +934,8 @@ fn cell_cost(
 /// items that is no cell.
 type CellCosts = Vec<Vec<f32>>;
 
+/// `second`: the column holds a row's second cell, which costs
+/// [`SECOND_CELL_AFTER_LABEL`] more where it starts right after a label.
 fn cell_costs(items: &[Item], column: Column, capacity: usize, wraps: &[usize], second: bool) -> CellCosts {
     let n = items.len();
     (0..n)
