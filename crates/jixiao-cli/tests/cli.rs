@@ -597,3 +597,36 @@ fn concurrent_shards_share_one_output_folder() {
         );
     }
 }
+
+/// A dump whose download was cut inside a character: read up to it, with
+/// a `truncated-text` warning, not refused as of no known encoding.
+#[test]
+fn a_dump_cut_inside_a_character_is_read_and_reported() {
+    let dir = temp_dir("cut-char");
+    let seed = std::fs::read(seed()).expect("seed");
+    // Cut inside the first ideograph of the last third: a UTF-8 lead byte
+    // and one continuation byte of a three-byte character.
+    let lead = (seed.len() * 2 / 3..seed.len())
+        .find(|&i| seed.get(i).is_some_and(|&b| b >= 0xe0))
+        .expect("an ideograph");
+    let input = dir.join("cut.txt");
+    std::fs::write(&input, seed.get(..lead + 2).expect("in range")).expect("write");
+    let out = dir.join("out");
+    let run = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let doc = json(&out.join("cut.txt.json"));
+    let codes: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"truncated-text"), "{codes:?}");
+    assert!(doc["projects"].as_array().is_some_and(|p| p.len() >= 5), "{doc}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,7 +40,14 @@ pub struct Decoded {
     pub text: String,
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `gb18030`.
     pub encoding: &'static str,
+    /// Bytes of an incomplete last character dropped: the text ends
+    /// inside a character (a truncated download). 0 for a whole text.
+    pub cut_tail: usize,
 }
+
+/// Most bytes of an incomplete last character (a UTF-8 or GB18030
+/// character is at most four bytes).
+const MAX_CUT_TAIL: usize = 3;
 
 /// Decodes the bytes of a text dump (see the module docs for the rules).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
@@ -61,8 +68,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         }
         return finish(text.into_owned(), encoding.name());
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_string(), "UTF-8");
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return finish(text.to_string(), "UTF-8"),
+        // Valid up to an incomplete character at the very end: a download
+        // cut short. The rest is read; the caller reports the cut.
+        Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() <= MAX_CUT_TAIL => {
+            let whole = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            if let Ok(text) = std::str::from_utf8(whole) {
+                if !text.is_empty() {
+                    let mut decoded = finish(text.to_string(), "UTF-8")?;
+                    decoded.cut_tail = bytes.len() - whole.len();
+                    return Ok(decoded);
+                }
+            }
+        }
+        Err(_) => {}
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
@@ -80,18 +100,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             byte: bytes.get(offset).copied().unwrap_or_default(),
         });
     }
-    let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
-    if had_errors {
+    // GB18030, whole or with an incomplete last character (cut short).
+    let whole = (0..=MAX_CUT_TAIL.min(bytes.len() - 1)).find_map(|cut| {
+        let body = bytes.get(..bytes.len() - cut)?;
+        let (text, had_errors) = GB18030.decode_without_bom_handling(body);
+        (!had_errors).then(|| (text.into_owned(), cut, body))
+    });
+    let Some((text, cut, body)) = whole else {
         return Err(Error::UnknownEncoding {
             reason: "neither UTF-8, UTF-16 nor GB18030".to_string(),
         });
-    }
-    if !reads_like_gb(bytes) {
+    };
+    if !reads_like_gb(body) {
         return Err(Error::UnknownEncoding {
             reason: "not UTF-8, and as GB18030 it does not read like Chinese text".to_string(),
         });
     }
-    finish(text.into_owned(), "gb18030")
+    let mut decoded = finish(text, "gb18030")?;
+    decoded.cut_tail = cut;
+    Ok(decoded)
 }
 
 /// Share of control characters (one in this many) past which a text is
@@ -110,7 +137,11 @@ fn finish(text: String, encoding: &'static str) -> Result<Decoded, Error> {
             byte: u8::try_from(u32::from(c)).unwrap_or(0xff),
         });
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        cut_tail: 0,
+    })
 }
 
 fn is_binary_byte(b: u8) -> bool {
@@ -426,6 +457,23 @@ mod tests {
             let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(decoded.text, SAMPLE, "{name}");
             assert_eq!(decoded.encoding, name);
+        }
+    }
+
+    /// A download cut inside a character: the whole characters are read,
+    /// the incomplete one is counted, whatever the encoding.
+    #[test]
+    fn a_text_cut_inside_a_character_reads_up_to_it() {
+        let (gb, _, _) = GB18030.encode(SAMPLE);
+        for (bytes, name) in [(SAMPLE.as_bytes().to_vec(), "UTF-8"), (gb.into_owned(), "gb18030")] {
+            // The sample ends `…≥2.00(次)\n`: cut after the first byte of 次.
+            let at = bytes.len() - if name == "UTF-8" { 4 } else { 3 };
+            let cut = bytes.get(..at).unwrap_or_default();
+            let decoded = decode(cut).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(decoded.encoding, name);
+            assert!(decoded.text.ends_with("≥2.00("), "{name}: {:?}", decoded.text);
+            assert_eq!(decoded.cut_tail, 1, "{name}");
+            assert_eq!(decode(&bytes).map(|d| d.cut_tail), Ok(0), "{name}");
         }
     }
 

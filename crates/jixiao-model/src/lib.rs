@@ -347,6 +347,9 @@ pub enum Code {
     NoTextLayer,
     /// `repaired-pdf`: the file's structure was damaged and rebuilt: output may be incomplete.
     RepairedPdf,
+    /// `truncated-text`: a text dump ends inside a character (a truncated
+    /// download): the incomplete character was dropped.
+    TruncatedText,
     /// `pdf-page`: one page could not be read.
     PdfPage,
     /// `pdf-content`: part of a page could not be read.
@@ -411,6 +414,7 @@ impl Code {
         Code::UnreadableText,
         Code::NoTextLayer,
         Code::RepairedPdf,
+        Code::TruncatedText,
         Code::PdfPage,
         Code::PdfContent,
         Code::UndecodableFont,
@@ -447,6 +451,7 @@ impl Code {
             Code::UnreadableText => "unreadable-text",
             Code::NoTextLayer => "no-text-layer",
             Code::RepairedPdf => "repaired-pdf",
+            Code::TruncatedText => "truncated-text",
             Code::PdfPage => "pdf-page",
             Code::PdfContent => "pdf-content",
             Code::UndecodableFont => "undecodable-font",

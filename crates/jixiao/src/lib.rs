@@ -135,7 +135,10 @@ pub fn rows(name: &str, bytes: &[u8], options: &Options) -> Result<(Vec<Row>, Ve
                 options.first_page,
                 options.last_page,
             );
-            Ok((jixiao_parse::regridded_rows(rows), Vec::new()))
+            Ok((
+                jixiao_parse::regridded_rows(rows),
+                cut_tail_diagnostic(&decoded).into_iter().collect(),
+            ))
         }
     }
 }
@@ -180,12 +183,32 @@ fn convert_pages(name: &str, bytes: &[u8], first: u32, last: u32) -> Document {
         pages: None,
     };
     match format {
-        Format::Text => match jixiao_layout::text::rows_from_bytes(bytes) {
-            Ok(rows) => jixiao_parse::parse(text_pages(rows, first, last), source),
+        Format::Text => match jixiao_layout::text::decode(bytes) {
+            Ok(decoded) => {
+                let rows = jixiao_layout::text::rows(&decoded.text);
+                let mut doc = jixiao_parse::parse(text_pages(rows, first, last), source);
+                doc.diagnostics.extend(cut_tail_diagnostic(&decoded));
+                doc
+            }
             Err(e) => failed(source, Code::UnreadableText, e.to_string()),
         },
         Format::Pdf => convert_pdf(bytes, source, first, last),
     }
+}
+
+/// The warning for a dump that ends inside a character (a truncated
+/// download), if it does.
+fn cut_tail_diagnostic(decoded: &jixiao_layout::text::Decoded) -> Option<Diagnostic> {
+    (decoded.cut_tail > 0).then(|| {
+        Diagnostic::new(
+            Level::Warning,
+            Code::TruncatedText,
+            format!(
+                "the text ends inside a character ({} bytes of an incomplete {} character dropped): it looks truncated",
+                decoded.cut_tail, decoded.encoding
+            ),
+        )
+    })
 }
 
 /// The rows of a PDF's pages and the diagnostics of reading them.
