@@ -1135,12 +1135,7 @@ fn split_goal_columns(rows: Vec<Row>) -> Vec<Row> {
             })
             .unwrap_or(rest.len());
         let Some(whole_block) = rest.get(..end) else { continue };
-        // A page number printed among the goal's lines (a page break in
-        // the goal block) is no goal text: it goes on after the goals.
-        let (page_numbers, block): (Vec<Row>, Vec<Row>) = whole_block
-            .iter()
-            .cloned()
-            .partition(|r| vocab::is_page_number(&fold_compact(&r.text)));
+        let (page_numbers, block) = page_numbers_apart(whole_block);
         let block = block.as_slice();
         // Headings are centred over their cells, text starts at the cell's
         // left: the columns are where the block's lines start, split at
@@ -1358,7 +1353,9 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
                     || r.cells.iter().any(|c| vocab::indicator_label(c).is_some())
             })
             .unwrap_or(rest.len());
-        let Some(block) = rest.get(..end) else { continue };
+        let Some(whole_block) = rest.get(..end) else { continue };
+        let (page_numbers, block) = page_numbers_apart(whole_block);
+        let block = block.as_slice();
         let mut markers = String::new();
         let mut lines: Vec<String> = Vec::new();
         for r in block {
@@ -1388,9 +1385,20 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
         }
         let goals = ruled_row(loc, vec![left.join("\n"), right.join("\n")], row.sheet);
         push_goal_block(&mut out, block, markers, goals);
+        out.extend(page_numbers);
         rest = rest.get(end..).unwrap_or_default();
     }
     (out, notes)
+}
+
+/// A goal block's rows without the page numbers printed among them (a
+/// page break in the goal block), and those page numbers: no goal text,
+/// they go on after the goals.
+fn page_numbers_apart(block: &[Row]) -> (Vec<Row>, Vec<Row>) {
+    block
+        .iter()
+        .cloned()
+        .partition(|r| vocab::is_page_number(&fold_compact(&r.text)))
 }
 
 /// The goal block's two cells and the marker pieces printed among its
@@ -6121,6 +6129,19 @@ mod tests {
             .filter(|r| r.cells.len() > 2 && r.cells.first().is_some_and(|c| c.ends_with("指标") && c != "一级指标"))
             .map(|r| r.cells.join(" | ").replace('\n', "/"))
             .collect()
+    }
+
+    /// pdfplumber of Chromium's form over a page break right after the
+    /// goals: the page number is no goal text; it goes on after them.
+    #[test]
+    fn a_page_number_after_the_goal_lines_is_no_goal_text() {
+        let text = "项目 项目总目标 年度总体目标\n绩效\n目标 推进社区综合治理，完善网格化管理，提升平安建设水平。 完成网格巡查、矛盾调解、治安防范等工作，居民安全感持续提升。\n- 2 -\n绩效 一级指标 二级指标 三级指标 年度(/项目)指标值\n";
+        let rows = regridded(text);
+        assert!(
+            rows.iter().any(|r| r == "推进社区综合治理，完善网格化管理，提升平安建设水平。 | 完成网格巡查、矛盾调解、治安防范等工作，居民安全感持续提升。"),
+            "{rows:#?}"
+        );
+        assert!(rows.iter().any(|r| r == "- | 2 | -"), "{rows:#?}");
     }
 
     /// A budget's running header over every page, printed by a layout
