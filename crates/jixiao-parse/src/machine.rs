@@ -872,13 +872,7 @@ impl Parser {
             TokenKind::Label { .. } => UnplacedReason::LabelsWithoutRows,
             _ => UnplacedReason::TableCellInGoal,
         };
-        for row in token.rows {
-            self.emit(Event::Unplaced {
-                reason,
-                text: row.text,
-                loc: row.loc,
-            });
-        }
+        self.unplaced(reason, token);
     }
 
     fn goal_row(&mut self, goal: &mut Goal, row: Row) {

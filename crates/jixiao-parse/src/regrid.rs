@@ -190,41 +190,49 @@ fn take_running_headers(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, UnplacedRea
             firsts.push(i);
         }
     }
-    let first_page = firsts.first().copied();
-    let key = |i: usize| {
-        rows.get(i)
-            .map(|r| fold_compact(&r.text).into_owned())
-            .unwrap_or_default()
-    };
+    let keys: Vec<String> = firsts
+        .iter()
+        .map(|&i| {
+            rows.get(i)
+                .map(|r| fold_compact(&r.text).into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
     let form_text = |text: &str| {
         vocab::form_heading(text).is_some()
             || vocab::is_indicator_header(text)
             || vocab::indicator_label(text).is_some()
-            || vocab::marker(text).is_some()
             || vocab::goal_heading(text).is_some()
-            || vocab::fund_label(text).is_some()
-            || vocab::is_field_label(text)
             || vocab::is_page_number(text)
-            || vocab::is_marker_piece(text)
-            || vocab::is_marker_prefix(text)
-            || vocab::is_table_header_cell(text)
+            || crate::stream::is_repeated_furniture(text)
+            || is_header_cell_text(text)
     };
     // On (nearly) every page, and more than one.
-    let pages = firsts.len();
-    let enough = |n: usize| n >= 2 && n * RUNNING_SHARE_DEN >= pages * RUNNING_SHARE_NUM;
-    let running: std::collections::BTreeSet<String> = firsts
+    let mut pages_starting: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for key in &keys {
+        *pages_starting.entry(key.as_str()).or_default() += 1;
+    }
+    let enough = |n: usize| n >= 2 && n * RUNNING_SHARE_DEN >= keys.len() * RUNNING_SHARE_NUM;
+    let running = |key: &str| {
+        pages_starting.get(key).is_some_and(|&n| enough(n))
+            && key.chars().count() >= MIN_RUNNING_CHARS
+            && !form_text(key)
+    };
+    // The first lines to take off: those of the pages after the first.
+    let taken: std::collections::BTreeSet<usize> = firsts
         .iter()
-        .map(|&i| key(i))
-        .filter(|k| k.chars().count() >= MIN_RUNNING_CHARS && !form_text(k))
-        .filter(|k| enough(firsts.iter().filter(|&&i| key(i) == *k).count()))
+        .zip(&keys)
+        .skip(1)
+        .filter(|(_, key)| running(key))
+        .map(|(&i, _)| i)
         .collect();
-    if running.is_empty() {
+    if taken.is_empty() {
         return (rows, Vec::new());
     }
     let mut notes = Vec::new();
     let mut kept = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        if firsts.contains(&i) && Some(i) != first_page && running.contains(fold_compact(&row.text).as_ref()) {
+        if taken.contains(&i) {
             notes.push((row.loc, UnplacedReason::OutsideTable, row.text));
         } else {
             kept.push(row);
@@ -4559,21 +4567,26 @@ const LABEL_LINE_ABOVE: f32 = 1.0;
 
 /// How badly each row fits under each 二级 label by what it measures
 /// ([`crate::shapes::misfit`]), summed from the first row: a run's misfit
-/// is a difference, read for every run a cutting tries.
+/// is a difference, read for every run a cutting tries. What a row shows
+/// is worked out once, a label's measures once.
 struct Misfits(Vec<Vec<f32>>);
 
 impl Misfits {
     fn of(rows: &[TableRow], labels: &[&Label]) -> Misfits {
-        let texts: Vec<(String, String)> = rows.iter().map(|r| (r.name.concat(), r.target.concat())).collect();
+        let shown: Vec<crate::shapes::Shows> = rows
+            .iter()
+            .map(|r| crate::shapes::shows(&r.name.concat(), &r.target.concat()))
+            .collect();
         Misfits(
             labels
                 .iter()
                 .map(|label| {
-                    let mut sums = Vec::with_capacity(texts.len() + 1);
+                    let measures = crate::shapes::label_measures(&label.text);
+                    let mut sums = Vec::with_capacity(shown.len() + 1);
                     let mut sum = 0.0;
                     sums.push(sum);
-                    for (name, target) in &texts {
-                        sum += crate::shapes::misfit(&label.text, name, target);
+                    for shows in &shown {
+                        sum += measures.map_or(0.0, |m| crate::shapes::misfit(shows, m));
                         sums.push(sum);
                     }
                     sums

@@ -29,7 +29,7 @@ use jixiao_model::normalize::fold_compact;
 
 /// What an indicator row measures, as its name and target show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Measure {
+pub(crate) enum Measure {
     Count,
     Quality,
     Time,
@@ -79,10 +79,10 @@ const SHOWS_OTHERS: f32 = 1.0;
 const MAX_MEAN_COST: f32 = 0.5;
 
 /// How well a row shows each measure (`None`: not at all).
-type Shows = [Option<f32>; MEASURES];
+pub(crate) type Shows = [Option<f32>; MEASURES];
 
 /// What a row's name and target show it measures.
-fn shows(name: &str, target: &str) -> Shows {
+pub(crate) fn shows(name: &str, target: &str) -> Shows {
     let (name, target) = (fold_compact(name), fold_compact(target));
     let mut out: Shows = [None; MEASURES];
     let mut set = |m: Measure, cost: f32| {
@@ -149,15 +149,21 @@ fn cost(shows: &Shows, measures: &[Measure]) -> f32 {
     }
 }
 
-/// How badly a row (`name`, `target`) fits under the 二级 label `label`
-/// by what it measures (0 for a label not in the forms' order): a
-/// tie-break for labels placed by where they stand.
-pub(crate) fn misfit(label: &str, name: &str, target: &str) -> f32 {
+/// What the rows under the 二级 label `label` measure (`None` for a label
+/// not in the forms' order).
+pub(crate) fn label_measures(label: &str) -> Option<&'static [Measure]> {
     let folded = fold_compact(label);
     ORDER
         .iter()
         .find(|(l, _, _)| *l == folded)
-        .map_or(0.0, |(_, _, measures)| cost(&shows(name, target), measures))
+        .map(|(_, _, measures)| *measures)
+}
+
+/// How badly a row that `shows` fits under a label of `measures`
+/// ([`label_measures`]) by what it measures: a tie-break for labels placed
+/// by where they stand.
+pub(crate) fn misfit(shows: &Shows, measures: &[Measure]) -> f32 {
+    cost(shows, measures)
 }
 
 /// The labels each row heads, for `rows` (name, target) in table order:
