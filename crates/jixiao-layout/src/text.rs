@@ -6,7 +6,7 @@
 //! only when it decodes without error and reads like Chinese. Anything else
 //! is an [`Error`].
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use jixiao_model::Location;
 
 use crate::Row;
@@ -56,8 +56,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        if had_errors {
+        let Some((text, cut)) = decode_cut(encoding, body) else {
             return Err(Error::UnknownEncoding {
                 reason: format!(
                     "it starts with a {} BOM but is not valid {}",
@@ -65,29 +64,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
                     encoding.name()
                 ),
             });
-        }
-        return finish(text.into_owned(), encoding.name());
+        };
+        return finish(text, encoding.name(), cut);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => return finish(text.to_string(), "UTF-8"),
-        // Valid up to an incomplete character at the very end: a download
-        // cut short. The rest is read; the caller reports the cut.
-        Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() <= MAX_CUT_TAIL => {
-            let whole = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            if let Ok(text) = std::str::from_utf8(whole) {
-                if !text.is_empty() {
-                    let mut decoded = finish(text.to_string(), "UTF-8")?;
-                    decoded.cut_tail = bytes.len() - whole.len();
-                    return Ok(decoded);
-                }
-            }
-        }
-        Err(_) => {}
+    if let Some((text, cut)) = decode_cut(UTF_8, bytes) {
+        return finish(text, "UTF-8", cut);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-        if !had_errors {
-            return finish(text.into_owned(), encoding.name());
+        if let Some((text, cut)) = decode_cut(encoding, bytes) {
+            return finish(text, encoding.name(), cut);
         }
     }
     let controls = bytes.iter().filter(|&&b| is_binary_byte(b)).count();
@@ -100,25 +85,40 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             byte: bytes.get(offset).copied().unwrap_or_default(),
         });
     }
-    // GB18030, whole or with an incomplete last character (cut short).
-    let whole = (0..=MAX_CUT_TAIL.min(bytes.len() - 1)).find_map(|cut| {
-        let body = bytes.get(..bytes.len() - cut)?;
-        let (text, had_errors) = GB18030.decode_without_bom_handling(body);
-        (!had_errors).then(|| (text.into_owned(), cut, body))
-    });
-    let Some((text, cut, body)) = whole else {
+    let Some((text, cut)) = decode_cut(GB18030, bytes) else {
         return Err(Error::UnknownEncoding {
             reason: "neither UTF-8, UTF-16 nor GB18030".to_string(),
         });
     };
-    if !reads_like_gb(body) {
+    if !reads_like_gb(bytes.get(..bytes.len() - cut).unwrap_or_default()) {
         return Err(Error::UnknownEncoding {
             reason: "not UTF-8, and as GB18030 it does not read like Chinese text".to_string(),
         });
     }
-    let mut decoded = finish(text, "gb18030")?;
-    decoded.cut_tail = cut;
-    Ok(decoded)
+    finish(text, "gb18030", cut)
+}
+
+/// `body` read as `encoding`: whole, or up to an incomplete last character
+/// (a download cut short), with the count of bytes cut. `None` where a
+/// byte sequence is malformed, or where nothing but the cut character is
+/// left. The same step for every encoding, with or without a BOM.
+fn decode_cut(encoding: &'static Encoding, body: &[u8]) -> Option<(String, usize)> {
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+        return Some((text.into_owned(), 0));
+    }
+    // Read as a stream that may go on, an incomplete last character is
+    // pending, not malformed: anything malformed is refused here.
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut scratch = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(body.len())?);
+    let (result, _) = decoder.decode_to_string_without_replacement(body, &mut scratch, false);
+    if result != DecoderResult::InputEmpty {
+        return None;
+    }
+    (1..=MAX_CUT_TAIL.min(body.len().saturating_sub(1))).find_map(|cut| {
+        let whole = body.get(..body.len() - cut)?;
+        let text = encoding.decode_without_bom_handling_and_without_replacement(whole)?;
+        Some((text.into_owned(), cut))
+    })
 }
 
 /// Share of control characters (one in this many) past which a text is
@@ -126,7 +126,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// spreadsheet left in a cell) are removed by the parser, with a warning.
 const BINARY_SHARE: usize = 100;
 
-fn finish(text: String, encoding: &'static str) -> Result<Decoded, Error> {
+fn finish(text: String, encoding: &'static str, cut_tail: usize) -> Result<Decoded, Error> {
     let controls = text.chars().filter(|&c| is_binary_char(c)).count();
     let first = text
         .char_indices()
@@ -140,7 +140,7 @@ fn finish(text: String, encoding: &'static str) -> Result<Decoded, Error> {
     Ok(Decoded {
         text,
         encoding,
-        cut_tail: 0,
+        cut_tail,
     })
 }
 
@@ -155,7 +155,8 @@ fn is_binary_char(c: char) -> bool {
 /// UTF-16 without a BOM shows itself by NUL bytes on one side of each pair
 /// (ASCII line ends and digits are always present in these dumps).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    // An odd length is a text cut inside a code unit: its pairs still show.
+    if bytes.len() < 4 {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -474,6 +475,45 @@ mod tests {
             assert!(decoded.text.ends_with("≥2.00("), "{name}: {:?}", decoded.text);
             assert_eq!(decoded.cut_tail, 1, "{name}");
             assert_eq!(decode(&bytes).map(|d| d.cut_tail), Ok(0), "{name}");
+        }
+    }
+
+    /// The same cut in every encoding, with and without a BOM, at every
+    /// byte of the sample's second half: what is read is the sample up to
+    /// its last whole character, and the bytes cut are counted.
+    #[test]
+    fn a_text_cut_anywhere_reads_up_to_its_last_whole_character() {
+        let gb = |text: &str| GB18030.encode(text).0.into_owned();
+        let le = |text: &str| text.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+        let be = |text: &str| text.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>();
+        let utf8 = |text: &str| text.as_bytes().to_vec();
+        type Encode<'f> = &'f dyn Fn(&str) -> Vec<u8>;
+        let encodings: [(&str, &[u8], Encode); 6] = [
+            ("UTF-8", b"", &utf8),
+            ("UTF-8", b"\xef\xbb\xbf", &utf8),
+            ("gb18030", b"", &gb),
+            ("UTF-16LE", b"\xff\xfe", &le),
+            ("UTF-16LE", b"", &le),
+            ("UTF-16BE", b"\xfe\xff", &be),
+        ];
+        for (name, bom, encode) in encodings {
+            let mut bytes = bom.to_vec();
+            bytes.extend(encode(SAMPLE));
+            for at in bytes.len() / 2..bytes.len() {
+                let cut = bytes.get(..at).unwrap_or_default();
+                let decoded = decode(cut).unwrap_or_else(|e| panic!("{name} cut at {at}: {e}"));
+                assert_eq!(decoded.encoding, name, "cut at {at}");
+                assert!(
+                    SAMPLE.starts_with(&decoded.text),
+                    "{name} cut at {at}: {:?}",
+                    decoded.text
+                );
+                assert_eq!(
+                    bom.len() + encode(&decoded.text).len() + decoded.cut_tail,
+                    at,
+                    "{name} cut at {at}"
+                );
+            }
         }
     }
 
