@@ -590,7 +590,63 @@ fn unescape_literal(raw: &[u8], out: &mut Vec<u8>) {
 /// A number at `start`, as lopdf reads one: a real (`1.`, `.5`, `-1.25`)
 /// where there is a point, else an integer that fits `i64`; and the offset
 /// after it.
+///
+/// Most operands of a content stream are short numbers (`72.5 700.2 Td`,
+/// `-250`): they are read in one pass over their digits, the value
+/// accumulated on the way; anything longer or odder is read by
+/// [`number_general`].
 fn number(data: &[u8], start: usize) -> Option<(Operand<'static>, usize)> {
+    let mut at = start;
+    let negative = match data.get(at) {
+        Some(b'-') => true,
+        Some(b'+') => false,
+        _ => false,
+    };
+    if matches!(data.get(at), Some(b'-' | b'+')) {
+        at += 1;
+    }
+    let body = at;
+    let mut mantissa = 0u64;
+    while let Some(&c) = data.get(at).filter(|c| c.is_ascii_digit()) {
+        mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+        at += 1;
+    }
+    let int_digits = at - body;
+    if data.get(at) != Some(&b'.') {
+        // An integer of at most 18 digits fits an i64 as it is.
+        if int_digits == 0 || int_digits > 18 {
+            return number_general(data, start);
+        }
+        let magnitude = i64::try_from(mantissa).ok()?;
+        return Some((Operand::Integer(if negative { -magnitude } else { magnitude }), at));
+    }
+    at += 1;
+    let fraction_from = at;
+    while let Some(&c) = data.get(at).filter(|c| c.is_ascii_digit()) {
+        mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+        at += 1;
+    }
+    let fraction_digits = at - fraction_from;
+    // Exact as in `short_real`: digits below 2^24 over an exact power of
+    // ten; a sign inside the fraction (`0.00-41`) goes the general way.
+    let power = EXACT_POWERS_OF_TEN.get(fraction_digits).copied();
+    match power {
+        Some(power)
+            if int_digits + fraction_digits > 0
+                && int_digits + fraction_digits <= 19
+                && mantissa < 1 << 24
+                && data.get(at) != Some(&b'-') =>
+        {
+            let value = mantissa as f32 / power;
+            Some((Operand::Real(if negative { -value } else { value }), at))
+        }
+        _ => number_general(data, start),
+    }
+}
+
+/// [`number`] for any length and the odd forms: digits past an `f32`'s
+/// exact range, a sign inside the fraction.
+fn number_general(data: &[u8], start: usize) -> Option<(Operand<'static>, usize)> {
     let digits_from = |i: usize| {
         let mut end = i;
         while data.get(end).is_some_and(u8::is_ascii_digit) {
@@ -756,6 +812,30 @@ mod tests {
         }
     }
 
+    /// Numbers at the edges of the one-pass reading, each as `str::parse`
+    /// or lopdf reads it.
+    #[test]
+    fn numbers() {
+        for (text, expected) in [
+            // Eight digits, above 2^24: not exact in an f32.
+            ("1677721.7 ", Operand::Real(1_677_721.7)),
+            ("-1677721.7 ", Operand::Real(-1_677_721.7)),
+            ("0.00-41 ", Operand::Real(0.0041)),
+            ("123456789012345678 ", Operand::Integer(123_456_789_012_345_678)),
+            ("-9223372036854775808 ", Operand::Integer(i64::MIN)),
+            ("4.Tw", Operand::Real(4.0)),
+        ] {
+            assert_eq!(
+                number(text.as_bytes(), 0).map(|(operand, _)| operand),
+                Some(expected),
+                "{text}"
+            );
+        }
+        for text in ["9223372036854775808 ", "- ", "-. ", ". "] {
+            assert_eq!(number(text.as_bytes(), 0), None, "{text}");
+        }
+    }
+
     proptest::proptest! {
         /// The short path gives exactly what the general parser gives, and
         /// takes the numbers of real content streams.
@@ -772,6 +852,28 @@ mod tests {
                 // Takes every real of up to seven digits.
                 proptest::prop_assert!(short_real(text.as_bytes()).is_some(), "{}", text);
             }
+        }
+
+        /// The one-pass reading of a number gives what the general one
+        /// gives, value bits and end, on any run of number characters
+        /// with a delimiter after it.
+        #[test]
+        fn one_pass_numbers_read_as_the_general_way(
+            text in "[-+]?[0-9]{0,22}(\\.[0-9-]{0,12})?", after in "[ /\\]a-z(]?"
+        ) {
+            let data = format!("{text}{after}");
+            let bits = |read: Option<(Operand<'static>, usize)>| {
+                read.map(|(operand, end)| match operand {
+                    Operand::Real(r) => (format!("real {:08x}", r.to_bits()), end),
+                    other => (format!("{other:?}"), end),
+                })
+            };
+            proptest::prop_assert_eq!(
+                bits(number(data.as_bytes(), 0)),
+                bits(number_general(data.as_bytes(), 0)),
+                "{}",
+                data
+            );
         }
     }
 
