@@ -710,12 +710,60 @@ fn with_lf_line_ends(zlib: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// zlib data inflated strictly, at most `limit` bytes (`None` past it).
+/// zlib data inflated strictly, at most `limit` bytes (`None` past it):
+/// an error where the data is corrupt or ends before its stream does (as
+/// `flate2::read::ZlibDecoder` reads it).
 fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
-    let decoder = flate2::read::ZlibDecoder::new(zlib);
-    let mut data = Vec::with_capacity(zlib.len().saturating_mul(4).min(limit));
-    let mut limited = std::io::Read::take(decoder, (limit as u64).saturating_add(1));
-    std::io::Read::read_to_end(&mut limited, &mut data).map_err(|e| e.to_string())?;
+    // One inflater per thread, reset per stream: a new one allocates and
+    // zeroes its 32 KiB window, and a document has dozens of streams.
+    thread_local! {
+        static INFLATER: std::cell::RefCell<flate2::Decompress> =
+            std::cell::RefCell::new(flate2::Decompress::new(true));
+    }
+    INFLATER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut inflater) => {
+            inflater.reset(true);
+            inflate_with(&mut inflater, zlib, limit)
+        }
+        Err(_) => inflate_with(&mut flate2::Decompress::new(true), zlib, limit),
+    })
+}
+
+/// Smallest step by which the output grows while inflating.
+const INFLATE_STEP: usize = 32 * 1024;
+
+fn inflate_with(inflater: &mut flate2::Decompress, zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
+    // The output is written into spare capacity, never zeroed first.
+    let mut data: Vec<u8> = Vec::with_capacity(zlib.len().saturating_mul(4).min(limit).max(64));
+    loop {
+        if data.len() > limit {
+            return Ok(None);
+        }
+        if data.len() == data.capacity() {
+            let room = limit.saturating_add(1) - data.len();
+            data.reserve(data.capacity().max(INFLATE_STEP).min(room));
+        }
+        let (read, written) = (inflater.total_in(), inflater.total_out());
+        let input = usize::try_from(read)
+            .ok()
+            .and_then(|at| zlib.get(at..))
+            .unwrap_or_default();
+        let flush = if input.is_empty() {
+            flate2::FlushDecompress::Finish
+        } else {
+            flate2::FlushDecompress::None
+        };
+        match inflater.decompress_vec(input, &mut data, flush) {
+            Ok(flate2::Status::StreamEnd) => break,
+            // No progress with room to write: the data ends before its
+            // stream does.
+            Ok(_) if inflater.total_in() == read && inflater.total_out() == written && data.len() < data.capacity() => {
+                return Err(String::from("incomplete deflate stream"));
+            }
+            Ok(_) => {}
+            Err(_) => return Err(String::from("corrupt deflate stream")),
+        }
+    }
     Ok((data.len() <= limit).then_some(data))
 }
 
@@ -1184,6 +1232,53 @@ pub fn fold_radicals_in(text: &str, script: Option<Script>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How streams were inflated before the reused inflater: its answers
+    /// are the ones `inflate_strict` must give.
+    fn inflate_by_reading(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
+        let decoder = flate2::read::ZlibDecoder::new(zlib);
+        let mut data = Vec::new();
+        let mut limited = std::io::Read::take(decoder, (limit as u64).saturating_add(1));
+        std::io::Read::read_to_end(&mut limited, &mut data).map_err(|e| e.to_string())?;
+        Ok((data.len() <= limit).then_some(data))
+    }
+
+    fn zlib_of(data: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = std::io::Write::write_all(&mut encoder, data);
+        encoder.finish().unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        /// Whole, cut short, damaged at one byte, with garbage after it,
+        /// under and over the limit: the same data, the same refusal.
+        #[test]
+        fn inflating_reads_as_the_zlib_reader(
+            text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..3000),
+            repeat in 1usize..40,
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+            flip in proptest::prelude::any::<proptest::sample::Index>(),
+            damage in 0u8..4,
+            limit in 0usize..150_000,
+        ) {
+            let mut zlib = zlib_of(&text.repeat(repeat));
+            match damage {
+                1 => zlib.truncate(cut.index(zlib.len() + 1)),
+                2 => {
+                    let at = flip.index(zlib.len());
+                    if let Some(b) = zlib.get_mut(at) {
+                        *b ^= 0x5a;
+                    }
+                }
+                3 => zlib.extend_from_slice(b"garbage after the stream"),
+                _ => {}
+            }
+            // Twice: the thread's inflater is reset between streams.
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(inflate_strict(&zlib, limit), inflate_by_reading(&zlib, limit));
+            }
+        }
+    }
 
     /// A document of page-tree nodes: `(id, Some(kids))` a `/Pages` node,
     /// `(id, None)` a page; node 1 is the root.
