@@ -3322,7 +3322,7 @@ fn regrid_table(
     } else {
         rows_on_content_scale(rows, &lines)
     };
-    let (mut out, labels_cost, spanning) = emit(&rows, &labels, layout, label_align)?;
+    let (mut out, labels_cost, spanning) = emit(&rows, &labels, layout, label_align, drawing_order)?;
     out.extend(passthrough);
     Some(TableRead {
         rows: out,
@@ -4501,7 +4501,13 @@ fn rows_on_content_scale(rows: Vec<TableRow>, lines: &[Line]) -> Vec<TableRow> {
 
 /// The rows with their labels: each level's labels take the run of rows
 /// they are centred on; a label goes on the first row of its run.
-fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) -> Option<(Vec<Row>, f32, usize)> {
+fn emit(
+    rows: &[TableRow],
+    labels: &[Label],
+    layout: bool,
+    align: LabelAlign,
+    drawing_order: bool,
+) -> Option<(Vec<Row>, f32, usize)> {
     let level2: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
     let level1: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
     let all_cuts: Vec<usize> = (1..rows.len()).collect();
@@ -4519,6 +4525,17 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) ->
         })
         .collect();
     let (cost1, cuts1) = partition(rows, &level1, &allowed, layout, &families, None, align)?;
+    let joint = if drawing_order {
+        None
+    } else {
+        joint_cuts(rows, &level2, &level1, layout, &misfits, align)
+    };
+    let (cost2, cuts2, cost1, cuts1) = match joint {
+        Some(joint) if joint.cost + JOINT_MARGIN < joint.cost_of(&cuts2, &cuts1) => {
+            (joint.cost2, joint.cuts2, joint.cost1, joint.cuts1)
+        }
+        _ => (cost2, cuts2, cost1, cuts1),
+    };
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut cells = Vec::new();
@@ -4548,6 +4565,186 @@ fn emit(rows: &[TableRow], labels: &[Label], layout: bool, align: LabelAlign) ->
         })
         .sum();
     Some((out, cost1 + cost2, spanning))
+}
+
+/// Weight of a 一级 label's distance from its run's middle beside the 二级
+/// labels' when both levels cut the rows together ([`joint_cuts`]).
+const JOINT_LEVEL1_WEIGHT: f32 = 0.1;
+/// Most a 一级 label's distance counts in [`joint_cuts`], in lines.
+const JOINT_LEVEL1_CAP: f32 = 1.0;
+/// How much cheaper the joint cutting must be to replace the one made a
+/// level at a time (float sums of equal cuttings differ in their last
+/// bits).
+const JOINT_MARGIN: f32 = 1e-3;
+/// Most rows cut jointly: the search is cubic in them.
+const MAX_JOINT_ROWS: usize = 150;
+
+/// The 二级 and 一级 cuttings chosen together, with their costs.
+struct JointCuts {
+    /// The joint measure: 二级 costs plus weighted, capped 一级 ones.
+    cost: f32,
+    cost2: f32,
+    cuts2: Vec<usize>,
+    cost1: f32,
+    cuts1: Vec<usize>,
+    /// Per label and run, for [`JointCuts::cost_of`].
+    table2: Vec<Vec<Vec<f32>>>,
+    table1: Vec<Vec<Vec<f32>>>,
+}
+
+impl JointCuts {
+    /// The joint measure of other cuttings.
+    fn cost_of(&self, cuts2: &[usize], cuts1: &[usize]) -> f32 {
+        let (c2, _) = runs_cost(&self.table2, cuts2, 1.0, f32::INFINITY);
+        let (c1, _) = runs_cost(&self.table1, cuts1, JOINT_LEVEL1_WEIGHT, JOINT_LEVEL1_CAP);
+        c2 + c1
+    }
+}
+
+/// The weighted, capped sum of the runs' costs that `cuts` make (and
+/// the plain sum).
+fn runs_cost(table: &[Vec<Vec<f32>>], cuts: &[usize], weight: f32, cap: f32) -> (f32, f32) {
+    let n = table.first().map_or(0, |t| t.len().saturating_sub(1));
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain(std::iter::once(n));
+    starts
+        .zip(ends)
+        .enumerate()
+        .fold((0.0, 0.0), |(weighted, plain), (j, (s, e))| {
+            let c = table
+                .get(j)
+                .and_then(|t| t.get(s))
+                .and_then(|t| t.get(e))
+                .copied()
+                .unwrap_or(f32::INFINITY);
+            (weighted + weight * c.min(cap), plain + c)
+        })
+}
+
+/// Both levels' labels cut the rows together: each 一级 label's run is
+/// the runs of its family's 二级 labels, and its distance from their
+/// middle counts beside theirs. A level at a time, ties among the 二级
+/// cuttings (labels centred on an even number of lines, printed on the
+/// upper) went to what the rows measure, while the 一级 labels told them
+/// apart (`pdftotext -layout` of the seed: 质量指标 fits rows 4–7 and
+/// 4–8 alike, 效益指标 only a run from row 12). `None` where the 二级
+/// labels' families do not give the 一级 labels in order.
+fn joint_cuts(
+    rows: &[TableRow],
+    level2: &[&Label],
+    level1: &[&Label],
+    layout: bool,
+    misfits: &Misfits,
+    align: LabelAlign,
+) -> Option<JointCuts> {
+    let n = rows.len();
+    // A table over a page break has its 一级 labels set by each
+    // producer's rule for split runs, less sure than its 二级 labels.
+    let one_page = rows.first().map(|r| r.sheet) == rows.last().map(|r| r.sheet);
+    if level1.is_empty() || level2.is_empty() || n > MAX_JOINT_ROWS || !one_page {
+        return None;
+    }
+    // The 一级 group of each 二级 label, in order.
+    let families: Vec<&str> = level2.iter().map(|l| vocab::family(&l.text)).collect::<Option<_>>()?;
+    let mut group_of = Vec::with_capacity(families.len());
+    let mut groups: Vec<&str> = Vec::new();
+    for family in &families {
+        if groups.last() != Some(family) {
+            groups.push(family);
+        }
+        group_of.push(groups.len() - 1);
+    }
+    let level1_folded: Vec<String> = level1.iter().map(|l| fold_compact(&l.text).into_owned()).collect();
+    if groups.len() != level1.len() || groups.iter().zip(&level1_folded).any(|(g, l)| g != l) {
+        return None;
+    }
+    let table2 = RunCosts::new(rows, level2, layout, &[], Some(misfits), align).table();
+    let table1 = RunCosts::new(rows, level1, layout, &[], None, align).table();
+    let cost = |table: &[Vec<Vec<f32>>], j: usize, s: usize, e: usize| {
+        table
+            .get(j)
+            .and_then(|t| t.get(s))
+            .and_then(|t| t.get(e))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    };
+    let one = |g: usize, s: usize, e: usize| JOINT_LEVEL1_WEIGHT * cost(&table1, g, s, e).min(JOINT_LEVEL1_CAP);
+    // best[j][e][s]: labels 0..=j placed, label j's run ending at row e,
+    // its group's run starting at row s; from[j][e][s]: (label j's run
+    // start, the previous group's start).
+    let m = level2.len();
+    let mut best = vec![vec![vec![f32::INFINITY; n + 1]; n + 1]; m];
+    let mut from = vec![vec![vec![(0usize, 0usize); n + 1]; n + 1]; m];
+    for e in 1..=n {
+        if let Some(cell) = best.first_mut().and_then(|b| b.get_mut(e)).and_then(|b| b.get_mut(0)) {
+            *cell = cost(&table2, 0, 0, e);
+        }
+    }
+    for j in 1..m {
+        let same_group = group_of.get(j) == group_of.get(j - 1);
+        let previous_group = *group_of.get(j - 1)?;
+        for e in 1..n {
+            for s in 0..e {
+                let here = *best.get(j - 1)?.get(e)?.get(s)?;
+                if !here.is_finite() {
+                    continue;
+                }
+                let (group_start, closing) = if same_group {
+                    (s, here)
+                } else {
+                    (e, here + one(previous_group, s, e))
+                };
+                for e2 in e + 1..=n {
+                    let total = closing + cost(&table2, j, e, e2);
+                    let cell = best.get_mut(j)?.get_mut(e2)?.get_mut(group_start)?;
+                    if total < *cell {
+                        *cell = total;
+                        *from.get_mut(j)?.get_mut(e2)?.get_mut(group_start)? = (e, s);
+                    }
+                }
+            }
+        }
+    }
+    let last_group = *group_of.last()?;
+    let (mut s, total) = (0..n)
+        .map(|s| {
+            (
+                s,
+                best.get(m - 1)
+                    .and_then(|b| b.get(n))
+                    .and_then(|b| b.get(s))
+                    .copied()
+                    .unwrap_or(f32::INFINITY)
+                    + one(last_group, s, n),
+            )
+        })
+        .filter(|(_, c)| c.is_finite())
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    // Back from the end: each label's run start, each group's start.
+    let mut cuts2 = Vec::with_capacity(m);
+    let mut e = n;
+    for j in (1..m).rev() {
+        let (start, previous_start) = *from.get(j)?.get(e)?.get(s)?;
+        cuts2.push(start);
+        e = start;
+        s = previous_start;
+    }
+    cuts2.reverse();
+    let cuts1: Vec<usize> = (1..m)
+        .filter(|&j| group_of.get(j) != group_of.get(j - 1))
+        .filter_map(|j| cuts2.get(j - 1).copied())
+        .collect();
+    let (_, cost2) = runs_cost(&table2, &cuts2, 1.0, f32::INFINITY);
+    let (_, cost1) = runs_cost(&table1, &cuts1, 1.0, f32::INFINITY);
+    Some(JointCuts {
+        cost: total,
+        cost2,
+        cuts2,
+        cost1,
+        cuts1,
+        table2,
+        table1,
+    })
 }
 
 /// Where a label stands for `align`: a label of several lines is set by
@@ -4616,18 +4813,61 @@ fn partition(
     misfits: Option<&Misfits>,
     align: LabelAlign,
 ) -> Option<(f32, Vec<usize>)> {
-    let m = labels.len();
-    // A row-major dump (pypdf of WeasyPrint) prints a label at the top of
-    // its run on a line of its own before the run's first row.
-    let own_line: Vec<bool> = labels
-        .iter()
-        .map(|label| {
-            let at = label_line(label, align.at);
-            !rows.iter().any(|r| r.top <= at && at <= r.bottom)
-        })
-        .collect();
-    cheapest_runs(rows.len(), m, allowed, |j, start, end, before| {
-        let label = labels.get(j)?;
+    let runs = RunCosts::new(rows, labels, layout, families, misfits, align);
+    cheapest_runs(rows.len(), labels.len(), allowed, |j, start, end, before| {
+        runs.add(j, start, end, before)
+    })
+}
+
+/// What it costs that label `j` of `labels` takes the run of rows
+/// `start..end`: how far the label stands from where `align` sets it in
+/// the run, and the tie-breaks.
+struct RunCosts<'r> {
+    rows: &'r [TableRow],
+    labels: &'r [&'r Label],
+    layout: bool,
+    families: &'r [Option<&'r str>],
+    misfits: Option<&'r Misfits>,
+    align: LabelAlign,
+    /// Per label, whether it stands on a line of its own, on no row's.
+    own_line: Vec<bool>,
+}
+
+impl<'r> RunCosts<'r> {
+    fn new(
+        rows: &'r [TableRow],
+        labels: &'r [&'r Label],
+        layout: bool,
+        families: &'r [Option<&'r str>],
+        misfits: Option<&'r Misfits>,
+        align: LabelAlign,
+    ) -> RunCosts<'r> {
+        // A row-major dump (pypdf of WeasyPrint) prints a label at the top of
+        // its run on a line of its own before the run's first row.
+        let own_line = labels
+            .iter()
+            .map(|label| {
+                let at = label_line(label, align.at);
+                !rows.iter().any(|r| r.top <= at && at <= r.bottom)
+            })
+            .collect();
+        RunCosts {
+            rows,
+            labels,
+            layout,
+            families,
+            misfits,
+            align,
+            own_line,
+        }
+    }
+
+    /// `before` plus the cost of the run (added here, so that sums round
+    /// as [`cheapest_runs`] writes them); `None` where it may not be.
+    fn add(&self, j: usize, start: usize, end: usize, before: f32) -> Option<f32> {
+        let (rows, align) = (self.rows, self.align);
+        let m = self.labels.len();
+        let label = self.labels.get(j)?;
         let top = rows.get(start)?.top;
         let bottom = rows.get(end.checked_sub(1)?)?.bottom;
         let centre = align.at.anchor(top, bottom);
@@ -4635,9 +4875,9 @@ fn partition(
         // on the upper one: the run's middle is on the label's line
         // or up to half a line below. pdfplumber gives such a label
         // a line of its own (or the nearer line): no slack.
-        let slack = if layout {
+        let slack = if self.layout {
             LABEL_ROUNDING
-        } else if align.at == Align::Top && own_line.get(j).copied().unwrap_or(false) {
+        } else if align.at == Align::Top && self.own_line.get(j).copied().unwrap_or(false) {
             LABEL_LINE_ABOVE
         } else {
             0.0
@@ -4684,18 +4924,41 @@ fn partition(
             _ => (end - start) as f32,
         };
         let folded = fold_compact(&label.text);
-        let strangers = families
+        let strangers = self
+            .families
             .get(start..end)
             .unwrap_or_default()
             .iter()
             .filter(|f| f.is_some_and(|f| f != folded))
             .count();
-        let misfit = misfits.map_or(0.0, |m| m.run(j, start, end));
+        let misfit = self.misfits.map_or(0.0, |m| m.run(j, start, end));
         Some(
             before + miss + MEASURE_TIE_BREAK * misfit + FAMILY_PENALTY * strangers as f32
                 - TIE_BREAK * rows_taken * (m - j) as f32,
         )
-    })
+    }
+
+    /// The cost of every run `start..end` of every label, `INFINITY`
+    /// where one may not be: `[label][start][end]`.
+    fn table(&self) -> Vec<Vec<Vec<f32>>> {
+        let n = self.rows.len();
+        (0..self.labels.len())
+            .map(|j| {
+                (0..=n)
+                    .map(|start| {
+                        (0..=n)
+                            .map(|end| {
+                                (end > start)
+                                    .then(|| self.add(j, start, end, 0.0))
+                                    .flatten()
+                                    .unwrap_or(f32::INFINITY)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// Cuts rows `0..n` into `runs` runs in order, cutting only at `allowed`
@@ -4790,6 +5053,30 @@ mod tests {
         assert_eq!(
             row_of("年度巡访"),
             "时效指标 | 年度巡访任务完成时间 | 2026 年 12 月 15 日前"
+        );
+    }
+
+    // `pdftotext -layout` of the seed's third form (Chromium): 质量指标
+    // fits rows 4–7 and 4–8 alike, 时效指标 rows 8–11 and 9–10, and the
+    // rows' measures (row 8 a rate) chose the second of each; 效益指标,
+    // centred on rows 12–19 only, tells the first.
+    #[test]
+    fn level1_labels_break_level2_ties() {
+        let rows = regridded(include_str!("../tests/data/level1-labels-break-level2-ties.txt"));
+        let row_of = |name: &str| row_with(&rows, name);
+        assert_eq!(row_of("总阅读量"), "总阅读量 | ≥80000.00(人次)");
+        assert_eq!(
+            row_of("基础数据当月采集"),
+            "时效指标 | 基础数据当月采集、当月分析同步率 | >70.00(%)"
+        );
+        assert_eq!(row_of("期刊出版频率"), "期刊出版频率 | =1.00(月)");
+        assert_eq!(
+            row_of("促进社会面"),
+            "效益指标 | 社会效益指标 | 促进社会面专家达成共识 | >65.00(%)"
+        );
+        assert_eq!(
+            row_of("促进生物医药产业"),
+            "可持续影响指标 | 促进生物医药产业技术创新发展 | >2.00(年)"
         );
     }
 
