@@ -307,6 +307,10 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    // Inlined into the loops that call it (`operation`, `inline_image`):
+    // its result (an operand, a keyword or an error) then needs no copy
+    // through memory (cachegrind: 1.7% of a conversion's instructions).
+    #[inline(always)]
     fn token(&mut self) -> Result<Option<Token<'a>>, Error> {
         self.skip_space();
         let data = self.data;
