@@ -8,13 +8,27 @@ leave them (dev tool; CI and users never run it; `pip install pypdf`).
                       like the PDF it came from (../MATCHES.tsv); MuPDF's
                       subsets drop the cmap, so seed.mupdf's text is lost and
                       must be reported (`undecodable-font`), never guessed.
+                      TCPDF's subsets keep no cmap either, but its CIDs are
+                      code points (its CIDToGIDMap is indexed by them): they
+                      read exactly, reported (`pdf-content`).
+
+  python3 make.py [SOURCE.pdf ...]   (default: every source)
 """
 import os
+import sys
 import pypdf
 from pypdf.generic import NameObject
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCES = ["stress.fpdf2.pdf", "seed.weasyprint.pdf", "seed.itext.pdf", "cost.weasyprint.pdf", "seed.mupdf.pdf"]
+SOURCES = [
+    "stress.fpdf2.pdf",
+    "seed.weasyprint.pdf",
+    "seed.itext.pdf",
+    "cost.weasyprint.pdf",
+    "seed.mupdf.pdf",
+    "district.tcpdf-ttf.pdf",
+    "stress.tcpdf.pdf",
+]
 
 
 def fonts(resources, seen):
@@ -32,7 +46,7 @@ def fonts(resources, seen):
         yield from fonts(xobject.get("/Resources"), seen)
 
 
-for name in SOURCES:
+for name in sys.argv[1:] or SOURCES:
     writer = pypdf.PdfWriter(clone_from=os.path.join(HERE, "..", name))
     seen = set()
     for page in writer.pages:

@@ -45,6 +45,10 @@ enum Fallback {
     /// The CID of the code, through the embedded TrueType program's own
     /// `cmap` table read backwards (see [`crate::truetype`]).
     Program(HashMap<u32, char>),
+    /// The CID is the character: a program without a cmap table whose
+    /// `/CIDToGIDMap` gives glyphs to CIDs that read as Unicode text (see
+    /// [`cids_are_unicode`]).
+    CidsAsUnicode,
     /// Nothing known (Identity-H without ToUnicode, unknown CMaps).
     None,
 }
@@ -178,6 +182,9 @@ pub struct Font {
     /// A composite font without `/DescendantFonts` (a damaged dictionary):
     /// its glyphs' widths are unknown, so where its text stands is a guess.
     pub no_descendant: bool,
+    /// Its text is its CIDs read as Unicode characters, a reading of the
+    /// font's shape ([`Fallback::CidsAsUnicode`]), to be reported.
+    pub cids_as_unicode: bool,
 }
 
 /// One decoded code.
@@ -297,6 +304,7 @@ impl Font {
             contradicted: 0,
             odd_subtype,
             no_descendant: false,
+            cids_as_unicode: false,
         }
     }
 
@@ -336,16 +344,23 @@ impl Font {
         // Without a way to Unicode, CIDs of a known character collection
         // read through its table.
         // Else, where the font's program is embedded, by its own cmap.
+        // Else, where that program has no cmap table either and there is
+        // no ToUnicode map at all, by the CIDs themselves where they read as
+        // Unicode text (TCPDF's fonts; reported).
         let fallback = match fallback {
             Fallback::None if matches!(cids, Cids::Identity | Cids::Embedded(_)) => descendant
                 .and_then(|d| {
                     collection(doc, d)
                         .map(Fallback::Collection)
                         .or_else(|| program_text(doc, d).map(Fallback::Program))
+                        .or_else(|| {
+                            (to_unicode.is_none() && cids_are_unicode(doc, d)).then_some(Fallback::CidsAsUnicode)
+                        })
                 })
                 .unwrap_or(Fallback::None),
             other => other,
         };
+        let cids_as_unicode = matches!(fallback, Fallback::CidsAsUnicode);
         let mut font = Font {
             name,
             codes,
@@ -364,6 +379,7 @@ impl Font {
             contradicted: 0,
             odd_subtype: None,
             no_descendant: get(doc, dict, b"DescendantFonts").is_none(),
+            cids_as_unicode,
         };
         font.contradicted = font.contradictions();
         font
@@ -501,6 +517,9 @@ impl Font {
                     .map(GlyphText::from_char)
             }
             Fallback::Program(by_cid) => by_cid.get(&self.cid_of(code)?).copied().map(GlyphText::from_char),
+            Fallback::CidsAsUnicode => char::from_u32(self.cid_of(code)?)
+                .filter(|&c| is_text_char(c))
+                .map(GlyphText::from_char),
             Fallback::None => None,
         }
     }
@@ -636,6 +655,66 @@ fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
         _ => by_glyph.into_iter().map(|(gid, c)| (u32::from(gid), c)).collect(),
     };
     (!by_cid.is_empty()).then_some(by_cid)
+}
+
+/// Fewest CIDs with a glyph in a `/CIDToGIDMap` stream for them to be
+/// judged as text.
+const MIN_UNICODE_CIDS: usize = 8;
+/// Least share of those CIDs that are characters (no control, surrogate,
+/// private-use or unassigned code point).
+const UNICODE_CID_SHARE: f32 = 0.95;
+/// Least share of them that are ideographs: a CJK font's code points are
+/// mostly ideographs; CIDs numbered from 1 in the order glyphs were used
+/// are none.
+const IDEOGRAPH_CID_SHARE: f32 = 0.3;
+/// Most share of them mapped to the glyph of their own number: a map that
+/// is the identity written out (CIDs are glyph numbers, not text).
+const IDENTITY_CID_SHARE: f32 = 0.5;
+
+/// True when a descendant's `/CIDToGIDMap` stream is indexed by Unicode
+/// code points: TCPDF writes a character's code point as its CID and maps
+/// every code point of the font to its glyph (the map of a whole CJK font,
+/// 34,594 CIDs for WenQuanYi Micro Hei), so where neither a ToUnicode map
+/// nor a cmap table is left (its subsets keep none), the CIDs are the text.
+/// CIDs numbered in the order glyphs were used (1, 2, 3, …) have no
+/// ideographs among them; a written-out identity maps CIDs to glyphs of
+/// their own numbers.
+fn cids_are_unicode(doc: &Document, descendant: &Dictionary) -> bool {
+    let Some(Object::Stream(map)) = get(doc, descendant, b"CIDToGIDMap") else {
+        return false;
+    };
+    let crate::Decoded::Data(map, _) = crate::decode_stream(map, MAX_CMAP_BYTES) else {
+        return false;
+    };
+    let (mut mapped, mut characters, mut ideographs, mut identity) = (0usize, 0usize, 0usize, 0usize);
+    for (gid, cid) in map.chunks_exact(2).zip(0u32..) {
+        let gid = gid.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+        if gid == 0 {
+            continue;
+        }
+        mapped += 1;
+        identity += usize::from(gid == cid);
+        if let Some(c) = char::from_u32(cid).filter(|&c| is_text_char(c)) {
+            characters += 1;
+            ideographs += usize::from(is_ideograph(c));
+        }
+    }
+    let share = |n: usize| n as f32 / mapped.max(1) as f32;
+    mapped >= MIN_UNICODE_CIDS
+        && share(characters) >= UNICODE_CID_SHARE
+        && share(ideographs) >= IDEOGRAPH_CID_SHARE
+        && share(identity) < IDENTITY_CID_SHARE
+}
+
+/// A code point that is a character of text: none of the C0 and C1
+/// controls, surrogates, private use or the last two of each plane.
+fn is_text_char(c: char) -> bool {
+    let code = u32::from(c);
+    !(c.is_control() || (0xe000..=0xf8ff).contains(&code) || code & 0xfffe == 0xfffe)
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The ToUnicode map, whether a limit cut it, whether its stream is
@@ -856,4 +935,47 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, subtype: &str) -> SimpleEn
     differences.sort_by_key(|(c, _)| *c);
     differences.dedup_by_key(|(c, _)| *c);
     SimpleEncoding { base, differences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Object, Stream};
+
+    /// Whether a descendant whose `/CIDToGIDMap` maps each of `cids` to
+    /// `gid(cid)` is read by its CIDs as Unicode.
+    fn read_as_unicode(cids: impl IntoIterator<Item = u32>, gid: impl Fn(u32) -> u16) -> bool {
+        let mut map = vec![0u8; 2 * 65536];
+        for cid in cids {
+            let [hi, lo] = gid(cid).to_be_bytes();
+            if let Some(slot) = map.get_mut(2 * cid as usize..2 * cid as usize + 2) {
+                slot.copy_from_slice(&[hi, lo]);
+            }
+        }
+        let mut doc = Document::with_version("1.5");
+        let id = doc.add_object(Stream::new(Dictionary::new(), map));
+        let mut descendant = Dictionary::new();
+        descendant.set("CIDToGIDMap", Object::Reference(id));
+        cids_are_unicode(&doc, &descendant)
+    }
+
+    #[test]
+    fn cids_are_text_only_where_they_read_as_unicode_text() {
+        // TCPDF: the code points of a CJK font, glyphs in the font's order.
+        let tcpdf = (0x20..0x7f).chain(0x4e00..0x9fa6).chain(0x3000..0x3020);
+        assert!(read_as_unicode(tcpdf, |cid| (cid.wrapping_mul(7919) % 30000 + 1) as u16));
+        // CIDs numbered as glyphs were used: no ideographs among them.
+        assert!(!read_as_unicode(1..600, |cid| cid as u16));
+        assert!(!read_as_unicode(1..600, |cid| (601 - cid) as u16));
+        // Code points without ideographs (Latin, Greek, Cyrillic).
+        assert!(!read_as_unicode(0x100..0x500, |cid| (0x600 - cid) as u16));
+        // The identity written out over a whole CJK font.
+        assert!(!read_as_unicode(1..30000, |cid| cid as u16));
+        // Too few to judge; private-use code points.
+        assert!(!read_as_unicode(0x4e00..0x4e05, |cid| (cid - 0x4dff) as u16));
+        assert!(!read_as_unicode(0xe000..0xe800, |cid| (cid - 0xdfff) as u16));
+        // Half of them ideographs, half private use.
+        let mixed = (0x4e00..0x4f00).chain(0xe000..0xe100);
+        assert!(!read_as_unicode(mixed, |cid| (cid % 0x1000 + 1) as u16));
+    }
 }

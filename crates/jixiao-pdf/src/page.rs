@@ -663,6 +663,12 @@ impl<'a> Interpreter<'a> {
                 font.name, font.contradicted
             ));
         }
+        if font.cids_as_unicode {
+            self.out.problems.push(format!(
+                "font {}: no ToUnicode map and no cmap table in its program; its CIDs, which index its CIDToGIDMap as Unicode text does (TCPDF's fonts), are read as the characters",
+                font.name
+            ));
+        }
         if font.damaged {
             self.out.problems.push(format!(
                 "font {}: its ToUnicode map is damaged; some of its text may be missing or wrong",
