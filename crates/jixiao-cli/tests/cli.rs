@@ -198,6 +198,12 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
             input.join("encrypted.pdf"),
         )
         .expect("copy");
+        // Its encryption dictionary written inline in the trailer.
+        std::fs::copy(
+            shared.join("pdfminer.six__samples__encryption__rc4-40.pdf"),
+            input.join("encrypted-inline.pdf"),
+        )
+        .expect("copy");
         std::fs::copy(
             shared.join("pdfbox__tools__src__test__resources__input__ImageIOUtil__JPXTestRGB.pdf"),
             input.join("scanned.pdf"),
@@ -225,10 +231,20 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
         ("truncated.pdf", "unreadable-pdf", "the file is cut short"),
         ("not-a-pdf.pdf", "unreadable-pdf", "not a PDF file"),
         ("encrypted.pdf", "unreadable-pdf", "encrypted with a user password"),
+        (
+            "encrypted-inline.pdf",
+            "unreadable-pdf",
+            "encrypted with a user password",
+        ),
         ("scanned.pdf", "no-text-layer", "looks scanned"),
         ("unreadable-content.pdf", "no-text-layer", "damaged rather than scanned"),
     ] {
-        if !has_shared && matches!(file, "encrypted.pdf" | "scanned.pdf" | "unreadable-content.pdf") {
+        if !has_shared
+            && matches!(
+                file,
+                "encrypted.pdf" | "encrypted-inline.pdf" | "scanned.pdf" | "unreadable-content.pdf"
+            )
+        {
             continue;
         }
         let doc = json(&out.join(format!("{file}.json")));
@@ -252,7 +268,7 @@ fn bad_inputs_are_explained_and_the_batch_goes_on() {
         Some(9)
     );
     let failed = if has_shared {
-        "1 converted, 6 failed"
+        "1 converted, 7 failed"
     } else {
         "1 converted, 3 failed"
     };

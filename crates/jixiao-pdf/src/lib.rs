@@ -258,7 +258,12 @@ impl Pdf {
             lost_tree = !pages.is_empty();
         }
         if pages.is_empty() {
-            return Err(if doc.is_encrypted() || doc.was_encrypted() {
+            // lopdf's `is_encrypted` asks for an `/Encrypt` reference; an
+            // encryption dictionary written inline in the trailer
+            // (pdfminer.six's samples) is none, and lopdf then leaves every
+            // object encrypted and unread: no page, for want of the password.
+            let encrypted = doc.is_encrypted() || doc.was_encrypted() || doc.trailer.has(b"Encrypt");
+            return Err(if encrypted {
                 Error::Encrypted
             } else if after_last_eof(bytes).is_none() {
                 Error::Damaged(String::from(
