@@ -738,15 +738,17 @@ fn inflate_strict(zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> 
 const INFLATE_STEP: usize = 32 * 1024;
 
 fn inflate_with(inflater: &mut flate2::Decompress, zlib: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> {
-    // The output is written into spare capacity, never zeroed first.
-    let mut data: Vec<u8> = Vec::with_capacity(zlib.len().saturating_mul(4).min(limit).max(64));
+    // The output is written into spare capacity, never zeroed first, and
+    // never more than a byte past the limit, as a reader stopped there: a
+    // stream damaged past that point is over the limit, not corrupt.
+    let most = limit.saturating_add(1);
+    let mut data: Vec<u8> = Vec::with_capacity(zlib.len().saturating_mul(4).max(64).min(most));
     loop {
         if data.len() > limit {
             return Ok(None);
         }
         if data.len() == data.capacity() {
-            let room = limit.saturating_add(1) - data.len();
-            data.reserve(data.capacity().max(INFLATE_STEP).min(room));
+            data.reserve_exact(data.capacity().max(INFLATE_STEP).min(most - data.len()));
         }
         let (read, written) = (inflater.total_in(), inflater.total_out());
         let input = usize::try_from(read)
