@@ -4576,8 +4576,10 @@ const JOINT_LEVEL1_CAP: f32 = 1.0;
 /// level at a time (float sums of equal cuttings differ in their last
 /// bits).
 const JOINT_MARGIN: f32 = 1e-3;
-/// Most rows cut jointly: the search is cubic in them.
-const MAX_JOINT_ROWS: usize = 150;
+/// Most steps of the joint search (labels × rows³): a 150-row table of
+/// six 二级 labels is 20 million, a few tens of milliseconds; a dump of
+/// many more labels or rows keeps the cutting a level at a time.
+const MAX_JOINT_STEPS: usize = 30_000_000;
 
 /// The 二级 and 一级 cuttings chosen together, with their costs.
 struct JointCuts {
@@ -4641,7 +4643,8 @@ fn joint_cuts(
     // A table over a page break has its 一级 labels set by each
     // producer's rule for split runs, less sure than its 二级 labels.
     let one_page = rows.first().map(|r| r.sheet) == rows.last().map(|r| r.sheet);
-    if level1.is_empty() || level2.is_empty() || n > MAX_JOINT_ROWS || !one_page {
+    let steps = level2.len().saturating_mul(n.saturating_pow(3));
+    if level1.is_empty() || level2.is_empty() || steps > MAX_JOINT_STEPS || !one_page {
         return None;
     }
     // The 一级 group of each 二级 label, in order.
