@@ -4617,14 +4617,19 @@ fn runs_cost(table: &[Vec<Vec<f32>>], cuts: &[usize], weight: f32, cap: f32) -> 
         .zip(ends)
         .enumerate()
         .fold((0.0, 0.0), |(weighted, plain), (j, (s, e))| {
-            let c = table
-                .get(j)
-                .and_then(|t| t.get(s))
-                .and_then(|t| t.get(e))
-                .copied()
-                .unwrap_or(f32::INFINITY);
+            let c = table_cost(table, j, s, e);
             (weighted + weight * c.min(cap), plain + c)
         })
+}
+
+/// Label `j`'s cost of the run `start..end` in a [`RunCosts::table`].
+fn table_cost(table: &[Vec<Vec<f32>>], j: usize, start: usize, end: usize) -> f32 {
+    table
+        .get(j)
+        .and_then(|t| t.get(start))
+        .and_then(|t| t.get(end))
+        .copied()
+        .unwrap_or(f32::INFINITY)
 }
 
 /// Both levels' labels cut the rows together: each 一级 label's run is
@@ -4667,14 +4672,7 @@ fn joint_cuts(
     }
     let table2 = RunCosts::new(rows, level2, layout, &[], Some(misfits), align).table();
     let table1 = RunCosts::new(rows, level1, layout, &[], None, align).table();
-    let cost = |table: &[Vec<Vec<f32>>], j: usize, s: usize, e: usize| {
-        table
-            .get(j)
-            .and_then(|t| t.get(s))
-            .and_then(|t| t.get(e))
-            .copied()
-            .unwrap_or(f32::INFINITY)
-    };
+    let cost = table_cost;
     let one = |g: usize, s: usize, e: usize| JOINT_LEVEL1_WEIGHT * cost(&table1, g, s, e).min(JOINT_LEVEL1_CAP);
     // best[j][e][s]: labels 0..=j placed, label j's run ending at row e,
     // its group's run starting at row s; from[j][e][s]: (label j's run
