@@ -646,3 +646,45 @@ fn a_dump_cut_inside_a_character_is_read_and_reported() {
     assert!(doc["projects"].as_array().is_some_and(|p| p.len() >= 5), "{doc}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A budget whose forms stand among its other parts: the seed's forms,
+/// then the budget's next table and its part of 名词解释 (as a budget
+/// prints them after its 项目绩效目标表). The forms read as the seed's
+/// alone; nothing after them becomes an indicator, and it is reported as
+/// holding no form.
+#[test]
+fn a_budgets_parts_after_its_forms_are_no_indicators() {
+    let dir = temp_dir("budget-after-forms");
+    let seed = std::fs::read_to_string(seed()).expect("seed");
+    let after = "\u{c}2025年部门政府采购预算表\n编制部门：上海市普陀区示例街道办事处 单位：元\n\
+                 项目 采购品目 预算金额\n合计 1,204,500\n服务类 物业管理服务 804,500\n\
+                 \u{c}第四部分 名词解释\n1.财政拨款收入：指区级财政当年拨付的资金。\n";
+    let input = dir.join("budget.txt");
+    std::fs::write(&input, format!("{seed}{after}")).expect("write");
+    let out = dir.join("out");
+    let run = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let doc = json(&out.join("budget.txt.json"));
+    let golden = json(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../golden/000_9700642081d75d3a.txt.json"));
+    let fields = |doc: &serde_json::Value| -> Vec<serde_json::Value> {
+        doc["projects"]
+            .as_array()
+            .expect("projects")
+            .iter()
+            .map(|p| serde_json::json!([p["name"], p["funds"], p["indicators"].as_array().map(Vec::len)]))
+            .collect()
+    };
+    assert_eq!(fields(&doc), fields(&golden));
+    let no_form = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .any(|d| d["code"] == "no-form" && d["message"].as_str().is_some_and(|m| m.contains("hold no form")));
+    assert!(no_form, "{}", doc["diagnostics"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

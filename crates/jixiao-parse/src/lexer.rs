@@ -24,6 +24,9 @@ pub enum TokenKind {
     Label { text: String, level: LabelLevel },
     /// Page furniture (`第 1 页`).
     PageNumber,
+    /// The heading of another part of the document (a budget's other
+    /// tables, `第四部分 名词解释`): the form before it ends there.
+    OtherPart,
     /// Text the regridding of a dump could not place (the labels of a
     /// content-order table whose order does not say their rows); no rows.
     Note {
@@ -425,6 +428,13 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
     if vocab::is_page_number(&row.text) {
         tokens.push(Token {
             kind: TokenKind::PageNumber,
+            rows: vec![row],
+        });
+        return;
+    }
+    if vocab::is_other_part_heading(&row.text) {
+        tokens.push(Token {
+            kind: TokenKind::OtherPart,
             rows: vec![row],
         });
         return;

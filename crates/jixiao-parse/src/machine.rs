@@ -277,6 +277,12 @@ impl Parser {
                 rows.extend(token.rows);
                 State::Preamble { rows }
             }
+            // Another part of the budget: the form ends; what follows,
+            // up to the next form, holds none.
+            (state, TokenKind::OtherPart) => {
+                self.finish(state);
+                State::Preamble { rows: token.rows }
+            }
             (mut state, TokenKind::PageNumber) => {
                 // A row held for lines of its target, with none yet, is
                 // done: it goes before the page's number.
@@ -353,9 +359,11 @@ impl Parser {
                 }
             }
             // Notes are emitted where they stand (`transition`).
-            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Rest | TokenKind::Note { .. } => {
-                State::Header { pending }
-            }
+            TokenKind::Heading { .. }
+            | TokenKind::PageNumber
+            | TokenKind::OtherPart
+            | TokenKind::Rest
+            | TokenKind::Note { .. } => State::Header { pending },
         }
     }
 
@@ -1203,7 +1211,11 @@ impl Parser {
                 self.flush_run(&mut table, None);
                 self.fragment(FragmentKind::RepeatedLabel, &token);
             }
-            TokenKind::Heading { .. } | TokenKind::PageNumber | TokenKind::Rest | TokenKind::Note { .. } => {}
+            TokenKind::Heading { .. }
+            | TokenKind::PageNumber
+            | TokenKind::OtherPart
+            | TokenKind::Rest
+            | TokenKind::Note { .. } => {}
         }
         State::Table(table)
     }
@@ -1433,6 +1445,9 @@ impl Parser {
 
     /// Ends whatever block is open, and the form.
     fn finish(&mut self, state: State) {
+        // After the first form, the preamble state holds another part of
+        // the document: the form before it has ended already.
+        let form_open = self.in_form && !matches!(state, State::Preamble { .. });
         match state {
             State::Preamble { rows } => self.preamble(rows),
             State::Header { pending } => self.flush_field(pending),
@@ -1447,7 +1462,7 @@ impl Parser {
                 loc,
             });
         }
-        if self.in_form {
+        if form_open {
             if let Some(last) = self.last_loc {
                 self.emit(Event::FormEnd { last });
             }
@@ -1457,9 +1472,9 @@ impl Parser {
     /// The rows before the first form: the title (the heading just before the
     /// form) and, if more, one `NoForm` range.
     fn preamble(&mut self, mut rows: Vec<Row>) {
+        // Rows before the first heading may hold the title; rows after a
+        // form's end (another part of the budget) are other content only.
         if !self.in_form {
-            // Only the rows before the first heading are a preamble; text after
-            // the last form was handled by its table.
             let title = title_of(&rows);
             if let Some(index) = title {
                 let row = rows.remove(index);
@@ -1468,6 +1483,8 @@ impl Parser {
                     loc: row.loc,
                 });
             }
+        }
+        {
             if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
                 // Printed lines: a PDF's cell of several lines is one row.
                 let lines = rows
@@ -2084,6 +2101,7 @@ mod tests {
                 TokenKind::IndicatorHeader => "IndicatorHeader".to_string(),
                 TokenKind::Label { text, level } => format!("Label({text}, {level:?})"),
                 TokenKind::PageNumber => "PageNumber".to_string(),
+                TokenKind::OtherPart => "OtherPart".to_string(),
                 TokenKind::Rest => "Rest".to_string(),
                 TokenKind::Note { .. } => "Note".to_string(),
                 TokenKind::Row => format!("Row({})", t.rows.first().map_or(String::new(), |r| r.cells.join("|"))),
@@ -2285,6 +2303,34 @@ mod tests {
         budget_pages_without_a_form,
         "一、部门职责\n收支总表 1000\n详见单位的项目绩效目标表\n",
         ["Title(详见单位的项目绩效目标表)", "NoForm(2 rows)"]
+    );
+
+    // A budget's other parts after its forms: the form ends at the next
+    // part's heading, and nothing after it is an indicator.
+    parses_to!(
+        a_budget_table_after_a_form_ends_it,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n2025年部门支出预算总表\n201 一般公共服务支出 3,296,600 3,296,600\n合计 189,767,551 189,767,551\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
+            "FormEnd",
+            "NoForm(3 rows)"
+        ]
+    );
+    parses_to!(
+        a_budget_part_between_forms_is_no_form,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n第四部分 名词解释\n1.财政拨款收入：指区级财政当年拨付的资金。\n财政项目支出绩效目标申报表\n项目名称 乙\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
+            "FormEnd",
+            "NoForm(2 rows)",
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 乙)",
+            "FormEnd"
+        ]
     );
 
     // ---- Header: fields, wrapped values, text without a label ----

@@ -552,9 +552,75 @@ pub fn is_table_note(row_text: &str) -> bool {
     ["注:", "备注:", "说明:"].iter().any(|p| folded.starts_with(p))
 }
 
+/// Longest heading of another part of a budget, in characters: a title,
+/// not a sentence of a cell.
+const MAX_PART_HEADING_CHARS: usize = 40;
+
+/// The heading of another part of the document, which no form goes on
+/// into (a budget's forms stand among its other parts): a table's title in
+/// a budget or final accounts (`2025年部门支出预算总表`, `收入决算表`,
+/// `…决算表（续）`), the `编制部门：…` or `编制单位：…` line over such a
+/// table, a part of the budget (`第四部分 名词解释`) or `名词解释`. Never
+/// a title of performance targets (`…项目绩效目标表`).
+pub fn is_other_part_heading(row_text: &str) -> bool {
+    let folded = fold_compact(row_text);
+    if folded.starts_with("编制部门:") || folded.starts_with("编制单位:") {
+        return true;
+    }
+    if folded.chars().count() > MAX_PART_HEADING_CHARS || folded.contains("绩效") {
+        return false;
+    }
+    if folded == "名词解释" || is_part_heading(&folded) {
+        return true;
+    }
+    let mut title: &str = &folded;
+    for suffix in ["单位:元", "单位:万元", "(续)", "(续表)", "续表"] {
+        title = title.strip_suffix(suffix).unwrap_or(title);
+    }
+    title.ends_with('表') && (title.contains("预算") || title.contains("决算"))
+}
+
+/// `第四部分…`: a part of a budget document (folded text).
+fn is_part_heading(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix('第') else {
+        return false;
+    };
+    let numeral = rest.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    numeral.len() < rest.len() && numeral.starts_with("部分")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_part_headings() {
+        for heading in [
+            "2025年部门支出预算总表",
+            "收入决算表",
+            "九、国有资本经营预算财政拨款收入支出决算表",
+            "2025年部门“三公”经费和机关运行经费预算表",
+            "一般公共预算财政拨款基本支出决算表（续）",
+            "编制部门：上海市普陀区人民政府万里街道办事处 2025年部门支出预算总表单位：元",
+            "编制单位：上海市普陀区财政局",
+            "第四部分 名词解释",
+            "名词解释",
+        ] {
+            assert!(is_other_part_heading(heading), "{heading}");
+        }
+        for text in [
+            "财政项目支出绩效目标申报表",
+            "上海市生物医药科技发展中心2024年度项目绩效目标汇总表",
+            "项目支出绩效目标表",
+            "预算执行率",
+            "完成年度预算编制，按时报送部门预算表和决算表等材料，确保预算执行进度符合要求",
+            "第1居民区矛盾调解成功率",
+            "第三方评价",
+            "单位：元",
+        ] {
+            assert!(!is_other_part_heading(text), "{text}");
+        }
+    }
 
     #[test]
     fn table_notes() {
