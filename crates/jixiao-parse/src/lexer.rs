@@ -25,7 +25,8 @@ pub enum TokenKind {
     /// Page furniture (`第 1 页`).
     PageNumber,
     /// The heading of another part of the document (a budget's other
-    /// tables, `第四部分 名词解释`): the form before it ends there.
+    /// tables, `第四部分 名词解释`), or a row of a budget table: the form
+    /// before it ends there.
     OtherPart,
     /// Text the regridding of a dump could not place (the labels of a
     /// content-order table whose order does not say their rows); no rows.
@@ -432,7 +433,7 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
         });
         return;
     }
-    if vocab::is_other_part_heading(&row.text) {
+    if vocab::is_other_part_heading(&row.text) || vocab::is_budget_data_row(&row.text) {
         tokens.push(Token {
             kind: TokenKind::OtherPart,
             rows: vec![row],

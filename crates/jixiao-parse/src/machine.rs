@@ -261,6 +261,14 @@ impl Parser {
                 self.emit(Event::Unplaced { reason, text, loc });
                 state
             }
+            // A numbered heading of the budget's text after a table (a
+            // goal may number its lines: only a table ends at one).
+            (state @ State::Table(_), TokenKind::Row)
+                if token.row().is_some_and(|r| vocab::is_budget_section_heading(&r.text)) =>
+            {
+                self.finish(state);
+                State::Preamble { rows: token.rows }
+            }
             (state, TokenKind::Row) if self.outside_table(&state, &token) => {
                 if let Some(row) = token.rows.first() {
                     self.emit(Event::Unplaced {
@@ -2330,6 +2338,33 @@ mod tests {
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Field(Name, 乙)",
             "FormEnd"
+        ]
+    );
+
+    // A page that carries on a budget table after the forms, with no title.
+    parses_to!(
+        a_budget_tables_rows_after_a_form_end_it,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n208 05 02 事业单位离退休 85,260 85,260\n合计 189,767,551 189,767,551\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
+            "FormEnd",
+            "NoForm(2 rows)"
+        ]
+    );
+    // The budget's text after a table, from a numbered heading about its
+    // money; a goal's numbered line about the budget stays the goal's.
+    parses_to!(
+        a_budget_section_after_a_table_ends_the_form,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n项目总目标\n一、完成年度预算编制情况\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出 300 万元。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Goal(Project, 一、完成年度预算编制情况)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
+            "FormEnd",
+            "NoForm(2 rows)"
         ]
     );
 

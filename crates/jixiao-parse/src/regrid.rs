@@ -371,10 +371,18 @@ fn regrid_aligned(
             }
             markers && !header
         };
+        // It ends, too, where another part of the budget begins (its next
+        // table's title or rows, `第四部分 名词解释`).
         let end = rest
             .iter()
             .enumerate()
-            .position(|(k, r)| r.ruled || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k)))
+            .position(|(k, r)| {
+                r.ruled
+                    || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k))
+                    || vocab::is_other_part_heading(&r.text)
+                    || vocab::is_budget_data_row(&r.text)
+                    || vocab::is_budget_section_heading(&r.text)
+            })
             .unwrap_or(rest.len());
         // The next form's merged cells drawn before its title are no
         // cells of this table.
@@ -6485,6 +6493,24 @@ mod tests {
     }
 
     /// The rows of a committed dump after regridding.
+    /// A budget's next part after a form's table (its next table's title,
+    /// `编制部门` line and rows; `名词解释`) is no row of the table: the
+    /// table reads as it does alone (with them in its region, rows of
+    /// LibreOffice's district form, in pdfplumber, took other labels).
+    #[test]
+    fn a_table_ends_where_another_part_of_the_budget_begins() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../corpus/dumps/district.libreoffice.pdf.pdfplumber.txt");
+        let dump = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!dump.is_empty(), "{} is committed", path.display());
+        let alone = ruled_rows(&dump);
+        let part = "2025年部门支出预算总表\n编制部门：上海市普陀区示例街道办事处 单位：元\n\
+                    201 一般公共服务支出 3,296,600 3,296,600\n201 05 统计信息事务 438,300 438,300\n\
+                    第四部分 名词解释\n1.财政拨款收入：指区级财政当年拨付的资金。\n";
+        let with_part = ruled_rows(&format!("{dump}\n{part}"));
+        assert_eq!(with_part, alone);
+    }
+
     fn committed_dump_rows(name: &str) -> Vec<String> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../corpus/dumps")

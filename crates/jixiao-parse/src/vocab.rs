@@ -580,6 +580,66 @@ pub fn is_other_part_heading(row_text: &str) -> bool {
     title.ends_with('表') && (title.contains("预算") || title.contains("决算"))
 }
 
+/// A numbered heading of a budget's text about its money
+/// (`五、一般公共预算财政拨款支出决算情况说明`, `（二）…决算结构情况`):
+/// after an indicator table, the budget's text goes on there. Short, about
+/// the budget or the final accounts, never about performance targets (a
+/// goal's `一、` sentence stays the goal's: only a table ends at one).
+pub fn is_budget_section_heading(row_text: &str) -> bool {
+    let folded = fold_compact(row_text);
+    if folded.chars().count() > MAX_PART_HEADING_CHARS || folded.contains("绩效") {
+        return false;
+    }
+    let numerals = |t: &str| t.trim_start_matches(|c| "一二三四五六七八九十".contains(c)).len() < t.len();
+    let numbered = match folded.strip_prefix('(') {
+        Some(rest) => {
+            numerals(rest)
+                && rest
+                    .trim_start_matches(|c| "一二三四五六七八九十".contains(c))
+                    .starts_with(')')
+        }
+        None => {
+            numerals(&folded)
+                && folded
+                    .trim_start_matches(|c| "一二三四五六七八九十".contains(c))
+                    .starts_with('、')
+        }
+    };
+    numbered && (folded.contains("预算") || folded.contains("决算"))
+}
+
+/// Fewest amounts (`85,260`, with a thousands separator) on a row of a
+/// budget table.
+const MIN_BUDGET_ROW_AMOUNTS: usize = 2;
+
+/// A row of a budget table, which no form holds: a function or economic
+/// classification code (`208 05 02`, `2080502`) or `合计` first, then
+/// amounts with thousands separators (`208 05 02 事业单位离退休 85,260
+/// 85,260 0`), as a page that carries on a budget table after the forms
+/// begins with. An indicator never starts so; a funds row names its money
+/// first.
+pub fn is_budget_data_row(row_text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let lead = RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{3}(?: ?\d{2}){0,2} ?\p{Han}|合计|总计)")
+            .unwrap_or_else(|e| panic!("budget row pattern is a constant: {e}"))
+    });
+    let text = row_text.trim();
+    if !lead.is_match(text) {
+        return false;
+    }
+    let amounts = text
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .filter(|t| {
+            let groups: Vec<&str> = t.split('.').next().unwrap_or_default().split(',').collect();
+            groups.len() >= 2
+                && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+                && groups.iter().skip(1).all(|g| g.len() == 3)
+        })
+        .count();
+    amounts >= MIN_BUDGET_ROW_AMOUNTS
+}
+
 /// `第四部分…`: a part of a budget document (folded text).
 fn is_part_heading(folded: &str) -> bool {
     let Some(rest) = folded.strip_prefix('第') else {
@@ -619,6 +679,46 @@ mod tests {
             "单位：元",
         ] {
             assert!(!is_other_part_heading(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn budget_section_headings() {
+        for heading in [
+            "五、一般公共预算财政拨款支出决算情况说明",
+            "（二）一般公共预算财政拨款支出决算结构情况",
+            "三、政府采购预算情况",
+        ] {
+            assert!(is_budget_section_heading(heading), "{heading}");
+        }
+        for text in [
+            "四、绩效目标设置情况",
+            "一、全年开展心理健康讲座不少于12场",
+            "完成年度预算编制",
+            "五、一般公共预算财政拨款支出决算情况说明：本年度一般公共预算财政拨款支出合计较上年增加，主要是人员经费增加",
+        ] {
+            assert!(!is_budget_section_heading(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn budget_data_rows() {
+        for row in [
+            "208 05 02 事业单位离退休 85,260 85,260 0",
+            "2080502 事业单位离退休 85,260 85,260",
+            "合计 189,767,551 189,767,551",
+            "201 一般公共服务支出 3,296,600 3,296,600",
+        ] {
+            assert!(is_budget_data_row(row), "{row}");
+        }
+        for row in [
+            "项目资金总额 3,200,000.00 年度资金申请总额 3,200,000.00",
+            "300人次培训 ≥300(人次)",
+            "人员经费控制 不超过3,200,000元",
+            "201 一般公共服务支出 3296600",
+            "第1网格巡查次数 ≥10(次)",
+        ] {
+            assert!(!is_budget_data_row(row), "{row}");
         }
     }
 
