@@ -583,8 +583,9 @@ pub fn is_other_part_heading(row_text: &str) -> bool {
 /// A numbered heading of a budget's text about its money
 /// (`五、一般公共预算财政拨款支出决算情况说明`, `（二）…决算结构情况`):
 /// after an indicator table, the budget's text goes on there. Short, about
-/// the budget or the final accounts, never about performance targets (a
-/// goal's `一、` sentence stays the goal's: only a table ends at one).
+/// the budget's money ([`BUDGET_SECTION_WORDS`]), never about performance
+/// targets (a goal's `一、` sentence stays the goal's: only a table ends at
+/// one).
 pub fn is_budget_section_heading(row_text: &str) -> bool {
     let folded = fold_compact(row_text);
     if folded.chars().count() > MAX_PART_HEADING_CHARS || folded.contains("绩效") {
@@ -605,8 +606,12 @@ pub fn is_budget_section_heading(row_text: &str) -> bool {
                     .starts_with('、')
         }
     };
-    numbered && (folded.contains("预算") || folded.contains("决算"))
+    numbered && BUDGET_SECTION_WORDS.iter().any(|w| folded.contains(w))
 }
+
+/// What a budget's numbered sections after its forms are about
+/// (`五、国有资产占有使用情况`, `二、机关运行经费预算`, `三、政府采购预算情况`).
+const BUDGET_SECTION_WORDS: [&str; 6] = ["预算", "决算", "资产", "采购", "经费", "收支"];
 
 /// Fewest amounts (`85,260`, with a thousands separator) on a row of a
 /// budget table.
@@ -688,6 +693,8 @@ mod tests {
             "五、一般公共预算财政拨款支出决算情况说明",
             "（二）一般公共预算财政拨款支出决算结构情况",
             "三、政府采购预算情况",
+            "五、国有资产占有使用情况",
+            "二、机关运行经费预算",
         ] {
             assert!(is_budget_section_heading(heading), "{heading}");
         }
