@@ -24,6 +24,20 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Converts one input into `out` and reads its document; the run must
+/// succeed.
+fn converted(input: &Path, out: &Path) -> serde_json::Value {
+    let run = jixiao(&[
+        "convert",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let name = input.file_name().and_then(|n| n.to_str()).expect("a file name");
+    json(&out.join(format!("{name}.json")))
+}
+
 fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
         .expect("valid JSON")
@@ -627,15 +641,7 @@ fn a_dump_cut_inside_a_character_is_read_and_reported() {
         .expect("an ideograph");
     let input = dir.join("cut.txt");
     std::fs::write(&input, seed.get(..lead + 2).expect("in range")).expect("write");
-    let out = dir.join("out");
-    let run = jixiao(&[
-        "convert",
-        input.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let doc = json(&out.join("cut.txt.json"));
+    let doc = converted(&input, &dir.join("out"));
     let codes: Vec<&str> = doc["diagnostics"]
         .as_array()
         .expect("diagnostics")
@@ -661,15 +667,7 @@ fn a_budgets_parts_after_its_forms_are_no_indicators() {
                  \u{c}第四部分 名词解释\n1.财政拨款收入：指区级财政当年拨付的资金。\n";
     let input = dir.join("budget.txt");
     std::fs::write(&input, format!("{seed}{after}")).expect("write");
-    let out = dir.join("out");
-    let run = jixiao(&[
-        "convert",
-        input.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let doc = json(&out.join("budget.txt.json"));
+    let doc = converted(&input, &dir.join("out"));
     let golden = json(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../golden/000_9700642081d75d3a.txt.json"));
     let fields = |doc: &serde_json::Value| -> Vec<serde_json::Value> {
         doc["projects"]

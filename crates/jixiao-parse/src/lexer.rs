@@ -433,7 +433,7 @@ fn lex_row(row: Row, tokens: &mut Vec<Token>) {
         });
         return;
     }
-    if vocab::is_other_part_heading(&row.text) || vocab::is_budget_data_row(&row.text) {
+    if vocab::is_other_part(&row.text) {
         tokens.push(Token {
             kind: TokenKind::OtherPart,
             rows: vec![row],

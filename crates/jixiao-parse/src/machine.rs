@@ -261,11 +261,9 @@ impl Parser {
                 self.emit(Event::Unplaced { reason, text, loc });
                 state
             }
-            // A numbered heading of the budget's text after a table (a
-            // goal may number its lines: only a table ends at one).
-            (state @ State::Table(_), TokenKind::Row)
-                if token.row().is_some_and(|r| vocab::is_budget_section_heading(&r.text)) =>
-            {
+            // Another part of the budget: the form ends; what follows,
+            // up to the next form, holds none.
+            (state, kind) if ends_form(&state, &kind, &token) => {
                 self.finish(state);
                 State::Preamble { rows: token.rows }
             }
@@ -284,12 +282,6 @@ impl Parser {
             (State::Preamble { mut rows }, _) => {
                 rows.extend(token.rows);
                 State::Preamble { rows }
-            }
-            // Another part of the budget: the form ends; what follows,
-            // up to the next form, holds none.
-            (state, TokenKind::OtherPart) => {
-                self.finish(state);
-                State::Preamble { rows: token.rows }
             }
             (mut state, TokenKind::PageNumber) => {
                 // A row held for lines of its target, with none yet, is
@@ -1478,7 +1470,8 @@ impl Parser {
     }
 
     /// The rows before the first form: the title (the heading just before the
-    /// form) and, if more, one `NoForm` range.
+    /// form) and, if more, one `NoForm` range; after a form, another part of
+    /// the document: one `NoForm` range.
     fn preamble(&mut self, mut rows: Vec<Row>) {
         // Rows before the first heading may hold the title; rows after a
         // form's end (another part of the budget) are other content only.
@@ -1492,19 +1485,17 @@ impl Parser {
                 });
             }
         }
-        {
-            if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
-                // Printed lines: a PDF's cell of several lines is one row.
-                let lines = rows
-                    .iter()
-                    .map(|r| r.cells.iter().map(|c| c.lines().count()).max().unwrap_or(1).max(1))
-                    .sum();
-                self.emit(Event::NoForm {
-                    first: first.loc,
-                    last: last.loc,
-                    rows: lines,
-                });
-            }
+        if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+            // Printed lines: a PDF's cell of several lines is one row.
+            let lines = rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.lines().count()).max().unwrap_or(1).max(1))
+                .sum();
+            self.emit(Event::NoForm {
+                first: first.loc,
+                last: last.loc,
+                rows: lines,
+            });
         }
     }
 
@@ -1514,6 +1505,18 @@ impl Parser {
 
     fn emit(&mut self, event: Event) {
         self.events.push_back(event);
+    }
+}
+
+/// True where `token` begins another part of the budget in a form:
+/// `OtherPart`, or after a table a numbered heading of the budget's text (a
+/// goal may number its lines: only a table ends at one).
+fn ends_form(state: &State, kind: &TokenKind, token: &Token) -> bool {
+    match (state, kind) {
+        (State::Preamble { .. }, _) => false,
+        (_, TokenKind::OtherPart) => true,
+        (State::Table(_), TokenKind::Row) => token.row().is_some_and(|r| vocab::is_budget_section_heading(&r.text)),
+        _ => false,
     }
 }
 

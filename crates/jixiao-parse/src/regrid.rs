@@ -379,8 +379,7 @@ fn regrid_aligned(
             .position(|(k, r)| {
                 r.ruled
                     || (vocab::form_heading(&r.text).is_some() && !second_pass_title(k))
-                    || vocab::is_other_part_heading(&r.text)
-                    || vocab::is_budget_data_row(&r.text)
+                    || vocab::is_other_part(&r.text)
                     || vocab::is_budget_section_heading(&r.text)
             })
             .unwrap_or(rest.len());

@@ -580,6 +580,13 @@ pub fn is_other_part_heading(row_text: &str) -> bool {
     title.ends_with('表') && (title.contains("预算") || title.contains("决算"))
 }
 
+/// Where another part of the budget begins: its heading
+/// ([`is_other_part_heading`]) or a row of its tables
+/// ([`is_budget_data_row`]).
+pub fn is_other_part(row_text: &str) -> bool {
+    is_other_part_heading(row_text) || is_budget_data_row(row_text)
+}
+
 /// A numbered heading of a budget's text about its money
 /// (`五、一般公共预算财政拨款支出决算情况说明`, `（二）…决算结构情况`):
 /// after an indicator table, the budget's text goes on there. Short, about
@@ -591,20 +598,9 @@ pub fn is_budget_section_heading(row_text: &str) -> bool {
     if folded.chars().count() > MAX_PART_HEADING_CHARS || folded.contains("绩效") {
         return false;
     }
-    let numerals = |t: &str| t.trim_start_matches(|c| "一二三四五六七八九十".contains(c)).len() < t.len();
     let numbered = match folded.strip_prefix('(') {
-        Some(rest) => {
-            numerals(rest)
-                && rest
-                    .trim_start_matches(|c| "一二三四五六七八九十".contains(c))
-                    .starts_with(')')
-        }
-        None => {
-            numerals(&folded)
-                && folded
-                    .trim_start_matches(|c| "一二三四五六七八九十".contains(c))
-                    .starts_with('、')
-        }
+        Some(rest) => after_numerals(rest).is_some_and(|r| r.starts_with(')')),
+        None => after_numerals(&folded).is_some_and(|r| r.starts_with('、')),
     };
     numbered && BUDGET_SECTION_WORDS.iter().any(|w| folded.contains(w))
 }
@@ -635,23 +631,24 @@ pub fn is_budget_data_row(row_text: &str) -> bool {
     }
     let amounts = text
         .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .filter(|t| {
-            let groups: Vec<&str> = t.split('.').next().unwrap_or_default().split(',').collect();
-            groups.len() >= 2
-                && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-                && groups.iter().skip(1).all(|g| g.len() == 3)
-        })
+        .filter(|t| t.contains(',') && jixiao_model::normalize::is_amount(t))
         .count();
     amounts >= MIN_BUDGET_ROW_AMOUNTS
 }
 
 /// `第四部分…`: a part of a budget document (folded text).
 fn is_part_heading(folded: &str) -> bool {
-    let Some(rest) = folded.strip_prefix('第') else {
-        return false;
-    };
-    let numeral = rest.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
-    numeral.len() < rest.len() && numeral.starts_with("部分")
+    folded
+        .strip_prefix('第')
+        .and_then(after_numerals)
+        .is_some_and(|rest| rest.starts_with("部分"))
+}
+
+/// What follows a run of Chinese numerals (`五` of `五、…`) at the start
+/// of `text`; `None` where it starts with none.
+fn after_numerals(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    (rest.len() < text.len()).then_some(rest)
 }
 
 #[cfg(test)]

@@ -640,6 +640,11 @@ fn program_text(doc: &Document, descendant: &Dictionary) -> Option<HashMap<u32, 
         return None;
     };
     let by_glyph = crate::truetype::unicode_of_glyphs(&program);
+    // No cmap table: no CID has a character by it (and the CIDToGIDMap is
+    // left for `cids_are_unicode` to read).
+    if by_glyph.is_empty() {
+        return None;
+    }
     let by_cid: HashMap<u32, char> = match get(doc, descendant, b"CIDToGIDMap") {
         Some(Object::Stream(map)) => {
             let crate::Decoded::Data(map, _) = crate::decode_stream(map, MAX_CMAP_BYTES) else {
