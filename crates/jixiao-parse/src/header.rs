@@ -138,15 +138,17 @@ fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
             }
             _ => None,
         };
-        // The halves on adjacent lines, with another label after them: a
-        // label whose value was printed before it (Gnumeric's drawing order:
-        // `2025-01-01` / `计划开始日` / `期` / `计划完成日期`). A value after
-        // them is joined later, with the other tails.
-        let label_after = region
+        // The halves on adjacent lines: a label its narrow cell wrapped,
+        // its value printed before it (Gnumeric's drawing order:
+        // `2025-01-01` / `计划开始日` / `期` / `计划完成日期`) or after it
+        // (Typst's, pdfmake's: `计划开始日` / `期` / `2024-01-01`); not
+        // before a line of several cells, a dump that prints a row's cells
+        // side by side (pypdf: `项目名` / `称` / `社区心理健康服务 项目性质 …`).
+        let label_or_value_after = region
             .get(i + 2)
-            .is_none_or(|r| r.cells.first().is_some_and(|c| vocab::field_prefix(c).is_some()));
+            .is_none_or(|r| single(r) || r.cells.first().is_some_and(|c| vocab::field_prefix(c).is_some()));
         let adjacent = || match region.get(i + 1) {
-            Some(tail) if single(row) && single(tail) && label_after => {
+            Some(tail) if single(row) && single(tail) && label_or_value_after => {
                 vocab::completed_field_label(&row.text, &tail.text)
             }
             _ => None,
@@ -810,6 +812,40 @@ mod tests {
             "上年结转资金 | 0.00",
             "其他资金",
             "其他资金 | 2,000.00",
+            "年度总体目标",
+        ]
+    );
+
+    // poppler's reading order of a Typst or pdfmake form: the start
+    // date's label wrapped in its narrow cell, its halves on adjacent
+    // lines before its value. Unjoined, `计划完成日期` took the start date.
+    orders_to!(
+        label_halves_before_their_value_join,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n主管部门\n上海市科委\n计划开始日\n期\n2024-01-01\n项目性质\n其他一次性项目\n实施单位\n计划完成日期\n2024-12-31\n年度资金申请总额\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "主管部门 | 上海市科委",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "实施单位",
+            "年度资金申请总额",
+            "年度总体目标",
+        ]
+    );
+
+    // Not before a line of a row's cells side by side (pypdf): that
+    // header is no content-order one, and passes as it is.
+    orders_to!(
+        label_halves_before_cells_side_by_side_stay,
+        "财政项目支出绩效目标申报表\n项目名\n称\n社区心理健康服务 项目性质 其他经常性项目\n主管部门 示例街道办事处\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名",
+            "称",
+            "社区心理健康服务 | 项目性质 | 其他经常性项目",
+            "主管部门 | 示例街道办事处",
             "年度总体目标",
         ]
     );
