@@ -330,6 +330,7 @@ fn kind_of(region: &[Row], i: usize) -> Option<Kind> {
         || vocab::is_marker_piece(&folded)
         || vocab::is_label_prefix(&folded)
         || vocab::is_field_label_prefix(&folded)
+        || begins_label_or_kind(&folded)
         || vocab::indicator_label(&folded).is_some()
         || vocab::is_page_number(&row.text)
         || folded.starts_with('(')
@@ -344,6 +345,42 @@ fn kind_of(region: &[Row], i: usize) -> Option<Kind> {
         Kind::Text
     })
 }
+
+/// True for the first part of a money label or of a nature that its
+/// narrow cell wrapped, printed apart from the rest (`其中：当年财政拨` /
+/// … / `款`, `年度资金申请` / … / `总额`, `其他经常性项` / … / `目`): no
+/// name or unit, which the first open text label would otherwise take.
+fn begins_label_or_kind(folded: &str) -> bool {
+    vocab::cut_short_fund_label(folded).is_some()
+        || (folded.starts_with("其中") && vocab::begins_fund_label(folded))
+        || is_nature_head(folded)
+}
+
+/// A nature its narrow cell wrapped whose halves poppler printed apart,
+/// other cells between them (dompdf: `其他一次性项` / `实施单位` / … / `目`):
+/// the rows of the first half and of the short piece after it that
+/// completes it.
+fn nature_parted(region: &[Row], kinds: &[Kind]) -> Option<Vec<usize>> {
+    let folded = |i: usize| region.get(i).map(|r| fold_compact(&r.text));
+    let head =
+        (0..region.len()).find(|&i| folded(i).is_some_and(|f| begins_label_or_kind(&f) && is_nature_head(&f)))?;
+    let first = folded(head)?;
+    let tail = (head + 1..region.len()).find(|&j| {
+        kinds.get(j) == Some(&Kind::Piece) && folded(j).is_some_and(|piece| is_nature(&format!("{first}{piece}")))
+    })?;
+    Some(vec![head, tail])
+}
+
+/// True for a nature cut short (`其他经常性项`).
+fn is_nature_head(folded: &str) -> bool {
+    folded.chars().count() >= MIN_CUT_NATURE
+        && !is_nature(folded)
+        && ["目", "项目"].iter().any(|rest| is_nature(&format!("{folded}{rest}")))
+}
+
+/// Fewest characters of a nature cut short for it to be read as one
+/// (`其他经常性项` of 其他经常性项目; `新增` alone may begin a name).
+const MIN_CUT_NATURE: usize = 4;
 
 /// True when a row of `kind` right after a bare label of `field` may be
 /// its value (`项目性质` / `其他一次性项目`); a label, a money label or
@@ -412,11 +449,11 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
             continue;
         };
         let found = kinds.iter().enumerate().find_map(|(i, k)| match (want, k) {
-            (0, Kind::Nature(n)) | (1, Kind::Category(n)) => Some((i, *n)),
+            (0, Kind::Nature(n)) | (1, Kind::Category(n)) => Some((i..i + *n).collect::<Vec<usize>>()),
             _ => None,
         });
-        if let Some((at, n)) = found {
-            let rows: Vec<usize> = (at..at + n).collect();
+        let found = found.or_else(|| (want == 0).then(|| nature_parted(region, &kinds)).flatten());
+        if let Some(rows) = found {
             if rows.iter().any(|&r| taken.get(r).copied().unwrap_or(true)) {
                 continue;
             }
@@ -463,13 +500,11 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
             *v = Some((text_of(&[at]), vec![at]));
         }
     }
-    // The pieces a wrapped text printed under it (`…服务能力` / `提升`).
-    let with_pieces = |i: usize| -> Vec<usize> {
-        let more = kinds
-            .get(i + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|k| **k == Kind::Piece)
+    // The pieces a wrapped text printed under it (`…服务能力` / `提升`),
+    // not one a nature took (`其他一次性项` / … / `目`).
+    let with_pieces = |i: usize, taken: &[bool]| -> Vec<usize> {
+        let more = (i + 1..kinds.len())
+            .take_while(|&k| kinds.get(k) == Some(&Kind::Piece) && !taken.get(k).copied().unwrap_or(true))
             .count();
         (i..=i + more).collect()
     };
@@ -501,7 +536,7 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
             match kind {
                 Kind::Label(..) => break,
                 Kind::Text if !taken.get(i).copied().unwrap_or(true) => {
-                    let rows = with_pieces(i);
+                    let rows = with_pieces(i, &taken);
                     i += rows.len();
                     texts.push(rows);
                 }
@@ -540,7 +575,7 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
         let Some(label) = right_before.or_else(|| text_labels.iter().copied().find(|l| open(l))) else {
             continue;
         };
-        let rows = with_pieces(i);
+        let rows = with_pieces(i, &taken);
         for &r in &rows {
             if let Some(t) = taken.get_mut(r) {
                 *t = true;
@@ -563,7 +598,7 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
         else {
             continue;
         };
-        let rows = with_pieces(i);
+        let rows = with_pieces(i, &taken);
         for &r in &rows {
             if let Some(t) = taken.get_mut(r) {
                 *t = true;
@@ -576,7 +611,7 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
     // A value printed on its label's line goes on the same way.
     for (i, kind) in kinds.iter().enumerate() {
         if matches!(kind, Kind::Label(f, Some(_)) if is_text_field(f)) {
-            let rows: Vec<usize> = with_pieces(i).into_iter().skip(1).collect();
+            let rows: Vec<usize> = with_pieces(i, &taken).into_iter().skip(1).collect();
             for &r in &rows {
                 if let Some(t) = taken.get_mut(r) {
                     *t = true;
@@ -831,6 +866,32 @@ mod tests {
             "计划完成日期 | 2024-12-31",
             "实施单位",
             "年度资金申请总额",
+            "年度总体目标",
+        ]
+    );
+
+    // poppler's reading order of a dompdf form: a nature and money labels
+    // cut by their narrow cells, their halves apart. The nature's halves
+    // join; a money label's first half is no unit (`年度资金申请` went to
+    // 实施单位) and stays, with the money block, for the state machine.
+    orders_to!(
+        halves_of_a_nature_apart_join_and_money_label_halves_stay,
+        "财政项目支出绩效目标申报表\n项目名称\n科技服务\n主管部门\n上海市科委\n计划开始日期\n项目性质\n其他一次性项\n实施单位\n2024-01-01\n计划完成日期\n年度资金申请\n项目资金总额\n总额\n其中：当年财\n政拨款\n项目类别\n目\n特定目标类\n生物医药中心\n2024-12-31\n31,487,510.00\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 科技服务",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市科委",
+            "实施单位 | 生物医药中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "年度资金申请",
+            "项目资金总额",
+            "总额",
+            "其中：当年财",
+            "政拨款",
+            "31,487,510.00",
             "年度总体目标",
         ]
     );
