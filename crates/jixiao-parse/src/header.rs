@@ -79,7 +79,7 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
             .unwrap_or(rest.len())
             .min(MAX_HEADER_ROWS);
         let (region, after) = rest.split_at(end.min(rest.len()));
-        let region = join_labels_parted_by_values(region);
+        let region = join_labels_parted_by_values(&labels_apart(region));
         // The rest of the form, where stray header cells may stand.
         let form_end = after
             .iter()
@@ -109,6 +109,44 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
             );
             rest = next;
         }
+    }
+    out
+}
+
+/// The region with each line of bare labels side by side (a label right
+/// before another: `项目名称 项目性质 其他一次性项目 项目类别`,
+/// `项目资金总额 年度资金申请总额`) cut into a line per cell: Gnumeric's
+/// drawing order (`pdftotext -raw`, pypdf) prints a row's values first, a
+/// line each, then its labels on one line, so the labels' values are
+/// elsewhere as in any content-order header. Not where values stand side
+/// by side on a line of no label (pdfplumber's `项目名称 项目性质 …`
+/// between the halves of wrapped values: its values are on their lines).
+fn labels_apart(region: &[Row]) -> Vec<Row> {
+    let bare_label = |cell: &String| {
+        vocab::field_prefix(cell).is_some_and(|(_, rest)| rest.is_empty()) || vocab::fund_label(cell).is_some()
+    };
+    let label = |cell: &String| vocab::field_prefix(cell).is_some() || vocab::fund_label(cell).is_some();
+    let values_side_by_side = region
+        .iter()
+        .any(|r| r.cells.len() > 1 && !r.cells.iter().any(label) && vocab::year_line(&r.text).is_none());
+    if values_side_by_side {
+        return region.to_vec();
+    }
+    let mut out = Vec::with_capacity(region.len());
+    for row in region {
+        let side_by_side = row
+            .cells
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if bare_label(a) && bare_label(b)));
+        if row.ruled || !side_by_side {
+            out.push(row.clone());
+            continue;
+        }
+        out.extend(row.cells.iter().map(|cell| Row {
+            text: cell.clone(),
+            cells: vec![cell.clone()],
+            ..row.clone()
+        }));
     }
     out
 }
@@ -892,6 +930,49 @@ mod tests {
             "其中：当年财",
             "政拨款",
             "31,487,510.00",
+            "年度总体目标",
+        ]
+    );
+
+    // `pdftotext -raw` of a Gnumeric form: a row's values a line each,
+    // then its bare labels side by side on one line. Unread, 实施单位 took
+    // a date and 年度资金申请总额 the next row's amount.
+    orders_to!(
+        bare_labels_side_by_side_after_their_values_take_them,
+        "财政项目支出绩效目标申报表\n（2024年度）\n特定目标类\n科技服务平台运行保障\n项目名称 项目性质 其他一次性项目 项目类别\n上海市生物医药科技发展中心\n上海市科学技术委员会\n主管部门 实施单位\n2024-12-31\n2024-01-01\n计划开始日\n期\n计划完成日期\n31,487,510.00\n项目资金\n（元）\n项目资金总额 年度资金申请总额\n5,020,000.00\n其中：财政资金 其中：当年财政拨款\n0.00\n上年结转资金\n26,467,510.00\n其他资金 其他资金\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2024年度）",
+            "项目名称 | 科技服务平台运行保障",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市科学技术委员会",
+            "实施单位 | 上海市生物医药科技发展中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "项目资金",
+            "（元）",
+            "项目资金总额",
+            "年度资金申请总额 | 31,487,510.00",
+            "其中：财政资金",
+            "其中：当年财政拨款 | 5,020,000.00",
+            "上年结转资金 | 0.00",
+            "其他资金",
+            "其他资金 | 26,467,510.00",
+            "年度总体目标",
+        ]
+    );
+
+    // pdfplumber's line of two labels between the halves of values that
+    // wrapped, its values side by side on their own lines: as it stands.
+    orders_to!(
+        bare_labels_side_by_side_among_values_side_by_side_stay,
+        "财政项目支出绩效目标申报表\n上海市某某街道办事处（社区综合 上海市某某街道社区事务受理服务中\n主管部门 实施单位\n管理与公共服务中心） 心\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "上海市某某街道办事处（社区综合 | 上海市某某街道社区事务受理服务中",
+            "主管部门 | 实施单位",
+            "管理与公共服务中心） | 心",
             "年度总体目标",
         ]
     );
