@@ -75,6 +75,10 @@ struct Funds {
     /// `其中：当年财政拨`), which may stand drawn over the row below, before
     /// that row's label (Gnumeric paints the next row's fill over it).
     cut_tail: Option<&'static str>,
+    /// Amounts on a dump's lines of their own that no label right before
+    /// took (a run of labels, then a run of amounts: poppler's order of a
+    /// column of money cells), for [`place_run_by_sums`].
+    loose: Vec<(String, Location)>,
 }
 
 #[derive(Debug)]
@@ -82,6 +86,10 @@ struct FundCell {
     label: FundLabel,
     amount: Option<String>,
     loc: Location,
+    /// The dump line of the amount, where it stood on a line of its own
+    /// after the label: which label it belongs to is the dump's order's
+    /// guess.
+    apart: Option<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -345,6 +353,7 @@ impl Parser {
                             cells: Vec::new(),
                             label_begun: None,
                             cut_tail: None,
+                            loose: Vec::new(),
                         },
                         TokenKind::Row,
                         row_token(row),
@@ -423,6 +432,7 @@ impl Parser {
                 cells: Vec::new(),
                 label_begun: None,
                 cut_tail: None,
+                loose: Vec::new(),
             }),
             TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
             _ => {
@@ -531,6 +541,7 @@ impl Parser {
                     label,
                     amount: None,
                     loc: row.loc,
+                    apart: None,
                 });
                 continue;
             }
@@ -551,6 +562,7 @@ impl Parser {
                     label: cut.label,
                     amount: None,
                     loc: row.loc,
+                    apart: None,
                 });
                 continue;
             }
@@ -563,10 +575,18 @@ impl Parser {
                 };
                 if let Some(fund) = target {
                     fund.amount = Some(cell.clone());
+                    fund.apart = match row.loc {
+                        Location::Line(line) if fund.loc != row.loc => Some(line),
+                        _ => None,
+                    };
                     continue;
                 }
                 if self.drawing_order {
                     self.stray_amounts.push((cell.clone(), row.loc));
+                    continue;
+                }
+                if dump_line_loc(row.loc) {
+                    funds.loose.push((cell.clone(), row.loc));
                     continue;
                 }
             }
@@ -591,8 +611,10 @@ impl Parser {
         let others = funds.cells.iter().filter(|c| c.label == FundLabel::Other).count();
         let has_annual = funds.cells.iter().any(|c| is_annual_label(c.label));
         let mut others_seen = 0;
-        for cell in funds.cells {
-            let item = match cell.label {
+        let mut items: Vec<FundItem> = funds
+            .cells
+            .iter()
+            .map(|cell| match cell.label {
                 FundLabel::Item(item) => item,
                 FundLabel::Other => {
                     others_seen += 1;
@@ -602,10 +624,80 @@ impl Parser {
                         FundItem::AnnualOther
                     }
                 }
-            };
-            let amount = cell.amount.as_deref().and_then(|a| parse_amount(a, funds.scale));
+            })
+            .collect();
+        let mut amounts: Vec<Option<f64>> = funds
+            .cells
+            .iter()
+            .map(|c| c.amount.as_deref().and_then(|a| parse_amount(a, funds.scale)))
+            .collect();
+        let mut texts: Vec<Option<String>> = funds.cells.iter().map(|c| c.amount.clone()).collect();
+        let mut loose = funds.loose;
+        if !loose.is_empty() {
+            let run = run_cells(&funds.cells, &loose);
+            // The run's amounts in the dump's order.
+            let values: Option<Vec<f64>> = run.as_deref().and_then(|in_run| {
+                let mut lined: Vec<(u32, f64)> = funds
+                    .cells
+                    .iter()
+                    .zip(in_run)
+                    .zip(&amounts)
+                    .filter_map(|((c, r), a)| Some((c.apart.filter(|_| *r)?, (*a)?)))
+                    .collect();
+                for (text, loc) in &loose {
+                    let Location::Line(line) = loc else { return None };
+                    lined.push((*line, parse_amount(text, funds.scale)?));
+                }
+                lined.sort_by_key(|(line, _)| *line);
+                Some(lined.into_iter().map(|(_, v)| v).collect())
+            });
+            let placed = values
+                .zip(run.as_deref())
+                .and_then(|(v, in_run)| place_run_by_sums(&items, &amounts, in_run, &v));
+            if let Some(placed) = placed {
+                for (slot, amount) in amounts.iter_mut().zip(&placed) {
+                    *slot = *amount;
+                }
+                for (text, amount) in texts.iter_mut().zip(&placed) {
+                    if amount.is_none() {
+                        *text = None;
+                    }
+                }
+                loose.clear();
+            } else if let Some(in_run) = run {
+                // No sum tells the run's cells: the amounts labels took by
+                // the order alone are as unplaced as the rest (`其他资金` /
+                // `7,595,500.00` is the annual total's).
+                let cells = funds.cells.iter().zip(&in_run);
+                for (((cell, _), slot), text) in cells
+                    .zip(amounts.iter_mut())
+                    .zip(texts.iter_mut())
+                    .filter(|(((_, r), _), _)| **r)
+                {
+                    if let (Some(line), Some(taken)) = (cell.apart, text.take()) {
+                        *slot = None;
+                        loose.push((taken, Location::Line(line)));
+                    }
+                }
+                loose.sort_by_key(|(_, loc)| match loc {
+                    Location::Line(n) => *n,
+                    Location::Page(_) => 0,
+                });
+            }
+        }
+        if funds.cells.iter().all(|c| dump_line_loc(c.loc)) {
+            others_by_sums(&mut items, &amounts);
+        }
+        for (text, loc) in loose {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::InFundsBlock,
+                text,
+                loc,
+            });
+        }
+        for (((cell, item), amount), text) in funds.cells.into_iter().zip(items).zip(amounts).zip(texts) {
             self.fund_cells.push((item, amount));
-            let text = cell.amount.filter(|_| amount.is_none());
+            let text = text.filter(|_| amount.is_none());
             self.emit(Event::Fund {
                 item,
                 amount,
@@ -1853,6 +1945,171 @@ fn one_cell_lines(token: &Token) -> bool {
     token.rows.iter().all(|r| dump_line(r) && r.cells.len() == 1)
 }
 
+/// A dump's line, not a PDF's page: where a content-order dump loses
+/// which column a `其他资金` stood in.
+fn dump_line_loc(loc: Location) -> bool {
+    matches!(loc, Location::Line(_))
+}
+
+/// The cells of a run of amounts (see [`place_run_by_sums`]): those
+/// without an amount, and those whose amount stood apart after the last
+/// of them. `None` where a loose amount stands before a cell without
+/// one: no column of labels, then a column of amounts. poppler also
+/// prints the seed's blank project column's labels each with an amount
+/// of the annual column after it (`项目资金总额` / `249,800.00` /
+/// `249,800.00` / `其中：财政资金` / `0.00`), where the order tells nothing.
+fn run_cells(cells: &[FundCell], loose: &[(String, Location)]) -> Option<Vec<bool>> {
+    let line = |loc: Location| match loc {
+        Location::Line(n) => Some(n),
+        Location::Page(_) => None,
+    };
+    let last_open = cells
+        .iter()
+        .filter(|c| c.amount.is_none())
+        .map(|c| line(c.loc))
+        .collect::<Option<Vec<u32>>>()?
+        .into_iter()
+        .max()?;
+    let first_loose = loose
+        .iter()
+        .map(|(_, loc)| line(*loc))
+        .collect::<Option<Vec<u32>>>()?
+        .into_iter()
+        .min()?;
+    if first_loose < last_open {
+        return None;
+    }
+    Some(
+        cells
+            .iter()
+            .map(|c| c.amount.is_none() || c.apart.is_some_and(|a| a > last_open))
+            .collect(),
+    )
+}
+
+/// The money cells of a run of amounts a dump printed apart from their
+/// labels, by the sums: poppler prints a LibreOffice Writer form's labels
+/// a column at a time, then the amounts (`年度资金申请总额` / `其中：当年财政
+/// 拨款` / `上年结转资金` / `其他资金` / `31,487,510.00` / `5,020,000.00` /
+/// `0.00` / `26,467,510.00`), and the label right before the first amount
+/// took it. The run (`loose`) is the amounts the cells `in_run` hold
+/// ([`run_cells`]) and those no label took, in the dump's order; it goes,
+/// in the
+/// same order, to the run's cells, the only choice under which every sum read holds and each of the run's
+/// amounts stands in one. The amount of every cell, or `None` where no
+/// choice, or more than one, does.
+fn place_run_by_sums(
+    items: &[FundItem],
+    amounts: &[Option<f64>],
+    in_run: &[bool],
+    loose: &[f64],
+) -> Option<Vec<Option<f64>>> {
+    let open: Vec<usize> = (0..items.len())
+        .filter(|&i| in_run.get(i).copied().unwrap_or(false))
+        .collect();
+    let run = loose;
+    if run.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+        return None;
+    }
+    let mut found: Option<Vec<Option<f64>>> = None;
+    for mask in 0u32..(1 << open.len()) {
+        if mask.count_ones() as usize != run.len() {
+            continue;
+        }
+        let mut values: Vec<Option<f64>> = amounts.to_vec();
+        for &i in &open {
+            if let Some(v) = values.get_mut(i) {
+                *v = None;
+            }
+        }
+        let chosen: Vec<usize> = open
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & (1 << k) != 0)
+            .map(|(_, &i)| i)
+            .collect();
+        for (&i, &amount) in chosen.iter().zip(run) {
+            if let Some(v) = values.get_mut(i) {
+                *v = Some(amount);
+            }
+        }
+        let value = |item: FundItem| -> Option<f64> {
+            items
+                .iter()
+                .zip(&values)
+                .find(|(i, v)| **i == item && v.is_some())
+                .and_then(|(_, v)| *v)
+        };
+        let mut holds = true;
+        let mut checked: Vec<FundItem> = Vec::new();
+        for (total, parts) in vocab::FUND_SUMS {
+            let Some(total_value) = value(total) else { continue };
+            let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
+                continue;
+            };
+            holds &= vocab::cents(total_value) == part_values.iter().map(|v| vocab::cents(*v)).sum::<i64>();
+            checked.push(total);
+            checked.extend_from_slice(parts);
+        }
+        let all_checked = chosen
+            .iter()
+            .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
+        if holds && all_checked {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(values);
+        }
+    }
+    found
+}
+
+/// The two `其他资金` cells' columns by the sums, where a dump's order
+/// lost which column each stood in: poppler prints the seed's blank
+/// project column's `其他资金` label, then the annual one's `0.00`, then
+/// the annual label, and by order the project column took the amount.
+/// The amounts change columns where they make the sums hold
+/// ([`vocab::FUND_SUMS`], every part read) and did not.
+fn others_by_sums(items: &mut [FundItem], amounts: &[Option<f64>]) {
+    let others: Vec<usize> = (0..items.len())
+        .filter(|&i| matches!(items.get(i), Some(FundItem::ProjectOther | FundItem::AnnualOther)))
+        .collect();
+    let [a, b] = others.as_slice() else { return };
+    let (a, b) = (*a, *b);
+    if items.get(a) == items.get(b) {
+        return;
+    }
+    // Whether the sums hold with `items`: (every sum read holds, the
+    // number of sums read).
+    let holds = |items: &[FundItem]| -> (bool, usize) {
+        let value = |item: FundItem| -> Option<f64> {
+            items
+                .iter()
+                .zip(amounts)
+                .find(|(i, a)| **i == item && a.is_some())
+                .and_then(|(_, a)| *a)
+        };
+        let mut all = true;
+        let mut read = 0;
+        for (total, parts) in vocab::FUND_SUMS {
+            let Some(total) = value(total) else { continue };
+            let Some(parts) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
+                continue;
+            };
+            read += 1;
+            all &= vocab::cents(total) == parts.iter().map(|v| vocab::cents(*v)).sum::<i64>();
+        }
+        (all, read)
+    };
+    let mut swapped = items.to_vec();
+    swapped.swap(a, b);
+    let (now_holds, now_read) = holds(items);
+    let (then_holds, then_read) = holds(&swapped);
+    if then_holds && then_read > 0 && (!now_holds || then_read > now_read) {
+        items.swap(a, b);
+    }
+}
+
 /// A label of the annual column (`年度资金申请总额`, `当年财政拨款`,
 /// `上年结转资金`): the `其他资金` beside them is the annual one.
 /// Most money cells left without an amount that [`place_by_sums`] tries
@@ -2422,6 +2679,59 @@ mod tests {
             "Fund(AnnualFiscalCarryover, Some(0.0), None)",
             "Fund(ProjectOther, None, None)",
             "Fund(AnnualOther, Some(26467510.0), None)",
+            "FormEnd"
+        ]
+    );
+    // poppler's order of a LibreOffice Writer form: a column of labels,
+    // then its amounts. The label right before the first amount took it;
+    // the sums give each its own.
+    parses_to!(
+        a_column_of_amounts_after_its_labels_goes_by_the_sums,
+        "财政项目支出绩效目标申报表\n项目资金（元）\n年度资金申请总额\n其中：当年财政拨款\n上年结转资金\n其他资金\n31,487,510.00\n5,020,000.00\n0.00\n26,467,510.00\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Fund(AnnualTotal, Some(31487510.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(5020000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(AnnualOther, Some(26467510.0), None)",
+            "Goal(Project, )",
+            "FormEnd"
+        ]
+    );
+    // More amounts than the sums can tell: every one reported, the first
+    // too (it was the total's, not 其他资金's).
+    parses_to!(
+        a_column_of_amounts_the_sums_do_not_tell_is_reported,
+        "财政项目支出绩效目标申报表\n项目资金（元）\n年度资金申请总额\n其中：当年财政拨款\n上年结转资金\n其他资金\n7,595,500.00\n7,595,500.00\n0.00\n0.00\n0.00\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Unplaced(InFundsBlock, 7,595,500.00)",
+            "Unplaced(InFundsBlock, 7,595,500.00)",
+            "Unplaced(InFundsBlock, 0.00)",
+            "Unplaced(InFundsBlock, 0.00)",
+            "Unplaced(InFundsBlock, 0.00)",
+            "Fund(AnnualTotal, None, None)",
+            "Fund(AnnualFiscalCurrent, None, None)",
+            "Fund(AnnualFiscalCarryover, None, None)",
+            "Fund(AnnualOther, None, None)",
+            "Goal(Project, )",
+            "FormEnd"
+        ]
+    );
+    // The seed's blank project column through poppler: its 其他资金 label,
+    // then the annual one's amount and label. By order the project column
+    // took `0.00`; the annual sum wants it.
+    parses_to!(
+        a_lone_other_amount_goes_to_the_column_whose_sum_it_completes,
+        "财政项目支出绩效目标申报表\n项目资金（元）\n年度资金申请总额\n249,800.00\n其中：当年财政拨款\n249,800.00\n上年结转资金\n0.00\n其他资金\n0.00\n其他资金\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Fund(AnnualTotal, Some(249800.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(249800.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
+            "Fund(ProjectOther, None, None)",
+            "Goal(Project, )",
             "FormEnd"
         ]
     );
