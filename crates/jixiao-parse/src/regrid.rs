@@ -2735,6 +2735,17 @@ fn join_wrapped_labels(rows: Vec<Row>) -> Vec<Row> {
 /// (`年度(/项` / `目)指标` / `值`).
 const MAX_HEADER_CELL_LINES: usize = 3;
 
+/// True for the targets' column heading whole (`年度(/项目)指标值`,
+/// `年度指标值`) or another header cell: not a row's name before its
+/// pieces (`项目完成率` / `年度(/项目)指` / `标值`, the first row's name
+/// printed between the header's cells).
+fn is_value_heading(folded: &str) -> bool {
+    match folded.strip_suffix("指标值") {
+        Some(before) => before.chars().all(|c| "年度项目(/)（）".contains(c)),
+        None => true,
+    }
+}
+
 /// A cell of the indicator table's header that its narrow column wrapped,
 /// printed a piece a line by content-order dumps (MuPDF's form through
 /// `pdftotext`: `年度(/项` / `目)指标` / `值`): one row again, where no
@@ -2750,10 +2761,12 @@ fn join_wrapped_header_cells(rows: Vec<Row>) -> Vec<Row> {
                     return false;
                 }
                 let folded: Vec<String> = pieces.iter().map(|p| fold_compact(&p.text).into_owned()).collect();
+                let whole = folded.concat();
                 folded
                     .iter()
                     .all(|f| !vocab::is_table_header_cell(f) && !vocab::is_whole_label(f))
-                    && vocab::is_table_header_cell(&folded.concat())
+                    && vocab::is_table_header_cell(&whole)
+                    && is_value_heading(&whole)
             })
         });
         match lines {
@@ -6869,6 +6882,47 @@ mod tests {
                 "普及细胞治疗、抗体治疗等的基本概念，了解生物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能力。 | ≥13.00(场)",
                 "加强科创研学实践操作能力的培养，通过互动活动提升对生物科学的兴趣，传递最新最前沿的生/物医药研究成果和发展趋势。 | ≥5(场)",
                 "总阅读量 | ≥80000.00(人次)",
+            ]
+        );
+    }
+
+    /// Plain `pdftotext` of MuPDF's and pdfmake's forms: the first row's
+    /// name printed between the header's pieces (`三级指标` / `项目完成率` /
+    /// `年度(/项目)指` / `标值`), a target on the line of the name's line
+    /// it stands beside, the name's other lines after it. The name is no
+    /// header cell's, and the name's lines go together around the target.
+    #[test]
+    fn a_target_on_a_line_of_its_name_stays_its_rows() {
+        let rows = regridded(include_str!("testdata/mupdf-pdftotext-targets-on-name-lines.txt"));
+        let row_of = |name: &str| row_with(&rows, name);
+        assert_eq!(row_of("项目完成率"), "项目完成率 | ≥95.00(%)");
+        assert_eq!(
+            row_of("开展9场"),
+            "开展9场青少年基础性科创研学活动和4场共产党/员、科技工作者科创参观交流活动 | ≥13.00(场)"
+        );
+        assert_eq!(
+            row_of("普及细胞治疗"),
+            "普及细胞治疗、抗体治疗等的基本概念，了解生/物医药基础知识，培养对生物科学的兴趣，掌握/科学方法，实践科学操作，提升科学研究综合能/力。 | ≥13.00(场)"
+        );
+        assert_eq!(
+            row_of("加强科创研学"),
+            "加强科创研学实践操作能力的培养，通过互动活/动提升对生物科学的兴趣，传递最新最前沿的生/物医药研究成果和发展趋势。 | ≥5(场)"
+        );
+    }
+
+    /// Plain `pdftotext` of UCS-2 forms: a target on the middle line of a
+    /// three-line name.
+    #[test]
+    fn a_target_on_the_middle_line_of_its_name_stays_its_rows() {
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n年度(/项目)指标值\n\n基础数据当月采集、当月分析同步率\n\n>70.00(%)\n\n除7月、8月、12月，每月开展一次基础性科创研学\n≥13.00(场)\n活动；每季组织开展一次科创参观交流活动\n7月、8月开展2期暑期科创研学拓展活动；5月上海\n科技节活动和9月全国科普周活动组织配套活动； ≥5.00(场)\n12月举办科创研学特别活动\n\n期刊出版频率\n\n=1.00(月)\n\n财政项目支出绩效目标申报表\n（2024年度）\n";
+        let rows = ruled_rows(text);
+        assert_eq!(
+            rows,
+            [
+                "基础数据当月采集、当月分析同步率 | >70.00(%)",
+                "除7月、8月、12月，每月开展一次基础性科创研学/活动；每季组织开展一次科创参观交流活动 | ≥13.00(场)",
+                "7月、8月开展2期暑期科创研学拓展活动；5月上海/科技节活动和9月全国科普周活动组织配套活动；/12月举办科创研学特别活动 | ≥5.00(场)",
+                "期刊出版频率 | =1.00(月)",
             ]
         );
     }

@@ -181,29 +181,43 @@ enum Step {
         rows: usize,
         cells: usize,
     },
-    /// A two-line name with its one-line target printed between its
-    /// lines (see [`interleaved_names`]): only while cutting, expanded into
-    /// a [`Step::Around`] and the target's cell.
+    /// A name with its one-line target printed among its lines (see
+    /// [`interleaved_names`]): only while cutting, expanded into a
+    /// [`Step::Around`] and the target's cell.
     Interleaved {
-        start: usize,
+        around: Around,
     },
-    /// A cell of items `first` and `first + 2`, the item between them
+    /// A cell of items `start..end` but the one at `start + before`,
     /// another cell's.
-    Around {
-        first: usize,
-    },
+    Around(Around),
+}
+
+/// A name's items `start..end` around its target's, `before` of them
+/// before it.
+#[derive(Debug, Clone, Copy)]
+struct Around {
+    start: usize,
+    before: usize,
+    end: usize,
+}
+
+impl Around {
+    /// The target's item.
+    fn target(&self) -> usize {
+        self.start + self.before
+    }
 }
 
 impl Step {
     /// The items of a cell, in order: none for a blank cell (and for the
     /// steps only cutting knows).
     fn items(&self) -> impl Iterator<Item = usize> {
-        let (lines, last) = match *self {
-            Step::Cell { start, end } => (start..end, None),
-            Step::Around { first } => (first..first + 1, Some(first + 2)),
-            Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => (0..0, None),
+        let (lines, rest) = match *self {
+            Step::Cell { start, end } => (start..end, 0..0),
+            Step::Around(around) => (around.start..around.target(), around.target() + 1..around.end),
+            Step::Blank | Step::Block { .. } | Step::Interleaved { .. } => (0..0, 0..0),
         };
-        lines.chain(last)
+        lines.chain(rest)
     }
 }
 
@@ -724,7 +738,7 @@ fn best_cutting(items: &[Item], first: Column) -> Option<(f32, Vec<Step>)> {
             .collect()
     };
     let (name_cells, target_cells) = (cells(Column::Name), cells(Column::Target));
-    let interleaved: Vec<Vec<Option<f32>>> = widths
+    let interleaved: Vec<Vec<Vec<(Around, f32)>>> = widths
         .iter()
         .map(|&(width, _)| interleaved_names(items, width, &wraps))
         .collect();
@@ -959,7 +973,7 @@ fn cut(
     items: &[Item],
     cells: [&CellCosts; 2],
     blocks: &[Vec<ColumnBlock>],
-    interleaved: &[Option<f32>],
+    interleaved: &[Vec<(Around, f32)>],
     first: Column,
 ) -> Option<(f32, Vec<Step>)> {
     let second = first.other();
@@ -1007,21 +1021,22 @@ fn cut(
                 }
             }
         }
-        // A two-line name around its target: a whole row.
-        let target_line = cells
-            .get(Column::Target as usize)
-            .and_then(|c| c.get(i + 1))
-            .and_then(|c| c.first());
-        if let (Some(Some(name)), Some(target), true) = (
-            interleaved.get(i),
-            target_line,
-            from_name.is_finite() && first == Column::Name,
-        ) {
+        // A name around its target: a whole row.
+        let arounds = interleaved.get(i).map(Vec::as_slice).unwrap_or_default();
+        for &(around, name) in arounds
+            .iter()
+            .filter(|_| from_name.is_finite() && first == Column::Name)
+        {
+            let target_line = cells
+                .get(Column::Target as usize)
+                .and_then(|c| c.get(around.target()))
+                .and_then(|c| c.first());
+            let Some(target) = target_line else { continue };
             let cost = from_name + name + target + INTERLEAVED;
-            if cost < *best.get(i + 3)?.get(Column::Name as usize)? {
-                *best.get_mut(i + 3)?.get_mut(Column::Name as usize)? = cost;
-                *back.get_mut(i + 3)?.get_mut(Column::Name as usize)? =
-                    Some((i, Column::Name, Step::Interleaved { start: i }));
+            if cost < *best.get(around.end)?.get(Column::Name as usize)? {
+                *best.get_mut(around.end)?.get_mut(Column::Name as usize)? = cost;
+                *back.get_mut(around.end)?.get_mut(Column::Name as usize)? =
+                    Some((i, Column::Name, Step::Interleaved { around }));
             }
         }
         for column in [Column::Name, Column::Target] {
@@ -1079,11 +1094,11 @@ fn cut(
                     ]
                 })
                 .collect(),
-            Step::Interleaved { start } => vec![
-                Step::Around { first: start },
+            Step::Interleaved { around } => vec![
+                Step::Around(around),
                 Step::Cell {
-                    start: start + 1,
-                    end: start + 2,
+                    start: around.target(),
+                    end: around.target() + 1,
                 },
             ],
             other => vec![other],
@@ -1100,34 +1115,65 @@ fn cut(
 /// more than the lines read in order, where they read as well.
 const INTERLEAVED: f32 = 0.5;
 
-/// Per item, what a two-line name costs that starts there with its
-/// one-line target printed between its lines (`None` where none can):
-/// poppler prints a target centred on a two-line name in one block with
-/// it, between the name's lines (fpdf2, FOP, jsPDF):
+/// Most lines of a name before, and after, its target printed among them.
+const MAX_LINES_AROUND: usize = 4;
+
+/// Per item, the names that start there with their one-line target
+/// printed among their lines, each with what it costs: poppler prints a
+/// target centred on a wrapped name in one block with it, between the
+/// name's lines (fpdf2, FOP, jsPDF), or on the line of the name's line it
+/// stands beside (MuPDF's rows, a name of three lines):
 ///
 /// ```text
 /// 普及细胞治疗、抗体治疗等的基本概念，…，掌握     ← the name's first line, full
 /// ≥13.00(场)                                      ← the target
 /// 科学方法，实践科学操作，提升科学研究综合能力。  ← the name's last line
+///
+/// 7月、8月开展2期暑期科创研学拓展活动；5月上海
+/// 科技节活动和9月全国科普周活动组织配套活动； ≥5.00(场)
+/// 12月举办科创研学特别活动
 /// ```
 ///
-/// The target is shaped as one and the name's first line is full for
-/// the column (`capacity`) with its last line after it; the three lines
+/// The target is shaped as one and the name's line before it is full for
+/// the column (`capacity`), with a line of the name after it; the lines
 /// are one block.
-fn interleaved_names(items: &[Item], capacity: usize, wraps: &[usize]) -> Vec<Option<f32>> {
+fn interleaved_names(items: &[Item], capacity: usize, wraps: &[usize]) -> Vec<Vec<(Around, f32)>> {
+    let apart = |it: &Item| !it.joined && !it.after_gap && !it.row_start;
     (0..items.len())
-        .map(|i| {
-            let (first, target, last) = (items.get(i)?, items.get(i + 1)?, items.get(i + 2)?);
-            let one_block = [target, last]
-                .iter()
-                .all(|it| !it.joined && !it.after_gap && !it.row_start);
-            if !one_block || !target.numeric || first.numeric || last.numeric || !full(first, Some(last), capacity) {
-                return None;
+        .map(|start| {
+            let mut found = Vec::new();
+            for before in 1..=MAX_LINES_AROUND {
+                let t = start + before;
+                let (Some(target), Some(next)) = (items.get(t), items.get(t + 1)) else {
+                    break;
+                };
+                let lines_before = items.get(start..t).unwrap_or_default();
+                if lines_before.iter().skip(1).any(|it| !apart(it)) || lines_before.iter().any(|it| it.numeric) {
+                    break;
+                }
+                // On a line of its own, or on the name's line before it.
+                let placed = !target.after_gap && !target.row_start;
+                let line_before = lines_before.last();
+                if !placed || !target.numeric || !line_before.is_some_and(|l| full(l, Some(next), capacity)) {
+                    continue;
+                }
+                for after in 1..=MAX_LINES_AROUND {
+                    let end = t + 1 + after;
+                    let Some(lines_after) = items.get(t + 1..end) else {
+                        break;
+                    };
+                    if lines_after.iter().any(|it| !apart(it) || it.numeric) {
+                        break;
+                    }
+                    // The name's lines as one cell, with what follows them.
+                    let mut name: Vec<Item> = lines_before.iter().chain(lines_after).cloned().collect();
+                    name.extend(items.get(end).cloned());
+                    if let Some(cost) = cell_cost(&name, 0, before + after, Column::Name, capacity, wraps) {
+                        found.push((Around { start, before, end }, cost));
+                    }
+                }
             }
-            // The name's lines as one cell, with what follows them.
-            let mut name = vec![first.clone(), last.clone()];
-            name.extend(items.get(i + 3).cloned());
-            cell_cost(&name, 0, 2, Column::Name, capacity, wraps)
+            found
         })
         .collect()
 }
