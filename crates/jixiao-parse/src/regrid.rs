@@ -6910,6 +6910,22 @@ mod tests {
         );
     }
 
+    /// Plain `pdftotext` of Typst's form: the whole first row printed
+    /// after the last, target first, among the header's pieces
+    /// (`年度(/项目)指标值` / `≥95.00(%)` / … / `三级指标` / `项目完成率`).
+    /// It goes first, the right way round; the rows after it stay theirs.
+    #[test]
+    fn a_first_row_printed_after_the_table_target_first_goes_first() {
+        let rows = ruled_rows(include_str!("testdata/typst-pdftotext-first-row-after-table.txt"));
+        assert_eq!(
+            rows.first().map(String::as_str),
+            Some("产出指标 | 数量指标 | 项目完成率 | ≥95.00(%)")
+        );
+        assert_eq!(rows.get(1).map(String::as_str), Some("完成课题报告 | =1.00(份)"));
+        assert_eq!(rows.last().map(|r| r.ends_with("专栏阅读人数 | ≥95.00(%)")), Some(true));
+        assert_eq!(rows.len(), 13);
+    }
+
     /// Plain `pdftotext` of UCS-2 forms: a target on the middle line of a
     /// three-line name.
     #[test]

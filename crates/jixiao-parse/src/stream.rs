@@ -430,9 +430,39 @@ fn read_labelled(
 ///
 /// Only where that is the one reading: the last row is one cell of text
 /// that is no target (`≥90%`), exactly one other row lacks its name, and
-/// its target was printed.
+/// its target was printed. Or the last row is the first whole, its
+/// target printed before its name.
 fn late_name<'s>(pairs: &mut Vec<(&'s Step, &'s Step, u32)>, items: &[Item]) -> Option<usize> {
     let (name, target, _) = *pairs.last()?;
+    // The whole first row printed so, its target first (Typst: `≥95.00(%)`
+    // / `数量指标` / `产出指标` / `三级指标` / `项目完成率` after the last
+    // row): read as a last row of a target for a name and a name for a
+    // target, it goes first the right way round.
+    if let (
+        Step::Cell { start, end },
+        Step::Cell {
+            start: text,
+            end: text_end,
+        },
+    ) = (name, target)
+    {
+        let shaped = |from: usize, to: usize| {
+            items
+                .get(from..to)
+                .map(|cell| cell.iter().any(|i| i.numeric || i.operator))
+        };
+        // (A name, not a piece of a label left over: `标`.)
+        let name_wide = items
+            .get(*text..*text_end)
+            .is_some_and(|cell| cell.iter().map(|i| i.width).sum::<usize>() >= MIN_LATE_NAME_WIDTH);
+        if pairs.len() > 1 && shaped(*start, *end) == Some(true) && shaped(*text, *text_end) == Some(false) && name_wide
+        {
+            let first_line = pairs.first()?.2;
+            pairs.pop();
+            pairs.insert(0, (target, name, first_line));
+            return Some(0);
+        }
+    }
     let orphan = match (name, target) {
         (cell @ Step::Cell { start, end }, Step::Blank) | (Step::Blank, cell @ Step::Cell { start, end }) => {
             (!items.get(*start..*end)?.iter().any(|i| i.numeric || i.operator)).then_some(cell)?
@@ -453,6 +483,10 @@ fn late_name<'s>(pairs: &mut Vec<(&'s Step, &'s Step, u32)>, items: &[Item]) -> 
     pairs.get_mut(row)?.0 = orphan;
     Some(row)
 }
+
+/// Narrowest name of a whole first row printed after the table (display
+/// units: three ideographs), see [`late_name`].
+const MIN_LATE_NAME_WIDTH: usize = 6;
 
 /// A table row of a content-order dump: the line it starts on and the
 /// content lines it covers, `top..bottom` on the [`ContentScale`].
