@@ -225,6 +225,7 @@ pub fn rows(text: &str) -> Vec<Row> {
     };
     let read = as_read(text);
     let text = read.as_ref();
+    let autospaced = spaces_scripts(text);
     let mut rows = Vec::new();
     let mut sheet = 1u32;
     for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {
@@ -234,6 +235,9 @@ pub fn rows(text: &str) -> Vec<Row> {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let mut row = Row::from_line(Location::Line(number), line);
         row.sheet = sheet;
+        if autospaced {
+            join_script_spaced_cells(&mut row);
+        }
         if !row.cells.is_empty() {
             rows.push(row);
         }
@@ -280,6 +284,82 @@ pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
         out = std::borrow::Cow::Owned(undouble_words(&out));
     }
     out
+}
+
+/// Fewest places where the dump sets one space between an ideograph and
+/// a digit (`开展至少 1 次`, `2024 年底完成`) for that to be its typesetter's
+/// (Typst's, Writer's autospace) rather than a gap between two cells.
+const MIN_SPACED_SCRIPTS: usize = 8;
+/// How many times more such spaces than spaces between two ideographs or
+/// gaps of two spaces: a dump that prints a row's cells side by side
+/// (`pdftotext -raw`, pypdf, `-layout`) parts cells by one space or more,
+/// and a space before a number there may part a label from its value.
+const SCRIPT_SPACES_OVER_GAPS: usize = 10;
+
+/// True when a dump that prints a cell a line (plain `pdftotext`,
+/// PyMuPDF) sets a space between ideographs and digits and never joins
+/// them (`不低于 12 场`, `满意率 100%`: Typst and Writer through poppler):
+/// in a sheet's own text a number touches its ideographs.
+fn spaces_scripts(text: &str) -> bool {
+    let (mut spaced, mut joined, mut gaps) = (0usize, 0usize, 0usize);
+    // (A line end before the text: no gap.)
+    let mut window = ['\n'; 3];
+    for c in text.chars() {
+        window = [window[1], window[2], c];
+        let [a, b, c2] = window;
+        let meets =
+            |x: char, y: char| (is_ideograph(x) && y.is_ascii_digit()) || (x.is_ascii_digit() && is_ideograph(y));
+        if b == ' ' && meets(a, c2) {
+            spaced += 1;
+        }
+        if meets(b, c2) {
+            joined += 1;
+        }
+        if (b == ' ' && is_ideograph(a) && is_ideograph(c2)) || (a == ' ' && b == ' ' && c2 != ' ') {
+            gaps += 1;
+        }
+    }
+    spaced >= MIN_SPACED_SCRIPTS && spaced > joined && gaps.saturating_mul(SCRIPT_SPACES_OVER_GAPS) < spaced
+}
+
+/// A CJK unified ideograph.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The row's cells with those the typesetter's space between an
+/// ideograph and a digit parted joined again, the space kept
+/// (`满意率 100%` is one cell; its printed width, by which content-order
+/// dumps tell full lines, stays).
+fn join_script_spaced_cells(row: &mut Row) {
+    // A number of a cell's text, not an amount (`年度资金申请总
+    // 1,280,000.00` are two cells), a date or a ratio beside a label: its
+    // digits (and a `%` after them) touch no separator.
+    let separator = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | '-' | '/' | ':'));
+    let leads_plain_number = |cell: &str| {
+        let mut chars = cell.chars().skip_while(char::is_ascii_digit);
+        cell.starts_with(|c: char| c.is_ascii_digit()) && !separator(chars.next())
+    };
+    let ends_plain_number = |cell: &str| {
+        let trimmed = cell.trim_end_matches('%');
+        let mut before = trimmed.chars().rev().skip_while(char::is_ascii_digit);
+        trimmed.ends_with(|c: char| c.is_ascii_digit()) && !separator(before.next())
+    };
+    let mut cells: Vec<String> = Vec::with_capacity(row.cells.len());
+    for cell in row.cells.drain(..) {
+        match cells.last_mut() {
+            Some(last)
+                if last.chars().last().zip(cell.chars().next()).is_some_and(|(a, b)| {
+                    (is_ideograph(a) && leads_plain_number(&cell)) || (is_ideograph(b) && ends_plain_number(last))
+                }) && row.text.contains(&format!("{last} {cell}")) =>
+            {
+                last.push(' ');
+                last.push_str(&cell);
+            }
+            _ => cells.push(cell),
+        }
+    }
+    row.cells = cells;
 }
 
 /// Fewest pairs of one word printed twice over, of them this many
@@ -547,6 +627,40 @@ mod tests {
         // spaced ones are the sheet's own spacing
         assert!(!spaces_numbers("1. 2 3. 4\n"));
         assert!(!spaces_numbers("1. 2 3. 4 5. 6 1.2 3.4 5.6 7.8\n"));
+    }
+
+    #[test]
+    fn a_typesetters_space_between_ideographs_and_digits_parts_no_cells() {
+        // Typst through plain pdftotext: every number spaced from its
+        // ideographs, a cell a line.
+        let autospaced = "开展至少 1 次团体心\n理治疗\n咨询满意率\n满意率 100%\n不低于 12 场\n2024 年底完成\n年度资金申请总 1,280,000.00\n计划开始日期 2026-01-01\n3.居民满意度达到 90% 以上。\n";
+        assert!(spaces_scripts(autospaced));
+        let cells: Vec<String> = rows(autospaced).iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(
+            cells,
+            [
+                "开展至少 1 次团体心",
+                "理治疗",
+                "咨询满意率",
+                "满意率 100%",
+                "不低于 12 场",
+                "2024 年底完成",
+                // an amount, a date or a numbered item parts from a label
+                "年度资金申请总 | 1,280,000.00",
+                "计划开始日期 | 2026-01-01",
+                "3.居民满意度达到 90% 以上。",
+            ]
+        );
+        // A sheet's own numbers touch their ideographs; a dump of cells
+        // side by side (`-raw`, `-layout`) parts them by spaces.
+        assert!(!spaces_scripts(
+            "开展9场 不低于12场 完成3次 共4场 约5天 第6期 1 次 2 次 3 次 4 次 5 次\n"
+        ));
+        let side_by_side = "项目名称 服务 项目性质 其他 主管部门 某局 实施单位 某中心 计划 开始 日期 不低于 12 场 ≥ 3 次 共 4 场 约 5 天 第 6 期 第 7 期\n";
+        assert!(!spaces_scripts(side_by_side));
+        assert!(!spaces_scripts(
+            "至少 1 次  不低于 12 场  2024 年底  共 4 场  约 5 天\n"
+        ));
     }
 
     #[test]
