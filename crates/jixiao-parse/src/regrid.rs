@@ -3275,7 +3275,18 @@ fn regrid_table(
                 (true, Some(first), Some(last)) => (*first..=*last).collect(),
                 _ => printed,
             };
-            crate::stream::read(&labels, &positionless, &content, &printed)?
+            // The header's cells poppler printed after the table's first
+            // line, with the first row's cells about them.
+            let late_header: Vec<u32> = table
+                .iter()
+                .filter(|r| r.cells.len() == 1 && vocab::is_table_header_cell(&fold_compact(&r.text)))
+                .filter_map(|r| match r.loc {
+                    Location::Line(n) => Some(n),
+                    Location::Page(_) => None,
+                })
+                .filter(|&n| content.first().is_some_and(|p| n > p.line))
+                .collect();
+            crate::stream::read(&labels, &positionless, &content, &printed, &late_header)?
         };
         let mut out = woven_rows;
         out.extend(read.rows);
@@ -6924,6 +6935,34 @@ mod tests {
         assert_eq!(rows.get(1).map(String::as_str), Some("完成课题报告 | =1.00(份)"));
         assert_eq!(rows.last().map(|r| r.ends_with("专栏阅读人数 | ≥95.00(%)")), Some(true));
         assert_eq!(rows.len(), 13);
+    }
+
+    /// Plain `pdftotext` of Typst's district form: the first row printed
+    /// among the rows, target first, with the header's cells poppler set
+    /// after the cost rows (`年度(/项目)指标值` / `不低于 12 场` / … /
+    /// `三级指标` / `心理健康讲座场次`): it goes first, the right way round.
+    #[test]
+    fn a_first_row_printed_among_the_rows_with_the_header_goes_first() {
+        let rows = ruled_rows(include_str!("testdata/typst-pdftotext-first-row-among-rows.txt"));
+        assert_eq!(
+            rows.first().map(String::as_str),
+            Some("产出指标 | 数量指标 | 心理健康讲座场次 | 不低于 12 场")
+        );
+        assert_eq!(
+            rows.get(7).map(String::as_str),
+            Some("效益指标 | 社会效益指标 | “心理健康进社区”活动覆盖率 | 不低于 50%")
+        );
+        assert_eq!(rows.len(), 10);
+    }
+
+    /// Plain `pdftotext` of Chromium's seed form in a serif font: a row
+    /// printed target first with its labels between (`≥90.00(%)` /
+    /// `满意度指标` / `服务对象满意度指标 故障响应服务满意率`), far from any
+    /// header cell: no first row, it stays where it stands.
+    #[test]
+    fn a_row_printed_target_first_away_from_the_header_stays() {
+        let rows = ruled_rows(include_str!("testdata/chromium-serif-pdftotext-row-target-first.txt"));
+        assert_eq!(rows.first().map(|r| r.ends_with("项目完成率 | ≥95.00(%)")), Some(true));
     }
 
     /// Plain `pdftotext` of UCS-2 forms: a target on the middle line of a

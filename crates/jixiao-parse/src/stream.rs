@@ -229,14 +229,15 @@ pub(crate) fn read(
     positionless: &[Label],
     content: &[Piece],
     printed: &std::collections::BTreeSet<u32>,
+    late_header: &[u32],
 ) -> Option<Read> {
     // Labels printed where they tell nothing of their rows leave the
     // rows to what they measure, with all the table's labels.
     if positionless.is_empty() {
-        read_labelled(labels, content, printed, true)
+        read_labelled(labels, content, printed, late_header, true)
     } else {
         let all: Vec<Label> = positionless.iter().chain(labels).cloned().collect();
-        read_labelled(&all, content, printed, false)
+        read_labelled(&all, content, printed, late_header, false)
     }
 }
 
@@ -246,6 +247,7 @@ fn read_labelled(
     labels: &[Label],
     content: &[Piece],
     printed: &std::collections::BTreeSet<u32>,
+    late_header: &[u32],
     positioned: bool,
 ) -> Option<Read> {
     let first = content.first()?;
@@ -333,7 +335,7 @@ fn read_labelled(
             Column::Target => (b, a, *line),
         })
         .collect();
-    let late_name = late_name(&mut pairs, &items);
+    let late_name = late_name(&mut pairs, &items, content, late_header);
     let placed = if row_major || labels.is_empty() || !positioned {
         None
     } else if trailing.is_some() {
@@ -432,37 +434,61 @@ fn read_labelled(
 /// that is no target (`≥90%`), exactly one other row lacks its name, and
 /// its target was printed. Or the last row is the first whole, its
 /// target printed before its name.
-fn late_name<'s>(pairs: &mut Vec<(&'s Step, &'s Step, u32)>, items: &[Item]) -> Option<usize> {
-    let (name, target, _) = *pairs.last()?;
+fn late_name<'s>(
+    pairs: &mut Vec<(&'s Step, &'s Step, u32)>,
+    items: &[Item],
+    content: &[Piece],
+    late_header: &[u32],
+) -> Option<usize> {
     // The whole first row printed so, its target first (Typst: `≥95.00(%)`
     // / `数量指标` / `产出指标` / `三级指标` / `项目完成率` after the last
-    // row): read as a last row of a target for a name and a name for a
-    // target, it goes first the right way round.
-    if let (
-        Step::Cell { start, end },
-        Step::Cell {
-            start: text,
-            end: text_end,
-        },
-    ) = (name, target)
-    {
-        let shaped = |from: usize, to: usize| {
-            items
-                .get(from..to)
-                .map(|cell| cell.iter().any(|i| i.numeric || i.operator))
-        };
-        // (A name, not a piece of a label left over: `标`.)
-        let name_wide = items
-            .get(*text..*text_end)
-            .is_some_and(|cell| cell.iter().map(|i| i.width).sum::<usize>() >= MIN_LATE_NAME_WIDTH);
-        if pairs.len() > 1 && shaped(*start, *end) == Some(true) && shaped(*text, *text_end) == Some(false) && name_wide
-        {
-            let first_line = pairs.first()?.2;
-            pairs.pop();
-            pairs.insert(0, (target, name, first_line));
-            return Some(0);
-        }
+    // row, or among the rows where poppler's blocks put the header: `不低于
+    // 12 场` / … / `心理健康讲座场次`): read as a row of a target for a name
+    // and a name for a target, the one such row among the header's cells
+    // printed late goes first the right way round. (A row printed so
+    // elsewhere, a label between its target and its name, stays.)
+    let near_header = |item: usize| {
+        content.get(item).is_some_and(|p| {
+            late_header
+                .iter()
+                .any(|&h| h.abs_diff(p.line) <= MAX_LINES_FROM_LATE_HEADER)
+        })
+    };
+    let shaped = |from: usize, to: usize| {
+        items
+            .get(from..to)
+            .map(|cell| cell.iter().any(|i| i.numeric || i.operator))
+    };
+    let reversed: Vec<usize> = (1..pairs.len())
+        .filter(|&i| match pairs.get(i) {
+            Some((
+                Step::Cell { start, end },
+                Step::Cell {
+                    start: text,
+                    end: text_end,
+                },
+                _,
+            )) => {
+                // (A name, not a piece of a label left over: `标`.)
+                let name_wide = items
+                    .get(*text..*text_end)
+                    .is_some_and(|cell| cell.iter().map(|i| i.width).sum::<usize>() >= MIN_LATE_NAME_WIDTH);
+                shaped(*start, *end) == Some(true)
+                    && shaped(*text, *text_end) == Some(false)
+                    && name_wide
+                    && near_header(*start)
+                    && near_header(*text)
+            }
+            _ => false,
+        })
+        .collect();
+    if let [row] = reversed.as_slice() {
+        let first_line = pairs.first()?.2;
+        let (target, name, _) = pairs.remove(*row);
+        pairs.insert(0, (name, target, first_line));
+        return Some(0);
     }
+    let (name, target, _) = *pairs.last()?;
     let orphan = match (name, target) {
         (cell @ Step::Cell { start, end }, Step::Blank) | (Step::Blank, cell @ Step::Cell { start, end }) => {
             (!items.get(*start..*end)?.iter().any(|i| i.numeric || i.operator)).then_some(cell)?
@@ -487,6 +513,10 @@ fn late_name<'s>(pairs: &mut Vec<(&'s Step, &'s Step, u32)>, items: &[Item]) -> 
 /// Narrowest name of a whole first row printed after the table (display
 /// units: three ideographs), see [`late_name`].
 const MIN_LATE_NAME_WIDTH: usize = 6;
+/// Most dump lines between a late first row's cell and a header cell
+/// printed with it (`年度(/项目)指标值` / `不低于 12 场` / `数量指标` /
+/// `绩效` / `指标` / `三级指标` / `心理健康讲座场次`, blank lines between).
+const MAX_LINES_FROM_LATE_HEADER: u32 = 8;
 
 /// A table row of a content-order dump: the line it starts on and the
 /// content lines it covers, `top..bottom` on the [`ContentScale`].
