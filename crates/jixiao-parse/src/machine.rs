@@ -2033,24 +2033,7 @@ fn place_run_by_sums(
                 *v = Some(amount);
             }
         }
-        let value = |item: FundItem| -> Option<f64> {
-            items
-                .iter()
-                .zip(&values)
-                .find(|(i, v)| **i == item && v.is_some())
-                .and_then(|(_, v)| *v)
-        };
-        let mut holds = true;
-        let mut checked: Vec<FundItem> = Vec::new();
-        for (total, parts) in vocab::FUND_SUMS {
-            let Some(total_value) = value(total) else { continue };
-            let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
-                continue;
-            };
-            holds &= vocab::cents(total_value) == part_values.iter().map(|v| vocab::cents(*v)).sum::<i64>();
-            checked.push(total);
-            checked.extend_from_slice(parts);
-        }
+        let (holds, checked) = sums_read(&amount_of(items, &values), |_| true);
         let all_checked = chosen
             .iter()
             .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
@@ -2062,6 +2045,39 @@ fn place_run_by_sums(
         }
     }
     found
+}
+
+/// The amount of each money cell of `items` read with `amounts` (the
+/// first read, where an item stands twice).
+fn amount_of<'a>(items: &'a [FundItem], amounts: &'a [Option<f64>]) -> impl Fn(FundItem) -> Option<f64> + 'a {
+    move |item| {
+        items
+            .iter()
+            .zip(amounts)
+            .find(|(i, a)| **i == item && a.is_some())
+            .and_then(|(_, a)| *a)
+    }
+}
+
+/// Checks the sums ([`vocab::FUND_SUMS`]) whose total `counts` and whose
+/// total and parts `value` all reads: whether every one holds, and the
+/// items of those read.
+fn sums_read(value: &dyn Fn(FundItem) -> Option<f64>, counts: impl Fn(FundItem) -> bool) -> (bool, Vec<FundItem>) {
+    let mut holds = true;
+    let mut checked: Vec<FundItem> = Vec::new();
+    for (total, parts) in vocab::FUND_SUMS {
+        if !counts(total) {
+            continue;
+        }
+        let Some(total_value) = value(total) else { continue };
+        let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
+            continue;
+        };
+        holds &= vocab::cents(total_value) == part_values.iter().map(|v| vocab::cents(*v)).sum::<i64>();
+        checked.push(total);
+        checked.extend_from_slice(parts);
+    }
+    (holds, checked)
 }
 
 /// The two `其他资金` cells' columns by the sums, where a dump's order
@@ -2082,23 +2098,12 @@ fn others_by_sums(items: &mut [FundItem], amounts: &[Option<f64>]) {
     // Whether the sums hold with `items`: (every sum read holds, the
     // number of sums read).
     let holds = |items: &[FundItem]| -> (bool, usize) {
-        let value = |item: FundItem| -> Option<f64> {
-            items
-                .iter()
-                .zip(amounts)
-                .find(|(i, a)| **i == item && a.is_some())
-                .and_then(|(_, a)| *a)
-        };
-        let mut all = true;
-        let mut read = 0;
-        for (total, parts) in vocab::FUND_SUMS {
-            let Some(total) = value(total) else { continue };
-            let Some(parts) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
-                continue;
-            };
-            read += 1;
-            all &= vocab::cents(total) == parts.iter().map(|v| vocab::cents(*v)).sum::<i64>();
-        }
+        let (all, checked) = sums_read(&amount_of(items, amounts), |_| true);
+        // (How many sums were read: their totals.)
+        let read = vocab::FUND_SUMS
+            .iter()
+            .filter(|(total, _)| checked.contains(total))
+            .count();
         (all, read)
     };
     let mut swapped = items.to_vec();
@@ -2159,22 +2164,9 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
                         .and_then(|(_, a)| *a)
                 })
         };
-        let mut checked: Vec<FundItem> = Vec::new();
-        let mut holds = true;
-        for (total, parts) in vocab::FUND_SUMS {
-            // The total read beside its label: a sum of stray amounts
-            // alone proves little (`3,117,000.00 = 0.00 + 3,117,000.00`).
-            if chosen.contains(&total) {
-                continue;
-            }
-            let Some(total_value) = value(total) else { continue };
-            let Some(part_values) = parts.iter().map(|p| value(*p)).collect::<Option<Vec<f64>>>() else {
-                continue;
-            };
-            holds &= vocab::cents(total_value) == part_values.iter().map(|v| vocab::cents(*v)).sum::<i64>();
-            checked.push(total);
-            checked.extend_from_slice(parts);
-        }
+        // The total read beside its label: a sum of stray amounts alone
+        // proves little (`3,117,000.00 = 0.00 + 3,117,000.00`).
+        let (holds, checked) = sums_read(&value, |total| !chosen.contains(&total));
         if holds && chosen.iter().all(|c| checked.contains(c)) {
             if found.is_some() {
                 return None;
