@@ -315,6 +315,16 @@ pub enum Location {
     Line(u32),
 }
 
+impl Location {
+    /// The text line, where this is one.
+    pub fn line(self) -> Option<u32> {
+        match self {
+            Location::Line(n) => Some(n),
+            Location::Page(_) => None,
+        }
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -400,8 +400,7 @@ fn begins_label_or_kind(folded: &str) -> bool {
 /// completes it.
 fn nature_parted(region: &[Row], kinds: &[Kind]) -> Option<Vec<usize>> {
     let folded = |i: usize| region.get(i).map(|r| fold_compact(&r.text));
-    let head =
-        (0..region.len()).find(|&i| folded(i).is_some_and(|f| begins_label_or_kind(&f) && is_nature_head(&f)))?;
+    let head = (0..region.len()).find(|&i| folded(i).is_some_and(|f| is_nature_head(&f)))?;
     let first = folded(head)?;
     let tail = (head + 1..region.len()).find(|&j| {
         kinds.get(j) == Some(&Kind::Piece) && folded(j).is_some_and(|piece| is_nature(&format!("{first}{piece}")))

@@ -575,10 +575,7 @@ impl Parser {
                 };
                 if let Some(fund) = target {
                     fund.amount = Some(cell.clone());
-                    fund.apart = match row.loc {
-                        Location::Line(line) if fund.loc != row.loc => Some(line),
-                        _ => None,
-                    };
+                    fund.apart = row.loc.line().filter(|_| fund.loc != row.loc);
                     continue;
                 }
                 if self.drawing_order {
@@ -645,8 +642,7 @@ impl Parser {
                     .filter_map(|((c, r), a)| Some((c.apart.filter(|_| *r)?, (*a)?)))
                     .collect();
                 for (text, loc) in &loose {
-                    let Location::Line(line) = loc else { return None };
-                    lined.push((*line, parse_amount(text, funds.scale)?));
+                    lined.push((loc.line()?, parse_amount(text, funds.scale)?));
                 }
                 lined.sort_by_key(|(line, _)| *line);
                 Some(lined.into_iter().map(|(_, v)| v).collect())
@@ -679,10 +675,7 @@ impl Parser {
                         loose.push((taken, Location::Line(line)));
                     }
                 }
-                loose.sort_by_key(|(_, loc)| match loc {
-                    Location::Line(n) => *n,
-                    Location::Page(_) => 0,
-                });
+                loose.sort_by_key(|(_, loc)| loc.line());
             }
         }
         if funds.cells.iter().all(|c| dump_line_loc(c.loc)) {
@@ -1959,20 +1952,16 @@ fn dump_line_loc(loc: Location) -> bool {
 /// of the annual column after it (`项目资金总额` / `249,800.00` /
 /// `249,800.00` / `其中：财政资金` / `0.00`), where the order tells nothing.
 fn run_cells(cells: &[FundCell], loose: &[(String, Location)]) -> Option<Vec<bool>> {
-    let line = |loc: Location| match loc {
-        Location::Line(n) => Some(n),
-        Location::Page(_) => None,
-    };
     let last_open = cells
         .iter()
         .filter(|c| c.amount.is_none())
-        .map(|c| line(c.loc))
+        .map(|c| c.loc.line())
         .collect::<Option<Vec<u32>>>()?
         .into_iter()
         .max()?;
     let first_loose = loose
         .iter()
-        .map(|(_, loc)| line(*loc))
+        .map(|(_, loc)| loc.line())
         .collect::<Option<Vec<u32>>>()?
         .into_iter()
         .min()?;
@@ -1992,42 +1981,31 @@ fn run_cells(cells: &[FundCell], loose: &[(String, Location)]) -> Option<Vec<boo
 /// a column at a time, then the amounts (`年度资金申请总额` / `其中：当年财政
 /// 拨款` / `上年结转资金` / `其他资金` / `31,487,510.00` / `5,020,000.00` /
 /// `0.00` / `26,467,510.00`), and the label right before the first amount
-/// took it. The run (`loose`) is the amounts the cells `in_run` hold
+/// took it. The `run` is the amounts the cells `in_run` hold
 /// ([`run_cells`]) and those no label took, in the dump's order; it goes,
-/// in the
-/// same order, to the run's cells, the only choice under which every sum read holds and each of the run's
-/// amounts stands in one. The amount of every cell, or `None` where no
-/// choice, or more than one, does.
+/// in the same order, to the run's cells: the only choice under which
+/// every sum read holds and each of the run's amounts stands in one. The
+/// amount of every cell, or `None` where no choice, or more than one,
+/// does.
 fn place_run_by_sums(
     items: &[FundItem],
     amounts: &[Option<f64>],
     in_run: &[bool],
-    loose: &[f64],
+    run: &[f64],
 ) -> Option<Vec<Option<f64>>> {
     let open: Vec<usize> = (0..items.len())
         .filter(|&i| in_run.get(i).copied().unwrap_or(false))
         .collect();
-    let run = loose;
-    if run.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+    if run.len() > open.len() {
         return None;
     }
-    let mut found: Option<Vec<Option<f64>>> = None;
-    for mask in 0u32..(1 << open.len()) {
-        if mask.count_ones() as usize != run.len() {
-            continue;
-        }
+    only_choice(&open, run.len(), |chosen| {
         let mut values: Vec<Option<f64>> = amounts.to_vec();
         for &i in &open {
             if let Some(v) = values.get_mut(i) {
                 *v = None;
             }
         }
-        let chosen: Vec<usize> = open
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| mask & (1 << k) != 0)
-            .map(|(_, &i)| i)
-            .collect();
         for (&i, &amount) in chosen.iter().zip(run) {
             if let Some(v) = values.get_mut(i) {
                 *v = Some(amount);
@@ -2037,11 +2015,33 @@ fn place_run_by_sums(
         let all_checked = chosen
             .iter()
             .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
-        if holds && all_checked {
+        (holds && all_checked).then_some(values)
+    })
+}
+
+/// What `fits` makes of the only choice of `k` of `open`, in their order,
+/// that it takes; `None` where none does, or more than one, or `open` is
+/// more cells than [`MAX_OPEN_FUNDS`].
+fn only_choice<T: Copy, R>(open: &[T], k: usize, mut fits: impl FnMut(&[T]) -> Option<R>) -> Option<R> {
+    if open.len() > MAX_OPEN_FUNDS {
+        return None;
+    }
+    let mut found = None;
+    for mask in 0u32..(1 << open.len()) {
+        if mask.count_ones() as usize != k {
+            continue;
+        }
+        let chosen: Vec<T> = open
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, &t)| t)
+            .collect();
+        if let Some(made) = fits(&chosen) {
             if found.is_some() {
                 return None;
             }
-            found = Some(values);
+            found = Some(made);
         }
     }
     found
@@ -2117,7 +2117,7 @@ fn others_by_sums(items: &mut [FundItem], amounts: &[Option<f64>]) {
 
 /// A label of the annual column (`年度资金申请总额`, `当年财政拨款`,
 /// `上年结转资金`): the `其他资金` beside them is the annual one.
-/// Most money cells left without an amount that [`place_by_sums`] tries
+/// Most money cells left without an amount that [`only_choice`] tries
 /// amounts on (a form has seven).
 const MAX_OPEN_FUNDS: usize = 7;
 
@@ -2138,20 +2138,10 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
             open.push(*item);
         }
     }
-    if amounts.is_empty() || amounts.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+    if amounts.is_empty() || amounts.len() > open.len() {
         return None;
     }
-    let mut found: Option<Vec<FundItem>> = None;
-    for mask in 0u32..(1 << open.len()) {
-        if mask.count_ones() as usize != amounts.len() {
-            continue;
-        }
-        let chosen: Vec<FundItem> = open
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| mask & (1 << k) != 0)
-            .map(|(_, item)| *item)
-            .collect();
+    only_choice(&open, amounts.len(), |chosen| {
         let value = |item: FundItem| -> Option<f64> {
             chosen
                 .iter()
@@ -2167,14 +2157,8 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
         // The total read beside its label: a sum of stray amounts alone
         // proves little (`3,117,000.00 = 0.00 + 3,117,000.00`).
         let (holds, checked) = sums_read(&value, |total| !chosen.contains(&total));
-        if holds && chosen.iter().all(|c| checked.contains(c)) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(chosen);
-        }
-    }
-    found
+        (holds && chosen.iter().all(|c| checked.contains(c))).then(|| chosen.to_vec())
+    })
 }
 
 fn is_annual_label(label: FundLabel) -> bool {

@@ -764,13 +764,7 @@ struct TableRead {
 
 /// The dump lines the table's rows stand on.
 pub(crate) fn printed_lines(table: &[Row]) -> std::collections::BTreeSet<u32> {
-    table
-        .iter()
-        .filter_map(|r| match r.loc {
-            Location::Line(n) => Some(n),
-            Location::Page(_) => None,
-        })
-        .collect()
+    table.iter().filter_map(|r| r.loc.line()).collect()
 }
 
 /// A content-order dump's table: every piece on a line of its own, or
@@ -3249,10 +3243,7 @@ fn regrid_table(
                 let folded = fold_compact(&r.text);
                 r.cells.len() == 1 && vocab::is_marker_text(&folded)
             })
-            .filter_map(|r| match r.loc {
-                Location::Line(n) => Some(n),
-                Location::Page(_) => None,
-            })
+            .filter_map(|r| r.loc.line())
             .collect();
         // The second pass's cells woven back among the first's: their rows,
         // then the rest read as ever.
@@ -3280,10 +3271,7 @@ fn regrid_table(
             let late_header: Vec<u32> = table
                 .iter()
                 .filter(|r| r.cells.len() == 1 && vocab::is_table_header_cell(&fold_compact(&r.text)))
-                .filter_map(|r| match r.loc {
-                    Location::Line(n) => Some(n),
-                    Location::Page(_) => None,
-                })
+                .filter_map(|r| r.loc.line())
                 .filter(|&n| content.first().is_some_and(|p| n > p.line))
                 .collect();
             crate::stream::read(&labels, &positionless, &content, &printed, &late_header)?

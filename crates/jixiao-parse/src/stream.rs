@@ -491,7 +491,7 @@ fn late_name<'s>(
     let (name, target, _) = *pairs.last()?;
     let orphan = match (name, target) {
         (cell @ Step::Cell { start, end }, Step::Blank) | (Step::Blank, cell @ Step::Cell { start, end }) => {
-            (!items.get(*start..*end)?.iter().any(|i| i.numeric || i.operator)).then_some(cell)?
+            (!shaped(*start, *end)?).then_some(cell)?
         }
         _ => return None,
     };
