@@ -271,11 +271,22 @@ fn stray_header_rows(form: &[Row]) -> Vec<usize> {
             run.push(i);
             i += 1;
         }
+        // A text takes the pieces it wrapped into and the line that ends
+        // its block (`上海市普陀区示例街道办` / `事处`, `…示例街道社` /
+        // `区卫生服务中心`).
         while i < kinds.len() && matches!(kinds.get(i), Some(Kind::Text | Kind::Piece)) && run.len() < MAX_HEADER_ROWS {
             run.push(i);
             i += 1;
-            if kinds.get(i - 1) == Some(&Kind::Text) && !member(i) {
-                break;
+            if kinds.get(i - 1) == Some(&Kind::Text) {
+                while kinds.get(i) == Some(&Kind::Piece)
+                    || (kinds.get(i) == Some(&Kind::Text) && two_line_block(form, i))
+                {
+                    run.push(i);
+                    i += 1;
+                }
+                if !member(i) {
+                    break;
+                }
             }
         }
         out.extend(run);
@@ -283,6 +294,19 @@ fn stray_header_rows(form: &[Row]) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// True where rows `i - 1` and `i` are the two lines of one block of
+/// plain `pdftotext` (a blank line before and after, none between): one
+/// cell's text its width wrapped (`上海市生物医药科技` / `发展中心`).
+fn two_line_block(rows: &[Row], i: usize) -> bool {
+    let line = |k: Option<usize>| k.and_then(|k| rows.get(k)).and_then(|r| r.loc.line());
+    let (Some(first), Some(second)) = (line(i.checked_sub(1)), line(Some(i))) else {
+        return false;
+    };
+    let before = line(i.checked_sub(2));
+    let after = line(Some(i + 1));
+    second == first + 1 && before.is_none_or(|b| b + 1 < first) && after.is_none_or(|a| a > second + 1)
 }
 
 /// The row after a header: the annual goal's heading, the indicator
@@ -407,6 +431,32 @@ fn nature_parted(region: &[Row], kinds: &[Kind]) -> Option<Vec<usize>> {
     })?;
     Some(vec![head, tail])
 }
+
+/// Brackets a text opens and leaves open (`…办事处（社区综合`: 1), or,
+/// negative, closes that it never opened (`管理与公共服务中心）`: -1).
+fn bracket_depth(text: &str) -> i32 {
+    let mut depth = 0i32;
+    let mut lowest = 0i32;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            _ => {}
+        }
+    }
+    if lowest < 0 {
+        lowest
+    } else {
+        depth
+    }
+}
+
+/// Most rows between a value left in an open bracket and the text that
+/// closes it (dompdf: the other column's label between them).
+const MAX_ROWS_TO_CLOSING_BRACKET: usize = 6;
 
 /// True for a nature cut short (`其他经常性项`).
 fn is_nature_head(folded: &str) -> bool {
@@ -539,11 +589,26 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
     }
     // The pieces a wrapped text printed under it (`…服务能力` / `提升`),
     // not one a nature took (`其他一次性项` / … / `目`).
+    // A value its cell wrapped inside a bracket, the rest printed apart
+    // (`上海市…办事处（社区综合` / `实施单位` / `管理与公共服务中心）`):
+    // the text after it that closes the bracket.
     let with_pieces = |i: usize, taken: &[bool]| -> Vec<usize> {
+        let open = |k: usize| {
+            kinds.get(k).is_some_and(|k| matches!(k, Kind::Text | Kind::Piece))
+                && !taken.get(k).copied().unwrap_or(true)
+        };
         let more = (i + 1..kinds.len())
-            .take_while(|&k| kinds.get(k) == Some(&Kind::Piece) && !taken.get(k).copied().unwrap_or(true))
+            .take_while(|&k| kinds.get(k) == Some(&Kind::Piece) && open(k))
             .count();
-        (i..=i + more).collect()
+        let mut rows: Vec<usize> = (i..=i + more).collect();
+        if bracket_depth(&text_of(&rows)) > 0 {
+            let after = i + more + 1;
+            let closing = (after..kinds.len())
+                .take(MAX_ROWS_TO_CLOSING_BRACKET)
+                .find(|&k| open(k) && region.get(k).is_some_and(|r| bracket_depth(&r.text) < 0));
+            rows.extend(closing);
+        }
+        rows
     };
     // Values printed before their labels, a table row at a time: Gnumeric
     // draws a row's merged cells right to left, then its single cells
@@ -658,6 +723,66 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
                 if let Some(v) = values.get_mut(i) {
                     *v = Some((text_of(&rows), rows));
                 }
+            }
+        }
+    }
+    // A text left over on the line that ends the block of a value a text
+    // label took (`上海市普陀区某某街道` / `社区事务受理服务中心`, a blank
+    // line before and after): the rest of that value.
+    for i in 1..kinds.len() {
+        if !matches!(kinds.get(i), Some(Kind::Text | Kind::Piece))
+            || taken.get(i).copied().unwrap_or(true)
+            || !two_line_block(region, i)
+        {
+            continue;
+        }
+        let owner = text_labels.iter().copied().find(|l| {
+            values
+                .get(*l)
+                .and_then(Option::as_ref)
+                .is_some_and(|(_, rows)| rows.last() == Some(&(i - 1)))
+        });
+        let Some(owner) = owner else { continue };
+        if let Some(t) = taken.get_mut(i) {
+            *t = true;
+        }
+        if let Some(Some((text, rows))) = values.get_mut(owner) {
+            text.push_str(&text_of(&[i]));
+            rows.push(i);
+        }
+    }
+    // A nature or category its cell wrapped, the first half on the
+    // label's line (`项目类别 特定目标` / `类`): the piece that completes it.
+    for (i, kind) in kinds.iter().enumerate() {
+        let Kind::Label(field @ (Field::Nature | Field::Category), Some(inline)) = kind else {
+            continue;
+        };
+        let complete = |v: &str| {
+            if *field == Field::Nature {
+                is_nature(v)
+            } else {
+                is_category(v)
+            }
+        };
+        let head = fold_compact(inline);
+        let next = i + 1;
+        // (`类` alone is of a category's shape.)
+        let piece = matches!(kinds.get(next), Some(Kind::Piece | Kind::Category(1) | Kind::Nature(1)));
+        let completes = piece
+            && region
+                .get(next)
+                .is_some_and(|r| fold_compact(&r.text).chars().count() <= MAX_WRAPPED_PIECE)
+            && !taken.get(next).copied().unwrap_or(true)
+            && !complete(&head)
+            && region
+                .get(next)
+                .is_some_and(|r| complete(&format!("{head}{}", fold_compact(&r.text))));
+        if completes && values.get(i).is_some_and(Option::is_none) {
+            if let Some(t) = taken.get_mut(next) {
+                *t = true;
+            }
+            if let Some(v) = values.get_mut(i) {
+                *v = Some((text_of(&[next]), vec![next]));
             }
         }
     }
@@ -1210,4 +1335,132 @@ mod tests {
             proptest::prop_assert_eq!(characters(&ordered), characters(&rows));
         }
     }
+
+    // MuPDF through plain `pdftotext`: a category wrapped on its label's
+    // line (`项目类别 特定目标` / `类`) and a unit's name a block of two
+    // lines (`上海市生物医药科技` / `发展中心`).
+    orders_to!(
+        wrapped_category_on_its_labels_line_and_a_two_line_name_join,
+        "财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n\n交通工具购置及更新\n\n主管部门\n\n上海市科学技术委员会\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n其他一次性项目\n\n项目类别 特定目标\n类\n\n实施单位\n\n上海市生物医药科技\n发展中心\n\n2024-01-01\n\n计划完成日期\n\n2024-12-31\n\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2024年度）",
+            "项目名称 | 交通工具购置及更新",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市科学技术委员会",
+            "实施单位 | 上海市生物医药科技发展中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "项目资金",
+            "（元）",
+            "年度总体目标",
+        ]
+    );
+
+    // Writer through plain `pdftotext`: a unit's name wrapped inside its
+    // bracket, the rest on the next line with a date after it.
+    orders_to!(
+        a_value_left_in_an_open_bracket_takes_the_text_that_closes_it,
+        "财政项目支出绩效目标申报表\n（2026 年度）\n项目名称\n主管部门\n计划开始日期\n项目资金\n（元）\n\n社区综合治理与为老服务能力\n项目性质\n提升\n上海市普陀区某某街道办事处（社区综合管理\n与公共服务中心）\n2026-01-01\n\n其他经常性项\n目\n实施单位\n\n上海市普陀区某某街道社区事务受理服务中心\n\n计划完成日期\n\n2026-12-31\n\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2026 | 年度）",
+            "项目名称 | 社区综合治理与为老服务能力",
+            "项目性质 | 其他经常性项目",
+            "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心）",
+            "实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+            "计划开始日期 | 2026-01-01",
+            "计划完成日期 | 2026-12-31",
+            "项目资金",
+            "（元）",
+            "提升",
+            "年度总体目标",
+        ]
+    );
+
+    // MuPDF: the header's late cells printed under the project goal's
+    // heading, the implementer's name a block of two lines.
+    orders_to!(
+        a_stray_unit_name_of_two_lines_goes_whole,
+        "财政项目支出绩效目标申报表\n（2026年度）\n项目名称\n\n社区综合治理与为老服务能力提升\n\n主管部门\n\n上海市普陀区某某街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n\n实施单位\n\n2026-01-01\n\n计划完成日期\n\n2026-12-31\n\n3,650,000.00\n\n年度资金申请总额\n\n项目\n绩效\n目标\n\n其他资金\n项目总目标\n\n一般性项\n目\n\n上海市普陀区某某街道\n社区事务受理服务中心\n\n项目资金总额\n\n年度总体目标\n\n通过三年时间，建成服务网络。\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2026年度）",
+            "项目名称 | 社区综合治理与为老服务能力提升",
+            "项目类别 | 一般性项目",
+            "主管部门 | 上海市普陀区某某街道办事处",
+            "实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
+            "计划开始日期 | 2026-01-01",
+            "计划完成日期 | 2026-12-31",
+            "项目资金",
+            "（元）",
+            "项目性质",
+            "3,650,000.00",
+            "年度资金申请总额",
+            "项目",
+            "绩效",
+            "目标",
+            "其他资金",
+            "项目总目标",
+            "项目资金总额",
+            "年度总体目标",
+            "通过三年时间，建成服务网络。",
+        ]
+    );
+
+    // MuPDF: the header's late cells printed among the table's first
+    // rows, the implementer's name wrapped (`…街道办` / `事处`).
+    orders_to!(
+        a_stray_unit_name_takes_its_wrapped_piece,
+        "财政项目支出绩效目标填报表\n（2025年度）\n项目名称\n\n社区综合治理与平安建设\n\n主管部门\n\n上海市普陀区示例街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n实施单位\n\n2025-01-01\n\n计划完成日期\n\n2025-12-31\n\n项目总目标\n\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n特定目\n标类\n\n上海市普陀区示例街道办\n事处\n\n项目资金总额\n\n其他资金\n",
+        [
+            "财政项目支出绩效目标填报表",
+            "（2025年度）",
+            "项目名称 | 社区综合治理与平安建设",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市普陀区示例街道办事处",
+            "实施单位 | 上海市普陀区示例街道办事处",
+            "计划开始日期 | 2025-01-01",
+            "计划完成日期 | 2025-12-31",
+            "项目资金",
+            "（元）",
+            "项目性质",
+            "项目总目标",
+            "推进社区综合治理，完善网格化管理，提升平安建设水平。",
+            "项目资金总额",
+            "其他资金",
+            "一级指标",
+            "二级指标",
+            "产出指标",
+            "数量指标",
+        ]
+    );
+    // MuPDF: the header's late cells printed among the table's first
+    // rows, the implementer's name a block of two lines.
+    orders_to!(
+        a_stray_unit_name_of_a_two_line_block_goes_whole,
+        "财政项目支出绩效目标填报表\n（2025年度）\n项目名称\n\n社区综合治理与平安建设\n\n主管部门\n\n上海市普陀区示例街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n实施单位\n\n2025-01-01\n\n计划完成日期\n\n2025-12-31\n\n项目总目标\n\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n特定目\n标类\n\n上海市普陀区示例街道社\n区卫生服务中心\n\n项目资金总额\n\n其他资金\n",
+        [
+            "财政项目支出绩效目标填报表",
+            "（2025年度）",
+            "项目名称 | 社区综合治理与平安建设",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市普陀区示例街道办事处",
+            "实施单位 | 上海市普陀区示例街道社区卫生服务中心",
+            "计划开始日期 | 2025-01-01",
+            "计划完成日期 | 2025-12-31",
+            "项目资金",
+            "（元）",
+            "项目性质",
+            "项目总目标",
+            "推进社区综合治理，完善网格化管理，提升平安建设水平。",
+            "项目资金总额",
+            "其他资金",
+            "一级指标",
+            "二级指标",
+            "产出指标",
+            "数量指标",
+        ]
+    );
 }
