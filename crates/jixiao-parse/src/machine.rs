@@ -193,6 +193,22 @@ pub struct Parser {
     /// drawing order: their labels may come after the block (see
     /// [`Parser::flush_goal_money`]); reported when the form ends.
     stray_amounts: Vec<(String, Location)>,
+    /// The money cells of a dump's block, held back until amounts under
+    /// the goal's heading tell whether the order took some of them wrong
+    /// (see [`move_by_sums`]); emitted then, or at the form's end.
+    held_funds: Vec<HeldFund>,
+}
+
+/// A money cell of a dump's block, not yet emitted.
+#[derive(Debug, Clone)]
+struct HeldFund {
+    item: FundItem,
+    amount: Option<f64>,
+    text: Option<String>,
+    loc: Location,
+    /// The dump line of its amount, where the amount stood on a line of its
+    /// own: which label took it was the order's guess.
+    apart: Option<u32>,
 }
 
 impl Parser {
@@ -210,6 +226,7 @@ impl Parser {
             fund_cells: Vec::new(),
             stray_amounts: Vec::new(),
             drawing_order: false,
+            held_funds: Vec::new(),
         }
     }
 
@@ -688,15 +705,37 @@ impl Parser {
                 loc,
             });
         }
+        let dump = funds.cells.iter().all(|c| dump_line_loc(c.loc));
         for (((cell, item), amount), text) in funds.cells.into_iter().zip(items).zip(amounts).zip(texts) {
             self.fund_cells.push((item, amount));
-            let text = text.filter(|_| amount.is_none());
-            self.emit(Event::Fund {
+            let held = HeldFund {
                 item,
                 amount,
-                text,
+                text: text.filter(|_| amount.is_none()),
                 loc: cell.loc,
-            });
+                apart: cell.apart.filter(|_| amount.is_some()),
+            };
+            if dump {
+                self.held_funds.push(held);
+            } else {
+                self.emit_fund(held);
+            }
+        }
+    }
+
+    fn emit_fund(&mut self, fund: HeldFund) {
+        self.events.push_back(Event::Fund {
+            item: fund.item,
+            amount: fund.amount,
+            text: fund.text,
+            loc: fund.loc,
+        });
+    }
+
+    /// Emits the money cells held back.
+    fn release_funds(&mut self) {
+        for fund in mem::take(&mut self.held_funds) {
+            self.emit_fund(fund);
         }
     }
 
@@ -1077,6 +1116,40 @@ impl Parser {
     /// reported, never guessed.
     fn flush_goal_money(&mut self, goal: &mut Goal) {
         let rows = mem::take(&mut goal.money);
+        if rows.is_empty() {
+            return;
+        }
+        if !self.move_held_funds(&rows) {
+            self.release_funds();
+            self.place_goal_money(rows);
+        }
+    }
+
+    /// Amounts alone under the goal's heading that move the held money
+    /// cells' amounts (see [`move_by_sums`]); true when they did, and the
+    /// cells were emitted.
+    fn move_held_funds(&mut self, rows: &[Row]) -> bool {
+        if self.held_funds.is_empty() {
+            return false;
+        }
+        let values: Option<Vec<f64>> = rows.iter().map(|r| parse_amount(&r.text, self.fund_scale)).collect();
+        let lines: Option<Vec<u32>> = rows.iter().map(|r| r.loc.line()).collect();
+        let (Some(values), Some(lines)) = (values, lines) else {
+            return false;
+        };
+        if place_by_sums(&self.fund_cells, &values).is_some() {
+            return false;
+        }
+        let Some(held) = move_by_sums(&self.held_funds, &values, &lines) else {
+            return false;
+        };
+        self.fund_cells = held.iter().map(|f| (f.item, f.amount)).collect();
+        self.held_funds = held;
+        self.release_funds();
+        true
+    }
+
+    fn place_goal_money(&mut self, rows: Vec<Row>) {
         let labels: Vec<FundLabel> = rows.iter().map_while(|r| vocab::fund_label(&r.text)).collect();
         if labels.len() == rows.len() && self.label_stray_amounts(&labels) {
             return;
@@ -1589,6 +1662,11 @@ impl Parser {
     }
 
     fn emit(&mut self, event: Event) {
+        // Held money cells wait only for amounts under the goal's heading:
+        // any event but a report of text left out lets them go first.
+        if !matches!(event, Event::Unplaced { .. }) {
+            self.release_funds();
+        }
         self.events.push_back(event);
     }
 }
@@ -2159,6 +2237,72 @@ fn place_by_sums(cells: &[(FundItem, Option<f64>)], amounts: &[f64]) -> Option<V
         let (holds, checked) = sums_read(&value, |total| !chosen.contains(&total));
         (holds && chosen.iter().all(|c| checked.contains(c))).then(|| chosen.to_vec())
     })
+}
+
+/// The held money cells with the amounts under the goal's heading
+/// (`amounts`, on dump `lines`) placed, where the order took some amounts
+/// to the wrong labels: poppler prints the seed's `上年结转资金` /
+/// `其他资金` / `0.00` / `其他资金`, then the goal's heading, then
+/// `26,467,510.00`, and by order the blank project column's `其他资金`
+/// took the carried-over `0.00`. The amounts the order gave to parts of
+/// a sum, with these, go in the dump's order to the parts and open cells
+/// in the labels' order: the only choice under which every sum read
+/// holds, with its total read beside its label, and every amount stands
+/// in one. `None` where no amount was the order's guess, or no choice,
+/// or more than one, does.
+fn move_by_sums(held: &[HeldFund], amounts: &[f64], lines: &[u32]) -> Option<Vec<HeldFund>> {
+    let items: Vec<FundItem> = held.iter().map(|f| f.item).collect();
+    let now: Vec<Option<f64>> = held.iter().map(|f| f.amount).collect();
+    let is_total = |item: FundItem| vocab::FUND_SUMS.iter().any(|(total, _)| *total == item);
+    let movable = |f: &HeldFund| f.apart.is_some() && !is_total(f.item);
+    let filled = |item: FundItem| held.iter().any(|f| f.item == item && f.amount.is_some() && !movable(f));
+    let cells: Vec<usize> = (0..held.len())
+        .filter(|&i| {
+            held.get(i)
+                .is_some_and(|f| movable(f) || (f.amount.is_none() && !filled(f.item)))
+        })
+        .collect();
+    if !held.iter().any(movable) {
+        return None;
+    }
+    let mut run: Vec<(u32, f64)> = held
+        .iter()
+        .filter(|f| movable(f))
+        .filter_map(|f| Some((f.apart?, f.amount?)))
+        .collect();
+    run.extend(lines.iter().copied().zip(amounts.iter().copied()));
+    run.sort_by_key(|(line, _)| *line);
+    let run: Vec<f64> = run.into_iter().map(|(_, v)| v).collect();
+    if run.len() > cells.len() {
+        return None;
+    }
+    let placed = only_choice(&cells, run.len(), |chosen| {
+        let mut values = now.clone();
+        for &i in &cells {
+            if let Some(v) = values.get_mut(i) {
+                *v = None;
+            }
+        }
+        for (&i, &amount) in chosen.iter().zip(&run) {
+            if let Some(v) = values.get_mut(i) {
+                *v = Some(amount);
+            }
+        }
+        let chosen_items: Vec<FundItem> = chosen.iter().filter_map(|&i| items.get(i).copied()).collect();
+        let (holds, checked) = sums_read(&amount_of(&items, &values), |total| !chosen_items.contains(&total));
+        (holds && chosen_items.iter().all(|c| checked.contains(c))).then_some(values)
+    })?;
+    let moved = held
+        .iter()
+        .zip(placed)
+        .map(|(f, amount)| HeldFund {
+            amount,
+            text: f.text.clone().filter(|_| amount.is_none()),
+            apart: None,
+            ..f.clone()
+        })
+        .collect();
+    Some(moved)
 }
 
 fn is_annual_label(label: FundLabel) -> bool {
@@ -3292,6 +3436,60 @@ mod tests {
                 "Unplaced(FundsUnderGoal, 其中：当年财政拨款)",
             ]
         );
+    }
+
+    // poppler's order of the seed's money block (plain `pdftotext` of a
+    // ReportLab form): the blank project column's `其他资金` took the
+    // carried-over `0.00` by order; the annual `其他资金`'s amount comes
+    // under the goal's heading. Only the carried-over cell makes the sum
+    // hold.
+    parses_to!(
+        an_amount_the_order_gave_wrong_moves_by_the_sums,
+        "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 科技服务\n项目资金\n（元）\n项目资金总额\n\n年度资金申请总额\n\n31,487,510.00\n\n其中：财政资金\n\n其中：当年财政拨款\n\n5,020,000.00\n\n上年结转资金\n其他资金\n\n0.00\n\n其他资金\n项目总目标\n\n26,467,510.00\n年度总体目标\n\n目标文字。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Year(2024)",
+            "Field(Name, 科技服务)",
+            "Fund(ProjectTotal, None, None)",
+            "Fund(AnnualTotal, Some(31487510.0), None)",
+            "Fund(ProjectFiscal, None, None)",
+            "Fund(AnnualFiscalCurrent, Some(5020000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(ProjectOther, None, None)",
+            "Fund(AnnualOther, Some(26467510.0), None)",
+            "Goal(Both, 目标文字。)",
+            "FormEnd"
+        ]
+    );
+
+    /// `move_by_sums` over held cells (item, amount, its dump line where
+    /// the order took it) and amounts after them: the amounts, or `None`.
+    fn moved(held: &[(FundItem, Option<f64>, Option<u32>)], amounts: &[(f64, u32)]) -> Option<Vec<Option<f64>>> {
+        let held: Vec<HeldFund> = held
+            .iter()
+            .map(|&(item, amount, apart)| HeldFund {
+                item,
+                amount,
+                text: None,
+                loc: Location::Line(1),
+                apart,
+            })
+            .collect();
+        let values: Vec<f64> = amounts.iter().map(|a| a.0).collect();
+        let lines: Vec<u32> = amounts.iter().map(|a| a.1).collect();
+        move_by_sums(&held, &values, &lines).map(|h| h.iter().map(|f| f.amount).collect())
+    }
+
+    #[test]
+    fn strays_beside_cells_all_filled_move_nothing() {
+        use FundItem::*;
+        let held = [
+            (AnnualTotal, Some(10.0), None),
+            (AnnualFiscalCurrent, Some(10.0), Some(3)),
+            (AnnualFiscalCarryover, Some(0.0), Some(5)),
+            (AnnualOther, Some(0.0), Some(7)),
+        ];
+        assert_eq!(moved(&held, &[(0.0, 9)]), None);
     }
 
     /// `place_by_sums` over cells (`-` = read without an amount) and stray
