@@ -6547,6 +6547,12 @@ mod tests {
             drawn.iter().any(|r| r == "专项行动1完成时间 | 2025年9/月底前"),
             "{drawn:#?}"
         );
+        // Two digits wrapped down with `月底` (`2025年` / `10月底` / `前`):
+        // `10月底` fills the column as `2025年9` does.
+        assert!(
+            drawn.iter().any(|r| r == "专项行动2完成时间 | 2025年/10月底/前"),
+            "{drawn:#?}"
+        );
     }
 
     /// PyMuPDF of Typst's form: a six-line target in a column of nine

@@ -931,8 +931,9 @@ fn full(line: &Item, next: Option<&Item>, capacity: usize) -> bool {
     let moved = next.map_or(2, |n| n.moves);
     // Proportional Latin letters and digits are wider than the one unit
     // counted for each (`2024年11` / `月前完成`, `1-3项国内` / `外项目合作`
-    // fill a column of eight).
-    line.width + line.latin / LATIN_PER_EXTRA_UNIT + moved > capacity && !overfull(line, capacity)
+    // fill a column of eight); the extra rounds up: `10月底` / `前` fills
+    // MuPDF's column of four ideographs, two digits past an even count.
+    line.width + line.latin.div_ceil(LATIN_PER_EXTRA_UNIT) + moved > capacity && !overfull(line, capacity)
 }
 
 /// True when `line` is wider than a column of `capacity` holds, beyond
