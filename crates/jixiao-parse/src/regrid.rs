@@ -6555,6 +6555,31 @@ mod tests {
         );
     }
 
+    /// Writer's table through plain `pdftotext`: a page's first rows in
+    /// row order, then its labels, then the rest a column at a time, the
+    /// names wrapped (twenty lines for sixteen targets).
+    #[test]
+    fn a_column_of_wrapped_names_goes_with_its_targets() {
+        let rows = committed_dump_rows("seed.writer.pdf.pdftotext.txt");
+        for row in [
+            "总阅读量 | ≥80000.00(人次)",
+            "除 7 月、8 月、12 月，每月开展一次基础性科创研学活动；每季/组织开展一次科创参观交流活动 | ≥13.00(场)",
+            "服务对象满意度 | ≥90.00(%)",
+        ] {
+            assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
+        }
+    }
+
+    /// Writer's table through plain `pdftotext`: a label's halves around
+    /// its row's cells (`服务对象满意度指` / `故障响应服务满意率` /
+    /// `≥90.00(%)` / `标`) start the row after the first half.
+    #[test]
+    fn a_label_printed_around_its_row_starts_it() {
+        let rows = committed_dump_rows("seed.writer.pdf.pdftotext.txt");
+        let at = rows.iter().position(|r| r.ends_with("故障响应服务满意率 | ≥90.00(%)"));
+        assert!(at.is_some(), "{rows:#?}");
+    }
+
     /// PyMuPDF of Typst's form: a six-line target in a column of nine
     /// ideographs, the next row after a label. Read as one-line cells in a
     /// column as wide as one longer line, `征询工作` took the next row's

@@ -166,9 +166,9 @@ impl Column {
 }
 
 /// A step of the cutting: a cell of items `start..end`, a blank cell, or
-/// a column block of `rows` one-line names from `start` followed by their
-/// `rows` target cells (the block's number `cells` in the cutting's list
-/// of target cells; only while cutting: expanded into cells).
+/// a column block of names followed by their target cells (the block's
+/// number `cells` in the cutting's list of blocks taken; only while
+/// cutting: expanded into cells).
 #[derive(Debug, Clone, Copy)]
 enum Step {
     Cell {
@@ -177,8 +177,6 @@ enum Step {
     },
     Blank,
     Block {
-        start: usize,
-        rows: usize,
         cells: usize,
     },
     /// A name with its one-line target printed among its lines (see
@@ -271,7 +269,19 @@ fn read_labelled(
     }
     if row_major {
         for label in labels {
-            if let Some(i) = content.iter().position(|p| p.line as f32 >= label.at) {
+            // A label whose halves stand around its row's first cells
+            // (`服务对象满意度指` / `故障响应服务满意率` / `≥90.00(%)` / `标`)
+            // starts the row right after its first half.
+            let around = label.lines.filter(|(first, last)| {
+                content
+                    .iter()
+                    .any(|p| p.line as f32 > *first && (p.line as f32) < *last)
+            });
+            let starts = |p: &Piece| match around {
+                Some((first, _)) => p.line as f32 > first,
+                None => p.line as f32 >= label.at,
+            };
+            if let Some(i) = content.iter().position(starts) {
                 if let Some(item) = items.get_mut(i) {
                     item.row_start = true;
                 }
@@ -789,7 +799,7 @@ fn best_cutting(items: &[Item], first: Column) -> Option<(f32, Vec<Step>)> {
         .iter()
         .map(|&(target_width, _)| {
             (0..items.len())
-                .map(|start| column_blocks(items, start, target_width, &wraps))
+                .map(|start| column_blocks(items, start, target_width, &widths, &wraps))
                 .collect()
         })
         .collect();
@@ -1045,8 +1055,8 @@ fn cut(
     let n = items.len();
     let mut best = vec![[f32::INFINITY; 2]; n + 1];
     let mut back: Vec<[Option<(usize, Column, Step)>; 2]> = vec![[None, None]; n + 1];
-    // The target cells of the column blocks steps took.
-    let mut taken: Vec<Vec<(usize, usize)>> = Vec::new();
+    // The column blocks steps took.
+    let mut taken: Vec<&ColumnBlock> = Vec::new();
     *best.first_mut()?.get_mut(first as usize)? = 0.0;
     for i in 0..=n {
         // A blank cell: the column moves on without an item.
@@ -1073,16 +1083,9 @@ fn cut(
                 let cost = from_name + COLUMN_BLOCK + block.cost;
                 if cost < *best.get(end)?.get(Column::Name as usize)? {
                     *best.get_mut(end)?.get_mut(Column::Name as usize)? = cost;
-                    *back.get_mut(end)?.get_mut(Column::Name as usize)? = Some((
-                        i,
-                        Column::Name,
-                        Step::Block {
-                            start: i,
-                            rows: block.targets.len(),
-                            cells: taken.len(),
-                        },
-                    ));
-                    taken.push(block.targets.clone());
+                    *back.get_mut(end)?.get_mut(Column::Name as usize)? =
+                        Some((i, Column::Name, Step::Block { cells: taken.len() }));
+                    taken.push(block);
                 }
             }
         }
@@ -1147,18 +1150,25 @@ fn cut(
     let mut steps: Vec<Step> = steps
         .into_iter()
         .flat_map(|step| match step {
-            Step::Block { start, rows, cells } => (start..start + rows)
-                .zip(taken.get(cells).map(Vec::as_slice).unwrap_or_default())
-                .flat_map(|(name, &(target, end))| {
-                    [
-                        Step::Cell {
-                            start: name,
-                            end: name + 1,
-                        },
-                        Step::Cell { start: target, end },
-                    ]
+            Step::Block { cells, .. } => taken
+                .get(cells)
+                .map(|block| {
+                    block
+                        .names
+                        .iter()
+                        .zip(&block.targets)
+                        .flat_map(|(&(start, end), &(target, target_end))| {
+                            [
+                                Step::Cell { start, end },
+                                Step::Cell {
+                                    start: target,
+                                    end: target_end,
+                                },
+                            ]
+                        })
+                        .collect()
                 })
-                .collect(),
+                .unwrap_or_default(),
             Step::Interleaved { around } => vec![
                 Step::Around(around),
                 Step::Cell {
@@ -1246,6 +1256,9 @@ fn interleaved_names(items: &[Item], capacity: usize, wraps: &[usize]) -> Vec<Ve
 /// A column block that may start at an item: its target cells (item
 /// ranges, one per name) and what cutting them costs.
 struct ColumnBlock {
+    /// The name cells (item ranges): one line each, but where the names
+    /// wrapped (see [`wrapped_names_block`]).
+    names: Vec<(usize, usize)>,
     targets: Vec<(usize, usize)>,
     cost: f32,
 }
@@ -1270,7 +1283,13 @@ struct ColumnBlock {
 /// the labels poppler prints among them: blank lines around) and so are
 /// the targets. The shapes tell the columns apart; wrapped target cells
 /// are cut as any cells are (`capacity`, `wraps`).
-fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize]) -> Vec<ColumnBlock> {
+fn column_blocks(
+    items: &[Item],
+    start: usize,
+    capacity: usize,
+    widths: &[(usize, usize)],
+    wraps: &[usize],
+) -> Vec<ColumnBlock> {
     let one_line = |i: usize| items.get(i).is_some_and(|it| i == start || !it.joined);
     // A block of wrapped targets follows names that start a table, or
     // after a blank line or a label.
@@ -1298,15 +1317,17 @@ fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize])
                 .is_some_and(|it| one_line(t) && !it.row_start && it.numeric)
         }) {
             out.push(ColumnBlock {
+                names: (start..from).map(|n| (n, n + 1)).collect(),
                 targets: (from..from + names).map(|t| (t, t + 1)).collect(),
-                cost: 0.0,
+                cost: if block_start { 0.0 } else { BLOCK_INSIDE_A_BLOCK },
             });
             continue;
         }
         if !block_start || !in_one_block {
             continue;
         }
-        let Some((cost, targets)) = cut_into(items, from, names, capacity, wraps) else {
+        out.extend(wrapped_names_block(items, start, names, widths, wraps));
+        let Some((cost, targets)) = cut_into(items, from, names, Column::Target, capacity, wraps) else {
             continue;
         };
         let numeric = targets
@@ -1314,18 +1335,79 @@ fn column_blocks(items: &[Item], start: usize, capacity: usize, wraps: &[usize])
             .filter(|&&(s, e)| items.get(s..e).is_some_and(|c| c.iter().any(|i| i.numeric)))
             .count();
         if 2 * numeric > names {
-            out.push(ColumnBlock { targets, cost });
+            out.push(ColumnBlock {
+                names: (start..from).map(|n| (n, n + 1)).collect(),
+                targets,
+                cost,
+            });
         }
     }
     out
 }
 
+/// A column block whose names wrapped: `lines` lines of names from
+/// `start`, one block, then, after a blank line, fewer one-line numeric
+/// targets, each a block of its own or not, up to a blank line or the
+/// table's end. Writer's table through poppler prints the rows after a
+/// page's first ones a column at a time:
+///
+/// ```text
+/// 基础数据当月采集、当月分析同步率
+/// 除 7 月、8 月、12 月，每月开展一次基础性科创研学活动；每
+/// 组织开展一次科创参观交流活动
+/// 期刊出版频率
+///
+/// >70.00(%)
+/// ≥13.00(场)
+/// =1.00(月)
+/// ```
+///
+/// The names' lines are cut into as many cells as there are targets, at
+/// the name column's width that cuts them cheapest.
+fn wrapped_names_block(
+    items: &[Item],
+    start: usize,
+    lines: usize,
+    widths: &[(usize, usize)],
+    wraps: &[usize],
+) -> Option<ColumnBlock> {
+    let from = start + lines;
+    let targets = items
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .take_while(|(k, it)| (*k == 0 || !it.joined) && !it.row_start && it.numeric)
+        .count();
+    let after = items.get(from + targets);
+    if targets < 2 || targets >= lines || after.is_some_and(|it| !it.after_gap) {
+        return None;
+    }
+    let (cost, names) = widths
+        .iter()
+        .filter_map(|&(width, _)| cut_into(items, start, targets, Column::Name, width, wraps))
+        .min_by(|a, b| a.0.total_cmp(&b.0))?;
+    Some(ColumnBlock {
+        names,
+        targets: (from..from + targets).map(|t| (t, t + 1)).collect(),
+        cost,
+    })
+}
+
+/// Cost of a column block whose names begin inside a block of the dump
+/// (no blank line or label before them): poppler prints a column of
+/// names as a block of its own, and the lines before them in it are more
+/// of them (a wrapped name's: see [`wrapped_names_block`]).
+const BLOCK_INSIDE_A_BLOCK: f32 = 1.0;
+
 /// The cheapest cutting of the block of items from `from` (up to a blank
-/// line) into exactly `cells` target cells, as item ranges, with its cost.
+/// line) into exactly `cells` cells of `column`, as item ranges, with its
+/// cost.
 fn cut_into(
     items: &[Item],
     from: usize,
     cells: usize,
+    column: Column,
     capacity: usize,
     wraps: &[usize],
 ) -> Option<(f32, Vec<(usize, usize)>)> {
@@ -1349,7 +1431,7 @@ fn cut_into(
                 continue;
             }
             for end in j + 1..=span.min(j + MAX_CELL_LINES) {
-                let Some(cost) = cell_cost(items, from + j, from + end, Column::Target, capacity, wraps) else {
+                let Some(cost) = cell_cost(items, from + j, from + end, column, capacity, wraps) else {
                     break;
                 };
                 let slot = best.get_mut(c + 1)?.get_mut(end)?;
