@@ -6570,6 +6570,20 @@ mod tests {
         }
     }
 
+    /// Typst's table through plain `pdftotext`: a name's last character
+    /// on a line of its own after the line that holds its target, then a
+    /// block of labels. Read as a row's name, `动` shifted every row after.
+    #[test]
+    fn a_name_of_one_character_is_a_wrapped_names_end() {
+        let rows = committed_dump_rows("seed.typst.pdf.pdftotext.txt");
+        for row in [
+            "除 7 月、8 月、12 月，每月开展一次基础性科创研学活动；每季组织开展一次科创参观交流活/动 | ≥13.00(场)",
+            "7 月、8 月开展 2 期暑期科创研学拓展活动；5 月上海科技节活动和 9 月全国科普周活动组织/配套活动；12 月举办科创研学特别活动 | ≥5.00(场)",
+        ] {
+            assert!(rows.iter().any(|r| r.ends_with(row)), "{row}: {rows:#?}");
+        }
+    }
+
     /// Writer's table through plain `pdftotext`: a label's halves around
     /// its row's cells (`服务对象满意度指` / `故障响应服务满意率` /
     /// `≥90.00(%)` / `标`) start the row after the first half.

@@ -78,6 +78,10 @@ const TARGET_AS_NAME: f32 = 3.0;
 /// Cost of a numeric target read over several lines when its first line
 /// was not full (it had room to go on).
 const NUMERIC_WRAPPED: f32 = 2.0;
+/// Cost of a name of one character (`动`): no indicator is named so;
+/// the last line of a wrapped name, read as a row's name, shifts the rows
+/// after it.
+const ONE_CHARACTER_NAME: f32 = 1.0;
 /// Cost of a row without a name or a target (a cell left blank).
 const EMPTY_CELL: f32 = 2.0;
 /// Cost of each line of a cell beyond its first: of two cuttings that fit
@@ -1005,6 +1009,10 @@ fn cell_cost(
     let numeric = cell.iter().any(|i| i.numeric);
     if column == Column::Name && numeric {
         cost += TARGET_AS_NAME;
+    }
+    // A name of one character is a wrapped name's last line (`动`).
+    if column == Column::Name && cell.iter().map(|i| i.width).sum::<usize>() <= 2 {
+        cost += ONE_CHARACTER_NAME;
     }
     // Two numeric targets in one cell (`=100.00(%)` … `>10.00(年)`): two
     // rows' cells, never one target wrapped.
