@@ -524,6 +524,8 @@ impl Parser {
     /// amounts, they pair in order.
     fn fund_row(&mut self, funds: &mut Funds, row: &Row) {
         let mut cells: Vec<String> = funds.label_begun.take().map(|(text, _)| text).into_iter().collect();
+        // A label begun on a line before (a wrapped label's first half).
+        let carried = cells.len();
         let cut_tail = funds.cut_tail.take();
         for (k, cell) in row.cells.iter().enumerate() {
             // The rest of the label cut short on the row above, over this
@@ -562,12 +564,13 @@ impl Parser {
                 });
                 continue;
             }
-            // A label its cell cut short, its amount right after it in a
-            // PDF's grid row (Gnumeric prints `其中：当年财政拨` in a column
-            // too narrow; a dump's `年度资金申请` is a wrapped label's half,
-            // its amount maybe another's).
-            let amount_next =
-                matches!(row.loc, Location::Page(_)) && cells.get(index + 1).is_some_and(|c| is_amount(c));
+            // A label its cell cut short, its amount right after it on its
+            // row (Gnumeric prints `其中：当年财政拨` in a column too narrow).
+            // Not a dump's label begun on a line before (`年度资金申请` /
+            // `3,650,000.00` / `总额`): a wrapped label's half, its amount
+            // maybe another's.
+            let own_line = matches!(row.loc, Location::Page(_)) || index >= carried;
+            let amount_next = own_line && cells.get(index + 1).is_some_and(|c| is_amount(c));
             if let Some(cut) = vocab::cut_short_fund_label(cell).filter(|_| amount_next) {
                 funds.cut_tail = Some(cut.rest);
                 self.emit(Event::LabelCutShort {
@@ -3437,6 +3440,45 @@ mod tests {
             ]
         );
     }
+
+    // pdfplumber of a Gnumeric form whose narrow column cut a label
+    // short (`其中：当年财政拨`, its `款` never printed): the amount after
+    // it on its line is its own, not the project column's label before.
+    parses_to!(
+        a_label_cut_short_takes_the_amount_after_it_on_its_line,
+        "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 科技服务\n项目资金（元）\n项目资金总额 年度资金申请总额 31,487,510.00\n其中：财政资金 其中：当年财政拨 5,020,000.00\n上年结转资金 0.00\n其他资金 其他资金 26,467,510.00\n项目总目标 年度总体目标\n目标文字。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Year(2024)",
+            "Field(Name, 科技服务)",
+            "LabelCutShort(其中：当年财政拨 → 当年财政拨款)",
+            "Fund(ProjectTotal, None, None)",
+            "Fund(AnnualTotal, Some(31487510.0), None)",
+            "Fund(ProjectFiscal, None, None)",
+            "Fund(AnnualFiscalCurrent, Some(5020000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(ProjectOther, None, None)",
+            "Fund(AnnualOther, Some(26467510.0), None)",
+            "Goal(Both, 目标文字。)",
+            "FormEnd"
+        ]
+    );
+
+    // Dompdf through plain `pdftotext`: a wrapped label's first half,
+    // then an amount, then the half's rest. The amount is the project
+    // total's: the half takes nothing.
+    parses_to!(
+        a_label_begun_on_a_line_before_takes_no_amount,
+        "财政项目支出绩效目标申报表\n项目名称 科技服务\n项目资金（元）\n项目资金总额\n\n年度资金申请\n\n3,650,000.00\n\n总额\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 科技服务)",
+            "Unplaced(InFundsBlock, 年度资金申请)",
+            "Unplaced(InFundsBlock, 总额)",
+            "Fund(ProjectTotal, Some(3650000.0), None)",
+            "FormEnd"
+        ]
+    );
 
     // poppler's order of the seed's money block (plain `pdftotext` of a
     // ReportLab form): the blank project column's `其他资金` took the
