@@ -867,7 +867,10 @@ fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
         }
     };
     let amount = |r: &Row| one(r).is_some_and(|c| is_amount(&c));
-    let label = |r: &Row| one(r).is_some_and(|c| vocab::fund_label(&c).is_some());
+    // A money label, or one its narrow cell cut short (Gnumeric's
+    // `其中：当年财政拨`, its amount beside it).
+    let fund_label = |c: &str| vocab::fund_label(c).or_else(|| vocab::cut_short_fund_label(c).map(|cut| cut.label));
+    let label = |r: &Row| one(r).is_some_and(|c| fund_label(&c).is_some());
     let marker = |r: &Row| {
         one(r).is_some_and(|c| vocab::marker(&c).is_some() || vocab::is_marker_prefix(&c) || vocab::is_marker_piece(&c))
     };
@@ -892,7 +895,7 @@ fn mirror_funds(rows: Vec<Row>) -> Vec<Row> {
         // / `其他资金` of a page read backwards).
         let one_block_row = || match row_labels {
             [project, annual] => {
-                let item = |r: &Row| one(r).and_then(|c| vocab::fund_label(&c));
+                let item = |r: &Row| one(r).and_then(|c| fund_label(&c));
                 use jixiao_model::FundItem::*;
                 use vocab::FundLabel::{Item, Other};
                 matches!(
@@ -1461,6 +1464,35 @@ mod tests {
             "二级指标",
             "产出指标",
             "数量指标",
+        ]
+    );
+
+    // PyMuPDF of Gnumeric's narrow form: a row's amount, then its labels,
+    // the annual one cut short (`其中：当年财政拨`, its `款` never drawn):
+    // the amount is the cut label's, the project column's label blank.
+    orders_to!(
+        a_label_cut_short_takes_its_amount_in_a_mirrored_block,
+        "财政项目支出绩效目标申报表\n（2024年度）\n特定目标类\n科技服务平台运行保障\n项目名称\n项目性质\n其他一次性项目\n项目类别\n上海市生物医药科技发展中心\n上海市科学技术委员会\n主管部门\n实施单位\n2024-12-31\n2024-01-01\n计划开始日\n期\n计划完成日期\n31,487,510.00\n项目资金\n（元）\n项目资金总额\n年度资金申请总额\n5,020,000.00\n其中：财政资金\n其中：当年财政拨\n0.00\n上年结转资金\n26,467,510.00\n其他资金\n其他资金\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2024年度）",
+            "项目名称 | 科技服务平台运行保障",
+            "项目性质 | 其他一次性项目",
+            "项目类别 | 特定目标类",
+            "主管部门 | 上海市科学技术委员会",
+            "实施单位 | 上海市生物医药科技发展中心",
+            "计划开始日期 | 2024-01-01",
+            "计划完成日期 | 2024-12-31",
+            "项目资金",
+            "（元）",
+            "项目资金总额",
+            "年度资金申请总额 | 31,487,510.00",
+            "其中：财政资金",
+            "其中：当年财政拨 | 5,020,000.00",
+            "上年结转资金 | 0.00",
+            "其他资金",
+            "其他资金 | 26,467,510.00",
+            "年度总体目标",
         ]
     );
 }
