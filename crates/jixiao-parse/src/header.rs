@@ -766,17 +766,16 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
         };
         let head = fold_compact(inline);
         let next = i + 1;
+        let Some(piece) = region.get(next).map(|r| fold_compact(&r.text)) else {
+            continue;
+        };
         // (`类` alone is of a category's shape.)
-        let piece = matches!(kinds.get(next), Some(Kind::Piece | Kind::Category(1) | Kind::Nature(1)));
-        let completes = piece
-            && region
-                .get(next)
-                .is_some_and(|r| fold_compact(&r.text).chars().count() <= MAX_WRAPPED_PIECE)
+        let a_piece = matches!(kinds.get(next), Some(Kind::Piece | Kind::Category(1) | Kind::Nature(1)))
+            && piece.chars().count() <= MAX_WRAPPED_PIECE;
+        let completes = a_piece
             && !taken.get(next).copied().unwrap_or(true)
             && !complete(&head)
-            && region
-                .get(next)
-                .is_some_and(|r| complete(&format!("{head}{}", fold_compact(&r.text))));
+            && complete(&format!("{head}{piece}"));
         if completes && values.get(i).is_some_and(Option::is_none) {
             if let Some(t) = taken.get_mut(next) {
                 *t = true;

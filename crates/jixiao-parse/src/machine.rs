@@ -1628,6 +1628,8 @@ impl Parser {
                 self.emit(Event::FormEnd { last });
             }
         }
+        // (Emitted with `FormEnd`; none is left behind without it.)
+        self.release_funds();
     }
 
     /// The rows before the first form: the title (the heading just before the
