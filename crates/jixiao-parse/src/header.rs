@@ -728,19 +728,27 @@ fn reorder(region: &[Row], own: usize) -> Option<(Vec<Row>, Vec<bool>, bool)> {
     }
     // A text left over on the line that ends the block of a value a text
     // label took (`上海市普陀区某某街道` / `社区事务受理服务中心`, a blank
-    // line before and after): the rest of that value.
+    // line before and after), or a piece left over right after a bare
+    // label printed between a value's halves (`房屋维修、维护及设备购置` /
+    // `项目性质` / `经费`, as a nature's): the rest of that value.
     for i in 1..kinds.len() {
-        if !matches!(kinds.get(i), Some(Kind::Text | Kind::Piece))
-            || taken.get(i).copied().unwrap_or(true)
-            || !two_line_block(region, i)
-        {
+        if !matches!(kinds.get(i), Some(Kind::Text | Kind::Piece)) || taken.get(i).copied().unwrap_or(true) {
             continue;
         }
+        let after_label = kinds.get(i) == Some(&Kind::Piece)
+            && matches!(kinds.get(i - 1), Some(Kind::Label(field, None)) if placed(field));
+        let value_ends = if two_line_block(region, i) {
+            i - 1
+        } else if after_label && i >= 2 {
+            i - 2
+        } else {
+            continue;
+        };
         let owner = text_labels.iter().copied().find(|l| {
             values
                 .get(*l)
                 .and_then(Option::as_ref)
-                .is_some_and(|(_, rows)| rows.last() == Some(&(i - 1)))
+                .is_some_and(|(_, rows)| rows.last() == Some(&value_ends))
         });
         let Some(owner) = owner else { continue };
         if let Some(t) = taken.get_mut(i) {
@@ -1361,14 +1369,15 @@ mod tests {
     );
 
     // Writer through plain `pdftotext`: a unit's name wrapped inside its
-    // bracket, the rest on the next line with a date after it.
+    // bracket, the rest on the next line with a date after it; the name's
+    // last piece after a label printed between its halves.
     orders_to!(
         a_value_left_in_an_open_bracket_takes_the_text_that_closes_it,
         "财政项目支出绩效目标申报表\n（2026 年度）\n项目名称\n主管部门\n计划开始日期\n项目资金\n（元）\n\n社区综合治理与为老服务能力\n项目性质\n提升\n上海市普陀区某某街道办事处（社区综合管理\n与公共服务中心）\n2026-01-01\n\n其他经常性项\n目\n实施单位\n\n上海市普陀区某某街道社区事务受理服务中心\n\n计划完成日期\n\n2026-12-31\n\n年度总体目标\n",
         [
             "财政项目支出绩效目标申报表",
             "（2026 | 年度）",
-            "项目名称 | 社区综合治理与为老服务能力",
+            "项目名称 | 社区综合治理与为老服务能力提升",
             "项目性质 | 其他经常性项目",
             "主管部门 | 上海市普陀区某某街道办事处（社区综合管理与公共服务中心）",
             "实施单位 | 上海市普陀区某某街道社区事务受理服务中心",
@@ -1376,7 +1385,6 @@ mod tests {
             "计划完成日期 | 2026-12-31",
             "项目资金",
             "（元）",
-            "提升",
             "年度总体目标",
         ]
     );
@@ -1491,6 +1499,27 @@ mod tests {
             "上年结转资金 | 0.00",
             "其他资金",
             "其他资金 | 26,467,510.00",
+            "年度总体目标",
+        ]
+    );
+
+    // Dompdf through plain `pdftotext`: a name's last piece after the
+    // label printed between its halves (`房屋维修、维护及设备购置` /
+    // `项目性质` / `经费`), as a nature's (`其他一次性项` / `项目类别` / `目`).
+    orders_to!(
+        a_piece_after_a_label_between_a_values_halves_ends_it,
+        "财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n主管部门\n计划开始日期\n\n房屋维修、维护及设备购置\n\n项目性质\n\n经费\n\n其他一次性项\n\n项目类别\n\n目\n\n上海市科学技术委员会\n\n实施单位\n\n2024-01-01\n\n计划完成日期\n年度资金申请\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "（2024年度）",
+            "项目名称 | 房屋维修、维护及设备购置经费",
+            "项目性质 | 其他一次性项目",
+            "主管部门 | 上海市科学技术委员会",
+            "计划开始日期 | 2024-01-01",
+            "项目类别",
+            "实施单位",
+            "计划完成日期",
+            "年度资金申请",
             "年度总体目标",
         ]
     );
