@@ -108,9 +108,12 @@ pub fn regrid(rows: Vec<Row>) -> Regridded {
     let drawing_order = no_blank_lines(&rows) || blocks_are_rows(&rows);
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
-    let rows = join_value_continuations(join_tails_by_column(join_labels_wrapped_beside_centred(
-        join_money_labels_wrapped_around(crate::header::order_content_headers(rows)),
-    )));
+    let rows = join_value_continuations(
+        join_tails_by_column(join_labels_wrapped_beside_centred(join_money_labels_wrapped_around(
+            crate::header::order_content_headers(rows),
+        ))),
+        &printed,
+    );
     let rows = join_dropped_values(split_glued_amounts(split_glued_labels(split_page_seams(rows))));
     let rows = join_wrapped_labels(join_label_tails(join_split_markers(join_label_tails(
         join_value_tails_in_order(join_split_header_cells(rows)),
@@ -1741,7 +1744,7 @@ fn join_tails_by_column(mut rows: Vec<Row>) -> Vec<Row> {
 /// a lone header label between the row and its pieces (centred in its
 /// tall cell) goes before the first cell right of it. Only where every
 /// piece finds a cell of its own and the row holds a header label.
-fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
+fn join_value_continuations(mut rows: Vec<Row>, printed: &std::collections::BTreeSet<u32>) -> Vec<Row> {
     let is_label = |c: &str| vocab::is_field_label(&fold_compact(c));
     let is_piece = is_value_piece;
     let mut i = 0;
@@ -1753,9 +1756,19 @@ fn join_value_continuations(mut rows: Vec<Row>) -> Vec<Row> {
             .get(i + 1)
             .filter(|r| r.sheet == row.sheet && matches!(r.cells.as_slice(), [c] if is_label(c)));
         let below_at = i + 1 + usize::from(lone.is_some());
+        // On the next line: after a blank line, a piece is a cell of the
+        // row below's (`2024-01-01 … 2024-12-31` / blank / `年度资金申请` /
+        // `项目资金总额 … 31,487,510.00` / `总额`, PyMuPDF's sorted text).
+        let next_line = |r: &Row| {
+            let above = rows.get(below_at - 1).and_then(|a| a.loc.line());
+            match (above, r.loc.line()) {
+                (Some(a), Some(b)) => (a + 1..b).all(|n| printed.contains(&n)),
+                _ => true,
+            }
+        };
         let below = rows
             .get(below_at)
-            .filter(|r| r.sheet == row.sheet && layout_line(r) && r.cells.iter().all(|c| is_piece(c)));
+            .filter(|r| r.sheet == row.sheet && layout_line(r) && r.cells.iter().all(|c| is_piece(c)) && next_line(r));
         let (true, Some(below)) = (header, below) else {
             i += 1;
             continue;
@@ -6553,6 +6566,25 @@ mod tests {
             drawn.iter().any(|r| r == "专项行动2完成时间 | 2025年/10月底/前"),
             "{drawn:#?}"
         );
+    }
+
+    /// PyMuPDF's sorted text of Dompdf's form: a money label wrapped half
+    /// above and half below its row, a blank line above it. The upper
+    /// half is no continuation of the date row before the blank line.
+    #[test]
+    fn a_piece_after_a_blank_line_continues_no_cell_above() {
+        let text = " 主管部门    上海市科学技术委员会                         实施单位    上海市生物医药科技发展中心\n\n计划开始日期     2024-01-01                             计划完成日期     2024-12-31\n\n                                           年度资金申请\n           项目资金总额                                                                        31,487,510.00\n                                             总额\n\n 项目资金      其中：财政资                          其中：当年财                                                                                                            5,020,000.00\n";
+        let rows: Vec<String> = regrid(jixiao_layout::text::rows(text))
+            .rows
+            .iter()
+            .map(|r| r.cells.join(" | "))
+            .collect();
+        for row in [
+            "计划开始日期 | 2024-01-01 | 计划完成日期 | 2024-12-31",
+            "项目资金总额 | 年度资金申请总额 | 31,487,510.00",
+        ] {
+            assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
+        }
     }
 
     /// Writer's table through plain `pdftotext`: a page's first rows in
