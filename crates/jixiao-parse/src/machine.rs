@@ -669,7 +669,7 @@ impl Parser {
             });
             let placed = values
                 .zip(run.as_deref())
-                .and_then(|(v, in_run)| place_run_by_sums(&items, &amounts, in_run, &v));
+                .and_then(|(v, in_run)| place_run_by_sums(&items, &amounts, in_run, &v, RunTotals::Prove));
             if let Some(placed) = placed {
                 for (slot, amount) in amounts.iter_mut().zip(&placed) {
                     *slot = *amount;
@@ -2069,12 +2069,13 @@ fn run_cells(cells: &[FundCell], loose: &[(String, Location)]) -> Option<Vec<boo
 /// in the same order, to the run's cells: the only choice under which
 /// every sum read holds and each of the run's amounts stands in one. The
 /// amount of every cell, or `None` where no choice, or more than one,
-/// does.
+/// does. Whether a total the run fills proves its sum: `totals`.
 fn place_run_by_sums(
     items: &[FundItem],
     amounts: &[Option<f64>],
     in_run: &[bool],
     run: &[f64],
+    totals: RunTotals,
 ) -> Option<Vec<Option<f64>>> {
     let open: Vec<usize> = (0..items.len())
         .filter(|&i| in_run.get(i).copied().unwrap_or(false))
@@ -2094,12 +2095,25 @@ fn place_run_by_sums(
                 *v = Some(amount);
             }
         }
-        let (holds, checked) = sums_read(&amount_of(items, &values), |_| true);
+        let filled_by_run = |total: FundItem| chosen.iter().any(|&i| items.get(i) == Some(&total));
+        let counts = |total: FundItem| totals == RunTotals::Prove || !filled_by_run(total);
+        let (holds, checked) = sums_read(&amount_of(items, &values), counts);
         let all_checked = chosen
             .iter()
             .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
         (holds && all_checked).then_some(values)
     })
+}
+
+/// Whether a sum's total that a run of amounts fills proves the sum
+/// ([`place_run_by_sums`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunTotals {
+    /// The money block's run: its amounts stand among their labels.
+    Prove,
+    /// Amounts under the goal's heading: a sum of strays alone proves
+    /// little (`3,117,000.00 = 0.00 + 3,117,000.00`).
+    ProveNothing,
 }
 
 /// What `fits` makes of the only choice of `k` of `open`, in their order,
@@ -2261,11 +2275,9 @@ fn move_by_sums(held: &[HeldFund], amounts: &[f64], lines: &[u32]) -> Option<Vec
     let is_total = |item: FundItem| vocab::FUND_SUMS.iter().any(|(total, _)| *total == item);
     let movable = |f: &HeldFund| f.apart.is_some() && !is_total(f.item);
     let filled = |item: FundItem| held.iter().any(|f| f.item == item && f.amount.is_some() && !movable(f));
-    let cells: Vec<usize> = (0..held.len())
-        .filter(|&i| {
-            held.get(i)
-                .is_some_and(|f| movable(f) || (f.amount.is_none() && !filled(f.item)))
-        })
+    let in_run: Vec<bool> = held
+        .iter()
+        .map(|f| movable(f) || (f.amount.is_none() && !filled(f.item)))
         .collect();
     if !held.iter().any(movable) {
         return None;
@@ -2278,25 +2290,7 @@ fn move_by_sums(held: &[HeldFund], amounts: &[f64], lines: &[u32]) -> Option<Vec
     run.extend(lines.iter().copied().zip(amounts.iter().copied()));
     run.sort_by_key(|(line, _)| *line);
     let run: Vec<f64> = run.into_iter().map(|(_, v)| v).collect();
-    if run.len() > cells.len() {
-        return None;
-    }
-    let placed = only_choice(&cells, run.len(), |chosen| {
-        let mut values = now.clone();
-        for &i in &cells {
-            if let Some(v) = values.get_mut(i) {
-                *v = None;
-            }
-        }
-        for (&i, &amount) in chosen.iter().zip(&run) {
-            if let Some(v) = values.get_mut(i) {
-                *v = Some(amount);
-            }
-        }
-        let chosen_items: Vec<FundItem> = chosen.iter().filter_map(|&i| items.get(i).copied()).collect();
-        let (holds, checked) = sums_read(&amount_of(&items, &values), |total| !chosen_items.contains(&total));
-        (holds && chosen_items.iter().all(|c| checked.contains(c))).then_some(values)
-    })?;
+    let placed = place_run_by_sums(&items, &now, &in_run, &run, RunTotals::ProveNothing)?;
     let moved = held
         .iter()
         .zip(placed)
