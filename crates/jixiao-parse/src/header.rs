@@ -1419,18 +1419,21 @@ mod tests {
         ]
     );
 
-    // MuPDF: the header's late cells printed among the table's first
-    // rows, the implementer's name wrapped (`…街道办` / `事处`).
-    orders_to!(
-        a_stray_unit_name_takes_its_wrapped_piece,
-        "财政项目支出绩效目标填报表\n（2025年度）\n项目名称\n\n社区综合治理与平安建设\n\n主管部门\n\n上海市普陀区示例街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n实施单位\n\n2025-01-01\n\n计划完成日期\n\n2025-12-31\n\n项目总目标\n\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n特定目\n标类\n\n上海市普陀区示例街道办\n事处\n\n项目资金总额\n\n其他资金\n",
-        [
+    /// District's second form through MuPDF and plain `pdftotext`: the
+    /// header's late cells printed among the table's first rows, the
+    /// implementer's name as `printed` (its lines) among them; the rows it
+    /// reads to with the name `whole` as 实施单位.
+    fn stray_implementer(printed: &str, whole: &str) -> (Vec<String>, Vec<String>) {
+        let text = format!(
+            "财政项目支出绩效目标填报表\n（2025年度）\n项目名称\n\n社区综合治理与平安建设\n\n主管部门\n\n上海市普陀区示例街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n实施单位\n\n2025-01-01\n\n计划完成日期\n\n2025-12-31\n\n项目总目标\n\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n特定目\n标类\n\n{printed}\n\n项目资金总额\n\n其他资金\n"
+        );
+        let want = [
             "财政项目支出绩效目标填报表",
             "（2025年度）",
             "项目名称 | 社区综合治理与平安建设",
             "项目类别 | 特定目标类",
             "主管部门 | 上海市普陀区示例街道办事处",
-            "实施单位 | 上海市普陀区示例街道办事处",
+            &format!("实施单位 | {whole}"),
             "计划开始日期 | 2025-01-01",
             "计划完成日期 | 2025-12-31",
             "项目资金",
@@ -1444,35 +1447,26 @@ mod tests {
             "二级指标",
             "产出指标",
             "数量指标",
-        ]
-    );
-    // MuPDF: the header's late cells printed among the table's first
-    // rows, the implementer's name a block of two lines.
-    orders_to!(
-        a_stray_unit_name_of_a_two_line_block_goes_whole,
-        "财政项目支出绩效目标填报表\n（2025年度）\n项目名称\n\n社区综合治理与平安建设\n\n主管部门\n\n上海市普陀区示例街道办事处\n\n计划开始日期\n项目资金\n（元）\n\n项目性质\n\n项目类别\n实施单位\n\n2025-01-01\n\n计划完成日期\n\n2025-12-31\n\n项目总目标\n\n推进社区综合治理，完善网格化管理，提升平安建设水平。\n一级指标\n\n二级指标\n\n产出指标\n\n数量指标\n\n特定目\n标类\n\n上海市普陀区示例街道社\n区卫生服务中心\n\n项目资金总额\n\n其他资金\n",
-        [
-            "财政项目支出绩效目标填报表",
-            "（2025年度）",
-            "项目名称 | 社区综合治理与平安建设",
-            "项目类别 | 特定目标类",
-            "主管部门 | 上海市普陀区示例街道办事处",
-            "实施单位 | 上海市普陀区示例街道社区卫生服务中心",
-            "计划开始日期 | 2025-01-01",
-            "计划完成日期 | 2025-12-31",
-            "项目资金",
-            "（元）",
-            "项目性质",
-            "项目总目标",
-            "推进社区综合治理，完善网格化管理，提升平安建设水平。",
-            "项目资金总额",
-            "其他资金",
-            "一级指标",
-            "二级指标",
-            "产出指标",
-            "数量指标",
-        ]
-    );
+        ];
+        (ordered(&text), want.iter().map(|r| r.to_string()).collect())
+    }
+
+    // The name wrapped into a piece (`…街道办` / `事处`).
+    #[test]
+    fn a_stray_unit_name_takes_its_wrapped_piece() {
+        let (got, want) = stray_implementer("上海市普陀区示例街道办\n事处", "上海市普陀区示例街道办事处");
+        assert_eq!(got, want);
+    }
+
+    // The name a block of two lines (`…街道社` / `区卫生服务中心`).
+    #[test]
+    fn a_stray_unit_name_of_a_two_line_block_goes_whole() {
+        let (got, want) = stray_implementer(
+            "上海市普陀区示例街道社\n区卫生服务中心",
+            "上海市普陀区示例街道社区卫生服务中心",
+        );
+        assert_eq!(got, want);
+    }
 
     // PyMuPDF of Gnumeric's narrow form: a row's amount, then its labels,
     // the annual one cut short (`其中：当年财政拨`, its `款` never drawn):
