@@ -313,6 +313,11 @@ fn regrid_aligned(
     let mut rest = rows;
     // Whether a table has been read yet.
     let mut table_read = false;
+    // Whether the dump's producer draws a form's merged cells before its
+    // heading, as its first form shows (see [`first_form_block`]); then
+    // the labels drawn after a table's rows are the next table's, held here.
+    let mut labels_lead = false;
+    let mut held_labels: Vec<Row> = Vec::new();
     while let Some((row, tail)) = rest.split_first() {
         out.push(row.clone());
         rest = tail;
@@ -399,6 +404,16 @@ fn regrid_aligned(
         };
         let taken_before = labels_before.len();
         let table: Vec<Row> = labels_before.into_iter().chain(table).collect();
+        if !table_read && !labels_lead {
+            let before = out.len().saturating_sub(1);
+            let block = first_form_block(out.get(..before).unwrap_or_default());
+            if !block.is_empty() {
+                let (labels, markers) = labels_and_markers(out.splice(block.clone(), []));
+                out.splice(block.start..block.start, markers);
+                labels_lead = true;
+                held_labels = labels;
+            }
+        }
         match regrid_table(&table, cells, labels, drawing_order, apart_before) {
             Some(read) => {
                 // The form's goal lines and year printed after the rows go
@@ -428,9 +443,12 @@ fn regrid_aligned(
                 // last), tied to rows by what the rows measure, or else
                 // reported.
                 let (block, tail) = after.split_at(drawn_first.min(after.len()));
-                let (labels, markers): (Vec<&Row>, Vec<&Row>) = block
-                    .iter()
-                    .partition(|r| r.cells.iter().any(|c| vocab::indicator_label(c).is_some()));
+                let (mut labels, markers) = labels_and_markers(block.iter().cloned());
+                // Where the producer draws merged cells first, they are
+                // the next table's, and this one's were drawn before it.
+                if labels_lead {
+                    std::mem::swap(&mut labels, &mut held_labels);
+                }
                 let mut rows = read.rows;
                 let mut read_notes = read.notes;
                 if let Some(first) = labels.first() {
@@ -454,7 +472,7 @@ fn regrid_aligned(
                 costs.labels += read.costs.labels;
                 costs.spanning += read.costs.spanning;
                 notes.extend(read_notes);
-                out.extend(markers.into_iter().cloned());
+                out.extend(markers);
                 rest = tail;
             }
             // No table read: the labels taken from before the header go
@@ -465,6 +483,15 @@ fn regrid_aligned(
                 continue;
             }
         }
+    }
+    // Labels drawn before a table that never came: reported, not lost.
+    if let Some(first) = held_labels.first() {
+        let text = held_labels
+            .iter()
+            .map(|r| r.cells.join(" "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        notes.push((first.loc, UnplacedReason::LabelsWithoutRows, text));
     }
     (
         Regridded {
@@ -519,6 +546,60 @@ fn without_footers(table: &[Row], header: &Row, printed: &std::collections::BTre
     (kept, footers)
 }
 
+/// A block of merged cells drawn apart from their rows, parted into its
+/// rows of labels (with the pieces of a label its narrow cell wrapped,
+/// `服务对象满意度指` / `标`) and the rest (block markers' pieces).
+fn labels_and_markers(block: impl Iterator<Item = Row>) -> (Vec<Row>, Vec<Row>) {
+    let block: Vec<Row> = block.collect();
+    let wrapped = |k: usize| {
+        let first = block.get(k).and_then(|r| r.cells.last());
+        let rest = block.get(k + 1).and_then(|r| r.cells.first());
+        matches!((first, rest), (Some(f), Some(r)) if vocab::completed_label(f, r).is_some())
+    };
+    let mut labels = Vec::new();
+    let mut markers = Vec::new();
+    let mut tail = false;
+    for (k, row) in block.iter().enumerate() {
+        let head = wrapped(k);
+        if head || tail || row.cells.iter().any(|c| vocab::indicator_label(c).is_some()) {
+            labels.push(row.clone());
+        } else {
+            markers.push(row.clone());
+        }
+        tail = head;
+    }
+    (labels, markers)
+}
+
+/// Most lines between a form's merged cells drawn before its heading and
+/// that heading: the document's title (`…2024年度项目绩效目标汇总表`), in one
+/// line or two.
+const TITLE_LINES_AFTER_BLOCK: usize = 2;
+
+/// The rows of `before` (what a dump prints before its first form's
+/// header) that are that form's merged cells, drawn before its heading
+/// (see [`drawn_before_heading`]; PyMuPDF of a producer that draws a
+/// page's merged cells first: `绩效` `指标` `服务对象满意度指` `标` … `数量指标`
+/// `项目` `绩效` `目标` `项目资金` `（元）`, the document's title, then
+/// `财政项目支出绩效目标申报表`). Empty where there are none: the producer
+/// draws merged cells with or after their rows.
+fn first_form_block(before: &[Row]) -> std::ops::Range<usize> {
+    let Some(heading) = before.iter().position(|r| vocab::form_heading(&r.text).is_some()) else {
+        return 0..0;
+    };
+    let titles = before
+        .get(..heading)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(TITLE_LINES_AFTER_BLOCK)
+        .take_while(|r| fold_compact(&r.text).contains("绩效目标"))
+        .count();
+    let end = heading - titles;
+    let run = drawn_before_heading(before.get(..end).unwrap_or_default());
+    end - run..end
+}
+
 /// The lines at the end of a table that are the next form's merged cells,
 /// drawn before its title (pypdf of a producer that draws a page's merged
 /// cells first, pages joined without a mark: `绩效` `指标` `数量指标` …
@@ -529,19 +610,26 @@ fn drawn_before_heading(table: &[Row]) -> usize {
     let is_funds_marker = |folded: &str| {
         matches!(vocab::marker(folded), Some(vocab::Marker::Funds { .. })) || matches!(folded, "(元)" | "(万元)")
     };
+    // The tail of a label its narrow cell wrapped (`服务对象满意度指` / `标`).
+    let label_tail = |k: usize| {
+        let before = k.checked_sub(1).and_then(|j| table.get(j)).and_then(|r| r.cells.last());
+        let tail = table.get(k).and_then(|r| r.cells.first());
+        matches!((before, tail), (Some(b), Some(t)) if vocab::completed_label(b, t).is_some())
+    };
     let run = table
         .iter()
+        .enumerate()
         .rev()
-        .take_while(|r| {
+        .take_while(|&(k, r)| {
             !r.ruled
-                && r.cells.iter().all(|cell| {
+                && (r.cells.iter().all(|cell| {
                     let folded = fold_compact(cell);
                     vocab::indicator_label(&folded).is_some()
                         || vocab::is_marker_piece(&folded)
                         || vocab::is_marker_prefix(&folded)
                         || vocab::is_label_prefix(&folded)
                         || is_funds_marker(&folded)
-                })
+                }) || (r.cells.len() == 1 && label_tail(k)))
         })
         .count();
     let block = table.get(table.len() - run..).unwrap_or_default();
@@ -2978,8 +3066,16 @@ fn relabel_bunched_rows(rows: &mut [Row]) -> Option<(Location, String)> {
 }
 
 /// The labels of rows of label cells printed apart from their table.
-fn block_labels(rows: &[&Row]) -> Vec<Label> {
-    rows.iter().flat_map(|r| labels_of(&r.cells)).collect()
+fn block_labels(rows: &[Row]) -> Vec<Label> {
+    // A label its narrow cell wrapped joins again (`服务对象满意度指` / `标`).
+    let mut cells: Vec<String> = Vec::new();
+    for cell in rows.iter().flat_map(|r| &r.cells) {
+        match cells.last_mut() {
+            Some(last) if vocab::completed_label(last, cell).is_some() => last.push_str(cell),
+            _ => cells.push(cell.clone()),
+        }
+    }
+    labels_of(&cells)
 }
 
 /// The cells that are indicator labels, as labels (where they stood is
@@ -7089,6 +7185,27 @@ mod tests {
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
         assert!(!reasons.contains(&UnplacedReason::LabelsWithoutRows), "{reasons:?}");
+    }
+
+    /// PyMuPDF of the project's generator with GBK fonts, which draws a
+    /// page's merged cells before its heading: the first form's labels
+    /// stand before the document's title, and those drawn after a form's
+    /// rows are the next form's. Each form's go by what its rows measure.
+    #[test]
+    fn labels_drawn_before_the_first_heading_make_each_block_the_next_forms() {
+        let text = "绩效\n指标\n服务对象满意度指\n标\n满意度指标\n时效指标\n产出指标\n数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n某中心2024年度项目绩效目标汇总表\n财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n甲项目\n一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n组织咨询、研讨会\n≥2.00(次)\n宣传推广及时性\n及时发布\n服务用户满意度\n≥85.00(%)\n绩效\n指标\n质量指标\n产出指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n项目名称\n乙项目\n一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n维修项目验收合格率\n≥95.00(%)\n";
+        let read = regrid(jixiao_layout::text::rows(text));
+        assert_eq!(
+            labelled_rows(&read),
+            [
+                "产出指标 | 数量指标 | 组织咨询、研讨会 | ≥2.00(次)",
+                "时效指标 | 宣传推广及时性 | 及时发布",
+                "满意度指标 | 服务对象满意度指标 | 服务用户满意度 | ≥85.00(%)",
+                "产出指标 | 质量指标 | 维修项目验收合格率 | ≥95.00(%)",
+            ]
+        );
+        let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
+        assert_eq!(reasons, [UnplacedReason::LabelsByShape, UnplacedReason::LabelsByShape]);
     }
 
     const TWO_FORMS: &str = "一级指标 二级指标 三级指标 年度(/项目)指标值\n组织咨询会 ≥2.00(次)\n服务覆盖面 ≥50.00(%)\n绩效\n指标\n服务对象满意度指\n标满意度指标\n质量指标\n产出指标 数量指标\n项目\n绩效\n目标\n项目资金\n（元）\n财政项目支出绩效目标申报表\n（2024年度）\n";
