@@ -4065,7 +4065,7 @@ fn column_splits(content: &[Piece]) -> Vec<(u32, LineSplit)> {
         };
         // Lines of exactly two pieces a column gap apart: (line, middle,
         // whether the sheet's split parts them).
-        let pairs: Vec<(u32, usize, bool)> = sheet_lines
+        let mut pairs: Vec<(u32, usize, bool)> = sheet_lines
             .iter()
             .filter_map(|&(line, on_line)| match on_line {
                 [a, b] if b.col >= a.col + MIN_COLUMN_GAP => {
@@ -4074,6 +4074,32 @@ fn column_splits(content: &[Piece]) -> Vec<(u32, LineSplit)> {
                 _ => None,
             })
             .collect();
+        // A row none of whose lines holds both its cells: its lines of one
+        // piece, at two columns, the right one's a target (Dompdf's table
+        // going on from the page before: `加强科创研学…` at 0, `≥5(场)` at
+        // 35, the page's later rows at 12 and 50).
+        for row in sheet_lines.chunk_by(|a, b| b.0 == a.0 + 1) {
+            let Some(pieces) = row
+                .iter()
+                .map(|(_, on_line)| match on_line {
+                    [piece] => Some(piece),
+                    _ => None,
+                })
+                .collect::<Option<Vec<&Piece>>>()
+            else {
+                continue;
+            };
+            let mut cols: Vec<usize> = pieces.iter().map(|p| p.col).collect();
+            cols.sort_unstable();
+            cols.dedup();
+            let [left, right] = cols[..] else { continue };
+            let target_right = pieces.iter().any(|p| p.col == right && looks_like_target(&p.text));
+            if right >= left + MIN_COLUMN_GAP && target_right {
+                let fits = left < split && right >= split;
+                pairs.extend(row.iter().map(|&(line, _)| (line, left.midpoint(right), fits)));
+            }
+        }
+        pairs.sort_unstable_by_key(|&(line, _, _)| line);
         let blockwise = pairs.iter().any(|(_, _, fits)| !fits);
         for &(line, on_line) in &sheet_lines {
             let nearest = pairs
@@ -7185,6 +7211,27 @@ mod tests {
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
         assert!(!reasons.contains(&UnplacedReason::LabelsWithoutRows), "{reasons:?}");
+    }
+
+    // pdftotext -layout of Dompdf's seed: the table goes on from the page
+    // before in a poppler block of its own, names at 0 and targets at 35,
+    // no line holding both; the page's later rows stand at 12 and 50,
+    // then 23 and 62.
+    #[test]
+    fn a_rows_lines_of_one_piece_each_at_two_columns_part_name_and_target() {
+        let text = "                一级指标         二级指标                  三级指标                年度(/项目)指标值\n\n                                     发布推文                 ≥300.00(篇)\n\u{c}加强科创研学实践操作能力的培养，通过\n互动活动提升对生物科学的兴趣，传递最\n                                   ≥5(场)\n新最前沿的生物医药研究成果和发展趋势\n\n                                   ≥80000.00(人次\n总阅读量\n                                   )\n\n            基础数据当月采集、当月分析同步率                      >70.00(%)\n\n            期刊出版频率                                =1.00(月)\n\n                       促进社会面专家达成共识                            >65.00(%)\n";
+        assert_eq!(
+            regridded(text),
+            [
+                "一级指标 | 二级指标 | 三级指标 | 年度(/项目)指标值",
+                "发布推文 | ≥300.00(篇)",
+                "加强科创研学实践操作能力的培养，通过/互动活动提升对生物科学的兴趣，传递最/新最前沿的生物医药研究成果和发展趋势 | ≥5(场)",
+                "总阅读量 | ≥80000.00(人次/)",
+                "基础数据当月采集、当月分析同步率 | >70.00(%)",
+                "期刊出版频率 | =1.00(月)",
+                "促进社会面专家达成共识 | >65.00(%)",
+            ]
+        );
     }
 
     /// PyMuPDF of the project's generator with GBK fonts, which draws a
