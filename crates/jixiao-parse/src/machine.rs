@@ -667,9 +667,15 @@ impl Parser {
                 lined.sort_by_key(|(line, _)| *line);
                 Some(lined.into_iter().map(|(_, v)| v).collect())
             });
-            let placed = values
-                .zip(run.as_deref())
-                .and_then(|(v, in_run)| place_run_by_sums(&items, &amounts, in_run, &v, RunTotals::Prove));
+            let placed = match run.as_deref() {
+                Some(in_run) => values.and_then(|v| place_run_by_sums(&items, &amounts, in_run, &v, RunTotals::Prove)),
+                // The order tells nothing: the sums alone may.
+                None => loose
+                    .iter()
+                    .map(|(text, _)| parse_amount(text, funds.scale))
+                    .collect::<Option<Vec<f64>>>()
+                    .and_then(|v| place_loose_by_sums(&items, &amounts, &v)),
+            };
             if let Some(placed) = placed {
                 for (slot, amount) in amounts.iter_mut().zip(&placed) {
                     *slot = *amount;
@@ -2103,6 +2109,80 @@ fn place_run_by_sums(
             .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
         (holds && all_checked).then_some(values)
     })
+}
+
+/// Most amounts no label took that [`place_loose_by_sums`] places, in
+/// any order: with more, sums that hold by chance are too many ways
+/// away (LibreOffice's form through cairo, in plain `pdftotext`: four
+/// loose amounts fill sums that hold with the amounts the order gave
+/// wrong labels).
+const MAX_LOOSE_AMOUNTS: usize = 2;
+
+/// The money cells of amounts no label took, printed where their order
+/// tells nothing (plain `pdftotext` of the stress form prints
+/// `3,650,000.00` before every label, the total's, and `0.00` among the
+/// annual column's, whose labels all took theirs): in any order, to the
+/// cells read without one, the only result under which every sum read
+/// holds and each amount placed stands in one (`项目资金总额 = 财政资金 +
+/// 其他资金`: 3,650,000.00 = 3,650,000.00 + 0.00). The amount of every
+/// cell, or `None` where no result, or more than one, does.
+fn place_loose_by_sums(items: &[FundItem], amounts: &[Option<f64>], loose: &[f64]) -> Option<Vec<Option<f64>>> {
+    let open: Vec<usize> = (0..items.len())
+        .filter(|&i| amounts.get(i).is_some_and(Option::is_none))
+        .collect();
+    if loose.is_empty() || loose.len() > MAX_LOOSE_AMOUNTS || loose.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+        return None;
+    }
+    let mut found: Option<Vec<Option<f64>>> = None;
+    let mut visit = |chosen: &[usize]| -> bool {
+        let mut values = amounts.to_vec();
+        for (&i, &amount) in chosen.iter().zip(loose) {
+            if let Some(v) = values.get_mut(i) {
+                *v = Some(amount);
+            }
+        }
+        let (holds, checked) = sums_read(&amount_of(items, &values), |_| true);
+        let all_checked = chosen
+            .iter()
+            .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
+        if !(holds && all_checked) {
+            return true;
+        }
+        match &found {
+            // Equal amounts swapped give the same result.
+            Some(earlier) => *earlier == values,
+            None => {
+                found = Some(values);
+                true
+            }
+        }
+    };
+    let mut chosen = Vec::with_capacity(loose.len());
+    if each_injection(&open, loose.len(), &mut chosen, &mut visit) {
+        found
+    } else {
+        None
+    }
+}
+
+/// Visits each way of taking `k` of `open` in some order (`chosen` holds
+/// the ones taken so far) until `visit` says stop; whether it never did.
+fn each_injection(open: &[usize], k: usize, chosen: &mut Vec<usize>, visit: &mut dyn FnMut(&[usize]) -> bool) -> bool {
+    if chosen.len() == k {
+        return visit(chosen);
+    }
+    for &cell in open {
+        if chosen.contains(&cell) {
+            continue;
+        }
+        chosen.push(cell);
+        let go_on = each_injection(open, k, chosen, visit);
+        chosen.pop();
+        if !go_on {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a sum's total that a run of amounts fills proves the sum
@@ -3580,6 +3660,56 @@ mod tests {
         two_choices_that_hold_place_nothing,
         [AnnualTotal 10.0, AnnualFiscalCurrent 10.0, AnnualFiscalCarryover -, AnnualOther -],
         [0.0],
+        None
+    );
+
+    /// [`place_loose_by_sums`]: cells (`-` read without an amount), the
+    /// amounts no label took, the amounts of every cell then (`None`: no
+    /// placing).
+    macro_rules! places_loose {
+        ($name:ident, [$($item:ident $amount:tt),*], [$($a:expr),*], $want:expr) => {
+            #[test]
+            fn $name() {
+                let items = [$(FundItem::$item),*];
+                let amounts: Vec<Option<f64>> = vec![$(places!(@a $amount)),*];
+                let want: Option<Vec<Option<f64>>> = $want;
+                assert_eq!(place_loose_by_sums(&items, &amounts, &[$($a),*]), want);
+            }
+        };
+    }
+    // Plain `pdftotext` of the stress form: `3,650,000.00` printed before
+    // every label, `0.00` among the annual column's.
+    places_loose!(
+        loose_amounts_go_where_the_sums_hold,
+        [ProjectTotal -, ProjectFiscal 3650000.0, ProjectOther -, AnnualTotal 1280000.0, AnnualFiscalCurrent 1200000.0, AnnualFiscalCarryover 80000.0, AnnualOther 0.0],
+        [3650000.0, 0.0],
+        Some(vec![Some(3650000.0), Some(3650000.0), Some(0.0), Some(1280000.0), Some(1200000.0), Some(80000.0), Some(0.0)])
+    );
+    // Equal amounts swapped are one placing.
+    places_loose!(
+        equal_loose_amounts_are_one_placing,
+        [AnnualTotal 5.0, AnnualFiscalCurrent 5.0, AnnualFiscalCarryover -, AnnualOther -],
+        [0.0, 0.0],
+        Some(vec![Some(5.0), Some(5.0), Some(0.0), Some(0.0)])
+    );
+    places_loose!(
+        two_placings_that_hold_place_nothing,
+        [AnnualTotal 10.0, AnnualFiscalCurrent 4.0, AnnualFiscalCarryover -, AnnualOther -],
+        [2.0, 4.0],
+        None
+    );
+    // More loose amounts than `MAX_LOOSE_AMOUNTS`: sums by chance.
+    places_loose!(
+        many_loose_amounts_place_nothing,
+        [ProjectTotal -, ProjectFiscal -, ProjectOther 0.0, AnnualTotal 7.0, AnnualFiscalCurrent -, AnnualFiscalCarryover 0.0, AnnualOther 0.0],
+        [7.0, 7.0, 7.0],
+        None
+    );
+    // An amount in no sum read is not placed.
+    places_loose!(
+        a_loose_amount_in_no_sum_read_is_not_placed,
+        [ProjectTotal -, ProjectFiscal -, ProjectOther -, AnnualTotal 7.0, AnnualFiscalCurrent 7.0, AnnualFiscalCarryover 0.0, AnnualOther 0.0],
+        [7.0],
         None
     );
 }

@@ -1440,7 +1440,28 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
             _ => row.text.clone(),
         };
         let layout = (row.indent > 0 && !marker_first) || text.contains("  ");
-        let headings: Vec<GoalSlot> = row.cells.iter().filter_map(|c| vocab::goal_heading(c)).collect();
+        let mut headings: Vec<GoalSlot> = row.cells.iter().filter_map(|c| vocab::goal_heading(c)).collect();
+        // Each heading a block of its own (plain `pdftotext`: `项目总目标`,
+        // a blank line, `年度总体目标`, then the two cells' lines interleaved
+        // by height). Not lines next to each other: PyMuPDF prints the
+        // cells one after the other, as they are drawn.
+        let alone = |r: &Row, slot: GoalSlot| {
+            matches!(&r.cells[..], [cell] if vocab::goal_heading(cell) == Some(slot)) && !r.ruled
+        };
+        let blocks_apart = |a: &Row, b: &Row| match (a.loc, b.loc) {
+            (Location::Line(a), Location::Line(b)) => b > a + 1,
+            _ => false,
+        };
+        if alone(row, GoalSlot::Project) {
+            if let Some((annual, tail)) = rest
+                .split_first()
+                .filter(|(r, _)| alone(r, GoalSlot::Annual) && blocks_apart(row, r))
+            {
+                out.push(annual.clone());
+                rest = tail;
+                headings.push(GoalSlot::Annual);
+            }
+        }
         if layout || headings != [GoalSlot::Project, GoalSlot::Annual] {
             continue;
         }
@@ -1449,6 +1470,8 @@ fn split_interleaved_goals(rows: Vec<Row>) -> (Vec<Row>, Vec<(Location, Unplaced
             .position(|r| {
                 r.ruled
                     || vocab::is_indicator_header(&fold_compact(&r.text))
+                    // The header a cell a line (`一级指标`, `二级指标` …).
+                    || vocab::is_table_header_cell(&fold_compact(&r.text))
                     || vocab::form_heading(&r.text).is_some()
                     || r.cells.iter().any(|c| vocab::indicator_label(c).is_some())
             })
@@ -7211,6 +7234,28 @@ mod tests {
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
         assert!(!reasons.contains(&UnplacedReason::LabelsWithoutRows), "{reasons:?}");
+    }
+
+    // Plain pdftotext of the stress form (fpdf2, FOP, jsPDF …): each goal
+    // heading a block of its own, then the project goal's two lines
+    // between the year's three, by height (each cell centred).
+    #[test]
+    fn goal_headings_apart_take_the_interleaved_cells_that_follow() {
+        let text = "项目总目标\n\n年度总体目标\n\n1.完成上门健康评估1200户；\n通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理精\n2.完成微更新项目前期工作；\n细化水平。\n3.居民满意度达到90%以上。\n一级指标\n\n二级指标\n";
+        assert_eq!(
+            regridded(text).get(2).map(String::as_str),
+            Some("通过三年时间，建成覆盖全街道的“一刻钟社区生活圈”服务网络，提升社区治理精/细化水平。 | 1.完成上门健康评估1200户；/2.完成微更新项目前期工作；/3.居民满意度达到90%以上。")
+        );
+    }
+
+    // PyMuPDF prints the headings on lines next to each other and the
+    // cells one after the other, as drawn: no interleaving to undo.
+    #[test]
+    fn goal_headings_on_adjacent_lines_are_no_interleaved_block() {
+        let text = "项目总目标\n年度总体目标\n为辖区居民提供心理健康咨询、危机干预和团体心\n理辅导服务，建立覆盖各居民区的心理服务网络。\n1.全年开展心理健康讲座不少于12场；\n2.为重点人群提供个案心理咨询，开展至少1次团体心理治疗；\n3.居民心理健康知晓率达到90%。\n绩效指标\n一级指标\n二级指标\n";
+        let rows = regridded(text);
+        let goal_rows = rows.get(2..7).unwrap_or_default();
+        assert_eq!(goal_rows, text.lines().skip(2).take(5).collect::<Vec<_>>());
     }
 
     // pdftotext -layout of Dompdf's seed: the table goes on from the page
