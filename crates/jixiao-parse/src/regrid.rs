@@ -3406,7 +3406,10 @@ fn regrid_table(
                 .filter_map(|r| r.loc.line())
                 .filter(|&n| content.first().is_some_and(|p| n > p.line))
                 .collect();
-            crate::stream::read(&labels, &positionless, &content, &printed, &late_header)?
+            // A page's top, where merged cells a page break cut are drawn
+            // first: drawing order only.
+            let page_tops: &[u32] = if drawing_order { &marker_lines } else { &[] };
+            crate::stream::read(&labels, &positionless, &content, &printed, &late_header, page_tops)?
         };
         let mut out = woven_rows;
         out.extend(read.rows);

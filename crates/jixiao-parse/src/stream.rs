@@ -26,7 +26,8 @@
 //! print a centred label before the row its middle falls in: where every
 //! label stands exactly so, the runs that put them there are read (see
 //! [`centred_labels`]); so are labels printed right before the last row of
-//! their runs, as Apache FOP draws them (see [`closing_labels`]). A
+//! their runs, as Apache FOP draws them, and a run a page break cut at the
+//! next page's top (see [`closing_labels`]). A
 //! producer that draws a row's cells right to left (Gnumeric) prints each
 //! row target first, a run's labels after its first row: the table is
 //! read so where that cuts better and the labels stand exactly so (see
@@ -232,26 +233,41 @@ pub(crate) fn read(
     content: &[Piece],
     printed: &std::collections::BTreeSet<u32>,
     late_header: &[u32],
+    page_tops: &[u32],
 ) -> Option<Read> {
+    let lines = Lines {
+        printed,
+        late_header,
+        page_tops,
+    };
     // Labels printed where they tell nothing of their rows leave the
     // rows to what they measure, with all the table's labels.
     if positionless.is_empty() {
-        read_labelled(labels, content, printed, late_header, true)
+        read_labelled(labels, content, &lines, true)
     } else {
         let all: Vec<Label> = positionless.iter().chain(labels).cloned().collect();
-        read_labelled(&all, content, printed, late_header, false)
+        read_labelled(&all, content, &lines, false)
     }
+}
+
+/// Where a table's lines stand, beside its pieces ([`read`]): the dump
+/// lines with text (the others are blank), the header's cells printed
+/// after its first line, the block marker's pieces (a page's top where
+/// a producer draws the merged cells a page break cut first).
+struct Lines<'a> {
+    printed: &'a std::collections::BTreeSet<u32>,
+    late_header: &'a [u32],
+    page_tops: &'a [u32],
 }
 
 /// [`read`], where the labels stand where the producer drew them
 /// (`positioned`) or where nothing ties them to rows.
-fn read_labelled(
-    labels: &[Label],
-    content: &[Piece],
-    printed: &std::collections::BTreeSet<u32>,
-    late_header: &[u32],
-    positioned: bool,
-) -> Option<Read> {
+fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned: bool) -> Option<Read> {
+    let Lines {
+        printed,
+        late_header,
+        page_tops,
+    } = *lines;
     let first = content.first()?;
     let row_major = positioned && labels_lead_rows(labels, content);
     let mut items: Vec<Item> = Vec::with_capacity(content.len());
@@ -350,6 +366,7 @@ fn read_labelled(
         })
         .collect();
     let late_name = late_name(&mut pairs, &items, content, late_header);
+    let mut closing_guessed = false;
     let placed = if row_major || labels.is_empty() || !positioned {
         None
     } else if trailing.is_some() {
@@ -388,7 +405,25 @@ fn read_labelled(
         // cell with the last row it spans).
         centred_labels(labels, &extents).or_else(|| {
             let row_lines: Vec<u32> = pairs.iter().map(|(_, _, line)| *line).collect();
-            closing_labels(labels, &row_lines)
+            let texts: Vec<(String, String)> = pairs.iter().map(|(n, t, _)| (cell_text(n), cell_text(t))).collect();
+            let closing = closing_labels(labels, &row_lines, &[], &texts).map(|(heads, _)| heads);
+            // Runs cut by a page break read so only where the rows fit
+            // their labels clearly better (Typst prints the block
+            // marker's pieces among labels that close their runs).
+            let cut = closing_labels(labels, &row_lines, page_tops, &texts)
+                .filter(|(heads, _)| closing.as_ref() != Some(heads))
+                .filter(|(heads, _)| {
+                    closing
+                        .as_ref()
+                        .is_none_or(|c| misfit_of(heads, &texts) + PAGE_CUT_GAIN <= misfit_of(c, &texts))
+                });
+            match cut {
+                Some((heads, guess)) => {
+                    closing_guessed = guess;
+                    Some(heads)
+                }
+                None => closing,
+            }
         })
     };
     // Where the order ties no label to rows, what the rows measure may.
@@ -398,7 +433,7 @@ fn read_labelled(
     } else {
         None
     };
-    let guessed = by_shape.is_some();
+    let guessed = by_shape.is_some() || closing_guessed;
     let placed = placed.or(by_shape);
     let mut rows = Vec::new();
     let mut pending = labels.iter().peekable();
@@ -695,35 +730,128 @@ fn trailing_labels(labels: &[Label], row_lines: &[u32]) -> Option<Vec<Vec<String
 /// 补贴资金发放及时性 / …
 /// ```
 ///
+/// A run cut by a page break is drawn at the top of the next page, with
+/// the block label's pieces (`绩效` / `指标`, at `page_tops`), before that
+/// page's first row: its last row is not shown. It ends where the rows
+/// (`texts`, name and target) fit it and the next run best by what they
+/// measure, a guess; a 一级 run so cut ends with its family's last 二级 run.
+///
 /// Read so only where every level's runs follow one another to the last
 /// row and each 一级 run ends where a 二级 run does; `None` otherwise.
-/// Per row, the labels whose run begins at it (一级 first).
-fn closing_labels(labels: &[Label], row_lines: &[u32]) -> Option<Vec<Vec<String>>> {
-    // A label's run ends with the row printed after it.
-    let end = |label: &Label| row_lines.iter().filter(|&&line| (line as f32) < label.at).count() + 1;
-    let level_runs = |level: LabelLevel| -> Option<Vec<(usize, &Label)>> {
-        let mut runs = Vec::new();
+/// Per row, the labels whose run begins at it (一级 first), and whether
+/// an end was guessed.
+fn closing_labels(
+    labels: &[Label],
+    row_lines: &[u32],
+    page_tops: &[u32],
+    texts: &[(String, String)],
+) -> Option<(Vec<Vec<String>>, bool)> {
+    let rows_before = |at: f32| row_lines.iter().filter(|&&line| (line as f32) < at).count();
+    // A label drawn at a page's top: a block marker's piece before it, no
+    // row between.
+    let continuing = |label: &Label| {
+        page_tops.iter().any(|&top| {
+            let top = top as f32;
+            top < label.at && !row_lines.iter().any(|&r| top < r as f32 && (r as f32) < label.at)
+        })
+    };
+    let n = row_lines.len();
+    let mut guessed = false;
+    // 二级 runs: a closing label's run ends with the row printed after
+    // it; a continuing one's where the rows fit best.
+    let twos: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::Two).collect();
+    let mut two_ends: Vec<usize> = Vec::with_capacity(twos.len());
+    for (j, label) in twos.iter().enumerate() {
+        if !continuing(label) {
+            two_ends.push(rows_before(label.at) + 1);
+            continue;
+        }
+        let start = two_ends.last().copied().unwrap_or(0);
+        let first_end = rows_before(label.at) + 1;
+        let Some(next) = twos.get(j + 1) else {
+            two_ends.push(n);
+            continue;
+        };
+        if continuing(next) {
+            return None;
+        }
+        let next_end = rows_before(next.at) + 1;
+        let misfit = |row: usize, label: &Label| {
+            let measures = crate::shapes::label_measures(&label.text).unwrap_or_default();
+            texts.get(row).map_or(1.0, |(name, target)| {
+                crate::shapes::misfit(&crate::shapes::shows(name, target), measures)
+            })
+        };
+        let ends = first_end.max(start + 1)..next_end;
+        guessed |= ends.len() > 1;
+        // Of ends that fit alike, the latest (as `label_runs` cuts).
+        let end = ends.min_by(|&a, &b| {
+            let cost = |e: usize| -> f32 {
+                (start..e).map(|r| misfit(r, label)).sum::<f32>() + (e..next_end).map(|r| misfit(r, next)).sum::<f32>()
+            };
+            cost(a).total_cmp(&cost(b)).then(b.cmp(&a))
+        })?;
+        two_ends.push(end);
+    }
+    let runs_of = |ends: &[usize]| -> Option<Vec<usize>> {
+        let mut starts = Vec::with_capacity(ends.len());
         let mut start = 0;
-        for label in labels.iter().filter(|l| l.level == level) {
-            let end = end(label);
-            if end <= start || end > row_lines.len() {
+        for &end in ends {
+            if end <= start || end > n {
                 return None;
             }
-            runs.push((start, label));
+            starts.push(start);
             start = end;
         }
-        (start == row_lines.len() || runs.is_empty()).then_some(runs)
+        (start == n || ends.is_empty()).then_some(starts)
     };
-    let ones = level_runs(LabelLevel::One)?;
-    let twos = level_runs(LabelLevel::Two)?;
+    let two_starts = runs_of(&two_ends)?;
+    // 一级 runs: a continuing one ends with its family's last 二级 run.
+    let ones: Vec<&Label> = labels.iter().filter(|l| l.level == LabelLevel::One).collect();
+    let mut one_ends: Vec<usize> = Vec::with_capacity(ones.len());
+    for label in &ones {
+        if continuing(label) {
+            let folded = fold_compact(&label.text);
+            let family_end = twos
+                .iter()
+                .zip(&two_ends)
+                .filter(|(two, _)| vocab::family(&two.text) == Some(&*folded))
+                .map(|(_, &end)| end)
+                .max()?;
+            one_ends.push(family_end);
+        } else {
+            one_ends.push(rows_before(label.at) + 1);
+        }
+    }
+    let one_starts = runs_of(&one_ends)?;
     if ones.is_empty() && twos.is_empty() {
         return None;
     }
     // Each 一级 run is made of whole 二级 runs.
-    if !twos.is_empty() && !ones.iter().all(|(start, _)| twos.iter().any(|(s, _)| s == start)) {
+    if !twos.is_empty() && !one_starts.iter().all(|start| two_starts.contains(start)) {
         return None;
     }
-    heads(row_lines.len(), ones.into_iter().chain(twos))
+    let runs = one_starts.into_iter().zip(ones).chain(two_starts.into_iter().zip(twos));
+    heads(n, runs).map(|h| (h, guessed))
+}
+
+/// Least gain, in what the rows measure, for reading labels as drawn at
+/// a page's top ([`closing_labels`]) rather than each before its run's
+/// last row: a row's worth.
+const PAGE_CUT_GAIN: f32 = 1.0;
+
+/// How badly the rows (`texts`) fit under the 二级 labels `heads` set on
+/// them, each over the rows to the next ([`crate::shapes::misfit`]).
+fn misfit_of(heads: &[Vec<String>], texts: &[(String, String)]) -> f32 {
+    let mut measures: &[crate::shapes::Measure] = &[];
+    let mut total = 0.0;
+    for (head, (name, target)) in heads.iter().zip(texts) {
+        if let Some(m) = head.iter().rev().find_map(|l| crate::shapes::label_measures(l)) {
+            measures = m;
+        }
+        total += crate::shapes::misfit(&crate::shapes::shows(name, target), measures);
+    }
+    total
 }
 
 /// Most runs × bounds² a cutting is searched over (a table of hundreds of
@@ -1516,7 +1644,72 @@ mod tests {
     /// Labels `(text, level, printed before the row on this line)`.
     fn closing(labels: &[(&str, LabelLevel, u32)], rows: usize) -> Option<Vec<Vec<String>>> {
         let (labels, lines) = labels_and_rows(labels, -0.5, rows);
-        closing_labels(&labels, &lines)
+        let texts = vec![(String::new(), String::new()); rows];
+        closing_labels(&labels, &lines, &[], &texts).map(|(heads, _)| heads)
+    }
+
+    // PyMuPDF of FOP's cost form: the page break falls after row 2, and
+    // the cut runs' labels are drawn at the next page's top, after the
+    // block marker's pieces (line 25), before row 3; `时效指标` closes row
+    // 5. 质量指标's run ends where the rows fit best (rows 2–4), a guess;
+    // 产出指标's with its family's last run.
+    #[test]
+    fn labels_drawn_at_a_pages_top_end_where_the_rows_fit() {
+        use LabelLevel::{One, Two};
+        let (labels, lines) = labels_and_rows(
+            &[
+                ("数量指标", Two, 10),
+                ("产出指标", One, 30),
+                ("质量指标", Two, 30),
+                ("时效指标", Two, 50),
+                ("满意度指标", One, 60),
+                ("服务对象满意度指标", Two, 60),
+            ],
+            -0.5,
+            6,
+        );
+        let texts: Vec<(String, String)> = [
+            ("第1片区为老服务站巡访次数", "≥4(次)"),
+            ("第1片区巡访记录完整率", "≥95%"),
+            ("第2片区巡访记录完整率", "≥95%"),
+            ("第3片区巡访记录完整率", "≥95%"),
+            ("年度巡访任务完成时间", "2026年12月15日前"),
+            ("社区居民满意度", "≥85%"),
+        ]
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+        let heads = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+            rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
+        };
+        let cut = heads(&[
+            &["产出指标", "数量指标"],
+            &["质量指标"],
+            &[],
+            &[],
+            &["时效指标"],
+            &["满意度指标", "服务对象满意度指标"],
+        ]);
+        assert_eq!(
+            closing_labels(&labels, &lines, &[25], &texts),
+            Some((cut.clone(), true))
+        );
+        // Each label before its run's last row: 质量指标 rows 2–3, 时效指标
+        // rows 4–5 under 满意度指标.
+        let closing = closing_labels(&labels, &lines, &[], &texts).map(|(h, _)| h);
+        assert_eq!(
+            closing,
+            Some(heads(&[
+                &["产出指标", "数量指标"],
+                &["质量指标"],
+                &[],
+                &["满意度指标", "时效指标"],
+                &[],
+                &["服务对象满意度指标"],
+            ]))
+        );
+        // The rows fit the page's-top reading a row's worth better.
+        assert!(misfit_of(&cut, &texts) + PAGE_CUT_GAIN <= closing.map_or(0.0, |c| misfit_of(&c, &texts)));
     }
 
     // One line per case: where FOP prints the labels → the rows their runs begin at.
