@@ -3705,6 +3705,41 @@ mod tests {
         [7.0, 7.0, 7.0],
         None
     );
+    proptest::proptest! {
+        /// Amounts of a money block whose sums hold, up to
+        /// `MAX_LOOSE_AMOUNTS` of them taken off their cells and given
+        /// loose: placed back where they were, or not at all (never a
+        /// wrong cell).
+        #[test]
+        fn loose_amounts_go_back_or_nowhere(
+            fiscal in 0u32..5, other in 0u32..5, current in 0u32..5, carryover in 0u32..5, annual_other in 0u32..5,
+            taken in proptest::collection::btree_set(0usize..7, 1..=MAX_LOOSE_AMOUNTS),
+        ) {
+            let items = [ProjectTotal, ProjectFiscal, ProjectOther, AnnualTotal, AnnualFiscalCurrent, AnnualFiscalCarryover, AnnualOther];
+            let whole: Vec<Option<f64>> = [
+                fiscal + other, fiscal, other, current + carryover + annual_other, current, carryover, annual_other,
+            ]
+            .iter()
+            .map(|&v| Some(f64::from(v) * 100.0))
+            .collect();
+            let mut amounts = whole.clone();
+            let mut loose = Vec::new();
+            for &i in &taken {
+                if let Some(slot) = amounts.get_mut(i) {
+                    loose.extend(slot.take());
+                }
+            }
+            let placed = place_loose_by_sums(&items, &amounts, &loose);
+            proptest::prop_assert!(placed.is_none() || placed == Some(whole.clone()), "{placed:?} for {whole:?}");
+            // One amount: one cell, its sum holds.
+            if let [amount] = loose[..] {
+                proptest::prop_assert_eq!(placed, Some(whole.clone()));
+                // A cent off, no sum holds.
+                proptest::prop_assert_eq!(place_loose_by_sums(&items, &amounts, &[amount + 0.01]), None);
+            }
+        }
+    }
+
     // An amount in no sum read is not placed.
     places_loose!(
         a_loose_amount_in_no_sum_read_is_not_placed,
