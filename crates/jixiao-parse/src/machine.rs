@@ -2785,6 +2785,20 @@ mod tests {
             "NoForm(3 rows)"
         ]
     );
+    // A dump of a budget whose forms' last page goes on to its text about
+    // spending by function classification, no heading between (PyMuPDF
+    // of a form PDF and a budget's pages merged): no indicator rows.
+    parses_to!(
+        classification_text_after_a_table_is_no_row,
+        "财政项目支出绩效目标申报表\n项目名称 甲\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n28. “城乡社区支出（类）城乡社区公共设施（款）其他城乡社区公共设施支出（项）”219.13万元，上年:972.18万元，\n主要其他城乡社区公共设。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 甲)",
+            "Indicator(产出指标, 数量指标, 讲座场次, ≥12场)",
+            "FormEnd",
+            "NoForm(2 rows)"
+        ]
+    );
     parses_to!(
         a_budget_part_between_forms_is_no_form,
         "财政项目支出绩效目标申报表\n项目名称 甲\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标 数量指标 讲座场次 ≥12场\n第四部分 名词解释\n1.财政拨款收入：指区级财政当年拨付的资金。\n财政项目支出绩效目标申报表\n项目名称 乙\n",

@@ -560,8 +560,9 @@ const MAX_PART_HEADING_CHARS: usize = 40;
 /// into (a budget's forms stand among its other parts): a table's title in
 /// a budget or final accounts (`2025年部门支出预算总表`, `收入决算表`,
 /// `…决算表（续）`), the `编制部门：…` or `编制单位：…` line over such a
-/// table, a part of the budget (`第四部分 名词解释`) or `名词解释`. Never
-/// a title of performance targets (`…项目绩效目标表`).
+/// table, the budget's explanation (`2025年部门预算编制说明`), a part of the
+/// budget (`第四部分 名词解释`) or `名词解释`. Never a title of performance
+/// targets (`…项目绩效目标表`).
 pub fn is_other_part_heading(row_text: &str) -> bool {
     let folded = fold_compact(row_text);
     if folded.starts_with("编制部门:") || folded.starts_with("编制单位:") {
@@ -577,14 +578,27 @@ pub fn is_other_part_heading(row_text: &str) -> bool {
     for suffix in ["单位:元", "单位:万元", "(续)", "(续表)", "续表"] {
         title = title.strip_suffix(suffix).unwrap_or(title);
     }
-    title.ends_with('表') && (title.contains("预算") || title.contains("决算"))
+    // A table's title, or the budget's explanation (`2025年部门预算编制说明`).
+    (title.ends_with('表') || title.ends_with("编制说明")) && (title.contains("预算") || title.contains("决算"))
 }
 
 /// Where another part of the budget begins: its heading
-/// ([`is_other_part_heading`]) or a row of its tables
-/// ([`is_budget_data_row`]).
+/// ([`is_other_part_heading`]), a row of its tables
+/// ([`is_budget_data_row`]) or a line of its text about a function
+/// classification ([`is_classification_text`]).
 pub fn is_other_part(row_text: &str) -> bool {
-    is_other_part_heading(row_text) || is_budget_data_row(row_text)
+    is_other_part_heading(row_text) || is_budget_data_row(row_text) || is_classification_text(row_text)
+}
+
+/// A line of a budget's text that names a function classification by its
+/// levels (`28. “城乡社区支出（类）城乡社区公共设施（款）其他城乡社区公共设施支出
+/// （项）”219.13万元，上年:972.18万元…`), as the budget's explanations of its
+/// spending print them: no form's cell names a 类 and a 款. A dump that
+/// goes on from a form's last page to such a page ends the form's table
+/// there (the PDF's ruling does).
+pub fn is_classification_text(row_text: &str) -> bool {
+    let folded = fold_compact(row_text);
+    folded.contains("(类)") && folded.contains("(款)")
 }
 
 /// A numbered heading of a budget's text about its money
@@ -667,6 +681,7 @@ mod tests {
             "编制单位：上海市普陀区财政局",
             "第四部分 名词解释",
             "名词解释",
+            "2025年部门预算编制说明",
         ] {
             assert!(is_other_part_heading(heading), "{heading}");
         }
@@ -679,6 +694,7 @@ mod tests {
             "第1居民区矛盾调解成功率",
             "第三方评价",
             "单位：元",
+            "预算执行情况说明",
         ] {
             assert!(!is_other_part_heading(text), "{text}");
         }
