@@ -225,7 +225,7 @@ pub fn rows(text: &str) -> Vec<Row> {
     };
     let read = as_read(text);
     let text = read.as_ref();
-    let autospaced = spaces_scripts(text);
+    let autospaced = pages_spacing_scripts(text);
     let mut rows = Vec::new();
     let mut sheet = 1u32;
     for (index, (line, after_form_feed)) in lines_with_breaks(text).enumerate() {
@@ -235,7 +235,8 @@ pub fn rows(text: &str) -> Vec<Row> {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let mut row = Row::from_line(Location::Line(number), line);
         row.sheet = sheet;
-        if autospaced {
+        let page = usize::try_from(sheet - 1).unwrap_or(usize::MAX);
+        if autospaced.get(page).copied().unwrap_or(false) {
             join_script_spaced_cells(&mut row);
         }
         if !row.cells.is_empty() {
@@ -296,11 +297,40 @@ const MIN_SPACED_SCRIPTS: usize = 8;
 /// and a space before a number there may part a label from its value.
 const SCRIPT_SPACES_OVER_GAPS: usize = 10;
 
+/// Per page (parted by form feeds), whether its typesetter spaced
+/// ideographs from digits ([`spaces_scripts`]): the whole dump's answer,
+/// but for a page whose text holds enough of the other way and none of
+/// this one (a form's pages appended to a budget's text from another
+/// producer: `不低于 12 场` on the form's pages, `30.00万元` and never a
+/// space on the budget's). One producer's pages mix both (`2024年` in a
+/// goal, `满意率 100%` in the table), and follow the whole dump.
+fn pages_spacing_scripts(text: &str) -> Vec<bool> {
+    let whole = spaces_scripts(text);
+    text.split('\u{c}')
+        .map(|page| {
+            let (spaced, joined, _) = script_spacing(page);
+            if whole {
+                !(spaced == 0 && joined >= MIN_SPACED_SCRIPTS)
+            } else {
+                joined == 0 && spaces_scripts(page)
+            }
+        })
+        .collect()
+}
+
 /// True when a dump that prints a cell a line (plain `pdftotext`,
 /// PyMuPDF) sets a space between ideographs and digits and never joins
 /// them (`不低于 12 场`, `满意率 100%`: Typst and Writer through poppler):
 /// in a sheet's own text a number touches its ideographs.
 fn spaces_scripts(text: &str) -> bool {
+    let (spaced, joined, gaps) = script_spacing(text);
+    spaced >= MIN_SPACED_SCRIPTS && spaced > joined && gaps.saturating_mul(SCRIPT_SPACES_OVER_GAPS) < spaced
+}
+
+/// In `text`: the single spaces between an ideograph and a digit, the
+/// ideographs and digits that touch, and the gaps between cells (a space
+/// between two ideographs, two spaces).
+fn script_spacing(text: &str) -> (usize, usize, usize) {
     let (mut spaced, mut joined, mut gaps) = (0usize, 0usize, 0usize);
     // (A line end before the text: no gap.)
     let mut window = ['\n'; 3];
@@ -319,7 +349,7 @@ fn spaces_scripts(text: &str) -> bool {
             gaps += 1;
         }
     }
-    spaced >= MIN_SPACED_SCRIPTS && spaced > joined && gaps.saturating_mul(SCRIPT_SPACES_OVER_GAPS) < spaced
+    (spaced, joined, gaps)
 }
 
 /// A CJK unified ideograph.
@@ -661,6 +691,26 @@ mod tests {
         assert!(!spaces_scripts(
             "至少 1 次  不低于 12 场  2024 年底  共 4 场  约 5 天\n"
         ));
+    }
+
+    #[test]
+    fn a_page_of_another_producers_text_keeps_the_forms_spacing() {
+        // A Typst form's page, then a page of a budget's text whose
+        // numbers touch their ideographs (more of them than the form
+        // has spaced ones): the form's page is still read as spaced, and
+        // the budget's as its own.
+        let form = "开展至少 1 次团体心\n理治疗\n满意率 100%\n不低于 12 场\n2024 年底完成\n至少 3 次\n共 4 场\n约 5 天\n第 6 期\n";
+        let budget = "19. “社会保障和就业支出（类）其他生活救助（款）”30.00万元，上年:30.00万元，2023年当年预算执行数为20.00万。\n20. 共3项，第4期，约5天，第6季度，1月2日\n";
+        let text = format!("{form}\u{c}{budget}");
+        assert!(!spaces_scripts(&text));
+        let cells: Vec<String> = rows(&text).iter().map(|r| r.cells.join(" | ")).collect();
+        assert_eq!(cells.get(3).map(String::as_str), Some("不低于 12 场"));
+        assert_eq!(pages_spacing_scripts(&text), [true, false]);
+        // One producer's pages that mix both follow the whole dump.
+        assert_eq!(
+            pages_spacing_scripts(&format!("{form}\u{c}第1期 共 2 场\n")),
+            [true, true]
+        );
     }
 
     #[test]
