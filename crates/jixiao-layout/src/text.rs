@@ -305,7 +305,16 @@ const SCRIPT_SPACES_OVER_GAPS: usize = 10;
 /// space on the budget's). One producer's pages mix both (`2024年` in a
 /// goal, `满意率 100%` in the table), and follow the whole dump.
 fn pages_spacing_scripts(text: &str) -> Vec<bool> {
-    let whole = spaces_scripts(text);
+    // The forms' text tells, where it holds enough evidence: a budget's
+    // pages around them (PyMuPDF joins pages with no mark) are another
+    // producer's, often.
+    let forms = forms_text(text);
+    let (spaced, joined, _) = script_spacing(forms);
+    let whole = if spaced + joined >= MIN_SPACED_SCRIPTS {
+        spaces_scripts(forms)
+    } else {
+        spaces_scripts(text)
+    };
     text.split('\u{c}')
         .map(|page| {
             let (spaced, joined, _) = script_spacing(page);
@@ -316,6 +325,23 @@ fn pages_spacing_scripts(text: &str) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+/// The part of `text` from the first line that names performance targets
+/// (`财政项目支出绩效目标申报表`) to the last that holds an indicator label
+/// or header (`…指标`): the forms, without what a budget prints around
+/// them; all of `text` where it has no such lines.
+fn forms_text(text: &str) -> &str {
+    let Some(first) = text.find("绩效目标") else {
+        return text;
+    };
+    let start = text.get(..first).and_then(|t| t.rfind('\n')).map_or(0, |n| n + 1);
+    let Some(last) = text.rfind("指标") else { return text };
+    let end = text
+        .get(last..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |n| last + n);
+    text.get(start..end).filter(|forms| !forms.is_empty()).unwrap_or(text)
 }
 
 /// True when a dump that prints a cell a line (plain `pdftotext`,
@@ -711,6 +737,11 @@ mod tests {
             pages_spacing_scripts(&format!("{form}\u{c}第1期 共 2 场\n")),
             [true, true]
         );
+        // Pages joined with no mark (PyMuPDF): the forms' own text tells.
+        let heading = "财政项目支出绩效目标填报表\n一级指标\n";
+        let joined = format!("{budget}{budget}{heading}{form}产出指标\n{budget}{budget}");
+        assert!(!spaces_scripts(&joined));
+        assert_eq!(pages_spacing_scripts(&joined), [true]);
     }
 
     #[test]

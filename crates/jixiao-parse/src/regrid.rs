@@ -105,7 +105,14 @@ const MAX_MARKER_PIECE: usize = 6;
 /// in pieces at the start of other rows are joined first.
 pub fn regrid(rows: Vec<Row>) -> Regridded {
     let (rows, running) = take_running_headers(split_unmarked_pages(rows));
-    let drawing_order = no_blank_lines(&rows) || blocks_are_rows(&rows);
+    // The whole dump's lines, or the forms' own where a budget's pages
+    // around them hide how they print (see [`forms_span`]); not a layout
+    // dump's, whose table prints its rows without a blank line between.
+    let forms = forms_span(&rows);
+    let in_columns = forms.iter().filter(|r| spaced_in_columns(r)).count();
+    let drawing_order = no_blank_lines(&rows)
+        || blocks_are_rows(&rows)
+        || (in_columns * LAYOUT_LINES_DEN < forms.len() && no_blank_lines(forms));
     // The dump's lines with text, before any are joined.
     let printed = printed_lines(&rows);
     let rows = join_value_continuations(
@@ -801,6 +808,32 @@ fn is_label_piece(cell: &str) -> bool {
 /// Longest label piece ending in `指标` taken for a label when the
 /// vocabulary does not know it (`可持续影响指标` and the like).
 const MAX_LABEL_PIECE_CHARS: usize = 14;
+
+/// A dump whose forms' lines are set in columns by spaces one in this
+/// many times or more is a layout dump (`pdftotext -layout`), not one in
+/// drawing order, whatever its blank lines.
+const LAYOUT_LINES_DEN: usize = 10;
+
+/// The rows from the first form's heading to the last line that is an
+/// indicator table's (a label, a header cell, a target), or all where
+/// there is none: what tells how the dump prints the forms, without the
+/// budget's pages around them (PyMuPDF prints a budget's blank table
+/// cells as lines of a space, which read as blank lines, and made its
+/// drawing order look like poppler's blocks).
+fn forms_span(rows: &[Row]) -> &[Row] {
+    let first = rows.iter().position(|r| vocab::form_heading(&r.text).is_some());
+    let last = rows.iter().rposition(|r| {
+        r.cells.iter().any(|c| {
+            vocab::indicator_label(c).is_some()
+                || vocab::is_table_header_cell(&fold_compact(c))
+                || starts_with_operator(c)
+        })
+    });
+    match (first, last) {
+        (Some(first), Some(last)) if first < last => rows.get(first..=last).unwrap_or(rows),
+        _ => rows,
+    }
+}
 
 /// A dump without blank lines between its lines (PyMuPDF's drawing order),
 /// as it came, before any rows are joined: not poppler's blocks.
@@ -7237,6 +7270,26 @@ mod tests {
         let reasons: Vec<UnplacedReason> = read.notes.iter().map(|(_, reason, _)| *reason).collect();
         assert!(reasons.contains(&UnplacedReason::LabelsByShape), "{reasons:?}");
         assert!(!reasons.contains(&UnplacedReason::LabelsWithoutRows), "{reasons:?}");
+    }
+
+    // PyMuPDF of a budget with a form among its pages: the budget's table
+    // prints its blank cells as lines of a space, blank lines to the dump,
+    // which made the whole dump look like poppler's blocks; the forms'
+    // own lines, none blank, tell it is drawing order.
+    #[test]
+    fn the_forms_lines_tell_the_dumps_order() {
+        let budget = "收入决算表\n单位：万元\n208\n \n社会保障和就业支出\n \n754.75\n \n754.75\n \n \n210\n \n卫生健康支出\n \n236.64\n \n";
+        let form = "财政项目支出绩效目标填报表\n（2025年度）\n一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n心理健康讲座场次\n不低于12场\n个案咨询人次\n≥300(人次)\n数量指标\n产出指标\n";
+        let rows = jixiao_layout::text::rows(&format!("{budget}{form}{budget}"));
+        assert!(!no_blank_lines(&rows));
+        let forms = forms_span(&rows);
+        assert_eq!(
+            forms.first().map(|r| r.text.as_str()),
+            Some("财政项目支出绩效目标填报表")
+        );
+        assert_eq!(forms.last().map(|r| r.text.as_str()), Some("产出指标"));
+        assert!(no_blank_lines(forms));
+        assert!(regrid(rows).drawing_order);
     }
 
     // Plain pdftotext of the stress form (fpdf2, FOP, jsPDF …): each goal

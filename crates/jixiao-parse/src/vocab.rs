@@ -592,13 +592,30 @@ pub fn is_other_part(row_text: &str) -> bool {
 
 /// A line of a budget's text that names a function classification by its
 /// levels (`28. “城乡社区支出（类）城乡社区公共设施（款）其他城乡社区公共设施支出
-/// （项）”219.13万元，上年:972.18万元…`), as the budget's explanations of its
-/// spending print them: no form's cell names a 类 and a 款. A dump that
+/// （项）”219.13万元，上年:972.18万元…`, `9. “卫生健康支出-行政事业单位医疗-行政
+/// 单位医疗”科目78.29万元`), as the budget's explanations of its spending
+/// print them: no form's cell names a 类 and a 款, or a quoted 科目. A dump that
 /// goes on from a form's last page to such a page ends the form's table
 /// there (the PDF's ruling does).
 pub fn is_classification_text(row_text: &str) -> bool {
+    static LEVELS: OnceLock<Regex> = OnceLock::new();
+    let levels = LEVELS.get_or_init(|| {
+        // `（类）` … `（款）`, or with the codes: `（208类）` … `（05款）`.
+        Regex::new(r"\([0-9]*类\).*\([0-9]*款\)")
+            .unwrap_or_else(|e| panic!("classification pattern is a constant: {e}"))
+    });
     let folded = fold_compact(row_text);
-    folded.contains("(类)") && folded.contains("(款)")
+    if levels.is_match(&folded) {
+        return true;
+    }
+    // Or its levels parted by hyphens, quoted, then 科目 (`“社会保障和就业支出-
+    // 行政事业单位养老支出-其他行政事业单位养老支出”科目1.42万元`).
+    folded.contains("科目")
+        && folded.split(['“', '"']).skip(1).any(|quoted| {
+            quoted.split_once(['”', '"']).is_some_and(|(levels, rest)| {
+                rest.starts_with("科目") && levels.contains("支出") && levels.matches('-').count() >= 2
+            })
+        })
 }
 
 /// A numbered heading of a budget's text about its money
@@ -684,6 +701,20 @@ mod tests {
             "2025年部门预算编制说明",
         ] {
             assert!(is_other_part_heading(heading), "{heading}");
+        }
+        for line in [
+            "28. “城乡社区支出（类）城乡社区公共设施（款）其他城乡社区公共设施支出（项）”219.13万元，上年:972.18万元，",
+            "9. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元，主要用于财政",
+            "8、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位基本养老保险缴费支出（05项）",
+        ] {
+            assert!(is_classification_text(line), "{line}");
+        }
+        for line in [
+            "完成年度预算编制，按时报送部门预算表和决算表等材料",
+            "“一老一小”服务-上门-评估覆盖率",
+            "预算科目调整及时率",
+        ] {
+            assert!(!is_classification_text(line), "{line}");
         }
         for text in [
             "财政项目支出绩效目标申报表",
