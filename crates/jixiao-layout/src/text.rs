@@ -308,20 +308,19 @@ fn pages_spacing_scripts(text: &str) -> Vec<bool> {
     // The forms' text tells, where it holds enough evidence: a budget's
     // pages around them (PyMuPDF joins pages with no mark) are another
     // producer's, often.
-    let forms = forms_text(text);
-    let (spaced, joined, _) = script_spacing(forms);
-    let whole = if spaced + joined >= MIN_SPACED_SCRIPTS {
-        spaces_scripts(forms)
+    let forms = script_spacing(forms_text(text));
+    let whole = if forms.spaced + forms.joined >= MIN_SPACED_SCRIPTS {
+        forms.autospaced()
     } else {
         spaces_scripts(text)
     };
     text.split('\u{c}')
         .map(|page| {
-            let (spaced, joined, _) = script_spacing(page);
+            let page = script_spacing(page);
             if whole {
-                !(spaced == 0 && joined >= MIN_SPACED_SCRIPTS)
+                !(page.spaced == 0 && page.joined >= MIN_SPACED_SCRIPTS)
             } else {
-                joined == 0 && spaces_scripts(page)
+                page.joined == 0 && page.autospaced()
             }
         })
         .collect()
@@ -349,14 +348,31 @@ fn forms_text(text: &str) -> &str {
 /// them (`不低于 12 场`, `满意率 100%`: Typst and Writer through poppler):
 /// in a sheet's own text a number touches its ideographs.
 fn spaces_scripts(text: &str) -> bool {
-    let (spaced, joined, gaps) = script_spacing(text);
-    spaced >= MIN_SPACED_SCRIPTS && spaced > joined && gaps.saturating_mul(SCRIPT_SPACES_OVER_GAPS) < spaced
+    script_spacing(text).autospaced()
 }
 
-/// In `text`: the single spaces between an ideograph and a digit, the
-/// ideographs and digits that touch, and the gaps between cells (a space
-/// between two ideographs, two spaces).
-fn script_spacing(text: &str) -> (usize, usize, usize) {
+/// How a text sets digits beside ideographs ([`script_spacing`]).
+#[derive(Debug, Clone, Copy)]
+struct ScriptSpacing {
+    /// Single spaces between an ideograph and a digit.
+    spaced: usize,
+    /// Ideographs and digits that touch.
+    joined: usize,
+    /// Gaps between cells: a space between two ideographs, two spaces.
+    gaps: usize,
+}
+
+impl ScriptSpacing {
+    /// The typesetter's spacing ([`spaces_scripts`]).
+    fn autospaced(self) -> bool {
+        self.spaced >= MIN_SPACED_SCRIPTS
+            && self.spaced > self.joined
+            && self.gaps.saturating_mul(SCRIPT_SPACES_OVER_GAPS) < self.spaced
+    }
+}
+
+/// How `text` sets digits beside ideographs.
+fn script_spacing(text: &str) -> ScriptSpacing {
     let (mut spaced, mut joined, mut gaps) = (0usize, 0usize, 0usize);
     // (A line end before the text: no gap.)
     let mut window = ['\n'; 3];
@@ -375,7 +391,7 @@ fn script_spacing(text: &str) -> (usize, usize, usize) {
             gaps += 1;
         }
     }
-    (spaced, joined, gaps)
+    ScriptSpacing { spaced, joined, gaps }
 }
 
 /// A CJK unified ideograph.

@@ -2089,26 +2089,40 @@ fn place_run_by_sums(
     if run.len() > open.len() {
         return None;
     }
+    let mut cleared: Vec<Option<f64>> = amounts.to_vec();
+    for &i in &open {
+        if let Some(v) = cleared.get_mut(i) {
+            *v = None;
+        }
+    }
     only_choice(&open, run.len(), |chosen| {
-        let mut values: Vec<Option<f64>> = amounts.to_vec();
-        for &i in &open {
-            if let Some(v) = values.get_mut(i) {
-                *v = None;
-            }
-        }
-        for (&i, &amount) in chosen.iter().zip(run) {
-            if let Some(v) = values.get_mut(i) {
-                *v = Some(amount);
-            }
-        }
         let filled_by_run = |total: FundItem| chosen.iter().any(|&i| items.get(i) == Some(&total));
         let counts = |total: FundItem| totals == RunTotals::Prove || !filled_by_run(total);
-        let (holds, checked) = sums_read(&amount_of(items, &values), counts);
-        let all_checked = chosen
-            .iter()
-            .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
-        (holds && all_checked).then_some(values)
+        filled_where_sums_hold(items, &cleared, chosen, run, counts)
     })
+}
+
+/// `amounts` with the cells `chosen` given the amounts `placed`, in
+/// order, where every sum read (of the totals `counts` takes) holds and
+/// each chosen cell stands in one; `None` otherwise.
+fn filled_where_sums_hold(
+    items: &[FundItem],
+    amounts: &[Option<f64>],
+    chosen: &[usize],
+    placed: &[f64],
+    counts: impl Fn(FundItem) -> bool,
+) -> Option<Vec<Option<f64>>> {
+    let mut values = amounts.to_vec();
+    for (&i, &amount) in chosen.iter().zip(placed) {
+        if let Some(v) = values.get_mut(i) {
+            *v = Some(amount);
+        }
+    }
+    let (holds, checked) = sums_read(&amount_of(items, &values), counts);
+    let all_checked = chosen
+        .iter()
+        .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
+    (holds && all_checked).then_some(values)
 }
 
 /// Most amounts no label took that [`place_loose_by_sums`] places, in
@@ -2135,19 +2149,9 @@ fn place_loose_by_sums(items: &[FundItem], amounts: &[Option<f64>], loose: &[f64
     }
     let mut found: Option<Vec<Option<f64>>> = None;
     let mut visit = |chosen: &[usize]| -> bool {
-        let mut values = amounts.to_vec();
-        for (&i, &amount) in chosen.iter().zip(loose) {
-            if let Some(v) = values.get_mut(i) {
-                *v = Some(amount);
-            }
-        }
-        let (holds, checked) = sums_read(&amount_of(items, &values), |_| true);
-        let all_checked = chosen
-            .iter()
-            .all(|&i| items.get(i).is_some_and(|item| checked.contains(item)));
-        if !(holds && all_checked) {
+        let Some(values) = filled_where_sums_hold(items, amounts, chosen, loose, |_| true) else {
             return true;
-        }
+        };
         match &found {
             // Equal amounts swapped give the same result.
             Some(earlier) => *earlier == values,

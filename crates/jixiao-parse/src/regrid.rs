@@ -459,7 +459,7 @@ fn regrid_aligned(
                 let mut rows = read.rows;
                 let mut read_notes = read.notes;
                 if let Some(first) = labels.first() {
-                    let text = labels.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ");
+                    let text = block_text(&labels);
                     // With the labels the table's own order left unplaced
                     // (`服务对象满意度指` / `标` joined in the table, the
                     // rest drawn after it).
@@ -493,12 +493,7 @@ fn regrid_aligned(
     }
     // Labels drawn before a table that never came: reported, not lost.
     if let Some(first) = held_labels.first() {
-        let text = held_labels
-            .iter()
-            .map(|r| r.cells.join(" "))
-            .collect::<Vec<_>>()
-            .join(" ");
-        notes.push((first.loc, UnplacedReason::LabelsWithoutRows, text));
+        notes.push((first.loc, UnplacedReason::LabelsWithoutRows, block_text(&held_labels)));
     }
     (
         Regridded {
@@ -558,16 +553,11 @@ fn without_footers(table: &[Row], header: &Row, printed: &std::collections::BTre
 /// `服务对象满意度指` / `标`) and the rest (block markers' pieces).
 fn labels_and_markers(block: impl Iterator<Item = Row>) -> (Vec<Row>, Vec<Row>) {
     let block: Vec<Row> = block.collect();
-    let wrapped = |k: usize| {
-        let first = block.get(k).and_then(|r| r.cells.last());
-        let rest = block.get(k + 1).and_then(|r| r.cells.first());
-        matches!((first, rest), (Some(f), Some(r)) if vocab::completed_label(f, r).is_some())
-    };
     let mut labels = Vec::new();
     let mut markers = Vec::new();
     let mut tail = false;
     for (k, row) in block.iter().enumerate() {
-        let head = wrapped(k);
+        let head = label_wraps_on(&block, k);
         if head || tail || row.cells.iter().any(|c| vocab::indicator_label(c).is_some()) {
             labels.push(row.clone());
         } else {
@@ -576,6 +566,20 @@ fn labels_and_markers(block: impl Iterator<Item = Row>) -> (Vec<Row>, Vec<Row>) 
         tail = head;
     }
     (labels, markers)
+}
+
+/// True when row `k` of `rows` ends with a label's first piece and the
+/// next row begins with its rest (`服务对象满意度指` / `标`: a label its
+/// narrow cell wrapped).
+fn label_wraps_on(rows: &[Row], k: usize) -> bool {
+    let first = rows.get(k).and_then(|r| r.cells.last());
+    let rest = rows.get(k + 1).and_then(|r| r.cells.first());
+    matches!((first, rest), (Some(f), Some(r)) if vocab::completed_label(f, r).is_some())
+}
+
+/// The text of rows of a block printed apart, for a report.
+fn block_text(rows: &[Row]) -> String {
+    rows.iter().map(|r| r.cells.join(" ")).collect::<Vec<_>>().join(" ")
 }
 
 /// Most lines between a form's merged cells drawn before its heading and
@@ -618,11 +622,7 @@ fn drawn_before_heading(table: &[Row]) -> usize {
         matches!(vocab::marker(folded), Some(vocab::Marker::Funds { .. })) || matches!(folded, "(元)" | "(万元)")
     };
     // The tail of a label its narrow cell wrapped (`服务对象满意度指` / `标`).
-    let label_tail = |k: usize| {
-        let before = k.checked_sub(1).and_then(|j| table.get(j)).and_then(|r| r.cells.last());
-        let tail = table.get(k).and_then(|r| r.cells.first());
-        matches!((before, tail), (Some(b), Some(t)) if vocab::completed_label(b, t).is_some())
-    };
+    let label_tail = |k: usize| k.checked_sub(1).is_some_and(|j| label_wraps_on(table, j));
     let run = table
         .iter()
         .enumerate()

@@ -366,6 +366,13 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
         })
         .collect();
     let late_name = late_name(&mut pairs, &items, content, late_header);
+    // Each row's name and target, where its labels may go by what they
+    // measure.
+    let texts: Vec<(String, String)> = if row_major || labels.is_empty() {
+        Vec::new()
+    } else {
+        pairs.iter().map(|(n, t, _)| (cell_text(n), cell_text(t))).collect()
+    };
     let mut closing_guessed = false;
     let placed = if row_major || labels.is_empty() || !positioned {
         None
@@ -405,18 +412,21 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
         // cell with the last row it spans).
         centred_labels(labels, &extents).or_else(|| {
             let row_lines: Vec<u32> = pairs.iter().map(|(_, _, line)| *line).collect();
-            let texts: Vec<(String, String)> = pairs.iter().map(|(n, t, _)| (cell_text(n), cell_text(t))).collect();
             let closing = closing_labels(labels, &row_lines, &[], &texts).map(|(heads, _)| heads);
             // Runs cut by a page break read so only where the rows fit
             // their labels clearly better (Typst prints the block
             // marker's pieces among labels that close their runs).
-            let cut = closing_labels(labels, &row_lines, page_tops, &texts)
-                .filter(|(heads, _)| closing.as_ref() != Some(heads))
-                .filter(|(heads, _)| {
-                    closing
-                        .as_ref()
-                        .is_none_or(|c| misfit_of(heads, &texts) + PAGE_CUT_GAIN <= misfit_of(c, &texts))
-                });
+            let cut = if page_tops.is_empty() {
+                None
+            } else {
+                closing_labels(labels, &row_lines, page_tops, &texts)
+                    .filter(|(heads, _)| closing.as_ref() != Some(heads))
+                    .filter(|(heads, _)| {
+                        closing
+                            .as_ref()
+                            .is_none_or(|c| misfit_of(heads, &texts) + PAGE_CUT_GAIN <= misfit_of(c, &texts))
+                    })
+            };
             match cut {
                 Some((heads, guess)) => {
                     closing_guessed = guess;
@@ -428,7 +438,6 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
     };
     // Where the order ties no label to rows, what the rows measure may.
     let by_shape = if placed.is_none() && !row_major && !labels.is_empty() {
-        let texts: Vec<(String, String)> = pairs.iter().map(|(n, t, _)| (cell_text(n), cell_text(t))).collect();
         crate::shapes::label_runs(labels, &texts)
     } else {
         None
