@@ -79,6 +79,14 @@ struct Funds {
     /// took (a run of labels, then a run of amounts: poppler's order of a
     /// column of money cells), for [`place_run_by_sums`].
     loose: Vec<(String, Location)>,
+    /// A dump's amount lines between a label's halves (`年度资金申请总` /
+    /// `1,280,000.00` / `额`: poppler sets the row's one-line amount
+    /// between the lines of its wrapped label), held until the next row
+    /// tells whether it ends the label.
+    between_halves: Vec<Row>,
+    /// Whether a label took an amount printed right after it, on no
+    /// wrapped label's line: the dump pairs labels and amounts in order.
+    pairs_in_order: bool,
 }
 
 #[derive(Debug)]
@@ -371,6 +379,8 @@ impl Parser {
                             label_begun: None,
                             cut_tail: None,
                             loose: Vec::new(),
+                            between_halves: Vec::new(),
+                            pairs_in_order: false,
                         },
                         TokenKind::Row,
                         row_token(row),
@@ -450,6 +460,8 @@ impl Parser {
                 label_begun: None,
                 cut_tail: None,
                 loose: Vec::new(),
+                between_halves: Vec::new(),
+                pairs_in_order: false,
             }),
             TokenKind::Marker(Marker::Goal) => State::Goal(Goal::default()),
             _ => {
@@ -463,11 +475,35 @@ impl Parser {
     }
 
     fn funds(&mut self, mut funds: Funds, kind: TokenKind, token: Token) -> State {
+        if kind != TokenKind::Row {
+            self.replay_between_halves(&mut funds);
+        }
         match kind {
             TokenKind::Row => {
                 let Some(row) = token.rows.into_iter().next() else {
                     return State::Funds(funds);
                 };
+                if holds_between_halves(&funds, &row) {
+                    funds.between_halves.push(row);
+                    return State::Funds(funds);
+                }
+                if !funds.between_halves.is_empty() {
+                    let ends_label = funds
+                        .label_begun
+                        .as_ref()
+                        .zip(row.cells.first())
+                        .is_some_and(|((half, _), first)| vocab::completed_fund_label(half, first).is_some());
+                    // Only where labels before took the amounts printed
+                    // after them: where none did (Dompdf prints the labels'
+                    // column first), the amount is as likely the cell's to
+                    // the left (`年度资金申请` / `3,650,000.00` / `总额`, the
+                    // project total's).
+                    if ends_label && funds.pairs_in_order {
+                        self.fund_row_ending_label(&mut funds, row);
+                        return State::Funds(funds);
+                    }
+                    self.replay_between_halves(&mut funds);
+                }
                 if row.cells.first().is_some_and(|c| vocab::goal_heading(c).is_some()) {
                     self.finish_funds(funds);
                     return self.goal(Goal::default(), TokenKind::Row, row_token(row));
@@ -517,6 +553,31 @@ impl Parser {
                 self.enter_block(token, String::new())
             }
         }
+    }
+
+    /// The amount lines held between a label's halves, read as they came
+    /// where the next row does not end the label.
+    fn replay_between_halves(&mut self, funds: &mut Funds) {
+        for row in std::mem::take(&mut funds.between_halves) {
+            self.fund_row(funds, &row);
+        }
+    }
+
+    /// The row that ends a label begun before the amount lines held
+    /// between its halves (`额` of `年度资金申请总` / `1,280,000.00` /
+    /// `额`): the label takes the amounts as if printed after it.
+    fn fund_row_ending_label(&mut self, funds: &mut Funds, row: Row) {
+        let held = std::mem::take(&mut funds.between_halves);
+        let mut cells = row.cells;
+        let rest = cells.split_off(cells.len().min(1));
+        cells.extend(held.into_iter().flat_map(|h| h.cells));
+        cells.extend(rest);
+        let row = Row {
+            text: cells.join(" "),
+            cells,
+            ..row
+        };
+        self.fund_row(funds, &row);
     }
 
     /// Labels and amounts of one row. An amount belongs to the label right
@@ -594,6 +655,7 @@ impl Parser {
                     funds.cells.last_mut().filter(|c| c.amount.is_none())
                 };
                 if let Some(fund) = target {
+                    funds.pairs_in_order |= carried == 0;
                     fund.amount = Some(cell.clone());
                     fund.apart = row.loc.line().filter(|_| fund.loc != row.loc);
                     continue;
@@ -616,7 +678,8 @@ impl Parser {
     }
 
     /// Resolves `其他资金` (left column first, then right) and emits the cells.
-    fn finish_funds(&mut self, funds: Funds) {
+    fn finish_funds(&mut self, mut funds: Funds) {
+        self.replay_between_halves(&mut funds);
         self.fund_scale = funds.scale;
         if let Some((text, loc)) = funds.label_begun {
             self.emit(Event::Unplaced {
@@ -2029,6 +2092,21 @@ fn one_cell_lines(token: &Token) -> bool {
 
 /// A dump's line, not a PDF's page: where a content-order dump loses
 /// which column a `其他资金` stood in.
+/// Most amount lines held between a label's halves: a row's amount is one
+/// line; more is no row's.
+const MAX_AMOUNTS_BETWEEN_HALVES: usize = 1;
+
+/// Whether `row`, a dump's line of amounts after a label's first half
+/// (`年度资金申请总` / `1,280,000.00`), is held until the next row tells
+/// whether the label goes on.
+fn holds_between_halves(funds: &Funds, row: &Row) -> bool {
+    funds.label_begun.is_some()
+        && dump_line_loc(row.loc)
+        && funds.between_halves.len() < MAX_AMOUNTS_BETWEEN_HALVES
+        && !row.cells.is_empty()
+        && row.cells.iter().all(|c| is_amount(c))
+}
+
 fn dump_line_loc(loc: Location) -> bool {
     matches!(loc, Location::Line(_))
 }
@@ -3570,6 +3648,50 @@ mod tests {
             "Unplaced(InFundsBlock, 年度资金申请)",
             "Unplaced(InFundsBlock, 总额)",
             "Fund(ProjectTotal, Some(3650000.0), None)",
+            "FormEnd"
+        ]
+    );
+
+    // LibreOffice's narrow money labels through plain `pdftotext`: each
+    // wrapped label's one-line amount is set between its halves
+    // (`年度资金申请总` / `1,280,000.00` / `额`). The labels before took
+    // the amounts printed after them, so this one does too.
+    parses_to!(
+        an_amount_between_a_labels_halves_is_its_own,
+        "财政项目支出绩效目标申报表\n项目名称 科技服务\n项目资金\n（元）\n项目资金总额\n3,650,000.00\n其中：财政资金\n3,650,000.00\n其他资金\n年度资金申请总\n1,280,000.00\n额\n其中：当年财政\n1,200,000.00\n拨款\n上年结转资金 80,000.00\n0.00\n其他资金\n0.00\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 科技服务)",
+            "Fund(ProjectTotal, Some(3650000.0), None)",
+            "Fund(ProjectFiscal, Some(3650000.0), None)",
+            "Fund(ProjectOther, Some(0.0), None)",
+            "Fund(AnnualTotal, Some(1280000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(1200000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(80000.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
+            "Goal(Project, )",
+            "FormEnd"
+        ]
+    );
+
+    // Dompdf through plain `pdftotext`: the labels' column first. The
+    // first half's amount went to the label before it, by the rule above;
+    // that was no amount printed after its label, so the second half's
+    // amount is not taken as its own either (in that form it is the
+    // project fiscal's): it is reported.
+    parses_to!(
+        an_amount_between_halves_after_labels_first_is_not_its_own,
+        "财政项目支出绩效目标申报表\n项目名称 科技服务\n项目资金（元）\n项目资金总额\n年度资金申请\n3,650,000.00\n总额\n其中：当年财\n3,650,000.00\n政拨款\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 科技服务)",
+            "Unplaced(InFundsBlock, 年度资金申请)",
+            "Unplaced(InFundsBlock, 总额)",
+            "Unplaced(InFundsBlock, 其中：当年财)",
+            "Unplaced(InFundsBlock, 政拨款)",
+            "Unplaced(InFundsBlock, 3,650,000.00)",
+            "Fund(ProjectTotal, Some(3650000.0), None)",
+            "Goal(Project, )",
             "FormEnd"
         ]
     );
