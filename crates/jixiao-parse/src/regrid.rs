@@ -6649,6 +6649,26 @@ mod tests {
             .collect()
     }
 
+    /// PyMuPDF of the project's generator with GBK fonts: one cell a
+    /// line, every label after the rows. `筹备完善，按时召开会议` is as wide
+    /// as the target column's full lines, but the line after it reads as
+    /// the next row's name (`…及时性`): the target ends there. (The next
+    /// target still takes `拓展国内外交流合作渠道`, the name after it: a
+    /// known gap.)
+    #[test]
+    fn a_line_that_reads_as_a_name_ends_the_target_before_it() {
+        let rows = regridded("一级指标\n二级指标\n三级指标\n年度(/项目)指标值\n中药材调研\n≥2.00(次)\n组织筹备及时性\n筹备完善，按时召开会议\n宣传推广及时性\n及时发布宣传推广信息\n拓展国内外交流合作渠道\n吸引来自国内外的、生物\n医药产业各界代表参与会\n议，搭建交流合作平台，\n拓展合作渠道\n媒体报道\n≥3.00(家)\n人员到位率\n≥90.00(%)\n绩效\n指标\n满意度指标\n效益指标\n社会效益指标\n时效指标\n产出指标\n数量指标\n");
+        assert!(
+            rows.iter().any(|r| r == "组织筹备及时性 | 筹备完善，按时召开会议"),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("宣传推广及时性 | 及时发布宣传推广信息")),
+            "{rows:#?}"
+        );
+    }
+
     /// pdfplumber of Chromium's form over a page break right after the
     /// goals: the page number is no goal text; it goes on after them.
     #[test]

@@ -74,6 +74,12 @@ const ENDS_FULL: f32 = 1.0;
 const LATIN_PER_EXTRA_UNIT: usize = 3;
 /// Cost of a target cell holding two operator-led targets.
 const TWO_TARGETS: f32 = 3.0;
+/// Cost of a target's last line that reads as the next row's name
+/// (`筹备完善，按时召开会议` / `宣传推广及时性`): more than a full line ending
+/// a cell ([`ENDS_FULL`]), which is what reading it as a name costs.
+const NAME_AS_TARGET_LINE: f32 = 1.5;
+/// Fewest characters of a line that reads as a name by its last one.
+const MIN_NAME_LIKE_CHARS: usize = 4;
 /// Cost of a numeric target (`≥2.00(次)`) read as a name.
 const TARGET_AS_NAME: f32 = 3.0;
 /// Cost of a numeric target read over several lines when its first line
@@ -152,6 +158,8 @@ struct Item {
     /// Units its start takes down with it when it does not fit at the end
     /// of the line before (see [`full`]).
     moves: usize,
+    /// Reads as an indicator's name (see [`reads_as_name`]).
+    name_like: bool,
 }
 
 /// Which column a cell is in.
@@ -285,6 +293,7 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
             numeric: numeric_target(&piece.text),
             operator: starts_with_operator(&piece.text),
             moves: moved_units(&piece.text),
+            name_like: reads_as_name(&piece.text),
         });
     }
     if row_major {
@@ -1160,6 +1169,9 @@ fn cell_cost(
     if column == Column::Target && cell.len() > 1 && first.operator && !full(first, cell.get(1), capacity) {
         cost += NUMERIC_WRAPPED;
     }
+    if column == Column::Target && cell.len() > 1 && last.name_like {
+        cost += NAME_AS_TARGET_LINE;
+    }
     Some(cost)
 }
 
@@ -1606,6 +1618,16 @@ fn cut_into(
 /// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
 /// with its unit (`90%`, `12场`); a name ending in a number
 /// (`治安案件下降率2`) is none.
+/// Whether a line reads as an indicator's name by how it ends: what it
+/// measures (`…及时性`, `…完成率`, `…满意度`, `…人数`), with no figure or
+/// sentence punctuation in it (`宣传推广及时性`, never `按时召开会议。`).
+fn reads_as_name(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() >= MIN_NAME_LIKE_CHARS
+        && text.ends_with(['性', '率', '度', '数'])
+        && !text.chars().any(|c| c.is_ascii_digit() || "，。；、,;%％".contains(c))
+}
+
 pub(crate) fn numeric_target(text: &str) -> bool {
     // `op` and `unit` are set only with a value, which needs a digit.
     starts_with_operator(text)
@@ -1662,6 +1684,23 @@ mod tests {
     // block marker's pieces (line 25), before row 3; `时效指标` closes row
     // 5. 质量指标's run ends where the rows fit best (rows 2–4), a guess;
     // 产出指标's with its family's last run.
+    #[test]
+    fn lines_that_read_as_names() {
+        for (text, name) in [
+            ("宣传推广及时性", true),
+            ("项目完成率", true),
+            ("服务对象满意度", true),
+            ("教授级专家邀请到会数", true),
+            ("筹备完善，按时召开会议", false),
+            ("完成率达到95%", false),
+            ("提升服务质量与及时率", true),
+            ("及时率", false),
+            ("拓展合作渠道", false),
+        ] {
+            assert_eq!(reads_as_name(text), name, "{text}");
+        }
+    }
+
     #[test]
     fn labels_drawn_at_a_pages_top_end_where_the_rows_fit() {
         use LabelLevel::{One, Two};
