@@ -361,6 +361,15 @@ pub fn fold_radical(c: char) -> char {
 /// only when the whole text has the shape `[subject] [op] NUMBER [unit]`.
 pub fn parse_target(text: &str) -> Target {
     let text = text.trim().to_string();
+    // A target in words (`明显提升`) has no value: no pattern to run.
+    if !may_hold_value(&text) {
+        return Target {
+            text,
+            op: None,
+            value: None,
+            unit: None,
+        };
+    }
     let folded = fold_width(&text);
     let mut target = Target {
         text,

@@ -412,35 +412,36 @@ fn single_label(text: &str) -> Option<TokenKind> {
 }
 
 fn lex_row(row: Row, tokens: &mut Vec<Token>) {
-    if let Some((form, year)) = vocab::form_heading(&row.text) {
+    let folded = fold_compact(&row.text);
+    if let Some((form, year)) = vocab::form_heading_folded(&row.text, &folded) {
         tokens.push(Token {
             kind: TokenKind::Heading { form, year },
             rows: vec![row],
         });
         return;
     }
-    if let Some(year) = vocab::year_line(&row.text) {
+    if let Some(year) = vocab::year_line_folded(&folded) {
         tokens.push(Token {
             kind: TokenKind::Year(year),
             rows: vec![row],
         });
         return;
     }
-    if vocab::is_page_number(&row.text) {
+    if vocab::is_page_number_folded(&folded) {
         tokens.push(Token {
             kind: TokenKind::PageNumber,
             rows: vec![row],
         });
         return;
     }
-    if vocab::is_other_part(&row.text) {
+    if vocab::is_other_part_folded(&row.text, &folded) {
         tokens.push(Token {
             kind: TokenKind::OtherPart,
             rows: vec![row],
         });
         return;
     }
-    if vocab::is_indicator_header(&fold_compact(&row.text)) {
+    if vocab::is_indicator_header(&folded) {
         tokens.push(Token {
             kind: TokenKind::IndicatorHeader,
             rows: vec![row],

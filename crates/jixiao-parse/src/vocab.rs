@@ -491,12 +491,16 @@ fn heading_regex() -> &'static Regex {
 /// A form heading (`财政项目支出绩效目标申报表`, `…填报表`, `项目支出绩效目标表`),
 /// with the year when it is printed on the same line.
 pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
-    let folded = fold_compact(row_text);
+    form_heading_folded(row_text, &fold_compact(row_text))
+}
+
+/// [`form_heading`] of a row's text and its folded copy.
+pub(crate) fn form_heading_folded(row_text: &str, folded: &str) -> Option<(String, Option<i32>)> {
     // Every heading the pattern takes holds 绩效目标; most rows do not.
     if folded.contains("汇总") || !folded.contains("绩效目标") {
         return None;
     }
-    let caps = heading_regex().captures(&folded)?;
+    let caps = heading_regex().captures(folded)?;
     if caps.name("prefix")?.as_str().chars().count() > MAX_HEADING_PREFIX {
         return None;
     }
@@ -513,19 +517,31 @@ pub fn form_heading(row_text: &str) -> Option<(String, Option<i32>)> {
 
 /// The year line under a heading: `（2024年度）`, `(2024年)`, `2024年度`.
 pub fn year_line(row_text: &str) -> Option<i32> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\(?(?P<y>[0-9]{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
-    });
-    let folded = fold_compact(row_text);
+    year_line_folded(&fold_compact(row_text))
+}
+
+/// [`year_line`] of folded text.
+pub(crate) fn year_line_folded(folded: &str) -> Option<i32> {
     if !folded.contains('年') {
         return None;
     }
-    re.captures(&folded)?.name("y")?.as_str().parse().ok()
+    year_regex().captures(folded)?.name("y")?.as_str().parse().ok()
+}
+
+fn year_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\(?(?P<y>[0-9]{4})年度?\)?$").unwrap_or_else(|e| panic!("year pattern is a constant: {e}"))
+    })
 }
 
 /// Page furniture that is not part of any cell: `第 1 页`, `- 3 -`, `1/10`.
 pub fn is_page_number(row_text: &str) -> bool {
+    is_page_number_folded(&fold_compact(row_text))
+}
+
+/// [`is_page_number`] of folded text.
+pub(crate) fn is_page_number_folded(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // Case-insensitive in the pattern, not by lowercasing every row's
@@ -533,7 +549,7 @@ pub fn is_page_number(row_text: &str) -> bool {
         Regex::new(r"(?i)^(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$")
             .unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
     })
-    .is_match(&fold_compact(row_text))
+    .is_match(folded)
 }
 
 /// A producer's line of the page, no cell of a form: a web address with
@@ -562,19 +578,18 @@ const MAX_PART_HEADING_CHARS: usize = 40;
 /// `…决算表（续）`), the `编制部门：…` or `编制单位：…` line over such a
 /// table, the budget's explanation (`2025年部门预算编制说明`), a part of the
 /// budget (`第四部分 名词解释`) or `名词解释`. Never a title of performance
-/// targets (`…项目绩效目标表`).
-pub fn is_other_part_heading(row_text: &str) -> bool {
-    let folded = fold_compact(row_text);
+/// targets (`…项目绩效目标表`). Of folded text ([`fold_compact`]).
+fn is_other_part_heading(folded: &str) -> bool {
     if folded.starts_with("编制部门:") || folded.starts_with("编制单位:") {
         return true;
     }
     if folded.chars().count() > MAX_PART_HEADING_CHARS || folded.contains("绩效") {
         return false;
     }
-    if folded == "名词解释" || is_part_heading(&folded) {
+    if folded == "名词解释" || is_part_heading(folded) {
         return true;
     }
-    let mut title: &str = &folded;
+    let mut title: &str = folded;
     for suffix in ["单位:元", "单位:万元", "(续)", "(续表)", "续表"] {
         title = title.strip_suffix(suffix).unwrap_or(title);
     }
@@ -587,7 +602,12 @@ pub fn is_other_part_heading(row_text: &str) -> bool {
 /// ([`is_budget_data_row`]) or a line of its text about a function
 /// classification ([`is_classification_text`]).
 pub fn is_other_part(row_text: &str) -> bool {
-    is_other_part_heading(row_text) || is_budget_data_row(row_text) || is_classification_text(row_text)
+    is_other_part_folded(row_text, &fold_compact(row_text))
+}
+
+/// [`is_other_part`] of a row's text and its folded copy.
+pub(crate) fn is_other_part_folded(row_text: &str, folded: &str) -> bool {
+    is_other_part_heading(folded) || is_budget_data_row(row_text) || is_classification_text(folded)
 }
 
 /// A line of a budget's text that names a function classification by its
@@ -596,16 +616,16 @@ pub fn is_other_part(row_text: &str) -> bool {
 /// 单位医疗”科目78.29万元`), as the budget's explanations of its spending
 /// print them: no form's cell names a 类 and a 款, or a quoted 科目. A dump that
 /// goes on from a form's last page to such a page ends the form's table
-/// there (the PDF's ruling does).
-pub fn is_classification_text(row_text: &str) -> bool {
+/// there (the PDF's ruling does). Of folded text ([`fold_compact`]).
+fn is_classification_text(folded: &str) -> bool {
     static LEVELS: OnceLock<Regex> = OnceLock::new();
     let levels = LEVELS.get_or_init(|| {
         // `（类）` … `（款）`, or with the codes: `（208类）` … `（05款）`.
         Regex::new(r"\([0-9]*类\).*\([0-9]*款\)")
             .unwrap_or_else(|e| panic!("classification pattern is a constant: {e}"))
     });
-    let folded = fold_compact(row_text);
-    if levels.is_match(&folded) {
+    // (The pattern only where both levels are named: most rows name none.)
+    if folded.contains("款)") && levels.is_match(folded) {
         return true;
     }
     // Or its levels parted by hyphens, quoted, then 科目 (`“社会保障和就业支出-
@@ -657,7 +677,10 @@ pub fn is_budget_data_row(row_text: &str) -> bool {
             .unwrap_or_else(|e| panic!("budget row pattern is a constant: {e}"))
     });
     let text = row_text.trim();
-    if !lead.is_match(text) {
+    // (The pattern only where a row starts as one: a code or 合计/总计.)
+    let may_lead =
+        text.starts_with(|c: char| c.is_ascii_digit()) || text.starts_with("合计") || text.starts_with("总计");
+    if !may_lead || !lead.is_match(text) {
         return false;
     }
     let amounts = text
@@ -700,21 +723,21 @@ mod tests {
             "名词解释",
             "2025年部门预算编制说明",
         ] {
-            assert!(is_other_part_heading(heading), "{heading}");
+            assert!(is_other_part_heading(&fold_compact(heading)), "{heading}");
         }
         for line in [
             "28. “城乡社区支出（类）城乡社区公共设施（款）其他城乡社区公共设施支出（项）”219.13万元，上年:972.18万元，",
             "9. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元，主要用于财政",
             "8、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位基本养老保险缴费支出（05项）",
         ] {
-            assert!(is_classification_text(line), "{line}");
+            assert!(is_classification_text(&fold_compact(line)), "{line}");
         }
         for line in [
             "完成年度预算编制，按时报送部门预算表和决算表等材料",
             "“一老一小”服务-上门-评估覆盖率",
             "预算科目调整及时率",
         ] {
-            assert!(!is_classification_text(line), "{line}");
+            assert!(!is_classification_text(&fold_compact(line)), "{line}");
         }
         for text in [
             "财政项目支出绩效目标申报表",
@@ -727,7 +750,7 @@ mod tests {
             "单位：元",
             "预算执行情况说明",
         ] {
-            assert!(!is_other_part_heading(text), "{text}");
+            assert!(!is_other_part_heading(&fold_compact(text)), "{text}");
         }
     }
 
