@@ -539,6 +539,16 @@ impl Parser {
                 }
                 State::Funds(funds)
             }
+            // The form's year line printed among the money cells (poppler's
+            // reading order of LibreOffice Writer's form: `（2025 年度）`
+            // after the project amounts): the form's year, as in a goal.
+            TokenKind::Year(year) if token.rows.iter().all(dump_line) => {
+                self.emit(Event::Year {
+                    year,
+                    loc: loc_of(&token),
+                });
+                State::Funds(funds)
+            }
             TokenKind::Year(_) => {
                 self.fragment(FragmentKind::RepeatedLabel, &token);
                 State::Funds(funds)
@@ -3632,6 +3642,22 @@ mod tests {
             "Fund(ProjectOther, None, None)",
             "Fund(AnnualOther, Some(26467510.0), None)",
             "Goal(Both, 目标文字。)",
+            "FormEnd"
+        ]
+    );
+
+    // LibreOffice Writer's form through plain `pdftotext`: the year line
+    // comes after the project amounts, among the money cells.
+    parses_to!(
+        a_year_line_among_the_money_cells_is_the_forms,
+        "财政项目支出绩效目标填报表\n项目名称\n社区心理健康服务\n项目资金总额 7,595,500.00\n（2025 年度）\n年度资金申请总额\n项目总目标\n",
+        [
+            "FormStart(财政项目支出绩效目标填报表, None)",
+            "Field(Name, 社区心理健康服务)",
+            "Year(2025)",
+            "Fund(ProjectTotal, Some(7595500.0), None)",
+            "Fund(AnnualTotal, None, None)",
+            "Goal(Project, )",
             "FormEnd"
         ]
     );
