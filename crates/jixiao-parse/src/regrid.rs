@@ -6649,6 +6649,22 @@ mod tests {
             .collect()
     }
 
+    /// Plain `pdftotext` of LibreOffice Writer's form: a wrapped label's
+    /// first half shares its line with the row's name, the one-line target
+    /// follows, then the label's rest (`可持续影响指 心理服务网络运行` /
+    /// `长期` / `标`). The row starts on the half's line, and so does the
+    /// label's run.
+    #[test]
+    fn a_label_half_beside_its_rows_name_starts_the_row() {
+        let rows = regridded(include_str!("testdata/writer-label-half-beside-name.txt"));
+        for row in [
+            "可持续影响指标 | 心理服务网络运行 | 长期",
+            "满意度指标 | 服务对象满意度指标 | 居民满意度 | 90.00(度)",
+        ] {
+            assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
+        }
+    }
+
     /// PyMuPDF of the project's generator with GBK fonts: one cell a
     /// line, every label after the rows. `筹备完善，按时召开会议` is as wide
     /// as the target column's full lines, but the line after it reads as

@@ -296,20 +296,28 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
             name_like: reads_as_name(&piece.text),
         });
     }
+    // Where each label's run starts in row order: at the label, or at its
+    // first half's line for one whose halves stand around its row.
+    let mut label_starts: Vec<(f32, &Label)> = labels.iter().map(|l| (l.at, l)).collect();
     if row_major {
-        for label in labels {
+        for (at, label) in &mut label_starts {
             // A label whose halves stand around its row's first cells
             // (`服务对象满意度指` / `故障响应服务满意率` / `≥90.00(%)` / `标`)
-            // starts the row right after its first half.
+            // starts the row right after its first half, or on the half's
+            // own line where the row's name stands beside it (`可持续影响指
+            // 心理服务网络运行` / `长期` / `标`).
             let around = label.lines.filter(|(first, last)| {
                 content
                     .iter()
                     .any(|p| p.line as f32 > *first && (p.line as f32) < *last)
             });
             let starts = |p: &Piece| match around {
-                Some((first, _)) => p.line as f32 > first,
+                Some((first, _)) => p.line as f32 >= first,
                 None => p.line as f32 >= label.at,
             };
+            if let Some((first, _)) = around {
+                *at = first;
+            }
             if let Some(i) = content.iter().position(starts) {
                 if let Some(item) = items.get_mut(i) {
                     item.row_start = true;
@@ -454,11 +462,12 @@ fn read_labelled(labels: &[Label], content: &[Piece], lines: &Lines, positioned:
     let guessed = by_shape.is_some() || closing_guessed;
     let placed = placed.or(by_shape);
     let mut rows = Vec::new();
-    let mut pending = labels.iter().peekable();
+    label_starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut pending = label_starts.iter().peekable();
     for (i, (name, target, line)) in pairs.into_iter().enumerate() {
         let mut cells = Vec::new();
         if row_major {
-            while let Some(label) = pending.next_if(|l| l.at <= line as f32) {
+            while let Some((_, label)) = pending.next_if(|(at, _)| *at <= line as f32) {
                 cells.push(label.text.clone());
             }
         }
