@@ -609,6 +609,10 @@ pub enum UnplacedReason {
     /// printed among the indicator table's cells: no indicator is a bare
     /// `项目总目标` or `上年结转资金`.
     HeaderCellInTable,
+    /// A date label (`计划完成日期`) that a content-order dump printed among
+    /// the goal's lines with no date after it: its value is lost with the
+    /// order.
+    DateLabelInGoal,
 }
 
 impl UnplacedReason {
@@ -644,6 +648,7 @@ impl UnplacedReason {
             UnplacedReason::HeaderCellInTable => {
                 "a header or money cell printed among the indicator table's cells (the dump's order does not tie it to its field)"
             }
+            UnplacedReason::DateLabelInGoal => "a date label printed among the goal's lines with no date after it",
             UnplacedReason::OutOfRowOrder => {
                 "the form's year, title or goals printed after its table's rows: the dump's order is not row order, so the rows' names and targets may be paired wrongly (check them against the PDF)"
             }

@@ -87,19 +87,51 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
             .unwrap_or(after.len());
         let (form, next) = after.split_at(form_end.min(after.len()));
         let strays = stray_header_rows(form);
+        // Each gathered stray with the rows of `form` it stands for: a
+        // money label its narrow cell wrapped is one row of both lines.
+        let mut stray_rows: Vec<(Row, Vec<usize>)> = Vec::with_capacity(strays.len());
+        let mut k = 0;
+        while let Some(&i) = strays.get(k) {
+            let (Some(row), next) = (form.get(i), form.get(i + 1)) else {
+                k += 1;
+                continue;
+            };
+            let joined = next
+                .filter(|_| strays.get(k + 1) == Some(&(i + 1)))
+                .filter(|n| vocab::completed_fund_label(&fold_compact(&row.text), &fold_compact(&n.text)).is_some())
+                .map(|n| format!("{}{}", row.text.trim(), n.text.trim()));
+            match joined {
+                Some(label) => {
+                    let cells = vec![label.clone()];
+                    stray_rows.push((
+                        Row {
+                            text: label,
+                            cells,
+                            ..row.clone()
+                        },
+                        vec![i, i + 1],
+                    ));
+                    k += 2;
+                }
+                None => {
+                    stray_rows.push((row.clone(), vec![i]));
+                    k += 1;
+                }
+            }
+        }
         let mut gathered: Vec<Row> = region.clone();
-        gathered.extend(strays.iter().filter_map(|&i| form.get(i)).cloned());
+        gathered.extend(stray_rows.iter().map(|(row, _)| row.clone()));
         if let Some((rows, strays_gone, values_first)) = reorder(&gathered, region.len()) {
             if values_first {
                 out.extend(mirror_funds(rows));
             } else {
                 out.extend(rows);
             }
-            let gone: Vec<usize> = strays
+            let gone: Vec<usize> = stray_rows
                 .iter()
                 .zip(&strays_gone)
                 .filter(|(_, g)| **g)
-                .map(|(i, _)| *i)
+                .flat_map(|((_, at), _)| at.iter().copied())
                 .collect();
             out.extend(
                 form.iter()
@@ -248,7 +280,18 @@ fn stray_header_rows(form: &[Row]) -> Vec<usize> {
             _ => vocab::fund_label(&folded).is_some(),
         }
     };
-    let member = |i: usize| anchor(i) || matches!(kinds.get(i), Some(Kind::Date(_)));
+    // A money label its narrow cell wrapped, with its rest on the next
+    // line (`其中：当年财政拨` / `款`): both lines go with the run.
+    let wrapped_fund = |i: usize| {
+        let text = |k: usize| form.get(k).map(|r| fold_compact(&r.text).into_owned());
+        matches!((text(i), text(i + 1)), (Some(a), Some(b)) if vocab::completed_fund_label(&a, &b).is_some())
+    };
+    let member = |i: usize| {
+        anchor(i)
+            || matches!(kinds.get(i), Some(Kind::Date(_)))
+            || wrapped_fund(i)
+            || i.checked_sub(1).is_some_and(wrapped_fund)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < kinds.len() {
@@ -1064,6 +1107,39 @@ mod tests {
             "其中：当年财",
             "政拨款",
             "31,487,510.00",
+            "年度总体目标",
+        ]
+    );
+
+    // Plain `pdftotext` of LibreOffice Writer's form: the right-hand
+    // header cells come after the goal's text and the table's labels, a
+    // money label its narrow cell wrapped among them (`其中：当年财政拨` /
+    // `款`). Both lines go up with the others, in their order.
+    orders_to!(
+        a_wrapped_money_label_among_stray_header_cells_goes_with_them,
+        "财政项目支出绩效目标申报表\n项目名称\n居家养老服务补贴\n项目性质\n项目总目标\n健全居家社区养老服务网络。\n一级指标\n产出指标\n二级指标\n数量指标\n其他经常性项目\n实施单位\n计划完成日期\n年度资金申请总额\n其中：当年财政拨\n款\n上年结转资金\n其他资金\n项目类别\n一般性项目\n上海市普陀区养老服务指导中心\n2026-12-31\n4,860,000.00\n4,860,000.00\n0.00\n0.00\n年度总体目标\n",
+        [
+            "财政项目支出绩效目标申报表",
+            "项目名称 | 居家养老服务补贴",
+            "项目性质 | 其他经常性项目",
+            "项目类别 | 一般性项目",
+            "实施单位 | 上海市普陀区养老服务指导中心",
+            "项目总目标",
+            "健全居家社区养老服务网络。",
+            "计划完成日期",
+            "年度资金申请总额",
+            "其中：当年财政拨款",
+            "上年结转资金",
+            "其他资金",
+            "一级指标",
+            "产出指标",
+            "二级指标",
+            "数量指标",
+            "2026-12-31",
+            "4,860,000.00",
+            "4,860,000.00",
+            "0.00",
+            "0.00",
             "年度总体目标",
         ]
     );

@@ -130,6 +130,9 @@ struct Goal {
     resumed_at: Vec<usize>,
     /// The year line or a money cell came after the last slot's text.
     interrupted: bool,
+    /// A date label printed among the goal's lines, waiting for its date
+    /// (see [`Parser::date_in_goal`]).
+    date_label: Option<(Field, String, Location)>,
 }
 
 /// Matching a repeated goal text against the goal already read.
@@ -822,6 +825,9 @@ impl Parser {
     }
 
     fn goal(&mut self, mut goal: Goal, kind: TokenKind, token: Token) -> State {
+        if kind == TokenKind::Row && self.date_in_goal(&mut goal, &token) {
+            return State::Goal(goal);
+        }
         let money_line = kind == TokenKind::Row
             && token
                 .rows
@@ -1323,7 +1329,53 @@ impl Parser {
         true
     }
 
+    /// A date label and, after it, its date, on a dump's lines of their
+    /// own among the goal's (poppler's columns of LibreOffice Writer's
+    /// form: the goal's text, then `计划完成日期`, the annual money labels,
+    /// `2026-12-31`, the amounts): the header's field, no goal text, and
+    /// no end of the money cells printed around them. True where `token`
+    /// was taken so.
+    fn date_in_goal(&mut self, goal: &mut Goal, token: &Token) -> bool {
+        let Some(row) = token.rows.first().filter(|r| dump_line(r) && r.cells.len() == 1) else {
+            return false;
+        };
+        let date_label = vocab::field_prefix(&row.text)
+            .filter(|(field, rest)| rest.is_empty() && matches!(field, Field::StartDate | Field::EndDate));
+        if let Some((field, _)) = date_label {
+            if let Some((_, text, loc)) = goal.date_label.replace((field, row.text.clone(), row.loc)) {
+                self.emit(Event::Unplaced {
+                    reason: UnplacedReason::DateLabelInGoal,
+                    text,
+                    loc,
+                });
+            }
+            return true;
+        }
+        let is_date = jixiao_model::normalize::parse_date(&fold_compact(&row.text)).is_some();
+        match goal.date_label.take() {
+            Some((field, _, _)) if is_date => {
+                self.emit(Event::Field {
+                    field,
+                    value: row.text.trim().to_string(),
+                    loc: row.loc,
+                });
+                true
+            }
+            pending => {
+                goal.date_label = pending;
+                false
+            }
+        }
+    }
+
     fn finish_goal(&mut self, mut goal: Goal) {
+        if let Some((_, text, loc)) = goal.date_label.take() {
+            self.emit(Event::Unplaced {
+                reason: UnplacedReason::DateLabelInGoal,
+                text,
+                loc,
+            });
+        }
         self.flush_goal_money(&mut goal);
         if let Some(repeat) = goal.repeat.take() {
             self.repeat_fragment(repeat);
@@ -3642,6 +3694,41 @@ mod tests {
             "Fund(ProjectOther, None, None)",
             "Fund(AnnualOther, Some(26467510.0), None)",
             "Goal(Both, 目标文字。)",
+            "FormEnd"
+        ]
+    );
+
+    // LibreOffice Writer's form through plain `pdftotext`: the right-hand
+    // column's date label, money labels, date and amounts after the
+    // project goal's text. The date is the label's; the money labels and
+    // amounts stay one block around it, and pair in order.
+    parses_to!(
+        a_date_label_and_its_date_among_the_goals_lines,
+        "财政项目支出绩效目标申报表\n项目名称\n居家养老服务补贴\n项目总目标\n健全居家社区养老服务网络。\n计划完成日期\n年度资金申请总额\n其中：当年财政拨款\n上年结转资金\n其他资金\n2026-12-31\n4,860,000.00\n4,860,000.00\n0.00\n0.00\n年度总体目标\n1.新建长者食堂2家。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 居家养老服务补贴)",
+            "Field(EndDate, 2026-12-31)",
+            "Fund(AnnualTotal, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
+            "Goal(Project, 健全居家社区养老服务网络。)",
+            "Goal(Annual, 1.新建长者食堂2家。)",
+            "FormEnd"
+        ]
+    );
+
+    // A date label with no date after it is reported, not dropped.
+    parses_to!(
+        a_date_label_among_the_goals_lines_without_a_date_is_reported,
+        "财政项目支出绩效目标申报表\n项目名称\n居家养老服务补贴\n项目总目标\n健全居家社区养老服务网络。\n计划完成日期\n年度总体目标\n1.新建长者食堂2家。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 居家养老服务补贴)",
+            "Unplaced(DateLabelInGoal, 计划完成日期)",
+            "Goal(Project, 健全居家社区养老服务网络。)",
+            "Goal(Annual, 1.新建长者食堂2家。)",
             "FormEnd"
         ]
     );
