@@ -133,7 +133,13 @@ struct Goal {
     /// A date label printed among the goal's lines, waiting for its date
     /// (see [`Parser::date_in_goal`]).
     date_label: Option<(Field, String, Location)>,
+    /// The last line was a dump's line of both goal cells side by side.
+    side_by_side_lines: bool,
 }
+
+/// Fewest characters of each of two goal cells a dump prints side by side
+/// on a line: a sentence's worth, not a piece a gap cut off.
+const MIN_SIDE_GOAL_CHARS: usize = 8;
 
 /// Matching a repeated goal text against the goal already read.
 #[derive(Debug)]
@@ -1109,6 +1115,69 @@ impl Parser {
             }
             return;
         }
+        // A dump's line of both goal cells side by side under both headings
+        // (plain `pdftotext` of LibreOffice Writer's form: `…及时发现和化解
+        // 安全风 全年完成各片区巡访任务…以上。`, then `险。`): a cell each;
+        // a line after them goes on the cell that did not end its sentence.
+        // Not a gap a typesetter put between an ideograph and a number
+        // (`…对接：第 26 届…`: one cell's line); a list's number (`1.为…`)
+        // may begin the second cell.
+        let autospaced = match row.cells.as_slice() {
+            [a, b] => {
+                a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                    || (b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) && list_number(b).is_none())
+            }
+            _ => true,
+        };
+        let dump_pair = dump_line(&row)
+            && row.cells.len() == 2
+            && !autospaced
+            && row
+                .cells
+                .iter()
+                .all(|c| vocab::goal_heading(c).is_none() && c.chars().count() >= MIN_SIDE_GOAL_CHARS)
+            && matches!(goal.slots.last(), Some((GoalSlot::Both, lines, _)) if lines.is_empty());
+        if dump_pair {
+            goal.slots.pop();
+            for (slot, cell) in [GoalSlot::Project, GoalSlot::Annual].into_iter().zip(&row.cells) {
+                goal.slots.push((slot, vec![cell.clone()], row.loc));
+            }
+            goal.side_by_side_lines = true;
+            return;
+        }
+        if goal.side_by_side_lines && dump_line(&row) && row.cells.len() == 1 {
+            // The next item of a cell's list (`2.新建长者食堂2家；` after
+            // `1.为3500名…`) is that cell's.
+            let listed = list_number(&row.text).and_then(|n| {
+                (0..goal.slots.len()).find(|&i| {
+                    goal.slots.get(i).is_some_and(|(_, lines, _)| {
+                        lines.iter().rev().find_map(|l| list_number(l)) == Some(n.wrapping_sub(1))
+                    })
+                })
+            });
+            if let Some((_, lines, _)) = listed.and_then(|i| goal.slots.get_mut(i)) {
+                lines.push(row.text.clone());
+                return;
+            }
+            let open: Vec<usize> = (0..goal.slots.len())
+                .filter(|&i| {
+                    goal.slots.get(i).is_some_and(|(_, lines, _)| {
+                        lines.last().is_some_and(|l| !l.trim_end().ends_with(SENTENCE_ENDS))
+                    })
+                })
+                .collect();
+            // Both open: poppler prints their next lines one after the
+            // other, the project goal's first (`平。` / `续提升。`).
+            let shortest = open
+                .iter()
+                .copied()
+                .min_by_key(|&i| goal.slots.get(i).map_or(usize::MAX, |(_, lines, _)| lines.len()));
+            if let Some((_, lines, _)) = shortest.and_then(|i| goal.slots.get_mut(i)) {
+                lines.push(row.text.clone());
+                return;
+            }
+        }
+        goal.side_by_side_lines = false;
         let mut text = row.text.clone();
         let mut cells = row.cells.iter();
         // Headings at the start of the row: `项目总目标 年度总体目标 …`.
@@ -3715,6 +3784,68 @@ mod tests {
             "Fund(AnnualOther, Some(0.0), None)",
             "Goal(Project, 健全居家社区养老服务网络。)",
             "Goal(Annual, 1.新建长者食堂2家。)",
+            "FormEnd"
+        ]
+    );
+
+    // Plain `pdftotext` of LibreOffice Writer's form: both goal cells
+    // side by side on one line under both headings, then the line the
+    // project goal wrapped into; TCPDF's: the annual goal goes on, a list.
+    parses_to!(
+        goal_cells_side_by_side_on_a_dump_line,
+        "财政项目支出绩效目标申报表\n项目名称\n巡访\n项目总目标\n年度总体目标\n建立覆盖全区的独居老人关爱巡访机制，及时发现和化解安全风 全年完成各片区巡访任务，巡访记录完整率达到95%以上。\n险。\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 巡访)",
+            "Goal(Project, 建立覆盖全区的独居老人关爱巡访机制，及时发现和化解安全风/险。)",
+            "Goal(Annual, 全年完成各片区巡访任务，巡访记录完整率达到95%以上。)",
+            "FormEnd"
+        ]
+    );
+    parses_to!(
+        goal_cells_side_by_side_then_a_list,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目总目标\n年度总体目标\n健全居家社区养老服务网络，提升老年 1.为3500名以上老年人发放居家养老服务补贴；\n人生活质量。\n2.新建长者食堂2家；\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Goal(Project, 健全居家社区养老服务网络，提升老年/人生活质量。)",
+            "Goal(Annual, 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；)",
+            "FormEnd"
+        ]
+    );
+    // Chromium's: the annual goal's next list item comes before the
+    // project goal's last line; the item goes on the list.
+    parses_to!(
+        goal_cells_side_by_side_a_list_item_first,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目总目标\n年度总体目标\n健全居家社区养老服务网络，提升老 1.为3500名以上老年人发放居家养老服务补贴；\n2.新建长者食堂2家；\n年人生活质量。\n3.服务对象满意度达到90%以上。\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Goal(Project, 健全居家社区养老服务网络，提升老/年人生活质量。)",
+            "Goal(Annual, 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；/3.服务对象满意度达到90%以上。)",
+            "FormEnd"
+        ]
+    );
+    // Both cells go on: their next lines one after the other (Typst).
+    parses_to!(
+        goal_cells_side_by_side_both_going_on,
+        "财政项目支出绩效目标申报表\n项目名称\n治理\n项目总目标\n年度总体目标\n推进社区综合治理，完善网格化管理，提升平安建设水 完成网格巡查、矛盾调解、治安防范等工作，居民安全感持\n平。\n续提升。\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 治理)",
+            "Goal(Project, 推进社区综合治理，完善网格化管理，提升平安建设水/平。)",
+            "Goal(Annual, 完成网格巡查、矛盾调解、治安防范等工作，居民安全感持/续提升。)",
+            "FormEnd"
+        ]
+    );
+    // One cell's line a typesetter spaced before a number is no pair.
+    parses_to!(
+        an_autospaced_goal_line_is_one_cell,
+        "财政项目支出绩效目标申报表\n项目名称\n交流\n项目总目标\n年度总体目标\n1.上海国际生物技术与医药交流对接：第 26届上海国际生物技术与医药研讨会将举办。\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 交流)",
+            "Goal(Both, 1.上海国际生物技术与医药交流对接：第 26届上海国际生物技术与医药研讨会将举办。)",
             "FormEnd"
         ]
     );
