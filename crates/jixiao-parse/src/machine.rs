@@ -214,6 +214,9 @@ pub struct Parser {
     /// the goal's heading tell whether the order took some of them wrong
     /// (see [`move_by_sums`]); emitted then, or at the form's end.
     held_funds: Vec<HeldFund>,
+    /// Amounts of a dump's money block that no label took, held with the
+    /// cells (see [`Parser::place_late_labels`]); reported when those go.
+    held_loose: Vec<(String, Location)>,
 }
 
 /// A money cell of a dump's block, not yet emitted.
@@ -244,6 +247,7 @@ impl Parser {
             stray_amounts: Vec::new(),
             drawing_order: false,
             held_funds: Vec::new(),
+            held_loose: Vec::new(),
         }
     }
 
@@ -786,17 +790,21 @@ impl Parser {
                 loose.sort_by_key(|(_, loc)| loc.line());
             }
         }
-        if funds.cells.iter().all(|c| dump_line_loc(c.loc)) {
+        let dump = funds.cells.iter().all(|c| dump_line_loc(c.loc));
+        if dump {
             others_by_sums(&mut items, &amounts);
         }
         for (text, loc) in loose {
-            self.emit(Event::Unplaced {
-                reason: UnplacedReason::InFundsBlock,
-                text,
-                loc,
-            });
+            if dump && !funds.cells.is_empty() {
+                self.held_loose.push((text, loc));
+            } else {
+                self.emit(Event::Unplaced {
+                    reason: UnplacedReason::InFundsBlock,
+                    text,
+                    loc,
+                });
+            }
         }
-        let dump = funds.cells.iter().all(|c| dump_line_loc(c.loc));
         for (((cell, item), amount), text) in funds.cells.into_iter().zip(items).zip(amounts).zip(texts) {
             self.fund_cells.push((item, amount));
             let held = HeldFund {
@@ -825,6 +833,14 @@ impl Parser {
 
     /// Emits the money cells held back.
     fn release_funds(&mut self) {
+        // (The loose amounts' reports first, as the money block made them.)
+        for (text, loc) in mem::take(&mut self.held_loose) {
+            self.events.push_back(Event::Unplaced {
+                reason: UnplacedReason::InFundsBlock,
+                text,
+                loc,
+            });
+        }
         for fund in mem::take(&mut self.held_funds) {
             self.emit_fund(fund);
         }
@@ -1276,10 +1292,88 @@ impl Parser {
         if rows.is_empty() {
             return;
         }
-        if !self.move_held_funds(&rows) {
+        if !self.move_held_funds(&rows) && !self.place_late_labels(&rows) {
             self.release_funds();
             self.place_goal_money(rows);
         }
+    }
+
+    /// Money labels printed under the goal's heading, with amounts there
+    /// and amounts of the money block no label took (plain `pdftotext` of
+    /// fpdf2's form: `100,000.00` after the annual `其他资金`'s amount, then
+    /// under the goal `1,250,000.00`, `项目资金总额`, `其他资金`): the
+    /// labels are cells of their own, and the amounts go to the cells read
+    /// without one where that is the only choice under which every sum
+    /// holds, each amount in a sum with a part read beside its label, and
+    /// no amount is zero (`4,860,000.00 = 4,860,000.00 + 0.00` holds with
+    /// the zero anywhere). True where they were placed and the cells
+    /// emitted.
+    fn place_late_labels(&mut self, rows: &[Row]) -> bool {
+        if self.held_funds.is_empty() || rows.iter().any(|r| !dump_line(r)) {
+            return false;
+        }
+        let held: Vec<FundItem> = self.held_funds.iter().map(|f| f.item).collect();
+        let mut late: Vec<(FundItem, Location)> = Vec::new();
+        let mut values: Vec<f64> = Vec::new();
+        for row in rows {
+            if let Some(label) = vocab::fund_label(&row.text) {
+                let item = match label {
+                    FundLabel::Item(item) => item,
+                    FundLabel::Other if held.contains(&FundItem::AnnualOther) => FundItem::ProjectOther,
+                    FundLabel::Other if held.contains(&FundItem::ProjectOther) => FundItem::AnnualOther,
+                    FundLabel::Other => return false,
+                };
+                if held.contains(&item) || late.iter().any(|(i, _)| *i == item) {
+                    return false;
+                }
+                late.push((item, row.loc));
+            } else if let Some(value) = parse_amount(&row.text, self.fund_scale) {
+                values.push(value);
+            } else {
+                return false;
+            }
+        }
+        for (text, _) in &self.held_loose {
+            match parse_amount(text, self.fund_scale) {
+                Some(value) => values.push(value),
+                None => return false,
+            }
+        }
+        if late.is_empty() || values.is_empty() || values.iter().any(|v| vocab::cents(*v) == 0) {
+            return false;
+        }
+        let read: Vec<(FundItem, Option<f64>)> = self.held_funds.iter().map(|f| (f.item, f.amount)).collect();
+        let open: Vec<FundItem> = read
+            .iter()
+            .filter(|(_, a)| a.is_none())
+            .map(|(i, _)| *i)
+            .chain(late.iter().map(|(i, _)| *i))
+            .collect();
+        if values.len() > open.len() {
+            return false;
+        }
+        let placed = only_choice(&open, values.len(), |chosen| {
+            permutations_fitting(chosen, &values, &read)
+        });
+        let Some(assignment) = placed else { return false };
+        for fund in &mut self.held_funds {
+            if let Some((_, value)) = assignment.iter().find(|(i, _)| *i == fund.item) {
+                fund.amount = Some(*value);
+                fund.text = None;
+            }
+        }
+        self.held_loose.clear();
+        self.release_funds();
+        for (item, loc) in late {
+            let amount = assignment.iter().find(|(i, _)| *i == item).map(|(_, v)| *v);
+            self.emit(Event::Fund {
+                item,
+                amount,
+                text: None,
+                loc,
+            });
+        }
+        true
     }
 
     /// Amounts alone under the goal's heading that move the held money
@@ -2435,6 +2529,70 @@ fn only_choice<T: Copy, R>(open: &[T], k: usize, mut fits: impl FnMut(&[T]) -> O
         }
     }
     found
+}
+
+/// The one order of `values` over the `chosen` cells under which every
+/// sum holds with the cells `read`, each chosen cell in a sum that has a
+/// part read beside its label; `None` where no order does, or more than
+/// one. (At most [`MAX_OPEN_FUNDS`] values: a form has seven cells.)
+fn permutations_fitting(
+    chosen: &[FundItem],
+    values: &[f64],
+    read: &[(FundItem, Option<f64>)],
+) -> Option<Vec<(FundItem, f64)>> {
+    let mut found: Option<Vec<(FundItem, f64)>> = None;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let mut many = false;
+    permute(&mut order, 0, &mut |order| {
+        let assigned: Vec<(FundItem, f64)> = chosen
+            .iter()
+            .zip(order)
+            .filter_map(|(item, &k)| values.get(k).map(|v| (*item, *v)))
+            .collect();
+        let value = |item: FundItem| -> Option<f64> {
+            assigned.iter().find(|(i, _)| *i == item).map(|(_, v)| *v).or_else(|| {
+                read.iter()
+                    .find(|(i, a)| *i == item && a.is_some())
+                    .and_then(|(_, a)| *a)
+            })
+        };
+        let (holds, checked) = sums_read(&value, |_| true);
+        // Each chosen cell in a sum with a part read beside its label.
+        let anchored = chosen.iter().all(|c| {
+            vocab::FUND_SUMS.iter().any(|(total, parts)| {
+                let members: Vec<FundItem> = std::iter::once(*total).chain(parts.iter().copied()).collect();
+                members.contains(c)
+                    && members.iter().all(|m| checked.contains(m))
+                    && members
+                        .iter()
+                        .any(|m| !chosen.contains(m) && read.iter().any(|(i, a)| i == m && a.is_some()))
+            })
+        });
+        if holds && anchored {
+            if found.as_ref().is_some_and(|f| *f != assigned) {
+                many = true;
+            }
+            found = Some(assigned);
+        }
+    });
+    if many {
+        None
+    } else {
+        found
+    }
+}
+
+/// Calls `visit` with every order of `items[at..]` after `items[..at]`.
+fn permute(items: &mut Vec<usize>, at: usize, visit: &mut dyn FnMut(&[usize])) {
+    if at >= items.len() {
+        visit(items);
+        return;
+    }
+    for k in at..items.len() {
+        items.swap(at, k);
+        permute(items, at + 1, visit);
+        items.swap(at, k);
+    }
 }
 
 /// The amount of each money cell of `items` read with `amounts` (the
@@ -3763,6 +3921,51 @@ mod tests {
             "Fund(ProjectOther, None, None)",
             "Fund(AnnualOther, Some(26467510.0), None)",
             "Goal(Both, 目标文字。)",
+            "FormEnd"
+        ]
+    );
+
+    // fpdf2's form through plain `pdftotext`: the project column's total
+    // and 其他资金 labels printed under the goal's heading, the total's
+    // amount there, the other's after the annual 其他资金's amount. The
+    // only choice under which the project sum holds places them.
+    parses_to!(
+        money_labels_under_the_goal_take_the_amounts_left_over_by_the_sums,
+        "财政项目支出绩效目标申报表\n项目名称\n巡访\n项目资金\n（元）\n年度资金申请总额\n620,000.00\n其中：财政资金\n1,150,000.00\n其中：当年财政拨款\n480,000.00\n上年结转资金\n90,000.00\n其他资金\n50,000.00\n100,000.00\n项目总目标\n建立关爱巡访机制。\n1,250,000.00\n项目资金总额\n其他资金\n年度总体目标\n全年完成巡访任务。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 巡访)",
+            "Fund(AnnualTotal, Some(620000.0), None)",
+            "Fund(ProjectFiscal, Some(1150000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(480000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(90000.0), None)",
+            "Fund(AnnualOther, Some(50000.0), None)",
+            "Fund(ProjectTotal, Some(1250000.0), None)",
+            "Fund(ProjectOther, Some(100000.0), None)",
+            "Goal(Project, 建立关爱巡访机制。)",
+            "Goal(Annual, 全年完成巡访任务。)",
+            "FormEnd"
+        ]
+    );
+    // With a zero among the amounts the sums hold whichever cell takes
+    // it: nothing is placed, all is reported.
+    parses_to!(
+        money_labels_under_the_goal_with_a_zero_stay_unplaced,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目资金\n（元）\n年度资金申请总额\n4,860,000.00\n其中：财政资金\n4,860,000.00\n其中：当年财政拨款\n4,860,000.00\n上年结转资金\n0.00\n其他资金\n0.00\n0.00\n项目总目标\n健全养老服务网络。\n4,860,000.00\n项目资金总额\n其他资金\n年度总体目标\n新建长者食堂2家。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Unplaced(InFundsBlock, 0.00)",
+            "Fund(AnnualTotal, Some(4860000.0), None)",
+            "Fund(ProjectFiscal, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
+            "Unplaced(FundsUnderGoal, 4,860,000.00)",
+            "Unplaced(FundsUnderGoal, 项目资金总额)",
+            "Unplaced(FundsUnderGoal, 其他资金)",
+            "Goal(Project, 健全养老服务网络。)",
+            "Goal(Annual, 新建长者食堂2家。)",
             "FormEnd"
         ]
     );
