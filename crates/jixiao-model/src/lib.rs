@@ -609,6 +609,11 @@ pub enum UnplacedReason {
     /// printed among the indicator table's cells: no indicator is a bare
     /// `项目总目标` or `上年结转资金`.
     HeaderCellInTable,
+    /// The lines of two goal cells that a content-order dump interleaves, a
+    /// numbered list's lines each a whole item among another text's
+    /// (LibreOffice's `1.…；` / `健全…生活` / `2.…；` / `质量。`): parted
+    /// so, the list taken for the annual goal, a guess.
+    GoalSidesByList,
     /// A date label (`计划完成日期`) that a content-order dump printed among
     /// the goal's lines with no date after it: its value is lost with the
     /// order.
@@ -649,6 +654,9 @@ impl UnplacedReason {
                 "a header or money cell printed among the indicator table's cells (the dump's order does not tie it to its field)"
             }
             UnplacedReason::DateLabelInGoal => "a date label printed among the goal's lines with no date after it",
+            UnplacedReason::GoalSidesByList => {
+                "two goal cells whose lines the dump interleaves, one a numbered list: parted so, the list taken for the annual goal, a guess (check the two goals against the PDF)"
+            }
             UnplacedReason::OutOfRowOrder => {
                 "the form's year, title or goals printed after its table's rows: the dump's order is not row order, so the rows' names and targets may be paired wrongly (check them against the PDF)"
             }

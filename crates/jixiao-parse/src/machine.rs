@@ -1545,6 +1545,33 @@ impl Parser {
         }
         if goal.parted_headings || goal.shared_headings {
             if let [(GoalSlot::Both, lines, loc)] = goal.slots.as_slice() {
+                if let Some(listed) = interleaved_list(lines) {
+                    let part = |in_list: bool| -> Vec<String> {
+                        lines
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| listed.contains(i) == in_list)
+                            .map(|(_, l)| l.clone())
+                            .collect()
+                    };
+                    let (annual, project) = (part(true), part(false));
+                    self.emit(Event::Goal {
+                        slot: GoalSlot::Project,
+                        lines: project,
+                        loc: *loc,
+                    });
+                    self.emit(Event::Unplaced {
+                        reason: UnplacedReason::GoalSidesByList,
+                        text: lines.join(" "),
+                        loc: *loc,
+                    });
+                    self.emit(Event::Goal {
+                        slot: GoalSlot::Annual,
+                        lines: annual,
+                        loc: *loc,
+                    });
+                    return;
+                }
                 let by_text = two_goal_cells(lines);
                 let by_order = by_text
                     .is_none()
@@ -2200,6 +2227,33 @@ fn cut_by_own_widths(lines: &[String], widths: &[usize]) -> Option<usize> {
 
 /// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
 /// and `（1）` are sub-items, `1.5` is a number.
+/// The lines of a numbered list interleaved with another cell's text
+/// under both goal headings: items 1, 2, … in order, each a whole line
+/// that ends its sentence, with the other text's lines between them
+/// (LibreOffice's order of a form whose annual goal is a list: `1.为…；` /
+/// `健全…提升老年人生活` / `2.新建长者食堂2家；` / `质量。` / `3.…`). `None`
+/// where the lines are not so: a list whose items wrap, no text between.
+fn interleaved_list(lines: &[String]) -> Option<Vec<usize>> {
+    let listed: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).and_then(|l| list_number(l)).is_some())
+        .collect();
+    let numbers: Vec<u32> = listed
+        .iter()
+        .filter_map(|&i| lines.get(i).and_then(|l| list_number(l)))
+        .collect();
+    let in_order = numbers.iter().zip(1u32..).all(|(n, k)| *n == k);
+    let whole = listed
+        .iter()
+        .all(|&i| lines.get(i).is_some_and(|l| l.trim_end().ends_with(SENTENCE_ENDS)));
+    let (first, last) = (*listed.first()?, *listed.last()?);
+    let between = (first..last).any(|i| !listed.contains(&i));
+    let others = lines.len() - listed.len();
+    (listed.len() >= MIN_LIST_ITEMS && in_order && whole && between && others > 0).then_some(listed)
+}
+
+/// Fewest items of a list told from another cell's lines by its numbers.
+const MIN_LIST_ITEMS: usize = 2;
+
 fn list_number(line: &str) -> Option<u32> {
     // Full-width digits and marks too (`１．`).
     let folded = fold_compact(line);
@@ -4049,6 +4103,33 @@ mod tests {
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Field(Name, 交流)",
             "Goal(Both, 1.上海国际生物技术与医药交流对接：第 26届上海国际生物技术与医药研讨会将举办。)",
+            "FormEnd"
+        ]
+    );
+
+    // LibreOffice's form through plain `pdftotext`: the two goal cells'
+    // lines a line each, the annual goal's numbered items among the
+    // project goal's lines. Parted by the list, reported as a guess.
+    parses_to!(
+        goal_lines_interleaved_with_a_list_are_parted_by_it,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目总目标\n年度总体目标\n1.为3500名以上老年人发放居家养老服务补贴；\n健全居家社区养老服务网络，提升老年人生活\n2.新建长者食堂2家；\n质量。\n3.服务对象满意度达到90%以上。\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Goal(Project, 健全居家社区养老服务网络，提升老年人生活/质量。)",
+            "Unplaced(GoalSidesByList, 1.为3500名以上老年人发放居家养老服务补贴； 健全居家社区养老服务网络，提升老年人生活 2.新建长者食堂2家； 质量。 3.服务对象满意度达到90%以上。)",
+            "Goal(Annual, 1.为3500名以上老年人发放居家养老服务补贴；/2.新建长者食堂2家；/3.服务对象满意度达到90%以上。)",
+            "FormEnd"
+        ]
+    );
+    // A list whose items wrap is one cell's: nothing is parted.
+    parses_to!(
+        a_list_whose_items_wrap_is_not_parted,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目总目标\n年度总体目标\n1.为3500名以上老年人发放居家养老\n服务补贴；\n2.新建长者食堂2家；\n一级指标\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Goal(Both, 1.为3500名以上老年人发放居家养老/服务补贴；/2.新建长者食堂2家；)",
             "FormEnd"
         ]
     );
