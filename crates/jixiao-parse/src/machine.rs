@@ -1131,67 +1131,8 @@ impl Parser {
             }
             return;
         }
-        // A dump's line of both goal cells side by side under both headings
-        // (plain `pdftotext` of LibreOffice Writer's form: `…及时发现和化解
-        // 安全风 全年完成各片区巡访任务…以上。`, then `险。`): a cell each;
-        // a line after them goes on the cell that did not end its sentence.
-        // Not a gap a typesetter put between an ideograph and a number
-        // (`…对接：第 26 届…`: one cell's line); a list's number (`1.为…`)
-        // may begin the second cell.
-        let autospaced = match row.cells.as_slice() {
-            [a, b] => {
-                a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
-                    || (b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) && list_number(b).is_none())
-            }
-            _ => true,
-        };
-        let dump_pair = dump_line(&row)
-            && row.cells.len() == 2
-            && !autospaced
-            && row
-                .cells
-                .iter()
-                .all(|c| vocab::goal_heading(c).is_none() && c.chars().count() >= MIN_SIDE_GOAL_CHARS)
-            && matches!(goal.slots.last(), Some((GoalSlot::Both, lines, _)) if lines.is_empty());
-        if dump_pair {
-            goal.slots.pop();
-            for (slot, cell) in [GoalSlot::Project, GoalSlot::Annual].into_iter().zip(&row.cells) {
-                goal.slots.push((slot, vec![cell.clone()], row.loc));
-            }
-            goal.side_by_side_lines = true;
+        if goal_line_side_by_side(goal, &row) {
             return;
-        }
-        if goal.side_by_side_lines && dump_line(&row) && row.cells.len() == 1 {
-            // The next item of a cell's list (`2.新建长者食堂2家；` after
-            // `1.为3500名…`) is that cell's.
-            let listed = list_number(&row.text).and_then(|n| {
-                (0..goal.slots.len()).find(|&i| {
-                    goal.slots.get(i).is_some_and(|(_, lines, _)| {
-                        lines.iter().rev().find_map(|l| list_number(l)) == Some(n.wrapping_sub(1))
-                    })
-                })
-            });
-            if let Some((_, lines, _)) = listed.and_then(|i| goal.slots.get_mut(i)) {
-                lines.push(row.text.clone());
-                return;
-            }
-            let open: Vec<usize> = (0..goal.slots.len())
-                .filter(|&i| {
-                    goal.slots.get(i).is_some_and(|(_, lines, _)| {
-                        lines.last().is_some_and(|l| !l.trim_end().ends_with(SENTENCE_ENDS))
-                    })
-                })
-                .collect();
-            // Both open: poppler prints their next lines one after the
-            // other, the project goal's first (`平。` / `续提升。`).
-            let shortest = open
-                .iter()
-                .copied()
-                .min_by_key(|&i| goal.slots.get(i).map_or(usize::MAX, |(_, lines, _)| lines.len()));
-            if let Some((_, lines, _)) = shortest.and_then(|i| goal.slots.get_mut(i)) {
-                lines.push(row.text.clone());
-                return;
-            }
         }
         goal.side_by_side_lines = false;
         let mut text = row.text.clone();
@@ -2227,6 +2168,73 @@ fn cut_by_own_widths(lines: &[String], widths: &[usize]) -> Option<usize> {
 
 /// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
 /// and `（1）` are sub-items, `1.5` is a number.
+/// A dump's line of both goal cells side by side under both headings
+/// (plain `pdftotext` of LibreOffice Writer's form: `…及时发现和化解安全风
+/// 全年完成各片区巡访任务…以上。`, then `险。`), or a line after one: a cell
+/// each; a line after them goes on the cell whose list it continues, else
+/// on the cell that did not end its sentence. True where `row` was taken so.
+fn goal_line_side_by_side(goal: &mut Goal, row: &Row) -> bool {
+    // Not a gap a typesetter put between an ideograph and a number
+    // (`…对接：第 26 届…`: one cell's line); a list's number (`1.为…`)
+    // may begin the second cell.
+    let autospaced = match row.cells.as_slice() {
+        [a, b] => {
+            a.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                || (b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) && list_number(b).is_none())
+        }
+        _ => true,
+    };
+    let dump_pair = dump_line(row)
+        && row.cells.len() == 2
+        && !autospaced
+        && row
+            .cells
+            .iter()
+            .all(|c| vocab::goal_heading(c).is_none() && c.chars().count() >= MIN_SIDE_GOAL_CHARS)
+        && matches!(goal.slots.last(), Some((GoalSlot::Both, lines, _)) if lines.is_empty());
+    if dump_pair {
+        goal.slots.pop();
+        for (slot, cell) in [GoalSlot::Project, GoalSlot::Annual].into_iter().zip(&row.cells) {
+            goal.slots.push((slot, vec![cell.clone()], row.loc));
+        }
+        goal.side_by_side_lines = true;
+        return true;
+    }
+    if goal.side_by_side_lines && dump_line(row) && row.cells.len() == 1 {
+        // The next item of a cell's list (`2.新建长者食堂2家；` after
+        // `1.为3500名…`) is that cell's.
+        let listed = list_number(&row.text).and_then(|n| {
+            (0..goal.slots.len()).find(|&i| {
+                goal.slots.get(i).is_some_and(|(_, lines, _)| {
+                    lines.iter().rev().find_map(|l| list_number(l)) == Some(n.wrapping_sub(1))
+                })
+            })
+        });
+        if let Some((_, lines, _)) = listed.and_then(|i| goal.slots.get_mut(i)) {
+            lines.push(row.text.clone());
+            return true;
+        }
+        let open: Vec<usize> = (0..goal.slots.len())
+            .filter(|&i| {
+                goal.slots
+                    .get(i)
+                    .is_some_and(|(_, lines, _)| lines.last().is_some_and(|l| !l.trim_end().ends_with(SENTENCE_ENDS)))
+            })
+            .collect();
+        // Both open: poppler prints their next lines one after the
+        // other, the project goal's first (`平。` / `续提升。`).
+        let shortest = open
+            .iter()
+            .copied()
+            .min_by_key(|&i| goal.slots.get(i).map_or(usize::MAX, |(_, lines, _)| lines.len()));
+        if let Some((_, lines, _)) = shortest.and_then(|i| goal.slots.get_mut(i)) {
+            lines.push(row.text.clone());
+            return true;
+        }
+    }
+    false
+}
+
 /// The lines of a numbered list interleaved with another cell's text
 /// under both goal headings: items 1, 2, … in order, each a whole line
 /// that ends its sentence, with the other text's lines between them
