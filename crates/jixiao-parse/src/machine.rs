@@ -1283,30 +1283,34 @@ impl Parser {
         if late.is_empty() || values.is_empty() || values.iter().any(|v| vocab::cents(*v) == 0) {
             return false;
         }
-        let read: Vec<(FundItem, Option<f64>)> = self.held_funds.iter().map(|f| (f.item, f.amount)).collect();
-        let open: Vec<FundItem> = read
+        let items: Vec<FundItem> = self
+            .held_funds
             .iter()
-            .filter(|(_, a)| a.is_none())
-            .map(|(i, _)| *i)
+            .map(|f| f.item)
             .chain(late.iter().map(|(i, _)| *i))
             .collect();
-        if values.len() > open.len() {
+        let read: Vec<Option<f64>> = self
+            .held_funds
+            .iter()
+            .map(|f| f.amount)
+            .chain(late.iter().map(|_| None))
+            .collect();
+        let Some(filled) = place_anchored_by_sums(&items, &read, &values) else {
             return false;
-        }
-        let placed = only_choice(&open, values.len(), |chosen| {
-            permutations_fitting(chosen, &values, &read)
-        });
-        let Some(assignment) = placed else { return false };
+        };
+        let value_of = amount_of(&items, &filled);
         for fund in &mut self.held_funds {
-            if let Some((_, value)) = assignment.iter().find(|(i, _)| *i == fund.item) {
-                fund.amount = Some(*value);
-                fund.text = None;
+            if fund.amount.is_none() {
+                fund.amount = value_of(fund.item);
+                if fund.amount.is_some() {
+                    fund.text = None;
+                }
             }
         }
         self.held_loose.clear();
         self.release_funds();
         for (item, loc) in late {
-            let amount = assignment.iter().find(|(i, _)| *i == item).map(|(_, v)| *v);
+            let amount = value_of(item);
             self.emit(Event::Fund {
                 item,
                 amount,
@@ -2166,8 +2170,6 @@ fn cut_by_own_widths(lines: &[String], widths: &[usize]) -> Option<usize> {
     }
 }
 
-/// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
-/// and `（1）` are sub-items, `1.5` is a number.
 /// A dump's line of both goal cells side by side under both headings
 /// (plain `pdftotext` of LibreOffice Writer's form: `…及时发现和化解安全风
 /// 全年完成各片区巡访任务…以上。`, then `险。`), or a line after one: a cell
@@ -2262,6 +2264,8 @@ fn interleaved_list(lines: &[String]) -> Option<Vec<usize>> {
 /// Fewest items of a list told from another cell's lines by its numbers.
 const MIN_LIST_ITEMS: usize = 2;
 
+/// The number of a list item that begins a line (`1.`, `2、`, `3．`); `1)`
+/// and `（1）` are sub-items, `1.5` is a number.
 fn list_number(line: &str) -> Option<u32> {
     // Full-width digits and marks too (`１．`).
     let folded = fold_compact(line);
@@ -2377,8 +2381,6 @@ fn one_cell_lines(token: &Token) -> bool {
     token.rows.iter().all(|r| dump_line(r) && r.cells.len() == 1)
 }
 
-/// A dump's line, not a PDF's page: where a content-order dump loses
-/// which column a `其他资金` stood in.
 /// Most amount lines held between a label's halves: a row's amount is one
 /// line; more is no row's.
 const MAX_AMOUNTS_BETWEEN_HALVES: usize = 1;
@@ -2394,6 +2396,8 @@ fn holds_between_halves(funds: &Funds, row: &Row) -> bool {
         && row.cells.iter().all(|c| is_amount(c))
 }
 
+/// A dump's line, not a PDF's page: where a content-order dump loses
+/// which column a `其他资金` stood in.
 fn dump_line_loc(loc: Location) -> bool {
     matches!(loc, Location::Line(_))
 }
@@ -2506,28 +2510,48 @@ const MAX_LOOSE_AMOUNTS: usize = 2;
 /// 其他资金`: 3,650,000.00 = 3,650,000.00 + 0.00). The amount of every
 /// cell, or `None` where no result, or more than one, does.
 fn place_loose_by_sums(items: &[FundItem], amounts: &[Option<f64>], loose: &[f64]) -> Option<Vec<Option<f64>>> {
+    if loose.len() > MAX_LOOSE_AMOUNTS {
+        return None;
+    }
+    only_filling(items, amounts, loose, |_, _| true)
+}
+
+/// `amounts` with the cells read without one (`None`) given `values`, in
+/// the only way, over cells and order, under which every sum read holds,
+/// each filled cell stands in one, and `accept` takes the cells chosen and
+/// the amounts filled; `None` where no way does, or more than one (equal
+/// amounts swapped give the same result), or more than
+/// [`MAX_OPEN_FUNDS`] cells are open.
+fn only_filling(
+    items: &[FundItem],
+    amounts: &[Option<f64>],
+    values: &[f64],
+    accept: impl Fn(&[usize], &[Option<f64>]) -> bool,
+) -> Option<Vec<Option<f64>>> {
     let open: Vec<usize> = (0..items.len())
         .filter(|&i| amounts.get(i).is_some_and(Option::is_none))
         .collect();
-    if loose.is_empty() || loose.len() > MAX_LOOSE_AMOUNTS || loose.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
+    if values.is_empty() || values.len() > open.len() || open.len() > MAX_OPEN_FUNDS {
         return None;
     }
     let mut found: Option<Vec<Option<f64>>> = None;
     let mut visit = |chosen: &[usize]| -> bool {
-        let Some(values) = filled_where_sums_hold(items, amounts, chosen, loose, |_| true) else {
+        let Some(filled) = filled_where_sums_hold(items, amounts, chosen, values, |_| true) else {
             return true;
         };
+        if !accept(chosen, &filled) {
+            return true;
+        }
         match &found {
-            // Equal amounts swapped give the same result.
-            Some(earlier) => *earlier == values,
+            Some(earlier) => *earlier == filled,
             None => {
-                found = Some(values);
+                found = Some(filled);
                 true
             }
         }
     };
-    let mut chosen = Vec::with_capacity(loose.len());
-    if each_injection(&open, loose.len(), &mut chosen, &mut visit) {
+    let mut chosen = Vec::with_capacity(values.len());
+    if each_injection(&open, values.len(), &mut chosen, &mut visit) {
         found
     } else {
         None
@@ -2593,68 +2617,24 @@ fn only_choice<T: Copy, R>(open: &[T], k: usize, mut fits: impl FnMut(&[T]) -> O
     found
 }
 
-/// The one order of `values` over the `chosen` cells under which every
-/// sum holds with the cells `read`, each chosen cell in a sum that has a
-/// part read beside its label; `None` where no order does, or more than
-/// one. (At most [`MAX_OPEN_FUNDS`] values: a form has seven cells.)
-fn permutations_fitting(
-    chosen: &[FundItem],
-    values: &[f64],
-    read: &[(FundItem, Option<f64>)],
-) -> Option<Vec<(FundItem, f64)>> {
-    let mut found: Option<Vec<(FundItem, f64)>> = None;
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    let mut many = false;
-    permute(&mut order, 0, &mut |order| {
-        let assigned: Vec<(FundItem, f64)> = chosen
-            .iter()
-            .zip(order)
-            .filter_map(|(item, &k)| values.get(k).map(|v| (*item, *v)))
-            .collect();
-        let value = |item: FundItem| -> Option<f64> {
-            assigned.iter().find(|(i, _)| *i == item).map(|(_, v)| *v).or_else(|| {
-                read.iter()
-                    .find(|(i, a)| *i == item && a.is_some())
-                    .and_then(|(_, a)| *a)
-            })
-        };
-        let (holds, checked) = sums_read(&value, |_| true);
-        // Each chosen cell in a sum with a part read beside its label.
-        let anchored = chosen.iter().all(|c| {
+/// `amounts` with the cells read without one (`None`) given `values`, in
+/// the only way, over cells and order, under which every sum read holds
+/// and each filled cell stands in a sum with a part read beside its label
+/// (not filled here); `None` where no way does, or more than one, or more
+/// than [`MAX_OPEN_FUNDS`] cells are open.
+fn place_anchored_by_sums(items: &[FundItem], amounts: &[Option<f64>], values: &[f64]) -> Option<Vec<Option<f64>>> {
+    let read_beside = |item: FundItem| items.iter().zip(amounts).any(|(i, a)| *i == item && a.is_some());
+    only_filling(items, amounts, values, |chosen, filled| {
+        let value = amount_of(items, filled);
+        chosen.iter().filter_map(|&c| items.get(c)).all(|c| {
             vocab::FUND_SUMS.iter().any(|(total, parts)| {
                 let members: Vec<FundItem> = std::iter::once(*total).chain(parts.iter().copied()).collect();
                 members.contains(c)
-                    && members.iter().all(|m| checked.contains(m))
-                    && members
-                        .iter()
-                        .any(|m| !chosen.contains(m) && read.iter().any(|(i, a)| i == m && a.is_some()))
+                    && members.iter().all(|m| value(*m).is_some())
+                    && members.iter().any(|m| read_beside(*m))
             })
-        });
-        if holds && anchored {
-            if found.as_ref().is_some_and(|f| *f != assigned) {
-                many = true;
-            }
-            found = Some(assigned);
-        }
-    });
-    if many {
-        None
-    } else {
-        found
-    }
-}
-
-/// Calls `visit` with every order of `items[at..]` after `items[..at]`.
-fn permute(items: &mut Vec<usize>, at: usize, visit: &mut dyn FnMut(&[usize])) {
-    if at >= items.len() {
-        visit(items);
-        return;
-    }
-    for k in at..items.len() {
-        items.swap(at, k);
-        permute(items, at + 1, visit);
-        items.swap(at, k);
-    }
+        })
+    })
 }
 
 /// The amount of each money cell of `items` read with `amounts` (the

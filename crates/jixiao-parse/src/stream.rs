@@ -1624,9 +1624,6 @@ fn cut_into(
     Some((cost, targets))
 }
 
-/// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
-/// with its unit (`90%`, `12场`); a name ending in a number
-/// (`治安案件下降率2`) is none.
 /// Whether a line reads as an indicator's name by how it ends: what it
 /// measures (`…及时性`, `…完成率`, `…满意度`, `…人数`), with no figure or
 /// sentence punctuation in it (`宣传推广及时性`, never `按时召开会议。`).
@@ -1637,6 +1634,9 @@ fn reads_as_name(text: &str) -> bool {
         && !text.chars().any(|c| c.is_ascii_digit() || "，。；、,;%％".contains(c))
 }
 
+/// A numeric target: a comparison (`≥2.00(次)`, `不低于50%`) or a number
+/// with its unit (`90%`, `12场`); a name ending in a number
+/// (`治安案件下降率2`) is none.
 pub(crate) fn numeric_target(text: &str) -> bool {
     // `op` and `unit` are set only with a value, which needs a digit.
     starts_with_operator(text)
