@@ -369,6 +369,14 @@ fn apply_to_project(draft: &mut Draft, event: Event) -> Vec<Diagnostic> {
                 Location::Line(_) => None,
             },
         }),
+        Event::Relabel { levels } => {
+            let from = project.indicators.len().saturating_sub(levels.len());
+            let rows = project.indicators.get_mut(from..).unwrap_or_default();
+            for (row, (level1, level2)) in rows.iter_mut().zip(levels) {
+                row.level1 = level1;
+                row.level2 = level2;
+            }
+        }
         _ => {}
     }
     Vec::new()

@@ -86,6 +86,14 @@ pub enum Event {
         /// Where it was printed.
         loc: Location,
     },
+    /// New 一级/二级 labels for the last `levels.len()` indicators of the
+    /// current form, in order: a bunch of labels printed after rows that
+    /// had carried the label before them, tied to the rows by what they
+    /// measure (reported with [`UnplacedReason::LabelsByShape`]).
+    Relabel {
+        /// Each row's (一级, 二级) labels.
+        levels: Vec<(Option<String>, Option<String>)>,
+    },
     /// A recognised duplicate (a label or the goal text printed again after a
     /// page break), dropped from the data; `what` says which.
     Fragment {

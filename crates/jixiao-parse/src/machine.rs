@@ -166,6 +166,13 @@ struct Table {
     header_open: bool,
     /// Labels since the last indicator row: text, level, where.
     labels_since_row: Vec<(String, LabelLevel, Location)>,
+    /// The (name, target) of the rows since the last row a 二级 label
+    /// stood before, that one first: the run that label may span, and
+    /// the rows a bunch of labels printed after them may head instead
+    /// (see [`Parser::bunch_by_shape`]).
+    since_label: Vec<(String, String)>,
+    /// The (一级, 二级) labels of the first of `since_label`.
+    since_levels: (Option<String>, Option<String>),
     /// The last indicator, when a dump printed its cells on one line:
     /// held until the next token, as lines of its last cell may follow.
     line_row: Option<LineRow>,
@@ -1770,7 +1777,7 @@ impl Parser {
                 self.emit_line_row(table);
                 names.push(name);
                 if dump_line(&row) {
-                    let (level1, level2) = self.row_levels(table);
+                    let (level1, level2) = self.row_levels(table, &names, std::slice::from_ref(&target));
                     table.line_row = Some(LineRow {
                         level1,
                         level2,
@@ -1817,7 +1824,7 @@ impl Parser {
 
     fn indicator(&mut self, table: &mut Table, name: Vec<String>, target: Vec<String>, loc: Location) {
         self.emit_line_row(table);
-        let (level1, level2) = self.row_levels(table);
+        let (level1, level2) = self.row_levels(table, &name, &target);
         self.emit(Event::Indicator {
             level1,
             level2,
@@ -1840,25 +1847,135 @@ impl Parser {
         }
     }
 
-    /// The labels of the next indicator row; reports labels printed in a
-    /// bunch (which rows they span is lost: the rows go without).
-    fn row_levels(&mut self, table: &mut Table) -> (Option<String>, Option<String>) {
+    /// The labels of the next indicator row (its cells `name` and
+    /// `target`); reports labels printed in a bunch (which rows they span
+    /// is lost: the rows go without, unless what they measure ties them to
+    /// the labels, see [`Parser::bunch_by_shape`]).
+    fn row_levels(
+        &mut self,
+        table: &mut Table,
+        name: &[String],
+        target: &[String],
+    ) -> (Option<String>, Option<String>) {
         table.trailing.clear();
         let labels = mem::take(&mut table.labels_since_row);
+        let row = (dewrap_cells(name), dewrap_cells(target));
         if labels_in_a_bunch(&labels) {
-            // Which rows each label spans is lost: the rows go without.
-            table.level1 = None;
-            table.level2 = None;
-            if let Some((_, _, at)) = labels.first() {
-                let text = labels.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some((text, at)) = bunch_text(&labels) {
+                if self.bunch_by_shape(table, &labels, row.clone()) {
+                    self.emit(Event::Unplaced {
+                        reason: UnplacedReason::LabelsByShape,
+                        text,
+                        loc: at,
+                    });
+                    table.since_label.clear();
+                    return (table.level1.clone(), table.level2.clone());
+                }
                 self.emit(Event::Unplaced {
                     reason: UnplacedReason::LabelsWithoutRows,
                     text,
-                    loc: *at,
+                    loc: at,
                 });
             }
+            // Which rows each label spans is lost: the rows go without.
+            table.level1 = None;
+            table.level2 = None;
+            table.since_label.clear();
+        } else if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
+            table.since_label = vec![row];
+            table.since_levels = (table.level1.clone(), table.level2.clone());
+        } else if labels.is_empty() && !table.since_label.is_empty() {
+            table.since_label.push(row);
+        } else {
+            table.since_label.clear();
         }
         (table.level1.clone(), table.level2.clone())
+    }
+
+    /// A bunch of labels printed after rows that carried the last 二级
+    /// label before them, and before the row they end at (plain
+    /// `pdftotext` of Chromium's form: `时效指标` with its row, four rows
+    /// bare, then `社会效益指标` / `效益指标` / `可持续影响指标` /
+    /// `满意度指标` / `服务对象满意度指标` and the last row): that label
+    /// and the bunch's head the rows from its own to `row` by what the
+    /// rows measure ([`crate::shapes::label_runs`]), where it comes before
+    /// every 二级 label of the bunch in the forms' order. The rows already
+    /// emitted get their labels again ([`Event::Relabel`]); the table goes
+    /// on with `row`'s. False (nothing changed) where they do not fit.
+    fn bunch_by_shape(
+        &mut self,
+        table: &mut Table,
+        bunch: &[(String, LabelLevel, Location)],
+        row: (String, String),
+    ) -> bool {
+        // In drawing order a bunch stands where a page's merged cells are
+        // drawn (its top, Typst), not at the end of the rows it heads.
+        if self.drawing_order {
+            return false;
+        }
+        let (Some(held), Some(first)) = (table.since_levels.1.clone(), table.since_label.first()) else {
+            return false;
+        };
+        let Some(held_rank) = crate::shapes::label_rank(&held) else {
+            return false;
+        };
+        let later = bunch
+            .iter()
+            .filter(|(_, level, _)| *level == LabelLevel::Two)
+            .all(|(text, _, _)| crate::shapes::label_rank(text).is_some_and(|rank| rank > held_rank));
+        if !later {
+            return false;
+        }
+        let mut labels = vec![crate::regrid::Label {
+            text: held.clone(),
+            level: LabelLevel::Two,
+            at: 0.0,
+            lines: None,
+        }];
+        labels.extend(bunch.iter().map(|(text, level, _)| crate::regrid::Label {
+            text: text.clone(),
+            level: *level,
+            at: 0.0,
+            lines: None,
+        }));
+        let mut rows = table.since_label.clone();
+        rows.push(row);
+        let Some(heads) = crate::shapes::label_runs(&labels, &rows) else {
+            return false;
+        };
+        // The held label's run must start on its own row.
+        let folded_held = fold_compact(&held);
+        let starts_held = heads
+            .first()
+            .is_some_and(|h| h.iter().any(|l| fold_compact(l) == folded_held));
+        if !starts_held || first.0.is_empty() {
+            return false;
+        }
+        let (mut level1, mut level2) = table.since_levels.clone();
+        let mut levels = Vec::with_capacity(heads.len());
+        for head in heads.into_iter().skip(1) {
+            for label in head {
+                match vocab::indicator_label(&label) {
+                    Some(LabelLevel::One) => {
+                        level1 = Some(label);
+                        level2 = None;
+                    }
+                    Some(LabelLevel::Two) => level2 = Some(label),
+                    None => {}
+                }
+            }
+            levels.push((level1.clone(), level2.clone()));
+        }
+        // The last is the row to come; the others were emitted.
+        let current = levels.pop();
+        if !levels.is_empty() {
+            self.emit(Event::Relabel { levels });
+        }
+        if let Some((level1, level2)) = current {
+            table.level1 = level1;
+            table.level2 = level2;
+        }
+        true
     }
 
     fn finish_table(&mut self, mut table: Table) {
@@ -2005,6 +2122,13 @@ fn is_rest_of_label(table: &Table, cell: &str) -> bool {
 /// Remembers a label until the next indicator row (see [`labels_in_a_bunch`]).
 fn note_label(table: &mut Table, text: &str, level: LabelLevel, loc: Location) {
     table.labels_since_row.push((text.to_string(), level, loc));
+}
+
+/// A bunch of labels as one text, and where its first stood.
+fn bunch_text(labels: &[(String, LabelLevel, Location)]) -> Option<(String, Location)> {
+    let (_, _, at) = labels.first()?;
+    let text = labels.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+    Some((text, *at))
 }
 
 /// Labels printed one after another in a bunch (see
@@ -3014,6 +3138,14 @@ mod tests {
                 Event::Fragment { what, text, .. } => format!("Fragment({what:?}, {text})"),
                 Event::Unplaced { reason, text, .. } => format!("Unplaced({reason:?}, {text})"),
                 Event::LabelCutShort { label, text, .. } => format!("LabelCutShort({text} → {label})"),
+                Event::Relabel { levels } => format!(
+                    "Relabel({})",
+                    levels
+                        .into_iter()
+                        .map(|(l1, l2)| format!("{}/{}", l1.unwrap_or_default(), l2.unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 Event::FormEnd { .. } => "FormEnd".to_string(),
             })
             .collect()
@@ -3589,6 +3721,26 @@ mod tests {
             "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
             "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
             "Indicator(, , 验收率, ≥50.00(%))",
+            "FormEnd"
+        ]
+    );
+
+    // Plain `pdftotext` of Chromium's form: `时效指标` with its row, the
+    // next rows bare, then the later runs' labels in a bunch before the
+    // last row. The held label and the bunch head those rows by what they
+    // measure (a guess, reported): the rows emitted get theirs again.
+    parses_to!(
+        a_bunch_after_bare_rows_heads_them_by_shape,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n项目完成率 =100(%)\n时效指标\n项目完成及时性 2024年11月前完成\n保障项目正常开展 有效保障\n可持续影响 长期\n社会效益指标\n效益指标\n可持续影响指标\n满意度指标\n服务对象满意度指标\n专业人员服务满意度 ≥90.00(%)\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(产出指标, 数量指标, 项目完成率, =100(%))",
+            "Indicator(产出指标, 时效指标, 项目完成及时性, 2024年11月前完成)",
+            "Indicator(产出指标, 时效指标, 保障项目正常开展, 有效保障)",
+            "Indicator(产出指标, 时效指标, 可持续影响, 长期)",
+            "Relabel(效益指标/社会效益指标, 效益指标/可持续影响指标)",
+            "Unplaced(LabelsByShape, 社会效益指标 效益指标 可持续影响指标 满意度指标 服务对象满意度指标)",
+            "Indicator(满意度指标, 服务对象满意度指标, 专业人员服务满意度, ≥90.00(%))",
             "FormEnd"
         ]
     );

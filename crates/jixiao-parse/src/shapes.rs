@@ -168,6 +168,13 @@ pub(crate) fn label_measures(label: &str) -> Option<&'static [Measure]> {
         .map(|(_, _, measures)| *measures)
 }
 
+/// Where the 二级 label `label` stands in the forms' order (`None` for a
+/// label not in it).
+pub(crate) fn label_rank(label: &str) -> Option<usize> {
+    let folded = fold_compact(label);
+    ORDER.iter().position(|(l, _, _)| *l == folded)
+}
+
 /// How badly a row that `shows` fits under a label of `measures`
 /// ([`label_measures`]) by what it measures: a tie-break for labels placed
 /// by where they stand.
