@@ -173,9 +173,25 @@ struct Table {
     since_label: Vec<(String, String)>,
     /// The (一级, 二级) labels of the first of `since_label`.
     since_levels: (Option<String>, Option<String>),
+    /// A bunch of labels printed before the rows they head, which rows
+    /// each spans lost: the rows after it, until the table ends or the
+    /// next bunch (see [`Parser::resolve_bunch`]).
+    bunch: Option<Box<Bunch>>,
     /// The last indicator, when a dump printed its cells on one line:
     /// held until the next token, as lines of its last cell may follow.
     line_row: Option<LineRow>,
+}
+
+/// A bunch of labels and the rows after it ([`Table::bunch`]).
+#[derive(Debug)]
+struct Bunch {
+    /// The bunch's labels, and those printed among the rows after it.
+    labels: Vec<(String, LabelLevel)>,
+    /// The bunch as printed, and where.
+    text: String,
+    at: Location,
+    /// (name, target) of each row after it.
+    rows: Vec<(String, String)>,
 }
 
 /// An indicator row a dump printed on one line (`时效指标 项目完成及时性
@@ -1871,17 +1887,33 @@ impl Parser {
                     table.since_label.clear();
                     return (table.level1.clone(), table.level2.clone());
                 }
-                self.emit(Event::Unplaced {
-                    reason: UnplacedReason::LabelsWithoutRows,
+                self.resolve_bunch(table);
+                table.bunch = Some(Box::new(Bunch {
+                    labels: labels.iter().map(|(text, level, _)| (text.clone(), *level)).collect(),
                     text,
-                    loc: at,
-                });
+                    at,
+                    rows: vec![row],
+                }));
             }
-            // Which rows each label spans is lost: the rows go without.
+            // Which rows each label spans is lost: the rows go without
+            // (until the table's end ties them by what they measure).
             table.level1 = None;
             table.level2 = None;
             table.since_label.clear();
-        } else if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
+            return (None, None);
+        }
+        // A 二级 label printed before its row ends the bunch's rows: the
+        // order ties the rows from there to their labels again.
+        if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
+            self.resolve_bunch(table);
+        }
+        if let Some(bunch) = table.bunch.as_mut() {
+            bunch
+                .labels
+                .extend(labels.iter().map(|(text, level, _)| (text.clone(), *level)));
+            bunch.rows.push(row.clone());
+        }
+        if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
             table.since_label = vec![row];
             table.since_levels = (table.level1.clone(), table.level2.clone());
         } else if labels.is_empty() && !table.since_label.is_empty() {
@@ -1951,21 +1983,11 @@ impl Parser {
         if !starts_held || first.0.is_empty() {
             return false;
         }
-        let (mut level1, mut level2) = table.since_levels.clone();
-        let mut levels = Vec::with_capacity(heads.len());
-        for head in heads.into_iter().skip(1) {
-            for label in head {
-                match vocab::indicator_label(&label) {
-                    Some(LabelLevel::One) => {
-                        level1 = Some(label);
-                        level2 = None;
-                    }
-                    Some(LabelLevel::Two) => level2 = Some(label),
-                    None => {}
-                }
-            }
-            levels.push((level1.clone(), level2.clone()));
-        }
+        // The held label's own row keeps its cells.
+        let mut levels: Vec<_> = levels_of_heads(heads, table.since_levels.clone())
+            .into_iter()
+            .skip(1)
+            .collect();
         // The last is the row to come; the others were emitted.
         let current = levels.pop();
         if !levels.is_empty() {
@@ -1984,7 +2006,45 @@ impl Parser {
         }
         self.flush_run(&mut table, None);
         self.emit_line_row(&mut table);
+        self.resolve_bunch(&mut table);
         self.rows_fragment(FragmentKind::TrailingLabels, &table.trailing, " ");
+    }
+
+    /// Ties a bunch of labels printed before its rows ([`Table::bunch`])
+    /// to the rows after it by what they measure
+    /// ([`crate::shapes::label_runs`]: wkhtmltopdf's form in plain
+    /// `pdftotext`, `数量指标` and `质量指标` in the header's cells, then
+    /// 24 rows of `…活动场次 ≥3(场)` and 10 of `…记录完整率 =100%`): the
+    /// rows, emitted already, get their labels again ([`Event::Relabel`]),
+    /// reported as a guess. Else the bunch is reported, the rows left as
+    /// they were.
+    fn resolve_bunch(&mut self, table: &mut Table) {
+        let Some(bunch) = table.bunch.take().map(|b| *b) else {
+            return;
+        };
+        let labels: Vec<crate::regrid::Label> = bunch
+            .labels
+            .iter()
+            .map(|(text, level)| crate::regrid::Label {
+                text: text.clone(),
+                level: *level,
+                at: 0.0,
+                lines: None,
+            })
+            .collect();
+        let levels = crate::shapes::label_runs(&labels, &bunch.rows).map(|heads| levels_of_heads(heads, (None, None)));
+        let reason = match levels {
+            Some(levels) => {
+                self.emit(Event::Relabel { levels });
+                UnplacedReason::LabelsByShape
+            }
+            None => UnplacedReason::LabelsWithoutRows,
+        };
+        self.emit(Event::Unplaced {
+            reason,
+            text: bunch.text,
+            loc: bunch.at,
+        });
     }
 
     /// Ends whatever block is open, and the form.
@@ -2122,6 +2182,30 @@ fn is_rest_of_label(table: &Table, cell: &str) -> bool {
 /// Remembers a label until the next indicator row (see [`labels_in_a_bunch`]).
 fn note_label(table: &mut Table, text: &str, level: LabelLevel, loc: Location) {
     table.labels_since_row.push((text.to_string(), level, loc));
+}
+
+/// Each row's (一级, 二级) labels, from the labels each row heads
+/// ([`crate::shapes::label_runs`]) carried down from `start`.
+fn levels_of_heads(
+    heads: Vec<Vec<String>>,
+    start: (Option<String>, Option<String>),
+) -> Vec<(Option<String>, Option<String>)> {
+    let (mut level1, mut level2) = start;
+    let mut levels = Vec::with_capacity(heads.len());
+    for head in heads {
+        for label in head {
+            match vocab::indicator_label(&label) {
+                Some(LabelLevel::One) => {
+                    level1 = Some(label);
+                    level2 = None;
+                }
+                Some(LabelLevel::Two) => level2 = Some(label),
+                None => {}
+            }
+        }
+        levels.push((level1.clone(), level2.clone()));
+    }
+    levels
 }
 
 /// A bunch of labels as one text, and where its first stood.
@@ -3712,15 +3796,37 @@ mod tests {
     );
 
     // Labels printed in a bunch (two 二级 labels without a row between):
-    // the rows after them take none, and the labels are reported.
+    // the rows after them take none, and the labels are reported (after
+    // the rows, where what they measure could not tie them: one row for
+    // two 二级 labels).
     parses_to!(
         labels_in_a_bunch_are_tied_to_no_row,
         "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n产出指标\n数量指标\n组织研讨会 ≥2.00(次)\n质量指标\n产出指标\n时效指标\n验收率 ≥50.00(%)\n",
         [
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Indicator(产出指标, 数量指标, 组织研讨会, ≥2.00(次))",
-            "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
             "Indicator(, , 验收率, ≥50.00(%))",
+            "Unplaced(LabelsWithoutRows, 质量指标 产出指标 时效指标)",
+            "FormEnd"
+        ]
+    );
+    // Plain `pdftotext` of wkhtmltopdf's form: the 二级 labels in a bunch
+    // among the header's cells, the 一级 label among the rows. The rows
+    // up to the next 二级 label printed before its row take the bunch's
+    // labels by what they measure (a guess, reported); that row and the
+    // rows after it go by the order again.
+    parses_to!(
+        a_bunch_before_its_rows_heads_them_by_shape,
+        "财政项目支出绩效目标申报表\n一级指标 二级指标 三级指标 年度(/项目)指标值\n数量指标\n质量指标\n第1居民区活动场次 ≥3(场)\n第2居民区活动场次 ≥6(场)\n产出指标\n第1居民区活动记录完整率 =100%\n第2居民区活动记录完整率 =100%\n效益指标\n社会效益指标\n邻里关系 明显改善\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Indicator(, , 第1居民区活动场次, ≥3(场))",
+            "Indicator(, , 第2居民区活动场次, ≥6(场))",
+            "Indicator(产出指标, , 第1居民区活动记录完整率, =100%)",
+            "Indicator(产出指标, , 第2居民区活动记录完整率, =100%)",
+            "Relabel(产出指标/数量指标, 产出指标/数量指标, 产出指标/质量指标, 产出指标/质量指标)",
+            "Unplaced(LabelsByShape, 数量指标 质量指标)",
+            "Indicator(效益指标, 社会效益指标, 邻里关系, 明显改善)",
             "FormEnd"
         ]
     );
