@@ -1268,10 +1268,12 @@ impl Parser {
     /// under the goal `1,250,000.00`, `项目资金总额`, `其他资金`): the
     /// labels are cells of their own, and the amounts go to the cells read
     /// without one where that is the only choice under which every sum
-    /// holds, each amount in a sum with a part read beside its label, and
-    /// no amount is zero (`4,860,000.00 = 4,860,000.00 + 0.00` holds with
-    /// the zero anywhere). True where they were placed and the cells
-    /// emitted.
+    /// holds and each amount is in a sum with a part read beside its
+    /// label. A zero is no exception: `4,860,000.00 = 4,860,000.00 + 0.00`
+    /// with the total and the other open allows one choice; with both
+    /// parts open, two (and nothing is placed). Equal amounts that trade
+    /// cells leave every value as it is. True where they were placed and
+    /// the cells emitted.
     fn place_late_labels(&mut self, rows: &[Row]) -> bool {
         if self.held_funds.is_empty() || rows.iter().any(|r| !dump_line(r)) {
             return false;
@@ -1303,7 +1305,7 @@ impl Parser {
                 None => return false,
             }
         }
-        if late.is_empty() || values.is_empty() || values.iter().any(|v| vocab::cents(*v) == 0) {
+        if late.is_empty() || values.is_empty() {
             return false;
         }
         let items: Vec<FundItem> = self
@@ -4247,22 +4249,44 @@ mod tests {
             "FormEnd"
         ]
     );
-    // With a zero among the amounts the sums hold whichever cell takes
-    // it: nothing is placed, all is reported.
+    // A zero among the amounts: the project sum (4,860,000.00 =
+    // 4,860,000.00 + 0.00) still allows one choice. (Equal amounts that
+    // trade cells leave every value as it is.)
     parses_to!(
-        money_labels_under_the_goal_with_a_zero_stay_unplaced,
+        money_labels_under_the_goal_take_a_zero_where_the_sums_allow_one_choice,
         "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目资金\n（元）\n年度资金申请总额\n4,860,000.00\n其中：财政资金\n4,860,000.00\n其中：当年财政拨款\n4,860,000.00\n上年结转资金\n0.00\n其他资金\n0.00\n0.00\n项目总目标\n健全养老服务网络。\n4,860,000.00\n项目资金总额\n其他资金\n年度总体目标\n新建长者食堂2家。\n",
         [
             "FormStart(财政项目支出绩效目标申报表, None)",
             "Field(Name, 补贴)",
-            "Unplaced(InFundsBlock, 0.00)",
             "Fund(AnnualTotal, Some(4860000.0), None)",
             "Fund(ProjectFiscal, Some(4860000.0), None)",
             "Fund(AnnualFiscalCurrent, Some(4860000.0), None)",
             "Fund(AnnualFiscalCarryover, Some(0.0), None)",
             "Fund(AnnualOther, Some(0.0), None)",
+            "Fund(ProjectTotal, Some(4860000.0), None)",
+            "Fund(ProjectOther, Some(0.0), None)",
+            "Goal(Project, 健全养老服务网络。)",
+            "Goal(Annual, 新建长者食堂2家。)",
+            "FormEnd"
+        ]
+    );
+    // Both parts of the project sum under the goal, with a zero: either
+    // part may take it (4,860,000.00 = 4,860,000.00 + 0.00 = 0.00 +
+    // 4,860,000.00): nothing is placed, all is reported.
+    parses_to!(
+        money_labels_under_the_goal_with_two_choices_stay_unplaced,
+        "财政项目支出绩效目标申报表\n项目名称\n补贴\n项目资金\n（元）\n项目资金总额\n4,860,000.00\n年度资金申请总额\n4,860,000.00\n其中：当年财政拨款\n4,860,000.00\n上年结转资金\n0.00\n其他资金\n0.00\n0.00\n项目总目标\n健全养老服务网络。\n4,860,000.00\n其中：财政资金\n其他资金\n年度总体目标\n新建长者食堂2家。\n",
+        [
+            "FormStart(财政项目支出绩效目标申报表, None)",
+            "Field(Name, 补贴)",
+            "Unplaced(InFundsBlock, 0.00)",
+            "Fund(ProjectTotal, Some(4860000.0), None)",
+            "Fund(AnnualTotal, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCurrent, Some(4860000.0), None)",
+            "Fund(AnnualFiscalCarryover, Some(0.0), None)",
+            "Fund(AnnualOther, Some(0.0), None)",
             "Unplaced(FundsUnderGoal, 4,860,000.00)",
-            "Unplaced(FundsUnderGoal, 项目资金总额)",
+            "Unplaced(FundsUnderGoal, 其中：财政资金)",
             "Unplaced(FundsUnderGoal, 其他资金)",
             "Goal(Project, 健全养老服务网络。)",
             "Goal(Annual, 新建长者食堂2家。)",
