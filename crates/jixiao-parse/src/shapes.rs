@@ -143,6 +143,26 @@ pub(crate) fn shows(name: &str, target: &str) -> Shows {
     out
 }
 
+/// [`shows`], where nothing but what the rows measure ties labels to
+/// them ([`label_runs`]): a name that tells of a change the project
+/// brings about (`治安案件下降率` / `不低于1%`, `提升平台服务能力`) shows an
+/// effect too, whatever its target's shape. (Not where labels are placed
+/// by where they stand and the shapes only break ties: there it moves
+/// runs the order placed well.)
+fn shows_for_runs(name: &str, target: &str) -> Shows {
+    let mut out = shows(name, target);
+    let folded = fold_compact(name);
+    if EFFECT_WORDS.iter().any(|w| folded.contains(w)) {
+        if let Some(slot) = out.get_mut(Measure::Words as usize) {
+            *slot = Some(slot.map_or(TARGET_SHOWS, |c: f32| c.min(TARGET_SHOWS)));
+        }
+    }
+    out
+}
+
+/// Words of a change a project brings about, in an indicator's name.
+const EFFECT_WORDS: [&str; 7] = ["下降", "降低", "减少", "提升", "提高", "增长", "改善"];
+
 /// What a row costs under a label of `measures`.
 fn cost(shows: &Shows, measures: &[Measure]) -> f32 {
     let best = measures
@@ -231,7 +251,7 @@ pub(crate) fn label_runs(labels: &[Label], rows: &[(String, String)]) -> Option<
     let shown: Vec<Shows> = indicators
         .iter()
         .filter_map(|&i| rows.get(i))
-        .map(|(name, target)| shows(name, target))
+        .map(|(name, target)| shows_for_runs(name, target))
         .collect();
     let run_cost = |run: usize, row: usize| -> f32 {
         let measures = level2
@@ -365,6 +385,37 @@ mod tests {
                 "成本指标 生态环境成本指标: 巡访车辆能耗",
                 "效益指标 社会效益指标: 独居老人安全风险",
                 "满意度指标 社会公众满意度指标: 社区居民满意度",
+            ]
+        );
+    }
+
+    // The district form through plain pdftotext: rates that tell of a
+    // change (`治安案件下降率`) are effects, not the cost row's run.
+    #[test]
+    fn names_of_a_change_are_effects() {
+        let rows = [
+            ("专项行动1完成时间", "2025年9月底前"),
+            ("人员经费控制", "不超过3200000元"),
+            ("治安案件下降率1", "不低于1%"),
+            ("治安案件下降率2", "不低于2%"),
+            ("居民安全感满意度", "≥90(%)"),
+        ];
+        let labels = [
+            "产出指标",
+            "时效指标",
+            "成本指标",
+            "效益指标",
+            "社会效益指标",
+            "满意度指标",
+            "服务对象满意度指标",
+        ];
+        assert_eq!(
+            runs(&labels, &rows).unwrap_or_default(),
+            [
+                "产出指标 时效指标: 专项行动1完成时间",
+                "成本指标: 人员经费控制",
+                "效益指标 社会效益指标: 治安案件下降率1",
+                "满意度指标 服务对象满意度指标: 居民安全感满意度",
             ]
         );
     }
