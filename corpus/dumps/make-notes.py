@@ -6,7 +6,10 @@ atop every page and a page number at every page's foot (`-running`; on
 the first page the header stands above the form's heading and is read
 as the document's title). They must read to the same projects as the
 dump they come from (the note and the later pages' headers are reported
-as text outside the table). Dev tool: run after make-dumps.py.
+as text outside the table). And, for dumps with form feeds, the pages
+joined as a script joins them, a rule with the page's number between
+two pages instead of the form feed (`--- 第1页 ---`, `-pages`): read as
+page numbers. Dev tool: run after make-dumps.py.
 
 usage: corpus/dumps/make-notes.py
 """
@@ -32,6 +35,10 @@ def main():
             if not kind.startswith("pdftotext"):
                 continue
             pages = text.split("\f")
+            out = os.path.join(HERE, f"{pdf}.{kind}-pages.txt")
+            ruled = "".join(f"{page.rstrip(chr(10))}\n--- 第{i + 1}页 ---\n" for i, page in enumerate(pages))
+            open(out, "w", encoding="utf-8").write(ruled)
+            print(os.path.basename(out))
             for i in range(len(pages)):
                 if pages[i].strip():
                     pages[i] = HEADER + "\n" + pages[i]

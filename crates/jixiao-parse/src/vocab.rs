@@ -535,7 +535,9 @@ fn year_regex() -> &'static Regex {
     })
 }
 
-/// Page furniture that is not part of any cell: `第 1 页`, `- 3 -`, `1/10`.
+/// Page furniture that is not part of any cell: `第 1 页`, `- 3 -`, `1/10`,
+/// and the same set off by rules a script wrote between the pages it
+/// joined (`--- 第1页 ---`, `=== Page 2 ===`, `【3/9】`).
 pub fn is_page_number(row_text: &str) -> bool {
     is_page_number_folded(&fold_compact(row_text))
 }
@@ -546,7 +548,11 @@ pub(crate) fn is_page_number_folded(folded: &str) -> bool {
     RE.get_or_init(|| {
         // Case-insensitive in the pattern, not by lowercasing every row's
         // text (a String per row, for the few that are `Page 3 of 9`).
-        Regex::new(r"(?i)^(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|page\d+(?:of\d+)?)$")
+        // A bare number is a page's only between rules (`- 3 -`, `--- 3
+        // ---`): alone it may be a cell's.
+        Regex::new(
+            r"(?i)^(?:[-=*#_~—–·|【】\[\]]*(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|\d+/\d+|page\d+(?:of\d+)?)[-=*#_~—–·|【】\[\]]*|[-=*#_~—–·|]+\d+[-=*#_~—–·|]+)$",
+        )
             .unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
     })
     .is_match(folded)
@@ -926,5 +932,12 @@ mod tests {
         assert!(is_page_number("PAGE 3"));
         assert!(!is_page_number("2024"));
         assert!(!is_page_number("Pages 3"));
+        assert!(is_page_number("--- 第1页 ---"));
+        assert!(is_page_number("=== Page 2 of 9 ==="));
+        assert!(is_page_number("【3/9】"));
+        assert!(is_page_number("— 4 —"));
+        assert!(!is_page_number("(3)"));
+        assert!(!is_page_number("3."));
+        assert!(!is_page_number("-3"));
     }
 }
