@@ -38,6 +38,7 @@ use jixiao_model::{FragmentKind, FundItem, Location, UnplacedReason};
 
 use crate::event::Event;
 use crate::lexer::{strip_leading_cell, Token, TokenKind};
+use crate::regrid::Label;
 use crate::runs;
 use crate::vocab::{self, Field, FundLabel, GoalSlot, LabelLevel, Marker};
 
@@ -1960,18 +1961,8 @@ impl Parser {
         if !later {
             return false;
         }
-        let mut labels = vec![crate::regrid::Label {
-            text: held.clone(),
-            level: LabelLevel::Two,
-            at: 0.0,
-            lines: None,
-        }];
-        labels.extend(bunch.iter().map(|(text, level, _)| crate::regrid::Label {
-            text: text.clone(),
-            level: *level,
-            at: 0.0,
-            lines: None,
-        }));
+        let mut labels = vec![Label::unplaced(&held, LabelLevel::Two)];
+        labels.extend(bunch.iter().map(|(text, level, _)| Label::unplaced(text, *level)));
         let mut rows = table.since_label.clone();
         rows.push(row);
         let Some(heads) = crate::shapes::label_runs(&labels, &rows) else {
@@ -2024,15 +2015,10 @@ impl Parser {
         let Some(bunch) = table.bunch.take().map(|b| *b) else {
             return;
         };
-        let labels: Vec<crate::regrid::Label> = bunch
+        let labels: Vec<Label> = bunch
             .labels
             .iter()
-            .map(|(text, level)| crate::regrid::Label {
-                text: text.clone(),
-                level: *level,
-                at: 0.0,
-                lines: None,
-            })
+            .map(|(text, level)| Label::unplaced(text, *level))
             .collect();
         let levels = crate::shapes::label_runs(&labels, &bunch.rows).map(|heads| levels_of_heads(heads, (None, None)));
         let reason = match levels {

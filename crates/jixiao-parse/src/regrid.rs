@@ -3139,14 +3139,7 @@ fn block_labels(rows: &[Row]) -> Vec<Label> {
 fn labels_of(cells: &[String]) -> Vec<Label> {
     cells
         .iter()
-        .filter_map(|c| {
-            vocab::indicator_label(c).map(|level| Label {
-                text: c.clone(),
-                level,
-                at: 0.0,
-                lines: None,
-            })
-        })
+        .filter_map(|c| vocab::indicator_label(c).map(|level| Label::unplaced(c, level)))
         .collect()
 }
 
@@ -3304,6 +3297,19 @@ pub(crate) struct Label {
     /// line. Set at the top (bottom) of its run, its first (last) line
     /// stands there, not its middle (`可持续影响指` / `标`).
     pub(crate) lines: Option<(f32, f32)>,
+}
+
+impl Label {
+    /// A label where it stood is lost (`at` 0): one of a bunch, or of
+    /// rows of label cells printed apart from their table.
+    pub(crate) fn unplaced(text: &str, level: LabelLevel) -> Label {
+        Label {
+            text: text.to_string(),
+            level,
+            at: 0.0,
+            lines: None,
+        }
+    }
 }
 
 /// How far before its line a label printed in front of cells on one line
