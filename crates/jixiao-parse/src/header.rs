@@ -97,8 +97,7 @@ pub(crate) fn order_content_headers(rows: Vec<Row>) -> Vec<Row> {
                 continue;
             };
             let joined = next
-                .filter(|_| strays.get(k + 1) == Some(&(i + 1)))
-                .filter(|n| vocab::completed_fund_label(&fold_compact(&row.text), &fold_compact(&n.text)).is_some())
+                .filter(|_| strays.get(k + 1) == Some(&(i + 1)) && fund_label_wraps_at(form, i))
                 .map(|n| format!("{}{}", row.text.trim(), n.text.trim()));
             match joined {
                 Some(label) => {
@@ -252,6 +251,17 @@ fn join_labels_parted_by_values(region: &[Row]) -> Vec<Row> {
     out
 }
 
+/// True where row `i` of `form` is a money label its narrow cell
+/// wrapped and row `i + 1` its rest (`其中：当年财政拨` / `款`).
+fn fund_label_wraps_at(form: &[Row], i: usize) -> bool {
+    match (form.get(i), form.get(i + 1)) {
+        (Some(head), Some(rest)) => {
+            vocab::completed_fund_label(&fold_compact(&head.text), &fold_compact(&rest.text)).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Rows of the header that poppler printed after the header's end, among
 /// the goal's or the table's lines, where a block of the header's right
 /// column ran down the page:
@@ -282,15 +292,11 @@ fn stray_header_rows(form: &[Row]) -> Vec<usize> {
     };
     // A money label its narrow cell wrapped, with its rest on the next
     // line (`其中：当年财政拨` / `款`): both lines go with the run.
-    let wrapped_fund = |i: usize| {
-        let text = |k: usize| form.get(k).map(|r| fold_compact(&r.text).into_owned());
-        matches!((text(i), text(i + 1)), (Some(a), Some(b)) if vocab::completed_fund_label(&a, &b).is_some())
-    };
     let member = |i: usize| {
         anchor(i)
             || matches!(kinds.get(i), Some(Kind::Date(_)))
-            || wrapped_fund(i)
-            || i.checked_sub(1).is_some_and(wrapped_fund)
+            || fund_label_wraps_at(form, i)
+            || i.checked_sub(1).is_some_and(|above| fund_label_wraps_at(form, above))
     };
     let mut out = Vec::new();
     let mut i = 0;
