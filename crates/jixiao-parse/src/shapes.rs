@@ -205,10 +205,8 @@ fn cost(shows: &Shows, measures: &[Measure]) -> f32 {
 /// What the rows under the 二级 label `label` measure (`None` for a label
 /// not in the forms' order).
 pub(crate) fn label_measures(label: &str) -> Option<&'static [Measure]> {
-    let folded = fold_compact(label);
-    ORDER
-        .iter()
-        .find(|(l, _, _)| *l == folded)
+    label_rank(label)
+        .and_then(|rank| ORDER.get(rank))
         .map(|(_, _, measures)| *measures)
 }
 
@@ -245,7 +243,7 @@ pub(crate) fn label_runs(labels: &[Label], rows: &[(String, String)]) -> Option<
     for (text, level) in &folded {
         let as_level2 = *level == LabelLevel::Two || (text == "成本指标" && !cost_family);
         if as_level2 {
-            level2.push(ORDER.iter().position(|(l, _, _)| l == text)?);
+            level2.push(label_rank(text)?);
         } else {
             level1.push(
                 ["产出指标", "成本指标", "效益指标", "满意度指标"]
