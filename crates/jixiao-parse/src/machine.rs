@@ -187,7 +187,7 @@ struct Table {
 #[derive(Debug)]
 struct Bunch {
     /// The bunch's labels, and those printed among the rows after it.
-    labels: Vec<(String, LabelLevel)>,
+    labels: Vec<Label>,
     /// The bunch as printed, and where.
     text: String,
     at: Location,
@@ -1892,7 +1892,7 @@ impl Parser {
                 }
                 self.resolve_bunch(table);
                 table.bunch = Some(Box::new(Bunch {
-                    labels: labels.iter().map(|(text, level, _)| (text.clone(), *level)).collect(),
+                    labels: unplaced_labels(&labels).collect(),
                     text,
                     at,
                     rows: vec![row],
@@ -1905,18 +1905,17 @@ impl Parser {
             table.since_label.clear();
             return (None, None);
         }
+        let own_level2 = labels.iter().any(|(_, level, _)| *level == LabelLevel::Two);
         // A 二级 label printed before its row ends the bunch's rows: the
         // order ties the rows from there to their labels again.
-        if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
+        if own_level2 {
             self.resolve_bunch(table);
         }
         if let Some(bunch) = table.bunch.as_mut() {
-            bunch
-                .labels
-                .extend(labels.iter().map(|(text, level, _)| (text.clone(), *level)));
+            bunch.labels.extend(unplaced_labels(&labels));
             bunch.rows.push(row.clone());
         }
-        if labels.iter().any(|(_, level, _)| *level == LabelLevel::Two) {
+        if own_level2 {
             table.since_label = vec![row];
             table.since_levels = (table.level1.clone(), table.level2.clone());
         } else if labels.is_empty() && !table.since_label.is_empty() {
@@ -1962,7 +1961,7 @@ impl Parser {
             return false;
         }
         let mut labels = vec![Label::unplaced(&held, LabelLevel::Two)];
-        labels.extend(bunch.iter().map(|(text, level, _)| Label::unplaced(text, *level)));
+        labels.extend(unplaced_labels(bunch));
         let mut rows = table.since_label.clone();
         rows.push(row);
         let Some(heads) = crate::shapes::label_runs(&labels, &rows) else {
@@ -2015,12 +2014,8 @@ impl Parser {
         let Some(bunch) = table.bunch.take().map(|b| *b) else {
             return;
         };
-        let labels: Vec<Label> = bunch
-            .labels
-            .iter()
-            .map(|(text, level)| Label::unplaced(text, *level))
-            .collect();
-        let levels = crate::shapes::label_runs(&labels, &bunch.rows).map(|heads| levels_of_heads(heads, (None, None)));
+        let levels =
+            crate::shapes::label_runs(&bunch.labels, &bunch.rows).map(|heads| levels_of_heads(heads, (None, None)));
         let reason = match levels {
             Some(levels) => {
                 self.emit(Event::Relabel { levels });
@@ -2194,6 +2189,12 @@ fn levels_of_heads(
         levels.push((level1.clone(), level2.clone()));
     }
     levels
+}
+
+/// Labels noted before a row ([`Table::labels_since_row`]) as labels
+/// whose place is lost, for [`crate::shapes::label_runs`].
+fn unplaced_labels(labels: &[(String, LabelLevel, Location)]) -> impl Iterator<Item = Label> + '_ {
+    labels.iter().map(|(text, level, _)| Label::unplaced(text, *level))
 }
 
 /// A bunch of labels as one text, and where its first stood.
