@@ -548,12 +548,14 @@ pub(crate) fn is_page_number_folded(folded: &str) -> bool {
     RE.get_or_init(|| {
         // Case-insensitive in the pattern, not by lowercasing every row's
         // text (a String per row, for the few that are `Page 3 of 9`).
+        // Rules a script sets around a page's number (`--- 第1页 ---`),
+        // and brackets (`【3/9】`).
+        const RULE: &str = "-=*#_~—–·|";
+        const PAGE: &str = r"第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|\d+/\d+|page\d+(?:of\d+)?";
         // A bare number is a page's only between rules (`- 3 -`, `--- 3
         // ---`): alone it may be a cell's.
-        Regex::new(
-            r"(?i)^(?:[-=*#_~—–·|【】\[\]]*(?:第\d+页(?:[,/]?共\d+页)?|共\d+页第\d+页|\d+/\d+|page\d+(?:of\d+)?)[-=*#_~—–·|【】\[\]]*|[-=*#_~—–·|]+\d+[-=*#_~—–·|]+)$",
-        )
-            .unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
+        let pattern = format!(r"(?i)^(?:[{RULE}【】\[\]]*(?:{PAGE})[{RULE}【】\[\]]*|[{RULE}]+\d+[{RULE}]+)$");
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("page pattern is a constant: {e}"))
     })
     .is_match(folded)
 }
